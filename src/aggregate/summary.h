@@ -1,0 +1,71 @@
+// Results of aggregation: per school and indicator, and across schools.
+// Pure data; computed by aggregate::summarize() from validated submissions.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/definition.h"
+#include "model/period.h"
+#include "model/school.h"
+#include "model/submission.h"
+
+namespace aggregate {
+
+// Why a school has no value for an indicator. Never silently counted as 0.
+enum class Missing {
+  none,               // value present
+  no_submission,      // the school sent no accepted form
+  not_filled,         // an input was left empty (optional input)
+  zero_denominator,   // share with denominator 0
+};
+
+enum class TargetStatus { met, not_met, no_data, no_target };
+
+struct SchoolValue {
+  std::string school_id;
+  std::string indicator_id;
+  std::optional<double> numerator;    // share: numerator count; count: the count; yesno: 1/0
+  std::optional<double> denominator;  // share only
+  std::optional<double> value;        // share in % (0..100), count, or yesno as 100/0
+  Missing missing = Missing::none;
+  std::optional<int> rank;             // 1 = best among schools with a value; ties share a rank
+  std::optional<double> deviation;     // value - median (percentage points for shares)
+  std::optional<double> target;        // target of the period's year (shares, yes/no)
+  TargetStatus status = TargetStatus::no_target;
+  std::optional<double> gap;           // value - target, in the indicator's units
+};
+
+struct IndicatorStats {
+  std::string indicator_id;
+  int schools_with_value = 0;
+  int schools_missing = 0;
+  std::optional<double> numerator_sum;    // Σ numerators over schools with a value
+  std::optional<double> denominator_sum;  // Σ denominators over the same schools
+  std::optional<double> municipal;        // Σnum/Σden*100 (share), Σ (count), % of "Да" (yesno)
+  std::optional<double> median, q1, q3, min, max;  // across schools' values
+  std::optional<double> target;
+  TargetStatus municipal_status = TargetStatus::no_target;
+  std::optional<double> municipal_gap;    // municipal - target
+  int schools_meeting_target = 0;
+};
+
+struct Summary {
+  model::Period period;
+  std::vector<std::string> school_ids;            // schools with an accepted submission, registry order
+  std::vector<std::string> missing_school_ids;    // registry schools with no accepted form
+  std::vector<IndicatorStats> indicators;         // definition order
+  std::map<std::string, std::map<std::string, SchoolValue>> values;  // school -> indicator -> value
+
+  const IndicatorStats* stats(const std::string& indicator_id) const;
+  const SchoolValue* value(const std::string& school_id, const std::string& indicator_id) const;
+};
+
+// Russian words for statuses: "достигнуто", "не достигнуто", "нет данных", "цель не задана".
+std::string status_name(TargetStatus s);
+// Russian reason for a missing value: "форма не сдана", "знаменатель равен 0", ...
+std::string missing_reason(Missing m);
+
+}  // namespace aggregate

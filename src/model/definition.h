@@ -1,0 +1,88 @@
+// A monitoring definition: what a school fills in (inputs), what is computed
+// from it (indicators, with roadmap targets per year). One TOML file per
+// municipality's method, loaded by definition/definition_loader.h.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace model {
+
+enum class InputKind { count, yesno, text };
+
+struct InputDef {
+  std::string id;       // [a-z][a-z0-9_]*; the form cell is the defined name "in_<id>"
+  std::string label;    // Russian label shown on the form
+  InputKind kind = InputKind::count;
+  std::string direction;  // direction id the input is shown under; may be empty
+  bool required = true;
+  std::optional<double> min;        // counts: default 0
+  std::optional<double> max;        // counts: optional absolute ceiling
+  std::string not_more_than;        // counts: id of another count input (part <= whole)
+  std::string hint;                 // prompt shown on the form cell
+  int line = 0;                     // line in the TOML file, for messages
+};
+
+enum class IndicatorKind { share, count, yesno };
+enum class Better { higher, lower };
+
+struct IndicatorDef {
+  std::string id;
+  std::string code;       // number as the source document prints it: "1.3"
+  std::string direction;  // direction id
+  std::string name;       // Russian name
+  IndicatorKind kind = IndicatorKind::share;
+  std::string numerator;    // share: input id
+  std::string denominator;  // share: input id
+  std::string input;        // count / yesno: input id
+  Better better = Better::higher;
+  // Roadmap target per calendar year. Shares: percent 0..100. Counts: the
+  // municipal total. Yes/no: percent of schools answering "Да".
+  std::map<int, double> targets;
+  // Rubric hooks (used by analysis): scoring position, whether the indicator
+  // matches its justified goal, and whether it is ineffective or harmful.
+  std::string position;
+  bool matches_goal = true;
+  bool bad = false;
+  int line = 0;
+
+  std::optional<double> target_for(int year) const {
+    const auto it = targets.find(year);
+    if (it == targets.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+struct DirectionDef {
+  std::string id;
+  std::string name;
+};
+
+enum class Periodicity { month, half_year, year };
+
+struct Definition {
+  std::string id;            // "lk-roadmap"
+  std::string version;       // form version; forms carry it in _meta
+  std::string title;         // Russian title of the monitoring
+  std::string municipality;  // "Ленинск-Кузнецкий городской округ"
+  std::string organisation;  // who runs it: "МБОУ ДПО «НМЦ»"
+  std::string source;        // source document the method is taken from
+  Periodicity periodicity = Periodicity::year;
+  std::vector<std::string> notes;  // gaps and inconsistencies of the source, shown on the method sheet
+  std::vector<DirectionDef> directions;
+  std::vector<InputDef> inputs;
+  std::vector<IndicatorDef> indicators;
+  std::filesystem::path file;  // where it was loaded from
+
+  const InputDef* find_input(std::string_view input_id) const;
+  const IndicatorDef* find_indicator(std::string_view indicator_id) const;
+  const DirectionDef* find_direction(std::string_view direction_id) const;
+};
+
+std::string to_string(InputKind k);
+std::string to_string(IndicatorKind k);
+
+}  // namespace model

@@ -1,0 +1,54 @@
+// Located problems. Code that reads input returns Expected<T>; row-level
+// problems are collected as std::vector<Diagnostic> and reading goes on.
+// Messages are in Russian: the methodist and the schools read them.
+#pragma once
+
+#include <expected>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/cell_ref.h"
+
+namespace model {
+
+enum class Severity { error, warning, info };
+
+struct Location {
+  std::string file;                // file name as the user knows it (no folder)
+  std::string sheet;               // empty when not about a sheet
+  std::optional<CellRef> cell;     // cell on `sheet`
+  std::optional<int> line;         // 1-based line in a text file (TOML, CSV)
+  std::string key;                 // TOML key or CSV column, when it helps
+};
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  Location where;
+  std::string message;  // what is wrong: "ожидалось целое число"
+  std::string found;    // the value found, verbatim; empty when nothing was there
+  std::string hint;     // how to fix it: "введите число без букв и пробелов"
+
+  static Diagnostic error(Location where, std::string message, std::string hint = {},
+                          std::string found = {});
+  static Diagnostic warning(Location where, std::string message, std::string hint = {},
+                            std::string found = {});
+};
+
+// "школа_03.xlsx:Форма!C7: ожидалось целое число, найдено «12,5». Как исправить: …"
+std::string to_string(const Location& where);
+std::string to_string(const Diagnostic& d);
+
+// Russian word for a severity: "ошибка", "предупреждение", "сведения".
+std::string severity_name(Severity s);
+
+template <class T>
+using Expected = std::expected<T, Diagnostic>;
+
+// Several problems at once (e.g. a definition file with many mistakes).
+template <class T>
+using ExpectedAll = std::expected<T, std::vector<Diagnostic>>;
+
+bool has_errors(const std::vector<Diagnostic>& ds);
+
+}  // namespace model

@@ -1,0 +1,47 @@
+#include "model/period.h"
+
+#include <array>
+#include <charconv>
+
+namespace model {
+
+namespace {
+std::optional<int> parse_int(std::string_view s) {
+  int v = 0;
+  const auto* end = s.data() + s.size();
+  const auto [p, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc{} || p != end) return std::nullopt;
+  return v;
+}
+}  // namespace
+
+std::optional<Period> parse_period(std::string_view text) {
+  if (text.size() < 4) return std::nullopt;
+  const auto year = parse_int(text.substr(0, 4));
+  if (!year || *year < 2000 || *year > 2100) return std::nullopt;
+  Period p{std::string(text), *year, 0, 0};
+  if (text.size() == 4) return p;
+  if (text[4] != '-') return std::nullopt;
+  const auto rest = text.substr(5);
+  if (rest == "H1" || rest == "H2") {
+    p.half = rest[1] - '0';
+    return p;
+  }
+  if (rest.size() != 2) return std::nullopt;
+  const auto month = parse_int(rest);
+  if (!month || *month < 1 || *month > 12) return std::nullopt;
+  p.month = *month;
+  return p;
+}
+
+std::string display_name(const Period& p) {
+  static constexpr std::array<const char*, 12> k_months = {
+      "январь", "февраль", "март",     "апрель",  "май",    "июнь",
+      "июль",   "август",  "сентябрь", "октябрь", "ноябрь", "декабрь"};
+  const auto y = std::to_string(p.year);
+  if (p.month > 0) return std::string(k_months[static_cast<std::size_t>(p.month - 1)]) + " " + y;
+  if (p.half > 0) return std::to_string(p.half) + "-е полугодие " + y;
+  return y + " год";
+}
+
+}  // namespace model

@@ -1,0 +1,41 @@
+// What one run saw and did: every input file with its outcome and problems.
+// Feeds the errors and method sheets, the history store and the e-mails.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/submission.h"
+
+namespace model {
+
+enum class Outcome {
+  accepted,    // validated; its values are in the report
+  rejected,    // has errors; listed with them on the errors sheet
+  superseded,  // valid, but a newer form of the same school replaced it
+  duplicate,   // same bytes as another file of this run
+  skipped,     // not a form at all (lock file, temp file, still being written)
+};
+
+struct FileOutcome {
+  SourceFile file;
+  Outcome outcome = Outcome::rejected;
+  std::string school_id;  // when known, even for rejected forms
+  std::vector<Diagnostic> diagnostics;  // errors and warnings, in cell order
+};
+
+struct RunInfo {
+  std::string run_time;      // local time, "2026-11-23 09:00:00"
+  std::string tool_version;  // "metodmon 0.1.0"
+  std::string definition_file;
+  std::string registry_file;
+  std::string inbox;
+  std::vector<FileOutcome> files;  // sorted by file name
+  std::vector<Diagnostic> definition_notes;  // warnings from loading the definition
+};
+
+// "принят", "отклонён", "заменён более новой формой", "повтор", "пропущен".
+std::string outcome_name(Outcome o);
+
+}  // namespace model

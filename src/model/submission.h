@@ -1,0 +1,48 @@
+// One school's filled form for one period, after validation.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "model/cell_ref.h"
+
+namespace model {
+
+// What a methodist needs to know about an input file: it goes on the method
+// sheet and into the history, and proves which bytes the report was made from.
+struct SourceFile {
+  std::filesystem::path path;
+  std::string name;     // file name without folder
+  std::string sha256;   // lowercase hex
+  std::uintmax_t size = 0;
+  std::int64_t mtime = 0;  // seconds since epoch
+};
+
+// A validated input value: a whole count, a yes/no, or text. monostate means
+// "not filled in" (allowed only for inputs that are not required).
+using InputValue = std::variant<std::monostate, double, bool, std::string>;
+
+struct InputCell {
+  InputValue value;
+  std::string sheet;
+  CellRef cell;
+};
+
+struct Submission {
+  std::string school_id;
+  std::string period;          // period id as written in the form
+  std::string definition_id;
+  std::string form_version;
+  std::string filled_on;       // fill-in date if the form carries one, else empty
+  std::map<std::string, InputCell> values;  // input id -> value
+  SourceFile source;
+
+  std::optional<double> number(const std::string& input_id) const;
+  std::optional<bool> yes(const std::string& input_id) const;
+};
+
+}  // namespace model

@@ -1,0 +1,78 @@
+#include "util/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace util {
+
+namespace fs = std::filesystem;
+
+namespace {
+model::Diagnostic io_error(const fs::path& p, const std::string& what) {
+  return model::Diagnostic::error({p.filename().string(), {}, {}, {}, {}},
+                                  "не удалось записать файл " + p.string() + ": " + what,
+                                  "проверьте, что папка существует, доступна для записи и на диске есть место");
+}
+
+bool fsync_path(const fs::path& p, bool directory) {
+  const int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+}  // namespace
+
+fs::path temp_path_for(const fs::path& final_path) {
+  static std::atomic<unsigned> counter{0};
+  const auto name = "." + final_path.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                    "-" + std::to_string(counter++);
+  return final_path.parent_path() / name;
+}
+
+model::Expected<void> publish(const fs::path& temp, const fs::path& final_path) {
+  std::error_code ec;
+  if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    return std::unexpected(io_error(final_path, ec.message()));
+  }
+  if (!fsync_path(temp, false)) {
+    const std::string why = std::strerror(errno);
+    fs::remove(temp, ec);
+    return std::unexpected(io_error(final_path, why));
+  }
+  if (::rename(temp.c_str(), final_path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    fs::remove(temp, ec);
+    return std::unexpected(io_error(final_path, why));
+  }
+  // Make the rename itself durable; failure here does not undo the publish.
+  const auto dir = final_path.parent_path().empty() ? fs::path(".") : final_path.parent_path();
+  fsync_path(dir, true);
+  return {};
+}
+
+model::Expected<void> write_file_atomic(const fs::path& final_path, std::string_view bytes) {
+  std::error_code ec;
+  if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
+  const auto temp = temp_path_for(final_path);
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return std::unexpected(io_error(final_path, std::strerror(errno)));
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      fs::remove(temp, ec);
+      return std::unexpected(io_error(final_path, "ошибка записи"));
+    }
+  }
+  return publish(temp, final_path);
+}
+
+}  // namespace util

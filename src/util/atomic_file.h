@@ -1,0 +1,25 @@
+// Publishing output atomically: write to a temporary file in the target's
+// folder, then rename over the target. A reader (or a killed run) sees either
+// the old file or the new one, never half of one.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include "model/diagnostic.h"
+
+namespace util {
+
+// "<dir>/.<name>.tmp-<pid>-<n>": same folder, so rename() is atomic.
+std::filesystem::path temp_path_for(const std::filesystem::path& final_path);
+
+// Flushes `temp` to disk and renames it to `final_path` (creating parent
+// folders first). On failure `temp` is removed and a Diagnostic names `final_path`.
+model::Expected<void> publish(const std::filesystem::path& temp,
+                              const std::filesystem::path& final_path);
+
+// Writes `bytes` to `final_path` atomically.
+model::Expected<void> write_file_atomic(const std::filesystem::path& final_path,
+                                        std::string_view bytes);
+
+}  // namespace util

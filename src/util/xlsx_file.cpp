@@ -1,0 +1,58 @@
+#include "util/xlsx_file.h"
+
+#include "util/atomic_file.h"
+
+namespace util {
+
+namespace fs = std::filesystem;
+
+namespace {
+model::Diagnostic write_error(const fs::path& p, const std::string& what) {
+  return model::Diagnostic::error({p.filename().string(), {}, {}, {}, {}},
+                                  "не удалось записать книгу " + p.string() + ": " + what,
+                                  "проверьте, что папка доступна для записи и на диске есть место");
+}
+}  // namespace
+
+std::string lxw_error_text(lxw_error err) { return std::string("lxw: ") + lxw_strerror(err); }
+
+model::Expected<XlsxFile> XlsxFile::create(const fs::path& final_path, bool constant_memory) {
+  std::error_code ec;
+  if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
+  if (ec) return std::unexpected(write_error(final_path, ec.message()));
+  auto temp = temp_path_for(final_path);
+  lxw_workbook_options options{};
+  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+  lxw_workbook* book = workbook_new_opt(temp.c_str(), &options);
+  if (book == nullptr) return std::unexpected(write_error(final_path, "libxlsxwriter не создал книгу"));
+  return XlsxFile(book, std::move(temp), final_path);
+}
+
+XlsxFile::XlsxFile(lxw_workbook* book, fs::path temp, fs::path final_path)
+    : m_book(book), m_temp(std::move(temp)), m_final(std::move(final_path)) {}
+
+XlsxFile::XlsxFile(XlsxFile&& other) noexcept
+    : m_book(other.m_book), m_temp(std::move(other.m_temp)), m_final(std::move(other.m_final)) {
+  other.m_book = nullptr;
+}
+
+XlsxFile::~XlsxFile() {
+  if (m_book == nullptr) return;
+  lxw_workbook_free(m_book);
+  std::error_code ec;
+  fs::remove(m_temp, ec);
+}
+
+model::Expected<void> XlsxFile::commit() {
+  if (m_book == nullptr) return std::unexpected(write_error(m_final, "книга уже закрыта"));
+  const lxw_error err = workbook_close(m_book);  // writes and frees
+  m_book = nullptr;
+  if (err != LXW_NO_ERROR) {
+    std::error_code ec;
+    fs::remove(m_temp, ec);
+    return std::unexpected(write_error(m_final, lxw_error_text(err)));
+  }
+  return publish(m_temp, m_final);
+}
+
+}  // namespace util

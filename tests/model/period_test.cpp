@@ -1,0 +1,28 @@
+#include "model/period.h"
+
+#include <gtest/gtest.h>
+
+TEST(PeriodTest, ParsesMonthHalfYearAndYear) {
+  const auto m = model::parse_period("2026-11");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->year, 2026);
+  EXPECT_EQ(m->month, 11);
+  EXPECT_EQ(model::display_name(*m), "ноябрь 2026");
+
+  const auto h = model::parse_period("2025-H2");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->half, 2);
+  EXPECT_EQ(model::display_name(*h), "2-е полугодие 2025");
+
+  const auto y = model::parse_period("2022");
+  ASSERT_TRUE(y);
+  EXPECT_EQ(y->year, 2022);
+  EXPECT_EQ(model::display_name(*y), "2022 год");
+}
+
+TEST(PeriodTest, RejectsNonsense) {
+  for (const char* bad : {"", "22", "2026-13", "2026-00", "2026-1", "2026-H3", "1999", "2026/11",
+                          "abcd", "2026-11-01"}) {
+    EXPECT_FALSE(model::parse_period(bad)) << bad;
+  }
+}

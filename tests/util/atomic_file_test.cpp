@@ -1,0 +1,48 @@
+#include "util/atomic_file.h"
+
+#include <gtest/gtest.h>
+
+#include "support/temp_dir.h"
+#include "util/xlsx_file.h"
+
+namespace fs = std::filesystem;
+
+TEST(AtomicFileTest, ReplacesExistingFileAndLeavesNoTemp) {
+  test::TempDir dir;
+  const auto target = dir.write("out/report.txt", "old");
+  ASSERT_TRUE(util::write_file_atomic(target, "new"));
+  EXPECT_EQ(test::read_file(target), "new");
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir / "out")) ++files;
+  EXPECT_EQ(files, 1);
+}
+
+TEST(AtomicFileTest, ReportsUnwritableFolder) {
+  test::TempDir dir;
+  dir.write("blocker", "a file where a folder should be");
+  const auto r = util::write_file_atomic(dir / "blocker" / "x.txt", "data");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("не удалось записать"), std::string::npos);
+}
+
+TEST(XlsxFileTest, NothingAppearsWithoutCommit) {
+  test::TempDir dir;
+  {
+    auto file = util::XlsxFile::create(dir / "book.xlsx");
+    ASSERT_TRUE(file);
+    workbook_add_worksheet(file->book(), "Лист");
+  }
+  EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+TEST(XlsxFileTest, CommitPublishesAZip) {
+  test::TempDir dir;
+  auto file = util::XlsxFile::create(dir / "book.xlsx");
+  ASSERT_TRUE(file);
+  lxw_worksheet* ws = workbook_add_worksheet(file->book(), "Лист");
+  worksheet_write_number(ws, 0, 0, 42, nullptr);
+  ASSERT_TRUE(file->commit());
+  const auto bytes = test::read_file(dir / "book.xlsx");
+  ASSERT_GE(bytes.size(), 4u);
+  EXPECT_EQ(bytes.substr(0, 2), "PK");
+}
