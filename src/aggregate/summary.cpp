@@ -1,0 +1,40 @@
+#include "aggregate/summary.h"
+
+namespace aggregate {
+
+const IndicatorStats* Summary::stats(const std::string& indicator_id) const {
+  for (const auto& s : indicators) {
+    if (s.indicator_id == indicator_id) return &s;
+  }
+  return nullptr;
+}
+
+const SchoolValue* Summary::value(const std::string& school_id,
+                                  const std::string& indicator_id) const {
+  const auto school = values.find(school_id);
+  if (school == values.end()) return nullptr;
+  const auto it = school->second.find(indicator_id);
+  return it == school->second.end() ? nullptr : &it->second;
+}
+
+std::string status_name(TargetStatus s) {
+  switch (s) {
+    case TargetStatus::met: return "достигнуто";
+    case TargetStatus::not_met: return "не достигнуто";
+    case TargetStatus::no_data: return "нет данных";
+    case TargetStatus::no_target: return "цель не задана";
+  }
+  return "нет данных";
+}
+
+std::string missing_reason(Missing m) {
+  switch (m) {
+    case Missing::none: return "";
+    case Missing::no_submission: return "форма не сдана или отклонена";
+    case Missing::not_filled: return "значение не заполнено";
+    case Missing::zero_denominator: return "знаменатель равен 0: долю вычислить нельзя";
+  }
+  return "";
+}
+
+}  // namespace aggregate
