@@ -1,0 +1,160 @@
+#include "aggregate/summarize.h"
+
+#include <algorithm>
+#include <map>
+
+#include "aggregate/statistics.h"
+
+namespace aggregate {
+
+namespace {
+
+constexpr double k_eps = 1e-9;
+
+// The value of one indicator for one school, before cross-school figures.
+SchoolValue school_value(const model::IndicatorDef& ind, const model::Submission& sub) {
+  SchoolValue v;
+  v.school_id = sub.school_id;
+  v.indicator_id = ind.id;
+  switch (ind.kind) {
+    case model::IndicatorKind::share: {
+      v.numerator = sub.number(ind.numerator);
+      v.denominator = sub.number(ind.denominator);
+      if (!v.numerator || !v.denominator) {
+        v.missing = Missing::not_filled;
+      } else if (*v.denominator <= 0) {
+        v.missing = Missing::zero_denominator;
+      } else {
+        v.value = *v.numerator / *v.denominator * 100.0;
+      }
+      break;
+    }
+    case model::IndicatorKind::count: {
+      v.numerator = sub.number(ind.input);
+      v.value = v.numerator;
+      if (!v.value) v.missing = Missing::not_filled;
+      break;
+    }
+    case model::IndicatorKind::yesno: {
+      if (const auto yes = sub.yes(ind.input)) {
+        v.numerator = *yes ? 1.0 : 0.0;
+        v.value = *yes ? 100.0 : 0.0;
+      } else {
+        v.missing = Missing::not_filled;
+      }
+      break;
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
+TargetStatus compare_to_target(double value, double target, model::Better better) {
+  const bool met = better == model::Better::higher ? value >= target - k_eps
+                                                   : value <= target + k_eps;
+  return met ? TargetStatus::met : TargetStatus::not_met;
+}
+
+Summary summarize(const model::Definition& definition, const model::Registry& registry,
+                  const std::vector<model::Submission>& accepted, const model::Period& period) {
+  Summary out;
+  out.period = period;
+
+  std::map<std::string, const model::Submission*> by_school;
+  for (const auto& sub : accepted) by_school[sub.school_id] = &sub;
+  for (const auto& school : registry.schools) {
+    if (by_school.contains(school.id)) {
+      out.school_ids.push_back(school.id);
+    } else {
+      out.missing_school_ids.push_back(school.id);
+    }
+  }
+
+  for (const auto& ind : definition.indicators) {
+    IndicatorStats st;
+    st.indicator_id = ind.id;
+    st.target = ind.target_for(period.year);
+    st.schools_missing = static_cast<int>(out.missing_school_ids.size());
+
+    std::vector<SchoolValue> row;
+    for (const auto& id : out.school_ids) row.push_back(school_value(ind, *by_school.at(id)));
+
+    double num = 0, den = 0;
+    std::vector<double> present;
+    std::vector<std::optional<double>> for_rank;
+    for (const auto& v : row) {
+      for_rank.push_back(v.value);
+      if (!v.value) {
+        ++st.schools_missing;
+        continue;
+      }
+      ++st.schools_with_value;
+      present.push_back(*v.value);
+      num += v.numerator.value_or(0);
+      den += ind.kind == model::IndicatorKind::share ? *v.denominator : 1.0;
+    }
+    if (st.schools_with_value > 0) {
+      st.numerator_sum = num;
+      switch (ind.kind) {
+        case model::IndicatorKind::share:
+          st.denominator_sum = den;
+          st.municipal = num / den * 100.0;
+          break;
+        case model::IndicatorKind::count:
+          st.municipal = num;
+          break;
+        case model::IndicatorKind::yesno:
+          st.denominator_sum = den;
+          st.municipal = num / den * 100.0;
+          break;
+      }
+    }
+    // Spread and ranks mean something for shares and counts; for a yes/no the
+    // municipal figure (% of schools answering "Да") says it all.
+    const bool ranked = ind.kind != model::IndicatorKind::yesno;
+    if (ranked) {
+      if (const auto s = spread(present)) {
+        st.min = s->min;
+        st.q1 = s->q1;
+        st.median = s->median;
+        st.q3 = s->q3;
+        st.max = s->max;
+      }
+    }
+    const auto ranks = competition_ranks(for_rank, ind.better == model::Better::higher);
+
+    // Count targets are municipal totals: a school has no target of its own.
+    const bool school_target = ind.kind != model::IndicatorKind::count && st.target.has_value();
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      auto& v = row[i];
+      if (ranked) {
+        v.rank = ranks[i];
+        if (v.value && st.median) v.deviation = *v.value - *st.median;
+      }
+      if (school_target) {
+        v.target = ind.kind == model::IndicatorKind::yesno ? 100.0 : *st.target;
+        if (!v.value) {
+          v.status = TargetStatus::no_data;
+        } else {
+          v.status = compare_to_target(*v.value, *v.target, ind.better);
+          v.gap = *v.value - *v.target;
+          if (v.status == TargetStatus::met) ++st.schools_meeting_target;
+        }
+      }
+      out.values[v.school_id][ind.id] = v;
+    }
+    if (st.target) {
+      if (st.municipal) {
+        st.municipal_status = compare_to_target(*st.municipal, *st.target, ind.better);
+        st.municipal_gap = *st.municipal - *st.target;
+      } else {
+        st.municipal_status = TargetStatus::no_data;
+      }
+    }
+    out.indicators.push_back(std::move(st));
+  }
+  return out;
+}
+
+}  // namespace aggregate
