@@ -1,0 +1,34 @@
+// Protected input forms: one workbook per school and period, generated from a
+// definition. Only input cells are unlocked (and tinted); each has data
+// validation with a Russian prompt; school and period are pre-filled and
+// locked; a hidden "_meta" sheet identifies the form (see model/form_layout.h).
+//
+//   forms::FormOptions opt{.password = cfg.form_password, .generated_at = now};
+//   auto done = forms::write_form(def, school, period, out / forms::form_file_name(school, period), opt);
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "model/definition.h"
+#include "model/diagnostic.h"
+#include "model/period.h"
+#include "model/school.h"
+
+namespace forms {
+
+struct FormOptions {
+  std::string password;      // sheet protection password; empty = protected without one
+  std::string generated_at;  // "2026-11-23 09:00", written to _meta
+};
+
+// "<school id>_<period>.xlsx", safe on every file system.
+std::string form_file_name(const model::School& school, const model::Period& period);
+
+// Writes the form atomically to `out_file`. Errors only for I/O or a
+// definition libxlsxwriter cannot express (reported, never a crash).
+model::Expected<void> write_form(const model::Definition& definition, const model::School& school,
+                                 const model::Period& period, const std::filesystem::path& out_file,
+                                 const FormOptions& options);
+
+}  // namespace forms

@@ -1,0 +1,270 @@
+#include "ingest/value_parse.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace ingest {
+
+namespace {
+
+constexpr std::size_t k_max_text = 1000;
+
+// Length of a space-like character at the start of `s`, 0 if none.
+std::size_t space_len(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+  if (s.starts_with("\xC2\xA0")) return 2;                                    // U+00A0
+  if (s.starts_with("\xE2\x80\xAF") || s.starts_with("\xE2\x80\x89") ||      // U+202F, U+2009
+      s.starts_with("\xE2\x80\x8B")) {                                       // U+200B
+    return 3;
+  }
+  return 0;
+}
+
+std::size_t trailing_space_len(std::string_view s) {
+  for (const std::size_t n : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+    if (s.size() >= n && space_len(s.substr(s.size() - n)) == n) return n;
+  }
+  return 0;
+}
+
+// Lower-cases ASCII and the Cyrillic capitals А..Я, Ё (enough for yes/no words).
+std::string fold_case(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == 0xD0 && i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x90 && d <= 0x9F) {  // А..П -> а..п (D0 B0..D0 BF)
+        out += {static_cast<char>(0xD0), static_cast<char>(d + 0x20)};
+      } else if (d >= 0xA0 && d <= 0xAF) {  // Р..Я -> р..я (D1 80..D1 8F)
+        out += {static_cast<char>(0xD1), static_cast<char>(d - 0x20)};
+      } else if (d == 0x81) {  // Ё -> ё
+        out += "\xD1\x91";
+      } else {
+        out += {static_cast<char>(c), static_cast<char>(d)};
+      }
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+std::string format_number(double v) {
+  std::array<char, 64> buf{};
+  std::snprintf(buf.data(), buf.size(), "%.15g", v);
+  std::string s(buf.data());
+  for (auto& ch : s) {
+    if (ch == '.') ch = ',';  // as a Russian user writes it
+  }
+  return s;
+}
+
+ValueProblem whole_number_problem() {
+  return {"ожидалось целое неотрицательное число (количество)",
+          "введите целое число без букв, пробелов и дробной части, например 25"};
+}
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static constexpr std::array<int, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : k_days[static_cast<std::size_t>(m - 1)];
+}
+
+std::string iso(int y, int m, int d) {
+  std::array<char, 48> buf{};
+  std::snprintf(buf.data(), buf.size(), "%04d-%02d-%02d", y, m, d);
+  return buf.data();
+}
+
+}  // namespace
+
+std::string_view trim_spaces(std::string_view s) {
+  while (const auto n = space_len(s)) s.remove_prefix(n);
+  while (const auto n = trailing_space_len(s)) s.remove_suffix(n);
+  return s;
+}
+
+std::optional<double> parse_decimal_text(std::string_view text) {
+  text = trim_spaces(text);
+  if (text.empty()) return std::nullopt;
+  std::string plain;
+  bool negative = false;
+  if (text[0] == '-' || text[0] == '+') {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  int separators = 0;
+  std::size_t digits_since_space = 0;
+  bool seen_space = false, seen_decimal = false;
+  std::size_t int_digits = 0;
+  while (!text.empty()) {
+    if (const auto n = space_len(text)) {
+      // A space may only separate groups of three digits in the integer part.
+      if (seen_decimal || int_digits == 0 || (seen_space && digits_since_space != 3)) return std::nullopt;
+      if (!seen_space && int_digits > 3) return std::nullopt;
+      seen_space = true;
+      digits_since_space = 0;
+      text.remove_prefix(n);
+      continue;
+    }
+    const char c = text[0];
+    if (c >= '0' && c <= '9') {
+      plain.push_back(c);
+      if (!seen_decimal) {
+        ++int_digits;
+        ++digits_since_space;
+      }
+    } else if (c == ',' || c == '.') {
+      if (++separators > 1 || int_digits == 0) return std::nullopt;
+      if (seen_space && digits_since_space != 3) return std::nullopt;
+      seen_decimal = true;
+      plain.push_back('.');
+    } else {
+      return std::nullopt;
+    }
+    text.remove_prefix(1);
+  }
+  if (seen_space && !seen_decimal && digits_since_space != 3) return std::nullopt;
+  if (plain.empty() || plain.back() == '.') return std::nullopt;
+  double v = 0;
+  const auto [p, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), v);
+  if (ec != std::errc{} || p != plain.data() + plain.size()) return std::nullopt;
+  return negative ? -v : v;
+}
+
+std::string cell_display(const Cell& cell) {
+  switch (cell.type) {
+    case CellType::number:
+      if (cell.is_percent) return format_number(cell.number * 100) + "%";
+      if (cell.is_date) return serial_to_iso_date(cell.number).value_or(format_number(cell.number));
+      return format_number(cell.number);
+    case CellType::boolean: return cell.number != 0 ? "ИСТИНА" : "ЛОЖЬ";
+    case CellType::string:
+    case CellType::error: return cell.text;
+  }
+  return cell.text;
+}
+
+Parsed<double> parse_count(const Cell& cell) {
+  double v = 0;
+  switch (cell.type) {
+    case CellType::error:
+      return {std::nullopt, ValueProblem{"в ячейке ошибка формулы вместо числа",
+                                         "введите число вручную, без формулы"}};
+    case CellType::boolean:
+      return {std::nullopt, whole_number_problem()};
+    case CellType::number:
+      if (cell.is_percent) {
+        return {std::nullopt, ValueProblem{"ожидалось количество, а в ячейке процент",
+                                           "введите число человек, а не долю: долю вычислит методист"}};
+      }
+      v = cell.number;
+      break;
+    case CellType::string: {
+      const auto t = trim_spaces(cell.text);
+      if (t.ends_with("%")) {
+        return {std::nullopt, ValueProblem{"ожидалось количество, а в ячейке процент",
+                                           "введите число человек, а не долю: долю вычислит методист"}};
+      }
+      const auto parsed = parse_decimal_text(t);
+      if (!parsed) {
+        if (t.find(',') != std::string_view::npos && t.find('.') != std::string_view::npos) {
+          return {std::nullopt, ValueProblem{"неоднозначная запись числа (и запятая, и точка)",
+                                             "введите целое число без разделителей, например 1234"}};
+        }
+        return {std::nullopt, ValueProblem{"ожидалось число, а в ячейке текст",
+                                           "введите целое число без букв и пояснений, например 25"}};
+      }
+      v = *parsed;
+      break;
+    }
+  }
+  if (!std::isfinite(v)) return {std::nullopt, whole_number_problem()};
+  if (v < 0) {
+    return {std::nullopt, ValueProblem{"отрицательное число: количество не может быть меньше 0",
+                                       "введите 0 или положительное целое число"}};
+  }
+  if (std::fabs(v - std::round(v)) > 1e-9) {
+    return {std::nullopt, ValueProblem{"дробное число: ожидалось целое количество",
+                                       "введите целое число; если «1,234» означает 1234, "
+                                       "введите его без запятой"}};
+  }
+  return {std::round(v), std::nullopt};
+}
+
+Parsed<bool> parse_yesno(const Cell& cell) {
+  const ValueProblem problem{"ожидалось «Да» или «Нет»", "выберите «Да» или «Нет» из списка в ячейке"};
+  switch (cell.type) {
+    case CellType::boolean: return {cell.number != 0, std::nullopt};
+    case CellType::number:
+      if (cell.number == 1) return {true, std::nullopt};
+      if (cell.number == 0) return {false, std::nullopt};
+      return {std::nullopt, problem};
+    case CellType::error: return {std::nullopt, problem};
+    case CellType::string: break;
+  }
+  auto t = trim_spaces(cell.text);
+  if (t.ends_with(".")) t = trim_spaces(t.substr(0, t.size() - 1));
+  const auto w = fold_case(t);
+  for (const char* yes : {"да", "+", "1", "yes", "true", "истина", "y"}) {
+    if (w == yes) return {true, std::nullopt};
+  }
+  for (const char* no : {"нет", "-", "0", "no", "false", "ложь", "n"}) {
+    if (w == no) return {false, std::nullopt};
+  }
+  return {std::nullopt, problem};
+}
+
+Parsed<std::string> parse_text(const Cell& cell) {
+  if (cell.type == CellType::error) {
+    return {std::nullopt, ValueProblem{"в ячейке ошибка формулы", "введите текст вручную"}};
+  }
+  auto text = std::string(trim_spaces(cell_display(cell)));
+  if (text.size() > k_max_text) {
+    return {std::nullopt, ValueProblem{"слишком длинный текст (больше 1000 символов)",
+                                       "сократите текст"}};
+  }
+  return {std::move(text), std::nullopt};
+}
+
+std::optional<std::string> serial_to_iso_date(double serial) {
+  if (!std::isfinite(serial) || serial < 1 || serial >= 2958466) return std::nullopt;
+  auto days = static_cast<long long>(std::floor(serial));
+  if (days == 60) return std::nullopt;  // Excel's fictitious 1900-02-29
+  if (days < 60) ++days;  // before it, Excel's serials are one day short
+  // Now days - 25569 counts from 1970-01-01. Civil-from-days (H. Hinnant).
+  const long long z = days - 25569 + 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long y = static_cast<long long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return iso(static_cast<int>(m <= 2 ? y + 1 : y), static_cast<int>(m), static_cast<int>(d));
+}
+
+std::optional<std::string> parse_date_text(std::string_view text) {
+  text = trim_spaces(text);
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  const std::string s(text);
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 ||
+      std::sscanf(s.c_str(), "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3) {
+    if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    return iso(y, m, d);
+  }
+  return std::nullopt;
+}
+
+}  // namespace ingest
