@@ -1,0 +1,84 @@
+#include "deliver/choose_latest.h"
+
+#include <charconv>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+namespace deliver {
+
+namespace {
+
+std::optional<int> parse_number(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  int v = 0;
+  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+std::optional<int> make_date(std::optional<int> y, std::optional<int> m, std::optional<int> d) {
+  if (!y || !m || !d || *y < 1900 || *y > 2200 || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int max_day = k_days[*m - 1] + (*m == 2 && is_leap(*y) ? 1 : 0);
+  if (*d > max_day) return std::nullopt;
+  return *y * 10000 + *m * 100 + *d;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+int local_date_of(std::int64_t mtime) {
+  const std::time_t t = static_cast<std::time_t>(mtime);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+// Larger key = newer form.
+using Key = std::tuple<int, std::int64_t, std::string_view>;
+
+Key key_of(const LatestCandidate& c) {
+  const auto date = parse_fill_date(c.filled_on);
+  return {date ? *date : local_date_of(c.mtime), c.mtime, c.name};
+}
+
+}  // namespace
+
+std::optional<int> parse_fill_date(std::string_view text) {
+  text = trim(text);
+  if (const auto dot1 = text.find('.'); dot1 != std::string_view::npos) {
+    const auto dot2 = text.find('.', dot1 + 1);
+    if (dot2 == std::string_view::npos) return std::nullopt;
+    const auto year = text.substr(dot2 + 1);
+    if (year.size() != 4) return std::nullopt;
+    return make_date(parse_number(year), parse_number(text.substr(dot1 + 1, dot2 - dot1 - 1)),
+                     parse_number(text.substr(0, dot1)));
+  }
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    return make_date(parse_number(text.substr(0, 4)), parse_number(text.substr(5, 2)),
+                     parse_number(text.substr(8, 2)));
+  }
+  return std::nullopt;
+}
+
+std::vector<LatestPick> choose_latest(std::span<const LatestCandidate> candidates) {
+  std::map<std::string_view, std::size_t> best;  // school -> index of newest so far
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto [it, inserted] = best.emplace(candidates[i].school_id, i);
+    if (!inserted && key_of(candidates[it->second]) < key_of(candidates[i])) it->second = i;
+  }
+  std::vector<LatestPick> picks(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto winner = best.at(candidates[i].school_id);
+    picks[i] = {winner == i, winner};
+  }
+  return picks;
+}
+
+}  // namespace deliver

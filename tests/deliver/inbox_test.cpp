@@ -1,0 +1,221 @@
+#include "deliver/inbox.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <map>
+#include <thread>
+
+#include "support/temp_dir.h"
+#include "util/sha256.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using deliver::InboxOptions;
+using model::Outcome;
+
+constexpr std::int64_t k_now = 1795132800;  // 2026-11-20 00:00:00 UTC
+
+void set_mtime(const fs::path& p, std::int64_t t) {
+  const struct timespec times[2] = {{t, 0}, {t, 0}};
+  ASSERT_EQ(::utimensat(AT_FDCWD, p.c_str(), times, 0), 0);
+}
+
+// Writes a file that was last changed an hour before k_now.
+fs::path put(const test::TempDir& dir, std::string_view name, std::string_view bytes,
+             std::int64_t age = 3600) {
+  const auto p = dir.write(name, bytes);
+  set_mtime(p, k_now - age);
+  return p;
+}
+
+InboxOptions fixed_now() {
+  InboxOptions o;
+  o.now = k_now;
+  o.settle_check_ms = 0;
+  return o;
+}
+
+const model::FileOutcome* find_aside(const deliver::InboxScan& scan, std::string_view name) {
+  const auto it = std::find_if(scan.set_aside.begin(), scan.set_aside.end(),
+                               [&](const model::FileOutcome& o) { return o.file.name == name; });
+  return it == scan.set_aside.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> workbook_names(const deliver::InboxScan& scan) {
+  std::vector<std::string> names;
+  for (const auto& f : scan.workbooks) names.push_back(f.name);
+  return names;
+}
+
+TEST(ClassifyNameTest, KnowsLockTempHiddenAndWorkbookNames) {
+  using deliver::NameKind;
+  EXPECT_EQ(deliver::classify_name("Школа 3.xlsx"), NameKind::workbook);
+  EXPECT_EQ(deliver::classify_name("ФОРМА.XLSX"), NameKind::workbook);
+  EXPECT_EQ(deliver::classify_name("old.xls"), NameKind::workbook);
+  EXPECT_EQ(deliver::classify_name("macro.xlsm"), NameKind::workbook);
+  EXPECT_EQ(deliver::classify_name("~$Школа 3.xlsx"), NameKind::lock);
+  EXPECT_EQ(deliver::classify_name(".~lock.Школа 3.xlsx#"), NameKind::lock);
+  EXPECT_EQ(deliver::classify_name("~WRL0001.tmp"), NameKind::temp);
+  EXPECT_EQ(deliver::classify_name("book.xlsx.TMP"), NameKind::temp);
+  EXPECT_EQ(deliver::classify_name(".DS_Store"), NameKind::hidden);
+  EXPECT_EQ(deliver::classify_name("письмо.docx"), NameKind::other);
+  EXPECT_EQ(deliver::classify_name("xlsx"), NameKind::other);
+}
+
+TEST(InboxTest, ListsWorkbooksWithHashSizeAndMtime) {
+  test::TempDir dir;
+  const auto p = put(dir, "Школа 1.xlsx", "first form");
+  const auto scan = deliver::scan_inbox(dir.path(), fixed_now());
+  ASSERT_TRUE(scan) << model::to_string(scan.error());
+  ASSERT_EQ(scan->workbooks.size(), 1u);
+  const auto& f = scan->workbooks[0];
+  EXPECT_EQ(f.path, p);
+  EXPECT_EQ(f.name, "Школа 1.xlsx");
+  EXPECT_EQ(f.sha256, util::sha256_hex("first form"));
+  EXPECT_EQ(f.size, 10u);
+  EXPECT_EQ(f.mtime, k_now - 3600);
+  EXPECT_TRUE(scan->set_aside.empty());
+}
+
+TEST(InboxTest, SkipsLockTempAndHiddenFilesQuietly) {
+  test::TempDir dir;
+  put(dir, "a.xlsx", "a");
+  put(dir, "~$a.xlsx", "owner");
+  put(dir, ".~lock.a.xlsx#", "lo lock");
+  put(dir, "~WRL0001.tmp", "tmp");
+  put(dir, ".hidden.xlsx", "h");
+  const auto scan = deliver::scan_inbox(dir.path(), fixed_now());
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(workbook_names(*scan), std::vector<std::string>{"a.xlsx"});
+  ASSERT_EQ(scan->set_aside.size(), 4u);
+  for (const auto& o : scan->set_aside) {
+    EXPECT_EQ(o.outcome, Outcome::skipped) << o.file.name;
+    ASSERT_EQ(o.diagnostics.size(), 1u);
+    EXPECT_EQ(o.diagnostics[0].severity, model::Severity::info);
+  }
+  EXPECT_EQ(find_aside(*scan, "~$a.xlsx")->diagnostics[0].message,
+            "файл блокировки открытой книги, пропущен");
+}
+
+TEST(InboxTest, ReportsOtherFilesAsNotAWorkbook) {
+  test::TempDir dir;
+  put(dir, "письмо.docx", "doc");
+  const auto scan = deliver::scan_inbox(dir.path(), fixed_now());
+  ASSERT_TRUE(scan);
+  EXPECT_TRUE(scan->workbooks.empty());
+  const auto* o = find_aside(*scan, "письмо.docx");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->outcome, Outcome::rejected);
+  EXPECT_EQ(model::to_string(o->diagnostics[0]),
+            "письмо.docx: файл «письмо.docx» не является книгой Excel. Как исправить: попросите "
+            "школу прислать заполненную форму в формате .xlsx");
+}
+
+TEST(InboxTest, LeavesRecentlyChangedFilesForTheNextRun) {
+  test::TempDir dir;
+  put(dir, "old.xlsx", "old", 61);
+  put(dir, "fresh.xlsx", "fresh", 59);
+  const auto scan = deliver::scan_inbox(dir.path(), fixed_now());
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(workbook_names(*scan), std::vector<std::string>{"old.xlsx"});
+  const auto* o = find_aside(*scan, "fresh.xlsx");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->outcome, Outcome::skipped);
+  EXPECT_EQ(o->diagnostics[0].severity, model::Severity::warning);
+  EXPECT_NE(o->diagnostics[0].message.find("будет обработан при следующем запуске"),
+            std::string::npos);
+}
+
+TEST(InboxTest, NoticesAFileGrowingBetweenTwoLooks) {
+  test::TempDir dir;
+  const auto growing = put(dir, "growing.xlsx", "part");
+  put(dir, "still.xlsx", "done");
+  InboxOptions o = fixed_now();
+  o.settle_check_ms = 300;
+  std::thread writer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::FILE* f = std::fopen(growing.c_str(), "ab");
+    std::fputs(" and more", f);
+    std::fclose(f);
+    set_mtime(growing, k_now - 3600);  // even with the old mtime, the size gives it away
+  });
+  const auto scan = deliver::scan_inbox(dir.path(), o);
+  writer.join();
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(workbook_names(*scan), std::vector<std::string>{"still.xlsx"});
+  const auto* g = find_aside(*scan, "growing.xlsx");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->outcome, Outcome::skipped);
+  EXPECT_NE(g->diagnostics[0].message.find("меняется прямо сейчас"), std::string::npos);
+}
+
+TEST(InboxTest, MarksIdenticalResentFilesAsDuplicatesKeepingTheFirstByName) {
+  test::TempDir dir;
+  put(dir, "b.xlsx", "same bytes");
+  put(dir, "a.xlsx", "same bytes");
+  put(dir, "sub/a.xlsx", "same bytes");
+  put(dir, "c.xlsx", "other bytes");
+  const auto scan = deliver::scan_inbox(dir.path(), fixed_now());
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(workbook_names(*scan), (std::vector<std::string>{"a.xlsx", "c.xlsx"}));
+  EXPECT_EQ(scan->workbooks[0].path, dir / "a.xlsx");
+  ASSERT_EQ(scan->set_aside.size(), 2u);
+  EXPECT_EQ(scan->set_aside[0].file.name, "b.xlsx");
+  EXPECT_EQ(scan->set_aside[0].outcome, Outcome::duplicate);
+  EXPECT_EQ(scan->set_aside[0].file.sha256, util::sha256_hex("same bytes"));
+  EXPECT_NE(scan->set_aside[0].diagnostics[0].message.find("«a.xlsx»"), std::string::npos);
+  EXPECT_EQ(scan->set_aside[1].file.path, dir / "sub/a.xlsx");
+  EXPECT_EQ(scan->set_aside[1].outcome, Outcome::duplicate);
+}
+
+TEST(InboxTest, LooksOneLevelDeepAndNotIntoHiddenFolders) {
+  test::TempDir dir;
+  put(dir, "top.xlsx", "1");
+  put(dir, "Школа 2/form.xlsx", "2");
+  put(dir, "Школа 2/deeper/too-deep.xlsx", "3");
+  put(dir, ".Trash-1000/deleted.xlsx", "4");
+  const auto scan = deliver::scan_inbox(dir.path(), fixed_now());
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(workbook_names(*scan), (std::vector<std::string>{"top.xlsx", "form.xlsx"}));
+  EXPECT_EQ(scan->workbooks[1].path, dir / "Школа 2/form.xlsx");
+  EXPECT_TRUE(scan->set_aside.empty());
+}
+
+TEST(InboxTest, FailsWithLocatedErrorWhenInboxIsMissing) {
+  test::TempDir dir;
+  const auto scan = deliver::scan_inbox(dir / "nope", fixed_now());
+  ASSERT_FALSE(scan);
+  EXPECT_EQ(scan.error().message, "папка входящих форм не найдена или недоступна");
+  EXPECT_EQ(scan.error().where.file, (dir / "nope").string());
+}
+
+TEST(InboxTest, NeverChangesTheInbox) {
+  test::TempDir dir;
+  const std::vector<std::string> names = {"a.xlsx", "b.xlsx", "~$a.xlsx", "x.docx",
+                                          "sub/c.xls", "fresh.xlsx"};
+  for (const auto& n : names) put(dir, n, "bytes of " + n, n == "fresh.xlsx" ? 5 : 3600);
+  put(dir, "dup.xlsx", "bytes of a.xlsx");
+  auto snapshot = [&] {
+    std::map<std::string, std::pair<std::string, std::int64_t>> s;
+    for (const auto& e : fs::recursive_directory_iterator(dir.path())) {
+      if (!e.is_regular_file()) continue;
+      struct stat st{};
+      ::stat(e.path().c_str(), &st);
+      s[e.path().string()] = {*util::sha256_file(e.path()), st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec};
+    }
+    return s;
+  };
+  const auto before = snapshot();
+  InboxOptions o = fixed_now();
+  o.settle_check_ms = 50;
+  ASSERT_TRUE(deliver::scan_inbox(dir.path(), o));
+  ASSERT_TRUE(deliver::scan_inbox(dir.path(), o));
+  EXPECT_EQ(snapshot(), before);
+  EXPECT_EQ(before.size(), 7u);
+}
+
+}  // namespace
