@@ -1,0 +1,51 @@
+// Loads a monitoring definition (templates/*.toml) into model::Definition and
+// validates it. The format is shown by example in templates/demo.toml:
+// [definition], [[direction]], [[input]], [[indicator]].
+//
+// Contract:
+// - Never throws on bad input. On success returns the definition and the
+//   warnings (gaps the source itself has: indicators without targets, shares
+//   whose part is not bounded by the whole); the warnings belong on the
+//   "Методика" sheet.
+// - On failure returns every error found (not just the first), in file order,
+//   each located by file name, line and key ("indicator[3].numerator", items
+//   counted from 1), worded in Russian with a hint on how to fix it. Warnings
+//   are not included in the error list.
+// - Checks: TOML syntax; required and unknown keys (typo protection with a
+//   "did you mean"); value types and allowed values; id rules (inputs and
+//   indicators: [a-z][a-z0-9_]*, <= 250 chars, since the form names their
+//   cells "in_<id>"); duplicate ids; references (numerator / denominator /
+//   input / not_more_than / direction) and their kinds; not_more_than cycles;
+//   target years 2000..2100 and values (shares and yes/no 0..100, counts >= 0);
+//   min <= max; at least one input and one indicator.
+//
+// Example:
+//   auto loaded = definition::load_definition("templates/lk_roadmap.toml");
+//   if (!loaded) { for (const auto& d : loaded.error()) log(model::to_string(d)); return 2; }
+//   const model::Definition& def = loaded->definition;
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/definition.h"
+#include "model/diagnostic.h"
+
+namespace definition {
+
+struct LoadedDefinition {
+  model::Definition definition;
+  std::vector<model::Diagnostic> warnings;
+};
+
+// Reads `file` (UTF-8, BOM allowed) and parses it; locations name the file
+// by its file name without folder. Sets definition.file to `file`.
+model::ExpectedAll<LoadedDefinition> load_definition(const std::filesystem::path& file);
+
+// Parses TOML text; `file_name` is used in locations only.
+model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text,
+                                                      const std::string& file_name);
+
+}  // namespace definition

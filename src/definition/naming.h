@@ -1,0 +1,35 @@
+// Id rules and the small text helpers the loaders use to say "did you mean".
+// Pure functions, no I/O.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace definition {
+
+// Inputs and indicators become Excel defined names "in_<id>" (Excel allows
+// 255 characters), so their ids are [a-z][a-z0-9_]* and at most 250 long.
+inline constexpr std::size_t k_max_field_id_length = 250;
+bool is_valid_field_id(std::string_view id);
+
+// Directions, definitions and schools: [A-Za-z0-9_-]+ ("D1", "lk-roadmap",
+// "sch01"), at most 64 characters (schools' ids go into file names).
+inline constexpr std::size_t k_max_plain_id_length = 64;
+bool is_valid_plain_id(std::string_view id);
+
+// The candidate nearest to `typo` by edit distance when it is close enough
+// to be a likely typo (distance <= max(1, length / 3)); empty otherwise.
+std::string closest_match(std::string_view typo, const std::vector<std::string>& candidates);
+
+// "a, b, c"; past `limit` items: "a, b, c, … (всего 40)".
+std::string join_list(const std::vector<std::string>& items, std::size_t limit = 15);
+
+// Hint for a name that is not among `candidates`:
+// "возможно, имелось в виду «x»; <lead>: a, b, c" (the first part only when
+// a close candidate exists).
+std::string choose_hint(std::string_view found, const std::vector<std::string>& candidates,
+                        std::string_view lead);
+
+}  // namespace definition
