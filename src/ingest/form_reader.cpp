@@ -1,0 +1,281 @@
+#include "ingest/form_reader.h"
+
+#include <map>
+
+#include "ingest/value_parse.h"
+#include "model/form_layout.h"
+
+namespace ingest {
+
+namespace layout = model::form;
+
+namespace {
+
+// Key/value rows of the hidden "_meta" sheet.
+std::map<std::string, std::string> read_meta(const Sheet& meta) {
+  std::map<std::string, std::string> out;
+  for (const auto& cell : meta.cells) {
+    if (cell.ref.col != 0 || cell.type != CellType::string) continue;
+    if (const auto* value = meta.find({cell.ref.row, 1})) out[cell.text] = cell_display(*value);
+  }
+  return out;
+}
+
+std::string strip_optional_mark(std::string_view label) {
+  constexpr std::string_view k_mark = " (необязательно)";
+  if (label.ends_with(k_mark)) label.remove_suffix(k_mark.size());
+  return std::string(trim_spaces(label));
+}
+
+struct Located {
+  const Sheet* sheet = nullptr;
+  model::CellRef cell;
+};
+
+class FormReader {
+ public:
+  FormReader(const Workbook& wb, const model::Definition& def, const model::Registry& reg,
+             const model::Period& period, const model::SourceFile& source)
+      : m_wb(wb), m_def(def), m_reg(reg), m_period(period), m_source(source) {}
+
+  FormReadResult run();
+
+ private:
+  model::Location where(const Sheet* sheet, std::optional<model::CellRef> cell) const {
+    return {m_source.name, sheet ? sheet->name : std::string(), cell, {}, {}};
+  }
+  void error(const Sheet* sheet, std::optional<model::CellRef> cell, std::string message,
+             std::string hint, std::string found = {}) {
+    m_out.diagnostics.push_back(model::Diagnostic::error(where(sheet, cell), std::move(message),
+                                                         std::move(hint), std::move(found)));
+  }
+  void warning(const Sheet* sheet, std::optional<model::CellRef> cell, std::string message,
+               std::string hint = {}) {
+    m_out.diagnostics.push_back(
+        model::Diagnostic::warning(where(sheet, cell), std::move(message), std::move(hint)));
+  }
+
+  bool check_identity();
+  std::optional<Located> locate(const model::InputDef& in) const;
+  std::optional<Located> locate_by_label(const model::InputDef& in) const;
+  void read_inputs(model::Submission& sub);
+  void check_relations(const model::Submission& sub);
+  void read_filled_on(model::Submission& sub);
+
+  const Workbook& m_wb;
+  const model::Definition& m_def;
+  const model::Registry& m_reg;
+  const model::Period& m_period;
+  const model::SourceFile& m_source;
+  FormReadResult m_out;
+  const Sheet* m_meta_sheet = nullptr;
+  std::map<std::string, std::string> m_meta;
+};
+
+bool FormReader::check_identity() {
+  m_meta_sheet = m_wb.sheet(layout::k_meta_sheet);
+  if (m_meta_sheet != nullptr) m_meta = read_meta(*m_meta_sheet);
+  const auto meta = [&](std::string_view key) -> std::string {
+    const auto it = m_meta.find(std::string(key));
+    return it == m_meta.end() ? std::string() : it->second;
+  };
+  if (m_meta_sheet == nullptr || meta(layout::k_key_form_id) != layout::k_form_id) {
+    error(nullptr, std::nullopt,
+          "это не форма мониторинга: в книге нет служебного листа «_meta», по которому "
+          "определяется школа и период",
+          "заполните форму, которую прислал методист, не копируя данные в новый файл; "
+          "если форма утеряна, попросите методиста выслать её снова");
+    return false;
+  }
+  const auto def_id = meta(layout::k_key_definition_id);
+  if (def_id != m_def.id) {
+    error(m_meta_sheet, std::nullopt,
+          "форма другого мониторинга («" + def_id + "»), ожидалась «" + m_def.id + "»",
+          "заполните форму мониторинга «" + m_def.title + "»", def_id);
+    return false;
+  }
+  const auto version = meta(layout::k_key_definition_version);
+  if (version != m_def.version) {
+    error(m_meta_sheet, std::nullopt,
+          "устаревшая версия формы: " + version + ", действует версия " + m_def.version,
+          "запросите у методиста актуальную форму и перенесите в неё данные", version);
+    return false;
+  }
+  m_out.school_id = meta(layout::k_key_school_id);
+  if (m_reg.find(m_out.school_id) == nullptr) {
+    error(m_meta_sheet, std::nullopt,
+          "школа с кодом «" + m_out.school_id + "» не найдена в реестре образовательных организаций",
+          "заполните форму, выданную именно вашей школе, или попросите методиста добавить школу в реестр",
+          m_out.school_id);
+    return false;
+  }
+  const auto period = meta(layout::k_key_period);
+  if (period != m_period.id) {
+    error(m_meta_sheet, std::nullopt,
+          "форма за другой отчётный период (" + period + "), сейчас собираются данные за " +
+              model::display_name(m_period),
+          "заполните форму за " + model::display_name(m_period), period);
+    return false;
+  }
+  return true;
+}
+
+std::optional<Located> FormReader::locate_by_label(const model::InputDef& in) const {
+  for (const auto& sheet : m_wb.sheets) {
+    for (const auto& cell : sheet.cells) {
+      if (cell.type == CellType::string && strip_optional_mark(cell.text) == in.label) {
+        return Located{&sheet, {cell.ref.row, cell.ref.col + 1}};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Located> FormReader::locate(const model::InputDef& in) const {
+  if (const auto named = m_wb.resolve_name(layout::input_name(in.id))) {
+    return Located{named->first, named->second};
+  }
+  const auto it = m_meta.find(std::string(layout::k_key_input_prefix) + in.id);
+  if (it != m_meta.end()) {
+    const auto* form = m_wb.sheet(layout::k_form_sheet);
+    if (const auto ref = model::parse_cell_ref(it->second); ref && form != nullptr) {
+      return Located{form, *ref};
+    }
+  }
+  return locate_by_label(in);
+}
+
+void FormReader::read_inputs(model::Submission& sub) {
+  for (const auto& in : m_def.inputs) {
+    const auto at = locate(in);
+    if (!at) {
+      error(nullptr, std::nullopt, "в форме нет поля «" + in.label + "»",
+            "не удаляйте и не переставляйте строки формы; заполните исходную форму");
+      continue;
+    }
+    auto& slot = sub.values[in.id];
+    slot.sheet = at->sheet->name;
+    slot.cell = at->cell;
+    const Cell* cell = at->sheet->find(at->cell);
+    const bool blank = cell == nullptr ||
+                       (cell->type == CellType::string && trim_spaces(cell->text).empty());
+    if (blank) {
+      if (in.required) {
+        error(at->sheet, at->cell, "не заполнено обязательное поле «" + in.label + "»",
+              in.kind == model::InputKind::yesno ? "выберите «Да» или «Нет»"
+                                                 : "введите значение; если таких педагогов нет, введите 0");
+      }
+      continue;
+    }
+    const auto report = [&](const ValueProblem& p) {
+      error(at->sheet, at->cell, "поле «" + in.label + "»: " + p.message, p.hint, cell_display(*cell));
+    };
+    switch (in.kind) {
+      case model::InputKind::count: {
+        const auto r = parse_count(*cell);
+        if (r.problem) {
+          report(*r.problem);
+        } else {
+          slot.value = *r.value;
+        }
+        break;
+      }
+      case model::InputKind::yesno: {
+        const auto r = parse_yesno(*cell);
+        if (r.problem) {
+          report(*r.problem);
+        } else {
+          slot.value = *r.value;
+        }
+        break;
+      }
+      case model::InputKind::text: {
+        const auto r = parse_text(*cell);
+        if (r.problem) {
+          report(*r.problem);
+        } else {
+          slot.value = *r.value;
+        }
+        break;
+      }
+    }
+  }
+}
+
+std::string whole_number(double v) { return std::to_string(static_cast<long long>(v)); }
+
+void FormReader::check_relations(const model::Submission& sub) {
+  for (const auto& in : m_def.inputs) {
+    const auto value = sub.number(in.id);
+    if (!value) continue;
+    const auto& slot = sub.values.at(in.id);
+    const Sheet* sheet = m_wb.sheet(slot.sheet);
+    if (in.min && *value < *in.min) {
+      error(sheet, slot.cell, "поле «" + in.label + "»: значение меньше допустимого (" +
+                                  whole_number(*in.min) + ")",
+            "проверьте число", whole_number(*value));
+    }
+    if (in.max && *value > *in.max) {
+      error(sheet, slot.cell, "поле «" + in.label + "»: значение больше допустимого (" +
+                                  whole_number(*in.max) + ")",
+            "проверьте, не добавлена ли лишняя цифра", whole_number(*value));
+    }
+    if (in.not_more_than.empty()) continue;
+    const auto whole = sub.number(in.not_more_than);
+    if (!whole || *value <= *whole) continue;
+    const auto* whole_def = m_def.find_input(in.not_more_than);
+    const auto& whole_slot = sub.values.at(in.not_more_than);
+    error(sheet, slot.cell,
+          "часть больше целого: «" + in.label + "» (" + whole_number(*value) + ") больше, чем «" +
+              whole_def->label + "» (" + whole_number(*whole) + ", ячейка " +
+              model::to_string(whole_slot.cell) + ")",
+          "проверьте оба числа: часть не может превышать общее количество", whole_number(*value));
+  }
+}
+
+void FormReader::read_filled_on(model::Submission& sub) {
+  std::optional<Located> at;
+  if (const auto named = m_wb.resolve_name(layout::k_filled_on_name)) {
+    at = Located{named->first, named->second};
+  } else if (const auto it = m_meta.find(std::string(layout::k_key_filled_on)); it != m_meta.end()) {
+    const auto* form = m_wb.sheet(layout::k_form_sheet);
+    if (const auto ref = model::parse_cell_ref(it->second); ref && form) at = Located{form, *ref};
+  }
+  if (!at) return;
+  const Cell* cell = at->sheet->find(at->cell);
+  if (cell == nullptr) return;
+  std::optional<std::string> date;
+  if (cell->type == CellType::number) date = serial_to_iso_date(cell->number);
+  if (cell->type == CellType::string) date = parse_date_text(cell->text);
+  if (date) {
+    sub.filled_on = *date;
+  } else {
+    warning(at->sheet, at->cell, "дата заполнения не распознана: «" + cell_display(*cell) + "»",
+            "введите дату в виде ДД.ММ.ГГГГ");
+  }
+}
+
+FormReadResult FormReader::run() {
+  if (!check_identity()) return std::move(m_out);
+  model::Submission sub;
+  sub.school_id = m_out.school_id;
+  sub.period = m_period.id;
+  sub.definition_id = m_def.id;
+  sub.form_version = m_def.version;
+  sub.source = m_source;
+  read_inputs(sub);
+  check_relations(sub);
+  read_filled_on(sub);
+  if (!model::has_errors(m_out.diagnostics)) m_out.submission = std::move(sub);
+  return std::move(m_out);
+}
+
+}  // namespace
+
+FormReadResult read_form(const Workbook& workbook, const model::Definition& definition,
+                         const model::Registry& registry, const model::Period& period,
+                         const model::SourceFile& source) {
+  return FormReader(workbook, definition, registry, period, source).run();
+}
+
+}  // namespace ingest

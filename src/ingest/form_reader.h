@@ -1,0 +1,36 @@
+// A school's workbook -> a validated Submission, or located errors in Russian.
+// Never stops at the first problem: every bad cell of the form is reported,
+// so a school fixes everything in one go.
+//
+//   auto r = ingest::read_form(workbook, definition, registry, period, source);
+//   if (r.submission) accepted.push_back(*r.submission);
+//   all_diagnostics.insert(all_diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/workbook_model.h"
+#include "model/definition.h"
+#include "model/diagnostic.h"
+#include "model/period.h"
+#include "model/school.h"
+#include "model/submission.h"
+
+namespace ingest {
+
+struct FormReadResult {
+  std::optional<model::Submission> submission;  // set only when there are no errors
+  std::vector<model::Diagnostic> diagnostics;   // errors and warnings, form order
+  std::string school_id;                        // when the form says which school it is
+};
+
+// How inputs are found: by defined names "in_<id>" (xlsx), else by the
+// "_meta" sheet's "input:<id>" rows (xls, where FreeXL gives no names), else
+// by the labels on the form sheet (a form copied into a new file).
+FormReadResult read_form(const Workbook& workbook, const model::Definition& definition,
+                         const model::Registry& registry, const model::Period& period,
+                         const model::SourceFile& source);
+
+}  // namespace ingest
