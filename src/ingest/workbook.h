@@ -1,73 +1,23 @@
-// The cell model every reader (.xlsx, .xls) produces. Sparse: only cells that
-// carry a value are stored. Readers never throw on bad input; they return a
-// Diagnostic in Russian that names the file.
+// Reading a workbook file into the cell model (see workbook_model.h).
+// Readers never throw on bad input; they return a Diagnostic in Russian that
+// names the file, says what is wrong and how to fix it.
+//
+//   auto book = ingest::read_workbook(inbox / "школа_03.xlsx");
+//   if (!book) return std::unexpected(book.error());  // "школа_03.xlsx: файл защищён паролем…"
+//   if (auto at = book->resolve_name("in_teachers_total"))
+//     if (const auto* cell = at->first->find(at->second)) use(cell->number);
 #pragma once
 
-#include <cstdint>
 #include <filesystem>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
 
-#include "model/cell_ref.h"
+#include "ingest/workbook_model.h"
 #include "model/diagnostic.h"
 
 namespace ingest {
 
-enum class CellType { number, string, boolean, error };
-
-struct Cell {
-  model::CellRef ref;
-  CellType type = CellType::string;
-  double number = 0;      // number, or boolean as 0/1
-  std::string text;       // string value, or error code such as "#DIV/0!"
-  bool is_percent = false;  // number format shows a percentage ("0%", "0.0%")
-  bool is_date = false;     // number format is a date/time; `number` is the serial
-  bool from_formula = false;  // value is the cached result of a formula
-};
-
-enum class SheetState { visible, hidden, very_hidden };
-
-struct Sheet {
-  std::string name;
-  SheetState state = SheetState::visible;
-  std::vector<Cell> cells;  // sorted by (row, col), no duplicates
-
-  const Cell* find(model::CellRef ref) const;  // nullptr when the cell is empty
-};
-
-struct DefinedName {
-  std::string name;                       // as written: "in_teachers_total"
-  std::optional<std::size_t> local_sheet;  // sheet index for sheet-scoped names
-  std::string formula;                    // "'Форма'!$C$7" as stored
-};
-
-struct Workbook {
-  std::string format;  // "xlsx" or "xls"
-  bool date1904 = false;
-  std::vector<Sheet> sheets;  // in workbook order
-  std::vector<DefinedName> names;
-
-  const Sheet* sheet(std::string_view sheet_name) const;
-  // Resolves a workbook-scoped (or, failing that, any-scoped) name that
-  // refers to a single cell: "'Форма'!$C$7" -> (sheet, C7). Case-insensitive
-  // on the name, as Excel is.
-  std::optional<std::pair<const Sheet*, model::CellRef>> resolve_name(std::string_view name) const;
-};
-
-// Limits against hostile or absurd files; defaults are sane for school forms.
-struct ReadLimits {
-  std::uintmax_t max_file_bytes = 50ull << 20;          // 50 MiB on disk
-  std::uintmax_t max_uncompressed_bytes = 200ull << 20;  // sum of entries read
-  double max_compression_ratio = 200.0;                 // per entry
-  std::size_t max_cells = 2'000'000;                   // per workbook
-  std::size_t max_sheets = 256;
-  double max_seconds = 20.0;                           // per file
-};
-
 // Reads an .xlsx/.xlsm/.xls file, recognising it by content, not by name.
+// Refuses (with a Diagnostic whose where.file is the file name) encrypted,
+// corrupt, foreign-format and over-limit files.
 model::Expected<Workbook> read_workbook(const std::filesystem::path& path,
                                         const ReadLimits& limits = {});
 

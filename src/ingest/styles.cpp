@@ -1,0 +1,82 @@
+#include "ingest/styles.h"
+
+#include <unordered_map>
+
+#include "ingest/xml_reader.h"
+#include "ingest/xml_text.h"
+
+namespace ingest {
+
+NumberKind classify_builtin_format(std::uint32_t id) {
+  if (id == 9 || id == 10) return NumberKind::percent;
+  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) return NumberKind::date;
+  return NumberKind::plain;
+}
+
+NumberKind classify_format_code(std::string_view code) {
+  bool date = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == '"') {  // literal text
+      const auto close = code.find('"', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+    } else if (c == '\\' || c == '_' || c == '*') {  // escaped char, padding, fill
+      ++i;
+    } else if (c == '[') {  // [Red], [$-419], [>100]; but [h], [mm], [ss] are elapsed time
+      const auto close = code.find(']', i + 1);
+      if (close == std::string_view::npos) break;
+      const auto inner = code.substr(i + 1, close - i - 1);
+      if (!inner.empty() && inner.find_first_not_of("hHmMsS") == std::string_view::npos)
+        date = true;
+      i = close;
+    } else if (c == '%') {
+      return NumberKind::percent;
+    } else if (std::string_view("yYmMdDhHsS").find(c) != std::string_view::npos) {
+      date = true;
+    }
+  }
+  return date ? NumberKind::date : NumberKind::plain;
+}
+
+namespace {
+
+class StylesHandler final : public XmlHandler {
+ public:
+  explicit StylesHandler(std::vector<NumberKind>& kinds) : m_kinds(kinds) {}
+
+  Status start(std::string_view name, const XmlAttrs& attrs) override {
+    if (name == "numFmt") {
+      const auto id = parse_index(attrs.get("numFmtId").value_or(""));
+      if (id) m_custom[*id] = classify_format_code(attrs.get("formatCode").value_or(""));
+    } else if (name == "cellXfs") {
+      m_in_cell_xfs = true;
+    } else if (name == "xf" && m_in_cell_xfs) {
+      const auto id = parse_index(attrs.get("numFmtId").value_or("0")).value_or(0);
+      const auto it = m_custom.find(id);
+      m_kinds.push_back(it != m_custom.end() ? it->second : classify_builtin_format(id));
+    }
+    return std::nullopt;
+  }
+  Status end(std::string_view name) override {
+    if (name == "cellXfs") m_in_cell_xfs = false;
+    return std::nullopt;
+  }
+  Status text(std::string_view) override { return std::nullopt; }
+
+ private:
+  std::vector<NumberKind>& m_kinds;
+  std::unordered_map<std::uint32_t, NumberKind> m_custom;
+  bool m_in_cell_xfs = false;
+};
+
+}  // namespace
+
+Status read_styles(const ZipArchive& zip, const std::string& entry, ReadBudget& budget,
+                   CellStyles& out) {
+  out.kinds().clear();
+  StylesHandler handler(out.kinds());
+  return parse_xml_entry(zip, entry, budget, handler);
+}
+
+}  // namespace ingest

@@ -1,0 +1,78 @@
+// read_workbook(): the only part of the reader that speaks model::Expected;
+// it sniffs the format, dispatches, and adds the file name to errors.
+#include "ingest/workbook.h"
+
+#include <fstream>
+#include <vector>
+
+#include "ingest/file_sniff.h"
+#include "ingest/read_error.h"
+#include "ingest/xls_reader.h"
+#include "ingest/xlsx_reader.h"
+
+namespace ingest {
+
+namespace {
+
+model::Diagnostic to_diagnostic(ReadError e, const std::string& file) {
+  model::Location where;
+  where.file = file;
+  where.sheet = std::move(e.sheet);
+  where.cell = e.cell;
+  return model::Diagnostic::error(std::move(where), std::move(e.message), std::move(e.hint),
+                                  std::move(e.found));
+}
+
+Status read_bytes(const std::filesystem::path& path, const ReadLimits& limits,
+                  std::vector<unsigned char>& out) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || !std::filesystem::is_regular_file(path, ec))
+    return make_error("файл не найден или не читается",
+                      "Проверьте, что файл на месте и не открыт в другой программе");
+  if (size > limits.max_file_bytes)
+    return make_error("файл больше " + std::to_string(limits.max_file_bytes >> 20) +
+                          " МБ — это не похоже на школьную форму",
+                      "Удалите из книги лишние листы, рисунки и данные, оставьте только форму и "
+                      "отправьте снова");
+  std::ifstream in(path, std::ios::binary);
+  out.resize(static_cast<std::size_t>(size));
+  if (!in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(size)))
+    return make_error("файл не читается с диска",
+                      "Проверьте, что файл не открыт в другой программе, и отправьте его снова");
+  return std::nullopt;
+}
+
+}  // namespace
+
+model::Expected<Workbook> read_workbook(const std::filesystem::path& path,
+                                        const ReadLimits& limits) {
+  const std::string file = path.filename().string();
+  std::vector<unsigned char> bytes;
+  if (auto err = read_bytes(path, limits, bytes)) return std::unexpected(to_diagnostic(*err, file));
+
+  ReadBudget budget(limits);
+  Workbook book;
+  Status status;
+  switch (const auto kind = sniff_file(bytes)) {
+    case FileKind::zip:
+      status = read_xlsx(bytes, budget, book);
+      break;
+    case FileKind::cfb:
+      if (biff_has_filepass(bytes)) {
+        status = make_error("файл защищён паролем (книга Excel 97-2003 зашифрована)",
+                            k_hint_password);
+        break;
+      }
+      bytes = {};  // FreeXL reads the file itself
+      status = read_xls(path, budget, book);
+      break;
+    default:
+      status = refusal_for(kind);
+      break;
+  }
+  if (status) return std::unexpected(to_diagnostic(std::move(*status), file));
+  return book;
+}
+
+}  // namespace ingest

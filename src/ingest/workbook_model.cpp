@@ -1,0 +1,50 @@
+#include "ingest/workbook_model.h"
+
+#include <algorithm>
+
+#include "ingest/name_formula.h"
+#include "ingest/xml_text.h"
+
+namespace ingest {
+
+const Cell* Sheet::find(model::CellRef ref) const {
+  const auto it = std::lower_bound(cells.begin(), cells.end(), ref,
+                                   [](const Cell& c, model::CellRef r) { return c.ref < r; });
+  return it != cells.end() && it->ref == ref ? &*it : nullptr;
+}
+
+const Sheet* Workbook::sheet(std::string_view sheet_name) const {
+  for (const auto& s : sheets)
+    if (s.name == sheet_name) return &s;
+  const auto folded = fold_case(sheet_name);
+  for (const auto& s : sheets)
+    if (fold_case(s.name) == folded) return &s;
+  return nullptr;
+}
+
+std::optional<std::pair<const Sheet*, model::CellRef>> Workbook::resolve_name(
+    std::string_view name) const {
+  const auto folded = fold_case(name);
+  const DefinedName* found = nullptr;
+  for (const auto& n : names) {  // workbook scope wins over sheet scope
+    if (fold_case(n.name) != folded) continue;
+    if (!n.local_sheet) {
+      found = &n;
+      break;
+    }
+    if (found == nullptr) found = &n;
+  }
+  if (found == nullptr) return std::nullopt;
+  const auto target = parse_cell_formula(found->formula);
+  if (!target) return std::nullopt;
+  const Sheet* on = nullptr;
+  if (!target->sheet.empty()) {
+    on = sheet(target->sheet);
+  } else if (found->local_sheet && *found->local_sheet < sheets.size()) {
+    on = &sheets[*found->local_sheet];
+  }
+  if (on == nullptr) return std::nullopt;
+  return std::make_pair(on, target->cell);
+}
+
+}  // namespace ingest
