@@ -1,0 +1,129 @@
+// The read side of HistoryStore: lists and values for reports and dynamics.
+#include <array>
+
+#include "deliver/history_store_impl.h"
+
+namespace deliver {
+
+namespace {
+
+constexpr std::array<std::pair<model::Outcome, const char*>, 5> k_outcome_keys = {{
+    {model::Outcome::accepted, "accepted"},
+    {model::Outcome::rejected, "rejected"},
+    {model::Outcome::superseded, "superseded"},
+    {model::Outcome::duplicate, "duplicate"},
+    {model::Outcome::skipped, "skipped"},
+}};
+
+ValueRow value_row(const sql::Statement& s) {
+  return {s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.real(5), s.text(6)};
+}
+
+template <class Row, class Make>
+model::Expected<std::vector<Row>> collect(const HistoryStore::Impl& m, sql::Statement& s,
+                                          std::string_view doing, Make make) {
+  std::vector<Row> out;
+  for (;;) {
+    const auto row = s.step();
+    if (!row) return std::unexpected(m.error(doing, row.error()));
+    if (!*row) break;
+    out.push_back(make(s));
+  }
+  s.reset();
+  return out;
+}
+
+}  // namespace
+
+std::string outcome_key(model::Outcome o) {
+  for (const auto& [outcome, key] : k_outcome_keys) {
+    if (outcome == o) return key;
+  }
+  return "rejected";
+}
+
+std::optional<model::Outcome> outcome_from_key(std::string_view key) {
+  for (const auto& [outcome, k] : k_outcome_keys) {
+    if (key == k) return outcome;
+  }
+  return std::nullopt;
+}
+
+model::Expected<std::vector<std::string>> HistoryStore::list_periods() const {
+  auto s = m_impl->prepare("SELECT id FROM periods ORDER BY id", "список периодов");
+  if (!s) return std::unexpected(s.error());
+  return collect<std::string>(*m_impl, *s, "список периодов",
+                              [](const sql::Statement& st) { return st.text(0); });
+}
+
+model::Expected<std::vector<RunRecord>> HistoryStore::list_runs(int limit) const {
+  auto s = m_impl->prepare(
+      "SELECT id, period, started, finished, exit_code, files, accepted, rejected, superseded, "
+      "duplicate, skipped, mails_sent, mails_failed, tool_version FROM runs ORDER BY id DESC "
+      "LIMIT ?1",
+      "список запусков");
+  if (!s) return std::unexpected(s.error());
+  s->bind(1, limit);
+  return collect<RunRecord>(*m_impl, *s, "список запусков", [](const sql::Statement& st) {
+    RunRecord r;
+    r.id = st.integer(0);
+    r.period = st.text(1);
+    r.started = st.text(2);
+    if (!st.is_null(3)) r.finished = st.text(3);
+    if (const auto code = st.optional_integer(4)) r.exit_code = static_cast<int>(*code);
+    auto n = [&](int c) { return static_cast<int>(st.integer(c)); };
+    r.counts = {n(5), n(6), n(7), n(8), n(9), n(10), n(11), n(12)};
+    r.tool_version = st.text(13);
+    return r;
+  });
+}
+
+model::Expected<std::vector<FileRecord>> HistoryStore::files_of_run(std::int64_t run_id) const {
+  auto s = m_impl->prepare(
+      "SELECT name, sha256, size, mtime, outcome, school_id, error_count, warning_count "
+      "FROM files_seen WHERE run_id = ?1 ORDER BY rowid",
+      "файлы запуска");
+  if (!s) return std::unexpected(s.error());
+  s->bind(1, run_id);
+  return collect<FileRecord>(*m_impl, *s, "файлы запуска", [](const sql::Statement& st) {
+    FileRecord f;
+    f.name = st.text(0);
+    f.sha256 = st.text(1);
+    f.size = st.integer(2);
+    f.mtime = st.integer(3);
+    f.outcome = outcome_from_key(st.text(4)).value_or(model::Outcome::rejected);
+    f.school_id = st.text(5);
+    f.error_count = static_cast<int>(st.integer(6));
+    f.warning_count = static_cast<int>(st.integer(7));
+    return f;
+  });
+}
+
+model::Expected<std::vector<ValueRow>> HistoryStore::values_for(std::string_view period) const {
+  auto s = m_impl->prepare(
+      "SELECT period, school_id, indicator_id, numerator, denominator, value, missing "
+      "FROM indicator_values WHERE period = ?1 ORDER BY school_id, indicator_id",
+      "значения периода");
+  if (!s) return std::unexpected(s.error());
+  s->bind(1, period);
+  return collect<ValueRow>(*m_impl, *s, "значения периода", value_row);
+}
+
+model::Expected<std::vector<ValueRow>> HistoryStore::values_for_indicator(
+    std::string_view indicator_id, std::span<const std::string> periods) const {
+  if (periods.empty()) return std::vector<ValueRow>{};
+  std::string text =
+      "SELECT period, school_id, indicator_id, numerator, denominator, value, missing "
+      "FROM indicator_values WHERE indicator_id = ?1 AND period IN (";
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    text += (i ? ", ?" : "?") + std::to_string(i + 2);
+  }
+  text += ") ORDER BY period, school_id";
+  auto s = m_impl->prepare(text, "динамика показателя");
+  if (!s) return std::unexpected(s.error());
+  s->bind(1, indicator_id);
+  for (std::size_t i = 0; i < periods.size(); ++i) s->bind(static_cast<int>(i + 2), periods[i]);
+  return collect<ValueRow>(*m_impl, *s, "динамика показателя", value_row);
+}
+
+}  // namespace deliver
