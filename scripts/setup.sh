@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages metodmon needs, only those missing.
+# Usage: scripts/setup.sh [--test]   (--test adds what the test suite uses:
+#        LibreOffice, openpyxl, aiosmtpd, poppler, clang for the fuzzer)
+set -euo pipefail
+packages=(build-essential cmake pkg-config
+          libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
+          libcli11-dev libtomlplusplus-dev libsqlite3-dev libcurl4-openssl-dev libgtest-dev)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libreoffice-calc libreoffice-core python3-openpyxl python3-aiosmtpd poppler-utils
+             clang libclang-rt-14-dev zip unzip sqlite3)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} Debian packages present"
+  exit 0
+fi
+echo "setup: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
