@@ -1,0 +1,337 @@
+#include "definition/registry_loader.h"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "definition/csv_reader.h"
+#include "definition/naming.h"
+#include "definition/text_encoding.h"
+
+namespace definition {
+
+namespace {
+
+using model::Diagnostic;
+
+enum class Column { id, short_name, full_name, director, email };
+
+struct Alias {
+  std::string_view name;
+  Column column;
+};
+constexpr std::array<Alias, 12> k_aliases = {{
+    {"id", Column::id},
+    {"код", Column::id},
+    {"short_name", Column::short_name},
+    {"краткое_наименование", Column::short_name},
+    {"full_name", Column::full_name},
+    {"полное_наименование", Column::full_name},
+    {"director", Column::director},
+    {"директор", Column::director},
+    {"email", Column::email},
+    {"e_mail", Column::email},
+    {"почта", Column::email},
+    {"электронная_почта", Column::email},
+}};
+constexpr std::string_view k_header_hint =
+    "первая строка должна содержать названия столбцов: id;short_name;full_name;director;email "
+    "(или код;краткое_наименование;полное_наименование;директор;почта)";
+
+// Trims ASCII spaces, tabs and no-break spaces (U+00A0, as Excel pastes them).
+std::string trim(std::string_view s) {
+  const auto is_space_at_front = [&](std::string_view t) {
+    if (t.empty()) return std::size_t{0};
+    if (t.front() == ' ' || t.front() == '\t') return std::size_t{1};
+    if (t.starts_with("\xC2\xA0")) return std::size_t{2};
+    return std::size_t{0};
+  };
+  const auto is_space_at_back = [&](std::string_view t) {
+    if (t.empty()) return std::size_t{0};
+    if (t.back() == ' ' || t.back() == '\t') return std::size_t{1};
+    if (t.ends_with("\xC2\xA0")) return std::size_t{2};
+    return std::size_t{0};
+  };
+  while (const auto n = is_space_at_front(s)) s.remove_prefix(n);
+  while (const auto n = is_space_at_back(s)) s.remove_suffix(n);
+  return std::string(s);
+}
+
+// Lowercase (ASCII and Russian letters), spaces and '-' as '_'.
+std::string normalise_header(std::string_view raw) {
+  const std::string s = trim(raw);
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '-') {
+      out += '_';
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xD0 && i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[++i]);
+      if (d >= 0x90 && d <= 0x9F) {  // А..П -> а..п
+        out += '\xD0';
+        out += static_cast<char>(d + 0x20);
+      } else if (d >= 0xA0 && d <= 0xAF) {  // Р..Я -> р..я
+        out += '\xD1';
+        out += static_cast<char>(d - 0x20);
+      } else if (d == 0x81) {  // Ё -> ё
+        out += "\xD1\x91";
+      } else {
+        out += static_cast<char>(c);
+        out += static_cast<char>(d);
+      }
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::optional<Column> column_of(std::string_view normalised) {
+  for (const auto& a : k_aliases) {
+    if (a.name == normalised) return a.column;
+  }
+  return std::nullopt;
+}
+
+std::string_view canonical_name(Column c) {
+  switch (c) {
+    case Column::id: return "id";
+    case Column::short_name: return "short_name";
+    case Column::full_name: return "full_name";
+    case Column::director: return "director";
+    case Column::email: return "email";
+  }
+  return "id";
+}
+
+// One address "local@domain.tld"; the domain may be Cyrillic (школа.рф).
+bool is_plausible_email(std::string_view e) {
+  const auto at = e.find('@');
+  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  if (e.find_first_of(" \t,;<>\"()[]\\") != std::string_view::npos) return false;
+  const auto domain = e.substr(at + 1);
+  const auto dot = domain.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size()) return false;
+  if (domain.find("..") != std::string_view::npos || domain.front() == '.' ||
+      domain.front() == '-') {
+    return false;
+  }
+  const auto local = e.substr(0, at);
+  return local.front() != '.' && local.back() != '.' && local.find("..") == std::string_view::npos;
+}
+
+std::string delimiter_name(char d) {
+  return d == '\t' ? std::string("табуляция") : "«" + std::string(1, d) + "»";
+}
+
+class RegistryParser {
+ public:
+  explicit RegistryParser(const std::string& file_name) : m_file(file_name) {}
+
+  model::ExpectedAll<LoadedRegistry> parse(std::string_view bytes) {
+    const auto encoding = detect_encoding(bytes);
+    if (encoding == TextEncoding::utf16) {
+      error(1, "", "файл реестра сохранён в кодировке UTF-16 («Текст Юникод»)",
+            "сохраните его в Excel как «CSV UTF-8» или «CSV (разделители — точка с запятой)»");
+      return finish();
+    }
+    if (encoding == TextEncoding::windows_1251) {
+      warning(1, "", "файл реестра сохранён не в UTF-8; прочитан как Windows-1251",
+              "проверьте названия школ; надёжнее сохранить файл в Excel как «CSV UTF-8»");
+    }
+    const auto csv = read_csv(to_utf8(bytes));
+    if (csv.error) {
+      error(csv.error->line, "", csv.error->message,
+            "закройте кавычку; кавычка внутри значения записывается двумя кавычками \"\"");
+      return finish();
+    }
+    const auto& records = csv.table.records;
+    if (records.empty()) {
+      error(1, "", "файл реестра пуст", std::string(k_header_hint));
+      return finish();
+    }
+    m_delimiter = csv.table.delimiter;
+    if (!read_header(records.front())) return finish();
+    for (std::size_t i = 1; i < records.size(); ++i) read_row(records[i]);
+    if (m_registry.schools.empty() && m_out.empty()) {
+      error(records.front().line, "", "в реестре нет ни одной школы",
+            "после строки заголовка добавьте по строке на каждую школу");
+    }
+    return finish();
+  }
+
+ private:
+  void add(model::Severity sev, int line, std::string key, std::string message, std::string hint,
+           std::string found) {
+    model::Location where;
+    where.file = m_file;
+    where.line = line;
+    where.key = std::move(key);
+    m_out.push_back(Diagnostic{sev, std::move(where), std::move(message), std::move(found),
+                               std::move(hint)});
+  }
+  void error(int line, std::string key, std::string message, std::string hint = {},
+             std::string found = {}) {
+    add(model::Severity::error, line, std::move(key), std::move(message), std::move(hint),
+        std::move(found));
+  }
+  void warning(int line, std::string key, std::string message, std::string hint = {},
+               std::string found = {}) {
+    add(model::Severity::warning, line, std::move(key), std::move(message), std::move(hint),
+        std::move(found));
+  }
+
+  bool read_header(const CsvRecord& header) {
+    std::vector<std::string> known;
+    for (const auto& a : k_aliases) known.emplace_back(a.name);
+    m_header = header.fields;
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+      const std::string shown = trim(header.fields[i]);
+      const auto column = column_of(normalise_header(shown));
+      if (!column) {
+        warning(header.line, shown, "столбец «" + shown + "» не используется и пропущен",
+                choose_hint(normalise_header(shown), known, "известные столбцы"));
+        continue;
+      }
+      if (const auto it = m_index.find(*column); it != m_index.end()) {
+        error(header.line, shown,
+              "столбец «" + shown + "» повторяет столбец «" + trim(header.fields[it->second]) + "»",
+              "оставьте в заголовке один из них");
+        continue;
+      }
+      m_index[*column] = i;
+    }
+    std::string joined;
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+      joined += (i ? std::string(1, m_delimiter) : std::string()) + trim(header.fields[i]);
+    }
+    for (const Column required : {Column::id, Column::short_name}) {
+      if (m_index.contains(required)) continue;
+      error(header.line, std::string(canonical_name(required)),
+            "в заголовке реестра нет обязательного столбца «" + std::string(canonical_name(required)) +
+                "»",
+            std::string(k_header_hint), joined);
+    }
+    if (model::has_errors(m_out)) return false;
+    if (!m_index.contains(Column::email)) {
+      warning(header.line, "email", "в реестре нет столбца email: письма директорам отправляться не будут",
+              "добавьте столбец email с адресами директоров");
+    }
+    return true;
+  }
+
+  std::string value(const CsvRecord& r, Column c) const {
+    const auto it = m_index.find(c);
+    if (it == m_index.end() || it->second >= r.fields.size()) return {};
+    return trim(r.fields[it->second]);
+  }
+  std::string key(Column c) const { return trim(m_header[m_index.at(c)]); }
+
+  void read_row(const CsvRecord& r) {
+    // Excel sometimes writes trailing empty cells (";;"): extra empty fields are harmless.
+    std::size_t count = r.fields.size();
+    while (count > m_header.size() && trim(r.fields[count - 1]).empty()) --count;
+    if (count != m_header.size()) {
+      error(r.line, "",
+            "число значений в строке (" + std::to_string(count) +
+                ") не совпадает с числом столбцов в заголовке (" + std::to_string(m_header.size()) +
+                ")",
+            "значения, содержащие разделитель " + delimiter_name(m_delimiter) +
+                " или перенос строки, заключите в двойные кавычки");
+      return;
+    }
+    model::School s;
+    s.id = value(r, Column::id);
+    s.short_name = value(r, Column::short_name);
+    s.full_name = value(r, Column::full_name);
+    s.director = value(r, Column::director);
+    s.email = value(r, Column::email);
+    bool ok = true;
+    if (s.id.empty()) {
+      error(r.line, key(Column::id), "не указан id школы",
+            "заполните столбец: латинские буквы, цифры, «_» или «-»");
+      ok = false;
+    } else if (!is_valid_plain_id(s.id)) {
+      error(r.line, key(Column::id), "недопустимый id школы",
+            "используйте латинские буквы, цифры, «_» и «-» (не длиннее 64 символов): id входит в "
+            "имена файлов форм",
+            s.id);
+      ok = false;
+    } else if (const auto [it, inserted] = m_first_line.emplace(s.id, r.line); !inserted) {
+      error(r.line, key(Column::id),
+            "id школы «" + s.id + "» уже встречался в строке " + std::to_string(it->second),
+            "у каждой школы должен быть свой id");
+      ok = false;
+    }
+    if (s.short_name.empty()) {
+      error(r.line, key(Column::short_name),
+            "не указано краткое наименование школы" + (s.id.empty() ? "" : " «" + s.id + "»"),
+            "заполните столбец: наименование выводится в отчётах");
+      ok = false;
+    }
+    if (m_index.contains(Column::email)) check_email(r.line, s);
+    if (ok) m_registry.schools.push_back(std::move(s));
+  }
+
+  void check_email(int line, model::School& s) {
+    const std::string who = "у школы «" + s.id + "»";
+    if (s.email.empty()) {
+      warning(line, key(Column::email),
+              who + " не указан e-mail директора: письмо с результатами отправлено не будет",
+              "впишите адрес в столбец");
+    } else if (!is_plausible_email(s.email)) {
+      warning(line, key(Column::email),
+              who + " e-mail директора записан с ошибкой: письмо с результатами отправлено не будет",
+              "укажите один адрес вида имя@домен.ru", s.email);
+      s.email.clear();
+    }
+  }
+
+  model::ExpectedAll<LoadedRegistry> finish() {
+    std::vector<Diagnostic> errors;
+    std::vector<Diagnostic> warnings;
+    for (auto& d : m_out) {
+      (d.severity == model::Severity::error ? errors : warnings).push_back(std::move(d));
+    }
+    if (!errors.empty()) return std::unexpected(std::move(errors));
+    return LoadedRegistry{std::move(m_registry), std::move(warnings)};
+  }
+
+  const std::string& m_file;
+  char m_delimiter = ';';
+  std::vector<std::string> m_header;
+  std::map<Column, std::size_t> m_index;
+  std::map<std::string, int> m_first_line;
+  model::Registry m_registry;
+  std::vector<Diagnostic> m_out;
+};
+
+}  // namespace
+
+model::ExpectedAll<LoadedRegistry> parse_registry(std::string_view bytes,
+                                                  const std::string& file_name) {
+  return RegistryParser(file_name).parse(bytes);
+}
+
+model::ExpectedAll<LoadedRegistry> load_registry(const std::filesystem::path& file) {
+  const std::string name = file.filename().string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    model::Location where;
+    where.file = name;
+    return std::unexpected(std::vector<Diagnostic>{Diagnostic::error(
+        where, "не удалось открыть файл реестра школ", "проверьте путь: " + file.string())});
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return parse_registry(bytes.str(), name);
+}
+
+}  // namespace definition
