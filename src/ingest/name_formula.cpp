@@ -43,16 +43,19 @@ std::optional<CellTarget> parse_cell_formula(std::string_view formula) {
   auto s = trim(formula);
   if (!s.empty() && s.front() == '=') s = trim(s.substr(1));
   CellTarget target;
+  bool quoted = false;
   if (s.size() > 1 && s[0] == '$' && s[1] == '\'') {  // LibreOffice: $'Форма'.$C$7
     s.remove_prefix(1);
     auto name = take_quoted(s);
     if (!name || s.empty() || s.front() != '.') return std::nullopt;
     target.sheet = std::move(*name);
+    quoted = true;
     s.remove_prefix(1);
   } else if (!s.empty() && s.front() == '\'') {
     auto name = take_quoted(s);
     if (!name || s.empty() || s.front() != '!') return std::nullopt;
     target.sheet = std::move(*name);
+    quoted = true;
     s.remove_prefix(1);
   } else if (const auto bang = s.rfind('!'); bang != std::string_view::npos) {
     target.sheet = std::string(s.substr(0, bang));
@@ -62,7 +65,9 @@ std::optional<CellTarget> parse_cell_formula(std::string_view formula) {
     target.sheet = std::string(s.substr(1, dot - 1));
     s.remove_prefix(dot + 1);
   }
-  if (target.sheet.find_first_of("[]'!,") != std::string::npos) return std::nullopt;
+  // Sheet names never hold [ or ] (external references do); unquoted ones
+  // hold no quotes, "!" or "," either (those mean several areas).
+  if (target.sheet.find_first_of(quoted ? "[]" : "[]'!,") != std::string::npos) return std::nullopt;
   if (s.find(',') != std::string_view::npos) return std::nullopt;
   const auto cell = parse_area(s);
   if (!cell) return std::nullopt;

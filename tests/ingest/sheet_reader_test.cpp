@@ -1,0 +1,192 @@
+// Cell-level behaviour of the worksheet reader, through packages built by
+// hand (test::XlsxPackage) and read with the core .xlsx reader.
+#include "ingest/sheet_reader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "reader_test_util.h"
+#include "support/zip_builder.h"
+
+namespace ingest {
+namespace {
+
+using ::testing::HasSubstr;
+
+const Cell& cell_at(const Workbook& wb, std::string_view ref, std::size_t sheet = 0) {
+  static const Cell k_none{};
+  const auto* c = wb.sheets.at(sheet).find(*model::parse_cell_ref(ref));
+  EXPECT_NE(c, nullptr) << ref;
+  return c ? *c : k_none;
+}
+
+TEST(SheetReaderTest, ReadsEveryValueType) {
+  const auto bytes =
+      test::XlsxPackage()
+          .shared_strings("<si><t>Школа №1</t></si><si/><si><r><t>Бо</t></r><r><rPr><b/></rPr><t>льшой</t></r>"
+                          "<rPh><t>phonetic</t></rPh></si><si><t>a_x000D_b</t></si>")
+          .sheet("Форма",
+                 "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+                 "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"
+                 "<row r=\"2\"><c r=\"A2\"><v>12.5</v></c><c r=\"B2\" t=\"n\"><v>-3</v></c>"
+                 "<c r=\"C2\" t=\"b\"><v>1</v></c><c r=\"D2\" t=\"e\"><v>#DIV/0!</v></c>"
+                 "<c r=\"E2\" t=\"str\"><f>A1&amp;\"!\"</f><v>Школа №1!</v></c>"
+                 "<c r=\"F2\" t=\"inlineStr\"><is><r><t>вв</t></r><r><t>од</t></r></is></c>"
+                 "<c r=\"G2\"><f t=\"shared\" ref=\"G2:G3\" si=\"0\">A2*2</f><v>25</v></c>"
+                 "<c r=\"H2\" t=\"d\"><v>2024-01-01T12:00:00</v></c><c r=\"I2\"/><c r=\"J2\"><v></v></c></row>"
+                 "<row r=\"3\"><c r=\"G3\"><f t=\"shared\" si=\"0\"/><v>-6</v></c></row>")
+          .zip()
+          .bytes();
+  Workbook wb;
+  ASSERT_FALSE(test::read_xlsx_bytes(bytes, wb)) << test::error_text(test::read_xlsx_bytes(bytes, wb));
+  ASSERT_EQ(wb.sheets.size(), 1u);
+  EXPECT_EQ(wb.sheets[0].name, "Форма");
+  EXPECT_EQ(cell_at(wb, "A1").text, "Школа №1");
+  EXPECT_EQ(wb.sheets[0].find(*model::parse_cell_ref("B1")), nullptr);  // empty shared string
+  EXPECT_EQ(cell_at(wb, "C1").text, "Большой");
+  EXPECT_EQ(cell_at(wb, "D1").text, "a\rb");
+  EXPECT_EQ(cell_at(wb, "A2").type, CellType::number);
+  EXPECT_EQ(cell_at(wb, "A2").number, 12.5);
+  EXPECT_FALSE(cell_at(wb, "A2").from_formula);
+  EXPECT_EQ(cell_at(wb, "B2").number, -3);
+  EXPECT_EQ(cell_at(wb, "C2").type, CellType::boolean);
+  EXPECT_EQ(cell_at(wb, "C2").number, 1);
+  EXPECT_EQ(cell_at(wb, "D2").type, CellType::error);
+  EXPECT_EQ(cell_at(wb, "D2").text, "#DIV/0!");
+  EXPECT_EQ(cell_at(wb, "E2").text, "Школа №1!");
+  EXPECT_TRUE(cell_at(wb, "E2").from_formula);
+  EXPECT_EQ(cell_at(wb, "F2").text, "ввод");
+  EXPECT_EQ(cell_at(wb, "G2").number, 25);
+  EXPECT_TRUE(cell_at(wb, "G2").from_formula);
+  EXPECT_EQ(cell_at(wb, "G3").number, -6);
+  EXPECT_TRUE(cell_at(wb, "G3").from_formula);
+  EXPECT_EQ(cell_at(wb, "H2").number, 45292.5);
+  EXPECT_TRUE(cell_at(wb, "H2").is_date);
+  EXPECT_EQ(wb.sheets[0].find(*model::parse_cell_ref("I2")), nullptr);
+  EXPECT_EQ(wb.sheets[0].find(*model::parse_cell_ref("J2")), nullptr);
+  EXPECT_EQ(wb.sheets[0].cells.size(), 12u);
+}
+
+TEST(SheetReaderTest, CellsAndRowsWithoutAddressesFollowThePreviousOne) {
+  const auto bytes = test::XlsxPackage()
+                         .sheet("S", "<row><c><v>1</v></c><c><v>2</v></c><c r=\"E1\"><v>5</v></c><c><v>6</v></c></row>"
+                                     "<row><c><v>7</v></c></row><row r=\"10\"><c r=\"B10\"><v>8</v></c></row>"
+                                     "<row><c><v>9</v></c></row>")
+                         .zip()
+                         .bytes();
+  Workbook wb;
+  ASSERT_FALSE(test::read_xlsx_bytes(bytes, wb));
+  EXPECT_EQ(cell_at(wb, "A1").number, 1);
+  EXPECT_EQ(cell_at(wb, "B1").number, 2);
+  EXPECT_EQ(cell_at(wb, "E1").number, 5);
+  EXPECT_EQ(cell_at(wb, "F1").number, 6);
+  EXPECT_EQ(cell_at(wb, "A2").number, 7);
+  EXPECT_EQ(cell_at(wb, "B10").number, 8);
+  EXPECT_EQ(cell_at(wb, "A11").number, 9);
+}
+
+TEST(SheetReaderTest, AppliesPercentAndDateFormatsAnd1904System) {
+  const auto package = [](bool is1904) {
+    auto p = test::XlsxPackage()
+                 .styles("<numFmt numFmtId=\"164\" formatCode=\"dd.mm.yyyy\"/>",
+                         "<xf numFmtId=\"0\"/><xf numFmtId=\"9\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/>")
+                 .sheet("S", "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>0.25</v></c><c r=\"B1\" s=\"2\"><v>43831</v></c>"
+                             "<c r=\"C1\" s=\"3\"><v>0</v></c><c r=\"D1\" s=\"77\"><v>3</v></c></row>");
+    if (is1904) p.date1904();
+    return p.zip().bytes();
+  };
+  Workbook wb;
+  ASSERT_FALSE(test::read_xlsx_bytes(package(false), wb));
+  EXPECT_FALSE(wb.date1904);
+  EXPECT_TRUE(cell_at(wb, "A1").is_percent);
+  EXPECT_EQ(cell_at(wb, "A1").number, 0.25);
+  EXPECT_TRUE(cell_at(wb, "B1").is_date);
+  EXPECT_EQ(cell_at(wb, "B1").number, 43831);  // 2020-01-01
+  EXPECT_FALSE(cell_at(wb, "D1").is_date);     // unknown style index: plain
+  EXPECT_FALSE(cell_at(wb, "D1").is_percent);
+
+  Workbook wb1904;
+  ASSERT_FALSE(test::read_xlsx_bytes(package(true), wb1904));
+  EXPECT_TRUE(wb1904.date1904);
+  EXPECT_EQ(cell_at(wb1904, "B1").number, 43831 + 1462);  // converted to the 1900 system
+  EXPECT_EQ(cell_at(wb1904, "C1").number, 1462);          // 1904-01-01
+  EXPECT_EQ(cell_at(wb1904, "A1").number, 0.25);          // non-dates untouched
+}
+
+TEST(SheetReaderTest, SortsCellsAndLaterDuplicateWins) {
+  const auto bytes = test::XlsxPackage()
+                         .sheet("S", "<row r=\"3\"><c r=\"A3\"><v>3</v></c></row><row r=\"1\"><c r=\"B1\"><v>2</v></c>"
+                                     "<c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>22</v></c></row>")
+                         .zip()
+                         .bytes();
+  Workbook wb;
+  ASSERT_FALSE(test::read_xlsx_bytes(bytes, wb));
+  const auto& cells = wb.sheets[0].cells;
+  ASSERT_EQ(cells.size(), 3u);
+  EXPECT_EQ(model::to_string(cells[0].ref), "A1");
+  EXPECT_EQ(model::to_string(cells[1].ref), "B1");
+  EXPECT_EQ(cells[1].number, 22);
+  EXPECT_EQ(model::to_string(cells[2].ref), "A3");
+}
+
+TEST(SheetReaderTest, RefusesAddressesBeyondTheSheet) {
+  for (const char* rows : {"<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>",
+                           "<row r=\"1048577\"><c><v>1</v></c></row>", "<row r=\"0\"><c><v>1</v></c></row>"}) {
+    Workbook wb;
+    const auto err = test::read_xlsx_bytes(test::XlsxPackage().sheet("Лист1", rows).zip().bytes(), wb);
+    ASSERT_TRUE(err) << rows;
+    EXPECT_THAT(err->message, HasSubstr("адрес ячейки вне листа Excel")) << rows;
+    EXPECT_EQ(err->sheet, "Лист1");
+  }
+}
+
+TEST(SheetReaderTest, RefusesMissingSharedStringWithCell) {
+  Workbook wb;
+  const auto err = test::read_xlsx_bytes(
+      test::XlsxPackage().shared_strings("<si><t>a</t></si>")
+          .sheet("S", "<row r=\"4\"><c r=\"C4\" t=\"s\"><v>5</v></c></row>").zip().bytes(), wb);
+  ASSERT_TRUE(err);
+  EXPECT_THAT(err->message, HasSubstr("несуществующую общую строку №5"));
+  ASSERT_TRUE(err->cell);
+  EXPECT_EQ(model::to_string(*err->cell), "C4");
+}
+
+TEST(SheetReaderTest, RefusesMoreCellsThanTheLimit) {
+  std::string rows;
+  for (int r = 1; r <= 100; ++r) {
+    rows += "<row r=\"" + std::to_string(r) + "\">";
+    for (int c = 0; c < 10; ++c) rows += "<c><v>" + std::to_string(r * c) + "</v></c>";
+    rows += "</row>";
+  }
+  ReadLimits limits;
+  limits.max_cells = 999;
+  Workbook wb;
+  const auto err = test::read_xlsx_bytes(test::XlsxPackage().sheet("Big", rows).zip().bytes(), wb, limits);
+  ASSERT_TRUE(err);
+  EXPECT_EQ(err->message, "в книге больше 999 заполненных ячеек — это не похоже на школьную форму");
+  EXPECT_EQ(err->sheet, "Big");
+  limits.max_cells = 1000;
+  EXPECT_FALSE(test::read_xlsx_bytes(test::XlsxPackage().sheet("Big", rows).zip().bytes(), wb, limits));
+}
+
+// One large shared string referenced by many cells: each cell copies the
+// text, so the text budget (not memory) is what stops the file.
+TEST(SheetReaderTest, SharedStringAmplificationIsStoppedByTextBudget) {
+  std::string rows;
+  for (int r = 1; r <= 2000; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c t=\"s\"><v>0</v></c></row>";
+  const auto bytes = test::XlsxPackage()
+                         .shared_strings("<si><t>" + std::string(100'000, 'x') + "</t></si>")
+                         .sheet("S", rows)
+                         .zip()
+                         .bytes();
+  ReadLimits limits;
+  limits.max_text_bytes = 50'000'000;  // 2000 copies of 100 kB = 200 MB would exceed it
+  Workbook wb;
+  const auto err = test::read_xlsx_bytes(bytes, wb, limits);
+  ASSERT_TRUE(err);
+  EXPECT_THAT(err->message, HasSubstr("текст в ячейках книги занимает больше 47 МБ"));
+  EXPECT_LE(wb.sheets[0].cells.size(), 500u);  // stopped early, not after copying everything
+}
+
+}  // namespace
+}  // namespace ingest

@@ -1,0 +1,58 @@
+#include "ingest/styles.h"
+
+#include <gtest/gtest.h>
+
+#include "reader_test_util.h"
+#include "support/zip_builder.h"
+
+namespace ingest {
+namespace {
+
+TEST(StylesTest, ClassifiesBuiltinFormats) {
+  EXPECT_EQ(classify_builtin_format(0), NumberKind::plain);
+  EXPECT_EQ(classify_builtin_format(9), NumberKind::percent);
+  EXPECT_EQ(classify_builtin_format(10), NumberKind::percent);
+  EXPECT_EQ(classify_builtin_format(14), NumberKind::date);
+  EXPECT_EQ(classify_builtin_format(22), NumberKind::date);
+  EXPECT_EQ(classify_builtin_format(23), NumberKind::plain);
+  EXPECT_EQ(classify_builtin_format(46), NumberKind::date);
+}
+
+TEST(StylesTest, ClassifiesCustomFormatCodes) {
+  EXPECT_EQ(classify_format_code("0.0%"), NumberKind::percent);
+  EXPECT_EQ(classify_format_code("dd.mm.yyyy"), NumberKind::date);
+  EXPECT_EQ(classify_format_code("[h]:mm"), NumberKind::date);
+  EXPECT_EQ(classify_format_code("[$-419]d mmmm yyyy"), NumberKind::date);
+  EXPECT_EQ(classify_format_code("#,##0\" руб.\""), NumberKind::plain);
+  EXPECT_EQ(classify_format_code("0\" days\""), NumberKind::plain);  // quoted letters
+  EXPECT_EQ(classify_format_code("[Red]0.00"), NumberKind::plain);
+  EXPECT_EQ(classify_format_code("General"), NumberKind::plain);
+  EXPECT_EQ(classify_format_code("0\\%"), NumberKind::plain);  // escaped percent sign
+  EXPECT_EQ(classify_format_code("0.00E+00"), NumberKind::plain);
+}
+
+TEST(StylesTest, ReadsCellXfsButNotCellStyleXfs) {
+  const auto bytes = test::ZipBuilder()
+                         .add("styles.xml",
+                              "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/>"
+                              "<numFmt numFmtId=\"165\" formatCode=\"dd/mm/yy\"/></numFmts>"
+                              "<cellStyleXfs><xf numFmtId=\"9\"/></cellStyleXfs>"
+                              "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
+                              "<xf numFmtId=\"10\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>")
+                         .bytes();
+  ZipArchive zip;
+  ASSERT_FALSE(zip.open(test::as_bytes(bytes)));
+  ReadBudget budget{ReadLimits{}};
+  CellStyles styles;
+  ASSERT_FALSE(read_styles(zip, "styles.xml", budget, styles));
+  EXPECT_EQ(styles.kinds().size(), 5u);
+  EXPECT_EQ(styles.kind(0), NumberKind::plain);
+  EXPECT_EQ(styles.kind(1), NumberKind::percent);
+  EXPECT_EQ(styles.kind(2), NumberKind::date);
+  EXPECT_EQ(styles.kind(3), NumberKind::percent);
+  EXPECT_EQ(styles.kind(4), NumberKind::date);
+  EXPECT_EQ(styles.kind(99), NumberKind::plain);
+}
+
+}  // namespace
+}  // namespace ingest
