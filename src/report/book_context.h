@@ -1,0 +1,52 @@
+// What every sheet writer of one workbook shares: the inputs, the formats,
+// where each school's detail lives, and a few texts built once.
+// Internal to src/report.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xlsxwriter.h>
+
+#include "report/formats.h"
+#include "report/results_workbook.h"
+#include "report/sheet_writer.h"
+
+namespace report {
+
+// Fixed sheet names.
+inline constexpr const char* k_summary_sheet = "Сводка";
+inline constexpr const char* k_charts_sheet = "Диаграммы";
+inline constexpr const char* k_errors_sheet = "Ошибки";
+inline constexpr const char* k_method_sheet = "Методика";
+
+struct SchoolLink {
+  std::string sheet;  // sheet name in this workbook, or empty
+  std::string file;   // workbook path relative to this one, or empty
+};
+
+struct BookContext {
+  const ReportInput& in;
+  lxw_workbook* book;
+  Formats f;
+  std::map<std::string, SchoolLink> school_links;  // school id -> its detail
+  bool has_summary = true;         // false in a director's workbook
+  std::string summary_file;        // for a school workbook split off the results: link back
+  std::vector<std::string> only_school_ids;  // director's workbook: files of these schools only
+};
+
+// "Энский муниципальный округ · период: ноябрь 2026"
+std::string subtitle(const ReportInput& in);
+// Short name from the registry, or the id when the school is not there.
+std::string school_name(const model::Registry& registry, const std::string& school_id);
+// "1.1 Доля педагогов ..." (code omitted when empty).
+std::string indicator_title(const model::IndicatorDef& indicator);
+// Name of the direction, "Прочие показатели" when it has none.
+std::string direction_name(const model::Definition& definition, const std::string& direction_id);
+// "Целевое значение 2026"
+std::string target_label(const ReportInput& in);
+// Lines a text needs in a wrapped cell `width` characters wide (at least 1).
+int wrapped_lines(std::string_view text, double width);
+
+}  // namespace report

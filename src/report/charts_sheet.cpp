@@ -1,0 +1,213 @@
+#include "report/charts_sheet.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/cell_text.h"
+
+namespace report {
+
+namespace {
+
+constexpr lxw_col_t k_chart_col = 5;
+constexpr double k_row_px = 20;
+constexpr double k_chart_width_px = 620;
+constexpr lxw_color_t k_bar_met = 0x70AD47;
+constexpr lxw_color_t k_bar_not_met = 0xE06666;
+constexpr lxw_color_t k_bar_neutral = 0x4472C4;
+constexpr lxw_color_t k_bar_target = 0xA5A5A5;
+
+std::string percent_text(double percent) { return format_decimal(percent, 1) + " %"; }
+
+void insert_chart(SheetWriter& w, lxw_row_t row, lxw_chart* chart, double height_px) {
+  lxw_chart_options options{};
+  options.x_scale = k_chart_width_px / 480.0;
+  options.y_scale = height_px / 288.0;
+  options.x_offset = 10;
+  w.check(worksheet_insert_chart_opt(w.raw(), row, k_chart_col, chart, &options), row,
+          k_chart_col, "диаграмму");
+}
+
+// Rows a chart of `height_px` covers at the default row height.
+lxw_row_t chart_rows(double height_px) {
+  return static_cast<lxw_row_t>(std::ceil(height_px / k_row_px)) + 1;
+}
+
+lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, lxw_row_t row) {
+  const auto& in = ctx.in;
+  const auto& f = ctx.f;
+  const int year = in.summary.period.year;
+  w.merged(row, 0, row, 3, "План и факт: муниципальное значение и цель " + std::to_string(year) +
+                               " года", f.section);
+  ++row;
+  std::vector<const model::IndicatorDef*> rows;
+  for (const auto& ind : in.definition.indicators) {
+    if (ind.kind != model::IndicatorKind::count && ind.target_for(year)) rows.push_back(&ind);
+  }
+  if (rows.empty()) {
+    w.merged(row, 0, row, 3, "Целевых значений на " + std::to_string(year) + " год нет.",
+             f.plain_wrap);
+    return row + 2;
+  }
+  w.text(row, 0, "Код", f.header);
+  w.text(row, 1, "Показатель", f.header);
+  w.text(row, 2, "Муниципалитет", f.header);
+  w.text(row, 3, "Цель", f.header);
+  const lxw_row_t first = row + 1;
+  for (const auto* ind : rows) {
+    ++row;
+    const aggregate::IndicatorStats* s = in.summary.stats(ind->id);
+    w.text(row, 0, ind->code, f.centre);
+    w.text(row, 1, ind->name, f.text);
+    if (s && s->municipal) {
+      w.number(row, 2, *s->municipal / 100.0, f.percent);
+    } else {
+      w.blank(row, 2, f.percent);
+    }
+    w.number(row, 3, *ind->target_for(year) / 100.0, f.percent);
+  }
+  const lxw_row_t last = row;
+
+  lxw_chart* chart = workbook_add_chart(ctx.book, LXW_CHART_COLUMN);
+  if (chart == nullptr) {
+    w.check(LXW_ERROR_MEMORY_MALLOC_FAILED, first, k_chart_col, "диаграмму");
+    return row + 2;
+  }
+  const std::pair<lxw_col_t, const char*> series[] = {{2, "Муниципалитет"}, {3, "Цель"}};
+  for (const auto& [col, name] : series) {
+    lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(s, w.name().c_str(), first, 0, last, 0);
+    chart_series_set_values(s, w.name().c_str(), first, col, last, col);
+    chart_series_set_name(s, name);
+    lxw_chart_fill fill{};
+    fill.color = col == 2 ? k_bar_neutral : k_bar_target;
+    chart_series_set_fill(s, &fill);
+    chart_series_set_labels(s);
+    chart_series_set_labels_num_format(s, "0%");
+  }
+  chart_title_set_name(chart, ("План и факт, " + std::to_string(year) + " год").c_str());
+  chart_axis_set_num_format(chart->y_axis, "0%");
+  chart_axis_set_min(chart->y_axis, 0);
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
+  const double height = 300;
+  insert_chart(w, first - 1, chart, height);
+  return std::max(last + 2, first - 1 + chart_rows(height));
+}
+
+struct Entry {
+  std::string name;
+  double value;
+  aggregate::TargetStatus status;
+};
+
+lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
+                             const model::IndicatorDef& ind, lxw_row_t row) {
+  const auto& in = ctx.in;
+  const auto& f = ctx.f;
+  std::vector<Entry> entries;
+  for (const auto& id : in.summary.school_ids) {
+    const aggregate::SchoolValue* v = in.summary.value(id, ind.id);
+    if (v && v->value && v->missing == aggregate::Missing::none) {
+      entries.push_back({school_name(in.registry, id), *v->value, v->status});
+    }
+  }
+  const bool lower = ind.better == model::Better::lower;
+  std::stable_sort(entries.begin(), entries.end(), [lower](const Entry& a, const Entry& b) {
+    return lower ? a.value < b.value : a.value > b.value;
+  });
+  const std::size_t absent = in.summary.school_ids.size() - entries.size();
+
+  w.merged(row, 0, row, 3, "Показатель " + indicator_title(ind), f.section);
+  w.row_height(row, 15.0 * wrapped_lines(indicator_title(ind), 70) + 3);
+  ++row;
+  const aggregate::IndicatorStats* s = in.summary.stats(ind.id);
+  const auto target = ind.target_for(in.summary.period.year);
+  std::string facts = std::string(lower ? "Лучше меньше." : "Лучше больше.");
+  if (s && s->median) facts += " Медиана " + percent_text(*s->median) + ".";
+  facts += target ? " Цель " + percent_text(*target) + "." : " Цель не задана.";
+  if (absent > 0) facts += " Нет значения у " + std::to_string(absent) + " ОО (не показаны).";
+  w.merged(row, 0, row, 3, facts, f.note);
+  w.row_height(row, 15.0 * wrapped_lines(facts, 70));
+  ++row;
+  if (entries.empty()) {
+    w.merged(row, 0, row, 3, "Нет ни одного значения.", f.plain_wrap);
+    return row + 2;
+  }
+  w.text(row, 0, "№", f.header);
+  w.text(row, 1, "ОО", f.header);
+  w.text(row, 2, "Значение", f.header);
+  const lxw_row_t first = row + 1;
+  std::vector<lxw_chart_fill> fills(entries.size());
+  std::vector<lxw_chart_point> points(entries.size());
+  std::vector<lxw_chart_point*> point_list;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    ++row;
+    w.number(row, 0, static_cast<double>(i + 1), f.integer);
+    w.text(row, 1, entries[i].name, f.text);
+    w.number(row, 2, entries[i].value / 100.0, f.percent);
+    fills[i].color = entries[i].status == aggregate::TargetStatus::met       ? k_bar_met
+                     : entries[i].status == aggregate::TargetStatus::not_met ? k_bar_not_met
+                                                                             : k_bar_neutral;
+    points[i].fill = &fills[i];
+    point_list.push_back(&points[i]);
+  }
+  point_list.push_back(nullptr);
+  const lxw_row_t last = row;
+
+  lxw_chart* chart = workbook_add_chart(ctx.book, LXW_CHART_BAR);
+  if (chart == nullptr) {
+    w.check(LXW_ERROR_MEMORY_MALLOC_FAILED, first, k_chart_col, "диаграмму");
+    return row + 2;
+  }
+  lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+  chart_series_set_categories(series, w.name().c_str(), first, 1, last, 1);
+  chart_series_set_values(series, w.name().c_str(), first, 2, last, 2);
+  chart_series_set_name(series, "Значение ОО");
+  w.check(chart_series_set_points(series, point_list.data()), first, k_chart_col, "цвета столбцов");
+  chart_series_set_labels(series);
+  chart_series_set_labels_num_format(series, "0.0%");
+  // Fixed prefix: a title starting with '=' would be read as a formula.
+  chart_title_set_name(chart, ("Показатель " + ind.code + ": значения ОО").c_str());
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  chart_axis_set_reverse(chart->x_axis);  // best first, at the top
+  chart_axis_set_num_format(chart->y_axis, "0%");
+  chart_axis_set_min(chart->y_axis, 0);
+  chart_set_series_gap(chart, 50);
+  const double height = std::max(220.0, 70.0 + 18.0 * static_cast<double>(entries.size()));
+  insert_chart(w, first - 1, chart, height);
+  return std::max(last + 2, first - 1 + chart_rows(height));
+}
+
+}  // namespace
+
+model::Expected<void> write_charts_sheet(const BookContext& ctx) {
+  auto added = add_sheet(ctx.book, k_charts_sheet);
+  if (!added) return std::unexpected(added.error());
+  SheetWriter& w = *added;
+  w.column_width(0, 0, 7);
+  w.column_width(1, 1, 38);
+  w.column_width(2, 3, 13);
+  w.column_width(4, 4, 2);
+  write_title_block(w, "Диаграммы: " + (ctx.in.definition.title.empty()
+                                            ? std::string("результаты мониторинга")
+                                            : ctx.in.definition.title),
+                    subtitle(ctx.in), ctx.f);
+  w.text(2, 0,
+         "Цвет столбцов: зелёный — цель достигнута, красный — не достигнута, синий — цель не "
+         "задана.",
+         ctx.f.note);
+  lxw_row_t row = write_plan_fact(w, ctx, 4);
+  for (const auto& ind : ctx.in.definition.indicators) {
+    if (ind.kind == model::IndicatorKind::share) row = write_distribution(w, ctx, ind, row);
+  }
+
+  worksheet_freeze_panes(w.raw(), k_title_rows, 0);
+  PageSetup page;
+  page.footer_left = "Диаграммы · " + model::display_name(ctx.in.summary.period);
+  set_page(w, page);
+  protect_sheet(w);
+  return w.status();
+}
+
+}  // namespace report

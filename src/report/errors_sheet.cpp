@@ -1,0 +1,147 @@
+#include "report/errors_sheet.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace report {
+
+namespace {
+
+constexpr lxw_row_t k_header_row = 4;
+
+struct ColumnSpec {
+  const char* title;
+  double width;
+};
+
+constexpr std::array<ColumnSpec, 9> k_columns = {{
+    {"Файл", 26},
+    {"ОО", 22},
+    {"Итог обработки файла", 15},
+    {"Лист", 13},
+    {"Ячейка", 10},
+    {"Важность", 14},
+    {"Что не так", 44},
+    {"Найдено", 18},
+    {"Как исправить", 44},
+}};
+
+std::string place_of(const model::Location& where) {
+  std::string out;
+  if (where.cell) {
+    out = model::to_string(*where.cell);
+  } else if (where.line) {
+    out = "строка " + std::to_string(*where.line);
+  }
+  if (!where.key.empty()) out += (out.empty() ? "" : " ") + ("[" + where.key + "]");
+  return out;
+}
+
+lxw_format* severity_format(const Formats& f, model::Severity s) {
+  switch (s) {
+    case model::Severity::error: return f.status_not_met;
+    case model::Severity::warning: return f.status_near;
+    case model::Severity::info: return f.status_no_target;
+  }
+  return f.status_no_target;
+}
+
+std::string counts_line(const BookContext& ctx) {
+  std::map<model::Outcome, int> outcomes;
+  int files = 0;
+  int errors = 0;
+  int warnings = 0;
+  for (const auto& file : ctx.in.run.files) {
+    if (!file_in_scope(ctx, file)) continue;
+    ++files;
+    ++outcomes[file.outcome];
+    for (const auto& d : file.diagnostics) {
+      if (d.severity == model::Severity::error) ++errors;
+      if (d.severity == model::Severity::warning) ++warnings;
+    }
+  }
+  std::string out = "Файлов: " + std::to_string(files);
+  for (const auto& [outcome, n] : outcomes) {
+    out += "; " + model::outcome_name(outcome) + ": " + std::to_string(n);
+  }
+  out += ". Ошибок: " + std::to_string(errors) + ", предупреждений: " + std::to_string(warnings) +
+         ".";
+  return out;
+}
+
+}  // namespace
+
+bool file_in_scope(const BookContext& ctx, const model::FileOutcome& file) {
+  if (ctx.only_school_ids.empty()) return true;
+  return std::find(ctx.only_school_ids.begin(), ctx.only_school_ids.end(), file.school_id) !=
+         ctx.only_school_ids.end();
+}
+
+model::Expected<void> write_errors_sheet(const BookContext& ctx) {
+  auto added = add_sheet(ctx.book, k_errors_sheet);
+  if (!added) return std::unexpected(added.error());
+  SheetWriter& w = *added;
+  const auto& f = ctx.f;
+  const auto& in = ctx.in;
+  const lxw_col_t last_col = k_columns.size() - 1;
+
+  write_title_block(w, "Ошибки и замечания во входных файлах", subtitle(in), f);
+  w.text(2, 0, counts_line(ctx), f.subtitle);
+  for (lxw_col_t c = 0; c <= last_col; ++c) {
+    w.text(k_header_row, c, k_columns[c].title, f.header);
+    w.column_width(c, c, k_columns[c].width);
+  }
+  w.row_height(k_header_row, 30);
+
+  lxw_row_t row = k_header_row + 1;
+  const auto put_row = [&](const model::FileOutcome& file, const model::Diagnostic* d) {
+    const std::string school =
+        file.school_id.empty() ? "не определена" : school_name(in.registry, file.school_id);
+    w.text(row, 0, file.file.name, f.text_wrap);
+    w.text(row, 1, school, f.text_wrap);
+    w.text(row, 2, model::outcome_name(file.outcome), f.text_wrap);
+    int lines = std::max({wrapped_lines(file.file.name, k_columns[0].width),
+                          wrapped_lines(school, k_columns[1].width)});
+    if (d == nullptr) {
+      for (lxw_col_t c = 3; c <= last_col; ++c) w.blank(row, c, f.text_wrap);
+      w.text(row, 6, "Файл не обработан: " + model::outcome_name(file.outcome) + ".", f.text_wrap);
+    } else {
+      w.text(row, 3, d->where.sheet, f.text_wrap);
+      w.text(row, 4, place_of(d->where), f.text_wrap);
+      w.text(row, 5, model::severity_name(d->severity), severity_format(f, d->severity));
+      w.text(row, 6, d->message, f.text_wrap);
+      w.text(row, 7, d->found, f.text_wrap);
+      w.text(row, 8, d->hint, f.text_wrap);
+      lines = std::max({lines, wrapped_lines(d->message, k_columns[6].width),
+                        wrapped_lines(d->found, k_columns[7].width),
+                        wrapped_lines(d->hint, k_columns[8].width)});
+    }
+    w.row_height(row, std::min(409.0, 15.0 * lines));
+    ++row;
+  };
+  for (const auto& file : in.run.files) {
+    if (!file_in_scope(ctx, file)) continue;
+    for (const auto& d : file.diagnostics) put_row(file, &d);
+    if (file.diagnostics.empty() && file.outcome != model::Outcome::accepted) put_row(file, nullptr);
+  }
+  if (row == k_header_row + 1) {
+    w.merged(row, 0, row, last_col, "Ошибок и замечаний нет: все файлы приняты.", f.text);
+    ++row;
+  } else {
+    w.check(worksheet_autofilter(w.raw(), k_header_row, 0, row - 1, last_col), k_header_row, 0,
+            "автофильтр");
+  }
+
+  worksheet_freeze_panes(w.raw(), k_header_row + 1, 1);
+  PageSetup page;
+  page.repeat = true;
+  page.repeat_first = k_header_row;
+  page.repeat_last = k_header_row;
+  page.footer_left = "Ошибки · " + model::display_name(in.summary.period);
+  set_page(w, page);
+  protect_sheet(w);
+  return w.status();
+}
+
+}  // namespace report

@@ -1,0 +1,226 @@
+#include "report/method_sheet.h"
+
+#include <array>
+#include <ctime>
+
+#include "report/cell_text.h"
+#include "report/errors_sheet.h"
+
+namespace report {
+
+namespace {
+
+constexpr std::array<double, 6> k_widths = {30, 44, 18, 54, 13, 17};
+constexpr lxw_col_t k_last_col = k_widths.size() - 1;
+constexpr double k_value_width = 44 + 18 + 54 + 13 + 17;
+
+// "70" or "12,5": targets as the roadmap prints them.
+std::string short_number(double v) {
+  const std::string s = format_decimal(v, 1);
+  return s.ends_with(",0") ? s.substr(0, s.size() - 2) : s;
+}
+
+std::string input_label(const model::Definition& def, const std::string& id) {
+  const model::InputDef* input = def.find_input(id);
+  return "«" + (input == nullptr || input->label.empty() ? id : input->label) + "»";
+}
+
+std::string formula_of(const model::Definition& def, const model::IndicatorDef& ind) {
+  switch (ind.kind) {
+    case model::IndicatorKind::share:
+      return input_label(def, ind.numerator) + " / " + input_label(def, ind.denominator) +
+             " × 100 %; муниципалитет: Σ числителей / Σ знаменателей";
+    case model::IndicatorKind::count:
+      return input_label(def, ind.input) + "; муниципалитет: сумма по ОО";
+    case model::IndicatorKind::yesno:
+      return input_label(def, ind.input) + " (Да/Нет); муниципалитет: доля ОО с ответом «Да»";
+  }
+  return {};
+}
+
+std::string kind_name(model::IndicatorKind k) {
+  switch (k) {
+    case model::IndicatorKind::share: return "доля, %";
+    case model::IndicatorKind::count: return "количество";
+    case model::IndicatorKind::yesno: return "да/нет";
+  }
+  return {};
+}
+
+std::string targets_of(const model::IndicatorDef& ind) {
+  if (ind.targets.empty()) return "не заданы";
+  std::string out;
+  const std::string unit = ind.kind == model::IndicatorKind::count ? "" : " %";
+  for (const auto& [year, value] : ind.targets) {
+    if (!out.empty()) out += "; ";
+    out += std::to_string(year) + ": " + short_number(value) + unit;
+  }
+  return out;
+}
+
+std::string local_time(std::int64_t seconds) {
+  if (seconds <= 0) return {};
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  if (localtime_r(&t, &tm) == nullptr) return {};
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+  return buf;
+}
+
+class MethodWriter {
+ public:
+  MethodWriter(SheetWriter& w, const Formats& f) : m_w(w), m_f(f) {}
+
+  void section(std::string_view title) {
+    m_row += 1;
+    m_w.merged(m_row, 0, m_row, k_last_col, title, m_f.section);
+    m_row += 1;
+  }
+
+  void pair(std::string_view key, std::string_view value) {
+    m_w.text(m_row, 0, key, m_f.label);
+    paragraph_at(1, value.empty() ? "не указано" : value);
+  }
+
+  void paragraph(std::string_view text) { paragraph_at(0, text); }
+
+  void header(const std::array<const char*, 6>& titles) {
+    for (lxw_col_t c = 0; c <= k_last_col; ++c) m_w.text(m_row, c, titles[c], m_f.header);
+    m_w.row_height(m_row, 30);
+    ++m_row;
+  }
+
+  // One table row; `lines` = the most lines any of its cells needs.
+  void cells(const std::array<std::string, 6>& values, lxw_format* sha_format = nullptr) {
+    int lines = 1;
+    for (lxw_col_t c = 0; c <= k_last_col; ++c) {
+      lxw_format* fmt = c == 3 && sha_format != nullptr ? sha_format : m_f.text_wrap;
+      m_w.text(m_row, c, values[c], fmt);
+      lines = std::max(lines, wrapped_lines(values[c], k_widths[c]));
+    }
+    m_w.row_height(m_row, std::min(409.0, 15.0 * lines));
+    ++m_row;
+  }
+
+  lxw_row_t row() const { return m_row; }
+
+ private:
+  void paragraph_at(lxw_col_t first, std::string_view text) {
+    m_w.merged(m_row, first, m_row, k_last_col, text, m_f.plain_wrap);
+    const double width = first == 0 ? k_value_width + k_widths[0] : k_value_width;
+    m_w.row_height(m_row, std::min(409.0, 15.0 * wrapped_lines(text, width)));
+    ++m_row;
+  }
+
+  SheetWriter& m_w;
+  const Formats& m_f;
+  lxw_row_t m_row = k_title_rows;
+};
+
+void write_definition(MethodWriter& m, const ReportInput& in) {
+  const auto& def = in.definition;
+  m.section("Методика мониторинга");
+  m.pair("Название", def.title);
+  m.pair("Идентификатор, версия", def.id + (def.version.empty() ? "" : ", версия " + def.version));
+  m.pair("Муниципалитет", def.municipality);
+  m.pair("Организация", def.organisation);
+  m.pair("Документ-источник", def.source);
+  m.pair("Файл методики",
+         in.run.definition_file.empty() ? def.file.string() : in.run.definition_file);
+  m.pair("Период", model::display_name(in.summary.period) + " (" + in.summary.period.id + ")");
+  m.pair("Время формирования", in.run.run_time);
+  m.pair("Версия программы", in.run.tool_version);
+  m.pair("Реестр ОО", in.run.registry_file + " (" + std::to_string(in.registry.schools.size()) +
+                          " ОО)");
+  m.pair("Папка входящих форм", in.run.inbox);
+
+  m.section("Замечания к документу-источнику: пробелы и несоответствия");
+  if (def.notes.empty()) m.paragraph("Замечаний нет.");
+  for (std::size_t i = 0; i < def.notes.size(); ++i) {
+    m.paragraph(std::to_string(i + 1) + ". " + def.notes[i]);
+  }
+  m.section("Предупреждения при загрузке методики");
+  if (in.run.definition_notes.empty()) m.paragraph("Предупреждений нет.");
+  for (const auto& d : in.run.definition_notes) {
+    m.paragraph(model::severity_name(d.severity) + ": " + model::to_string(d));
+  }
+}
+
+void write_rules(MethodWriter& m) {
+  m.section("Как вычисляются показатели");
+  const std::array<const char*, 8> rules = {
+      "Доля для ОО = числитель / знаменатель × 100 %. Если знаменатель равен 0, доля не "
+      "вычисляется и показывается как «—»; нулём она не считается.",
+      "Муниципальное значение доли = Σ числителей / Σ знаменателей × 100 % по всем ОО, у которых "
+      "есть значение. Это взвешенное значение, а не среднее арифметическое долей ОО.",
+      "Количество: значение ОО — число из формы, муниципальное значение — сумма по ОО. Показатель "
+      "«да/нет»: значение ОО — «Да» или «Нет», муниципальное значение — доля ОО, ответивших «Да».",
+      "Медиана и квартили вычисляются по значениям ОО, у которых значение есть, методом линейной "
+      "интерполяции — так же, как функции Excel МЕДИАНА и КВАРТИЛЬ.ВКЛ (QUARTILE.INC): нижний "
+      "квартиль — 25-й процентиль, верхний — 75-й.",
+      "Место ОО: 1 — лучшее значение с учётом направления показателя («лучше больше» или «лучше "
+      "меньше»); ОО с одинаковыми значениями делят одно место.",
+      "Статус «достигнуто»: значение не хуже целевого значения года (для «лучше больше» — не меньше "
+      "цели, для «лучше меньше» — не больше). «Нет данных» — значения нет; «цель не задана» — в "
+      "дорожной карте нет цели на этот год. Цель по количеству задана для муниципалитета в целом.",
+      "Отклонение от цели и от медианы — разность значения ОО и цели (медианы): в процентных "
+      "пунктах (п.п.) для долей, в единицах показателя для количеств.",
+      "Отсутствующие значения (форма не сдана или отклонена, значение не заполнено, знаменатель "
+      "равен 0) не заменяются нулями и не входят ни в медиану, ни в муниципальное значение.",
+  };
+  for (const char* rule : rules) m.paragraph(rule);
+}
+
+void write_indicators(MethodWriter& m, const ReportInput& in) {
+  m.section("Показатели методики");
+  m.header({"Код", "Показатель", "Вид", "Как вычисляется", "Что лучше", "Целевые значения"});
+  for (const auto& ind : in.definition.indicators) {
+    m.cells({ind.code, ind.name, kind_name(ind.kind), formula_of(in.definition, ind),
+             ind.kind == model::IndicatorKind::yesno
+                 ? "«Да»"
+                 : (ind.better == model::Better::lower ? "меньше" : "больше"),
+             targets_of(ind)});
+  }
+}
+
+void write_files(MethodWriter& m, const BookContext& ctx) {
+  m.section("Входные файлы и их контрольные суммы SHA-256");
+  m.header({"Файл", "ОО", "Итог обработки", "SHA-256", "Размер, байт", "Изменён"});
+  bool any = false;
+  for (const auto& file : ctx.in.run.files) {
+    if (!file_in_scope(ctx, file)) continue;
+    any = true;
+    const std::string school =
+        file.school_id.empty() ? "не определена" : school_name(ctx.in.registry, file.school_id);
+    m.cells({file.file.name, school, model::outcome_name(file.outcome), file.file.sha256,
+             std::to_string(file.file.size), local_time(file.file.mtime)},
+            ctx.f.mono);
+  }
+  if (!any) m.paragraph("Входных файлов нет.");
+}
+
+}  // namespace
+
+model::Expected<void> write_method_sheet(const BookContext& ctx) {
+  auto added = add_sheet(ctx.book, k_method_sheet);
+  if (!added) return std::unexpected(added.error());
+  SheetWriter& w = *added;
+  for (lxw_col_t c = 0; c <= k_last_col; ++c) w.column_width(c, c, k_widths[c]);
+  write_title_block(w, "Методика и исходные данные", subtitle(ctx.in), ctx.f);
+  MethodWriter m(w, ctx.f);
+  write_definition(m, ctx.in);
+  write_rules(m);
+  write_indicators(m, ctx.in);
+  write_files(m, ctx);
+
+  worksheet_freeze_panes(w.raw(), k_title_rows, 0);
+  PageSetup page;
+  page.landscape = false;
+  page.footer_left = "Методика · " + model::display_name(ctx.in.summary.period);
+  set_page(w, page);
+  protect_sheet(w);
+  return w.status();
+}
+
+}  // namespace report

@@ -1,0 +1,142 @@
+#include "report/results_workbook.h"
+
+#include <set>
+
+#include "report/book_context.h"
+#include "report/charts_sheet.h"
+#include "report/errors_sheet.h"
+#include "report/method_sheet.h"
+#include "report/school_sheet.h"
+#include "report/sheet_names.h"
+#include "report/summary_sheet.h"
+#include "util/xlsx_file.h"
+
+namespace report {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Locates a sheet writer's failure in the output file.
+model::Diagnostic in_file(model::Diagnostic d, const fs::path& out_file) {
+  if (d.where.file.empty()) d.where.file = out_file.filename().string();
+  return d;
+}
+
+void set_properties(lxw_workbook* book, const ReportInput& in, const std::string& title) {
+  lxw_doc_properties props{};
+  props.title = const_cast<char*>(title.c_str());
+  props.subject = const_cast<char*>(in.definition.title.c_str());
+  props.author = const_cast<char*>("metodmon");
+  props.company = const_cast<char*>(in.definition.organisation.c_str());
+  workbook_set_properties(book, &props);
+}
+
+void reserve_fixed(SheetNamer& names) {
+  for (const char* fixed : {k_summary_sheet, k_charts_sheet, k_errors_sheet, k_method_sheet}) {
+    names.reserve(fixed);
+  }
+}
+
+// A file name from a school id: letters, digits, '-' and '_' only.
+std::string file_stem_for(const std::string& school_id) {
+  std::string out;
+  for (const char c : school_id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    out += ok ? c : '_';
+  }
+  return out.empty() ? "school" : out;
+}
+
+// One school's own workbook: its sheet, its files' problems, the method.
+// `summary_link`: path of the results workbook relative to `out_file`, or
+// empty for a director's workbook (which must not point at other schools).
+model::Expected<void> write_school_book(const ReportInput& in, const std::string& school_id,
+                                        const fs::path& out_file,
+                                        const std::string& summary_link) {
+  auto file = util::XlsxFile::create(out_file);
+  if (!file) return std::unexpected(file.error());
+  BookContext ctx{in, file->book(), make_formats(file->book()), {}, false, summary_link,
+                  {school_id}};
+  SheetNamer names;
+  reserve_fixed(names);
+  const std::string sheet = names.unique_name(school_name(in.registry, school_id));
+  set_properties(file->book(), in, "Результаты ОО: " + school_name(in.registry, school_id));
+  if (auto done = write_school_sheet(ctx, school_id, sheet); !done) {
+    return std::unexpected(in_file(done.error(), out_file));
+  }
+  if (auto done = write_errors_sheet(ctx); !done) {
+    return std::unexpected(in_file(done.error(), out_file));
+  }
+  if (auto done = write_method_sheet(ctx); !done) {
+    return std::unexpected(in_file(done.error(), out_file));
+  }
+  return file->commit();
+}
+
+}  // namespace
+
+model::Expected<void> write_results_workbook(const ReportInput& in, const fs::path& out_file,
+                                             const ReportOptions& options) {
+  SheetNamer names;
+  reserve_fixed(names);
+  std::map<std::string, SchoolLink> links;
+  const bool split = in.summary.school_ids.size() > options.max_school_sheets;
+  if (split) {
+    // Each school's sheet goes into "<stem>_ОО/<id>.xlsx"; written first so
+    // the summary never links to a file that failed.
+    const std::string folder = out_file.stem().string() + "_ОО";
+    std::set<std::string> used;
+    for (const auto& id : in.summary.school_ids) {
+      std::string stem = file_stem_for(id);
+      for (int n = 2; used.contains(stem); ++n) stem = file_stem_for(id) + "_" + std::to_string(n);
+      used.insert(stem);
+      const std::string relative = folder + "/" + stem + ".xlsx";
+      auto done = write_school_book(in, id, out_file.parent_path() / folder / (stem + ".xlsx"),
+                                    "../" + out_file.filename().string());
+      if (!done) return done;
+      links[id].file = relative;
+    }
+  } else {
+    for (const auto& id : in.summary.school_ids) {
+      links[id].sheet = names.unique_name(school_name(in.registry, id));
+    }
+  }
+
+  auto file = util::XlsxFile::create(out_file);
+  if (!file) return std::unexpected(file.error());
+  BookContext ctx{in, file->book(), make_formats(file->book()), links, true, {}, {}};
+  set_properties(file->book(), in,
+                 (in.definition.title.empty() ? "Результаты мониторинга" : in.definition.title) +
+                     " · " + model::display_name(in.summary.period));
+  const auto fail = [&](const model::Diagnostic& d) {
+    return model::Expected<void>(std::unexpected(in_file(d, out_file)));
+  };
+  if (auto done = write_summary_sheet(ctx); !done) return fail(done.error());
+  if (auto done = write_charts_sheet(ctx); !done) return fail(done.error());
+  if (auto done = write_errors_sheet(ctx); !done) return fail(done.error());
+  if (auto done = write_method_sheet(ctx); !done) return fail(done.error());
+  if (!split) {
+    for (const auto& id : in.summary.school_ids) {
+      if (auto done = write_school_sheet(ctx, id, links[id].sheet); !done) {
+        return fail(done.error());
+      }
+    }
+  }
+  return file->commit();
+}
+
+model::Expected<void> write_director_workbook(const ReportInput& in, const std::string& school_id,
+                                              const fs::path& out_file) {
+  if (in.registry.find(school_id) == nullptr) {
+    model::Location where;
+    where.file = out_file.filename().string();
+    return std::unexpected(model::Diagnostic::error(
+        where, "ОО с таким идентификатором нет в реестре: книгу для директора сформировать нельзя",
+        "проверьте идентификатор ОО в реестре и в имени формы", school_id));
+  }
+  return write_school_book(in, school_id, out_file, {});
+}
+
+}  // namespace report

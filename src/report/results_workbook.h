@@ -1,0 +1,57 @@
+// The results workbook: what users see of metodmon. One summary of all
+// schools, one sheet per school, errors, method and charts, all in Russian.
+//
+//   const report::ReportInput input{definition, registry, summary, run};
+//   if (auto done = report::write_results_workbook(input, out / "results.xlsx"); !done) {
+//     return std::unexpected(done.error());
+//   }
+//   report::write_director_workbook(input, "sch01", out / "directors" / "sch01.xlsx");
+//
+// Both functions publish atomically (util::XlsxFile: temporary file, then
+// rename): on failure the target is untouched and no temporary file is left,
+// and the returned Diagnostic names the file. They never throw on bad input.
+// The inputs are borrowed for the duration of the call only.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+#include "aggregate/summary.h"
+#include "model/definition.h"
+#include "model/diagnostic.h"
+#include "model/run.h"
+#include "model/school.h"
+
+namespace report {
+
+struct ReportInput {
+  const model::Definition& definition;
+  const model::Registry& registry;
+  const aggregate::Summary& summary;
+  const model::RunInfo& run;
+};
+
+struct ReportOptions {
+  // With more schools than this, every school's sheet goes into its own
+  // workbook in the folder "<results stem>-ОО/" next to the results workbook
+  // (named by school id), and the summary links to those files instead.
+  std::size_t max_school_sheets = 300;
+};
+
+// Sheets: «Сводка», «Диаграммы», «Ошибки», «Методика», then one per school
+// (in registry order, schools with an accepted form).
+model::Expected<void> write_results_workbook(const ReportInput& input,
+                                             const std::filesystem::path& out_file,
+                                             const ReportOptions& options = {});
+
+// One school's workbook for its director: its own sheet (with the
+// municipality's figures: municipal value, median, target, and its rank), the
+// problems found in its own files, and the method. No other school's detail.
+// A school without an accepted form still gets a workbook saying so.
+// Fails with a Diagnostic when `school_id` is not in the registry.
+model::Expected<void> write_director_workbook(const ReportInput& input,
+                                              const std::string& school_id,
+                                              const std::filesystem::path& out_file);
+
+}  // namespace report

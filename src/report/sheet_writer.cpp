@@ -1,0 +1,162 @@
+#include "report/sheet_writer.h"
+
+#include "model/cell_ref.h"
+#include "report/cell_text.h"
+#include "report/formats.h"
+#include "util/xlsx_file.h"
+
+namespace report {
+
+SheetWriter::SheetWriter(lxw_worksheet* sheet, std::string sheet_name)
+    : m_sheet(sheet), m_name(std::move(sheet_name)) {}
+
+void SheetWriter::check(lxw_error err, lxw_row_t row, lxw_col_t col, std::string_view what) {
+  if (err == LXW_NO_ERROR || m_error) return;
+  model::Location where;
+  where.sheet = m_name;
+  where.cell = model::CellRef{row, col};
+  m_error = model::Diagnostic::error(
+      where, "не удалось записать " + std::string(what) + " в книгу результатов: " +
+                 util::lxw_error_text(err),
+      "сообщите разработчикам metodmon: это ошибка программы, а не входных данных");
+}
+
+model::Expected<void> SheetWriter::status() const {
+  if (m_error) return std::unexpected(*m_error);
+  return {};
+}
+
+void SheetWriter::text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format) {
+  if (value.empty()) {
+    blank(row, col, format);
+    return;
+  }
+  const std::string clipped = clip_text(value);
+  check(worksheet_write_string(m_sheet, row, col, clipped.c_str(), format), row, col, "текст");
+}
+
+void SheetWriter::number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
+  check(worksheet_write_number(m_sheet, row, col, value, format), row, col, "число");
+}
+
+void SheetWriter::blank(lxw_row_t row, lxw_col_t col, lxw_format* format) {
+  // A blank without a format is not stored at all; that is fine.
+  check(worksheet_write_blank(m_sheet, row, col, format), row, col, "пустую ячейку");
+}
+
+void SheetWriter::dash(lxw_row_t row, lxw_col_t col, std::string_view reason, lxw_format* format) {
+  text(row, col, "—", format);
+  if (!reason.empty()) comment(row, col, reason);
+}
+
+void SheetWriter::comment(lxw_row_t row, lxw_col_t col, std::string_view value) {
+  const std::string clipped = clip_text(value);
+  lxw_comment_options options{};
+  options.author = const_cast<char*>("metodmon");
+  options.width = 260;
+  options.height = static_cast<std::uint16_t>(clipped.size() > 160 ? 140 : 70);
+  check(worksheet_write_comment_opt(m_sheet, row, col, clipped.c_str(), &options), row, col,
+        "примечание");
+}
+
+void SheetWriter::merged(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                         lxw_col_t last_col, std::string_view value, lxw_format* format) {
+  if (first_row == last_row && first_col == last_col) {
+    text(first_row, first_col, value, format);
+    return;
+  }
+  // worksheet_merge_range writes its text with worksheet_write_string.
+  const std::string clipped = clip_text(value);
+  check(worksheet_merge_range(m_sheet, first_row, first_col, last_row, last_col, clipped.c_str(),
+                              format),
+        first_row, first_col, "объединённые ячейки");
+}
+
+void SheetWriter::link_to_sheet(lxw_row_t row, lxw_col_t col, std::string_view sheet_name,
+                                std::string_view value, lxw_format* format) {
+  // Sheet names made by SheetNamer hold no apostrophe; doubling keeps any
+  // other name (e.g. "Сводка") correct all the same.
+  std::string quoted;
+  for (const char c : sheet_name) {
+    quoted += c;
+    if (c == '\'') quoted += '\'';
+  }
+  const std::string url = "internal:'" + quoted + "'!A1";
+  const std::string shown = clip_text(value);
+  check(worksheet_write_url_opt(m_sheet, row, col, url.c_str(), format, shown.c_str(), nullptr),
+        row, col, "ссылку");
+}
+
+void SheetWriter::link_to_file(lxw_row_t row, lxw_col_t col, std::string_view relative_path,
+                               std::string_view value, lxw_format* format) {
+  const std::string url = "external:" + std::string(relative_path);
+  const std::string shown = clip_text(value);
+  check(worksheet_write_url_opt(m_sheet, row, col, url.c_str(), format, shown.c_str(), nullptr),
+        row, col, "ссылку на файл");
+}
+
+void SheetWriter::column_width(lxw_col_t first, lxw_col_t last, double width,
+                               lxw_format* format) {
+  check(worksheet_set_column(m_sheet, first, last, width, format), 0, first, "ширину столбца");
+}
+
+void SheetWriter::row_height(lxw_row_t row, double height, lxw_format* format) {
+  check(worksheet_set_row(m_sheet, row, height, format), row, 0, "высоту строки");
+}
+
+void write_title_block(SheetWriter& w, std::string_view title, std::string_view subtitle,
+                       const Formats& f) {
+  w.text(0, 0, title, f.title);
+  w.row_height(0, 21);
+  w.text(1, 0, subtitle, f.subtitle);
+}
+
+void set_page(SheetWriter& w, const PageSetup& page) {
+  lxw_worksheet* ws = w.raw();
+  worksheet_set_paper(ws, 9);  // A4
+  if (page.landscape) {
+    worksheet_set_landscape(ws);
+  } else {
+    worksheet_set_portrait(ws);
+  }
+  worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+  worksheet_fit_to_pages(ws, 1, page.fit_height ? 1 : 0);
+  if (page.repeat) {
+    w.check(worksheet_repeat_rows(ws, page.repeat_first, page.repeat_last), page.repeat_first, 0,
+            "сквозные строки");
+  }
+  const std::string header = "&R&8&A";
+  w.check(worksheet_set_header(ws, header.c_str()), 0, 0, "колонтитул");
+  // Clip before escaping so a doubled '&' is never cut in half.
+  const std::string left = escape_header_footer(clip_text(page.footer_left, 100));
+  const std::string footer = "&L&8" + left + "&C&8Страница &P из &N";
+  w.check(worksheet_set_footer(ws, footer.c_str()), 0, 0, "колонтитул");
+}
+
+void protect_sheet(SheetWriter& w) {
+  lxw_protection options{};
+  // In libxlsxwriter a set flag means "allowed while protected".
+  options.format_columns = LXW_TRUE;
+  options.format_rows = LXW_TRUE;
+  options.autofilter = LXW_TRUE;
+  options.sort = LXW_TRUE;
+  worksheet_protect(w.raw(), nullptr, &options);
+}
+
+}  // namespace report
+
+namespace report {
+
+model::Expected<SheetWriter> add_sheet(lxw_workbook* book, const std::string& name) {
+  lxw_worksheet* ws = workbook_add_worksheet(book, name.c_str());
+  if (ws == nullptr) {
+    model::Location where;
+    where.sheet = name;
+    return std::unexpected(model::Diagnostic::error(
+        where, "не удалось добавить лист в книгу результатов",
+        "сообщите разработчикам metodmon: имя листа должно было быть проверено заранее", name));
+  }
+  return SheetWriter(ws, name);
+}
+
+}  // namespace report

@@ -1,0 +1,87 @@
+// A borrowed worksheet plus the rules every write on it follows:
+//  - text is always written as a string (worksheet_write_string), never as a
+//    formula, so a school named "=HYPERLINK(...)" or "+79991234567" stays text;
+//  - text is clipped to Excel's 32,767-character limit at a UTF-8 boundary;
+//  - the first libxlsxwriter error is kept with its cell and reported by
+//    status(), so a sheet writer can run to the end and fail once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xlsxwriter.h>
+
+#include "model/diagnostic.h"
+
+namespace report {
+
+struct Formats;
+
+class SheetWriter {
+ public:
+  SheetWriter(lxw_worksheet* sheet, std::string sheet_name);
+
+  lxw_worksheet* raw() const { return m_sheet; }
+  const std::string& name() const { return m_name; }
+
+  void text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format);
+  void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format);
+  void blank(lxw_row_t row, lxw_col_t col, lxw_format* format);
+  // "—" with `reason` in a cell comment (when not empty).
+  void dash(lxw_row_t row, lxw_col_t col, std::string_view reason, lxw_format* format);
+  void comment(lxw_row_t row, lxw_col_t col, std::string_view value);
+  void merged(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col,
+              std::string_view value, lxw_format* format);
+  // A link to cell A1 of another sheet of this workbook, shown as `value`.
+  void link_to_sheet(lxw_row_t row, lxw_col_t col, std::string_view sheet_name,
+                     std::string_view value, lxw_format* format);
+  // A link to a workbook at `relative_path` (from this workbook's folder).
+  void link_to_file(lxw_row_t row, lxw_col_t col, std::string_view relative_path,
+                    std::string_view value, lxw_format* format);
+  void column_width(lxw_col_t first, lxw_col_t last, double width, lxw_format* format = nullptr);
+  void row_height(lxw_row_t row, double height, lxw_format* format = nullptr);
+
+  // Records `err` (if any) as this sheet's first failure, located at `cell`.
+  void check(lxw_error err, lxw_row_t row, lxw_col_t col, std::string_view what);
+  model::Expected<void> status() const;
+
+ private:
+  lxw_worksheet* m_sheet;
+  std::string m_name;
+  std::optional<model::Diagnostic> m_error;
+};
+
+// Rows holding the title block written by write_title_block().
+inline constexpr lxw_row_t k_title_rows = 2;
+
+// Row 0: `title` in bold; row 1: `subtitle` (municipality and period).
+void write_title_block(SheetWriter& w, std::string_view title, std::string_view subtitle,
+                       const Formats& f);
+
+struct PageSetup {
+  bool landscape = true;
+  lxw_row_t repeat_first = 0;  // rows printed on top of every page
+  lxw_row_t repeat_last = 0;
+  bool repeat = false;
+  std::string footer_left;     // plain text (period); '&' is escaped
+  bool fit_height = false;     // also fit the sheet onto one page tall
+};
+
+// A4, margins, fit to one page wide, header with the sheet name, footer
+// "Страница &P из &N".
+void set_page(SheetWriter& w, const PageSetup& page);
+
+// Protects the sheet against accidental edits without a password. Users may
+// still select cells, widen columns and use the autofilter.
+void protect_sheet(SheetWriter& w);
+
+}  // namespace report
+
+namespace report {
+
+// Adds a worksheet named `name` (already valid and unique) to `book`.
+model::Expected<SheetWriter> add_sheet(lxw_workbook* book, const std::string& name);
+
+}  // namespace report

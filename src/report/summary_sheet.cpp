@@ -1,0 +1,301 @@
+#include "report/summary_sheet.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "report/cell_text.h"
+#include "report/conditional.h"
+#include "report/value_cells.h"
+
+namespace report {
+
+namespace {
+
+constexpr lxw_row_t k_legend_row = 2;
+constexpr lxw_row_t k_direction_row = 3;
+constexpr lxw_row_t k_header_row = 4;
+constexpr lxw_row_t k_unit_row = 5;
+constexpr lxw_row_t k_first_school_row = 6;
+constexpr double k_value_width = 14;
+
+struct Column {
+  const model::IndicatorDef* indicator;
+  const aggregate::IndicatorStats* stats;  // may be null
+  lxw_col_t col;
+};
+
+std::vector<Column> columns_of(const ReportInput& in) {
+  std::vector<Column> out;
+  lxw_col_t col = 1;
+  for (const auto& ind : in.definition.indicators) {
+    out.push_back({&ind, in.summary.stats(ind.id), col++});
+  }
+  return out;
+}
+
+void write_legend(SheetWriter& w, const Formats& f) {
+  w.text(k_legend_row, 0, "Условные обозначения:", f.label);
+  w.text(k_legend_row, 1, "цель достигнута", f.status_met);
+  w.text(k_legend_row, 2, "до цели меньше 5 п.п.", f.status_near);
+  w.text(k_legend_row, 3, "цель не достигнута", f.status_not_met);
+  w.text(k_legend_row, 4, "«—» нет данных, причина в примечании", f.status_no_data);
+  w.text(k_legend_row, 5, "без цели: цвет по медиане", f.status_no_target);
+  w.row_height(k_legend_row, 30);
+}
+
+void write_headers(SheetWriter& w, const ReportInput& in, const std::vector<Column>& cols,
+                   const Formats& f) {
+  w.merged(k_direction_row, 0, k_unit_row, 0, "Образовательная организация", f.header);
+  // Consecutive indicators of one direction share a merged heading.
+  std::size_t i = 0;
+  while (i < cols.size()) {
+    std::size_t j = i;
+    while (j + 1 < cols.size() && cols[j + 1].indicator->direction == cols[i].indicator->direction) {
+      ++j;
+    }
+    w.merged(k_direction_row, cols[i].col, k_direction_row, cols[j].col,
+             direction_name(in.definition, cols[i].indicator->direction), f.header);
+    i = j + 1;
+  }
+  int lines = 3;
+  for (const auto& c : cols) {
+    const std::string title = indicator_title(*c.indicator);
+    w.text(k_header_row, c.col, title, f.header);
+    w.text(k_unit_row, c.col, unit_label(*c.indicator), f.header);
+    lines = std::max(lines, wrapped_lines(title, k_value_width));
+  }
+  w.row_height(k_direction_row, 30);
+  w.row_height(k_header_row, std::min(220.0, 13.0 * lines + 6));
+  w.row_height(k_unit_row, 27);
+}
+
+void write_school_rows(SheetWriter& w, const BookContext& ctx, const std::vector<Column>& cols,
+                       double name_width) {
+  const auto& in = ctx.in;
+  lxw_row_t row = k_first_school_row;
+  for (const auto& id : in.summary.school_ids) {
+    const std::string name = school_name(in.registry, id);
+    const auto link = ctx.school_links.find(id);
+    if (link != ctx.school_links.end() && !link->second.sheet.empty()) {
+      w.link_to_sheet(row, 0, link->second.sheet, name, ctx.f.link);
+    } else if (link != ctx.school_links.end() && !link->second.file.empty()) {
+      w.link_to_file(row, 0, link->second.file, name, ctx.f.link);
+    } else {
+      w.text(row, 0, name, ctx.f.text_wrap);
+    }
+    const int lines = wrapped_lines(name, name_width);
+    if (lines > 1) w.row_height(row, 15.0 * lines);
+    for (const auto& c : cols) {
+      write_school_value(w, row, c.col, *c.indicator, in.summary.value(id, c.indicator->id), ctx.f);
+    }
+    ++row;
+  }
+}
+
+void add_colours(SheetWriter& w, const ReportInput& in, const std::vector<Column>& cols,
+                 lxw_row_t last_school_row, const Formats& f) {
+  if (in.summary.school_ids.empty()) return;
+  for (const auto& c : cols) {
+    const auto target = c.indicator->target_for(in.summary.period.year);
+    // A count's target is the municipal total, not a per-school bar.
+    if (target && c.indicator->kind != model::IndicatorKind::count) {
+      add_traffic_light(w, k_first_school_row, last_school_row, c.col, *c.indicator, *target, f);
+    } else if (c.stats != nullptr && c.stats->median && c.stats->min != c.stats->max) {
+      add_median_scale(w, k_first_school_row, last_school_row, c.col, *c.indicator,
+                       *c.stats->median);
+    }
+  }
+}
+
+// One statistic row: `label`, then per column the figure `get` returns.
+using StatGetter = std::function<std::optional<double>(const aggregate::IndicatorStats&)>;
+
+constexpr std::string_view k_yesno_stat_reason =
+    "Для показателя «да/нет» не вычисляется: смотрите строку «Муниципалитет» — долю ОО, "
+    "ответивших «Да».";
+
+lxw_row_t write_stats(SheetWriter& w, const ReportInput& in, const std::vector<Column>& cols,
+                      lxw_row_t row, const Formats& f) {
+  const int year = in.summary.period.year;
+  const auto stat_row = [&](std::string_view label, const StatGetter& get, bool fractional,
+                            bool yesno_applies) {
+    w.text(row, 0, label, f.stat_label);
+    for (const auto& c : cols) {
+      const auto kind = c.indicator->kind;
+      if (kind == model::IndicatorKind::yesno && !yesno_applies) {
+        w.dash(row, c.col, k_yesno_stat_reason, f.stat_dash);
+      } else if (c.stats == nullptr) {
+        w.dash(row, c.col, "Нет данных ни по одной ОО.", f.stat_dash);
+      } else {
+        write_figure(w, row, c.col, kind, get(*c.stats), stat_format(f, kind, fractional),
+                     f.stat_dash, "Нет данных ни по одной ОО.");
+      }
+    }
+    ++row;
+  };
+
+  const lxw_row_t municipal_row = row;
+  stat_row("Муниципалитет (Σ числителей / Σ знаменателей)",
+           [](const auto& s) { return s.municipal; }, false, true);
+  stat_row("Медиана", [](const auto& s) { return s.median; }, true, false);
+  stat_row("Нижний квартиль", [](const auto& s) { return s.q1; }, true, false);
+  stat_row("Верхний квартиль", [](const auto& s) { return s.q3; }, true, false);
+  stat_row("Минимум", [](const auto& s) { return s.min; }, false, false);
+  stat_row("Максимум", [](const auto& s) { return s.max; }, false, false);
+
+  // The municipal value against the target: same colours as the schools.
+  for (const auto& c : cols) {
+    const auto target = c.indicator->target_for(year);
+    if (target && c.indicator->kind != model::IndicatorKind::yesno) {
+      add_traffic_light(w, municipal_row, municipal_row, c.col, *c.indicator, *target, f);
+    }
+  }
+
+  w.text(row, 0, target_label(in), f.stat_label);
+  for (const auto& c : cols) {
+    const auto target = c.indicator->target_for(year);
+    write_figure(w, row, c.col, c.indicator->kind, target, stat_format(f, c.indicator->kind),
+                 f.stat_dash, "Целевое значение на " + std::to_string(year) + " год не задано.");
+    if (target && c.indicator->kind == model::IndicatorKind::count) {
+      w.comment(row, c.col, "Цель задана для муниципалитета в целом (сумма по всем ОО).");
+    } else if (target && c.indicator->kind == model::IndicatorKind::yesno) {
+      w.comment(row, c.col, "Цель — доля ОО, ответивших «Да».");
+    }
+  }
+  ++row;
+
+  w.text(row, 0, "Число ОО, достигших цели", f.stat_label);
+  for (const auto& c : cols) {
+    const bool per_school = c.indicator->target_for(year) &&
+                            c.indicator->kind != model::IndicatorKind::count;
+    if (per_school && c.stats != nullptr) {
+      w.number(row, c.col, c.stats->schools_meeting_target, f.stat_integer);
+    } else {
+      w.dash(row, c.col,
+             c.indicator->kind == model::IndicatorKind::count
+                 ? "Цель задана для муниципалитета в целом, а не для каждой ОО."
+                 : "Целевое значение не задано.",
+             f.stat_dash);
+    }
+  }
+  ++row;
+
+  w.text(row, 0, "Число ОО с данными", f.stat_label);
+  for (const auto& c : cols) {
+    w.number(row, c.col, c.stats != nullptr ? c.stats->schools_with_value : 0, f.stat_integer);
+  }
+  return row + 1;
+}
+
+// Schools without an accepted form, with what became of their files.
+lxw_row_t write_missing(SheetWriter& w, const BookContext& ctx, lxw_row_t row, lxw_col_t last_col) {
+  const auto& in = ctx.in;
+  const auto& missing = in.summary.missing_school_ids;
+  const std::string heading =
+      missing.empty() ? "Формы сдали все ОО реестра."
+                      : "Не сдали форму или форма отклонена (" + std::to_string(missing.size()) +
+                            " ОО):";
+  w.merged(row, 0, row, last_col, heading, ctx.f.section);
+  ++row;
+  for (const auto& id : missing) {
+    bool rejected = false;
+    for (const auto& file : in.run.files) {
+      if (file.school_id == id && file.outcome == model::Outcome::rejected) rejected = true;
+    }
+    w.text(row, 0, school_name(in.registry, id), ctx.f.text_wrap);
+    const std::string reason = rejected ? "форма отклонена из-за ошибок — см. лист «Ошибки»"
+                                        : "форма не поступила";
+    if (rejected) {
+      w.link_to_sheet(row, 1, k_errors_sheet, reason, ctx.f.link_plain);
+    } else {
+      w.text(row, 1, reason, nullptr);
+    }
+    ++row;
+  }
+  return row;
+}
+
+void write_notes(SheetWriter& w, const ReportInput& in, lxw_row_t row, lxw_col_t last_col,
+                 const Formats& f) {
+  const std::string year = std::to_string(in.summary.period.year);
+  const std::vector<std::string> notes = {
+      "Цвет значения ОО — сравнение с целевым значением " + year +
+          " года: зелёный — цель достигнута; жёлтый — не достигнута, но до цели меньше 5 п.п. "
+          "(для количеств — меньше 5 % цели); красный — до цели 5 п.п. и больше. Для показателей "
+          "«↓ лучше меньше» сравнение обратное.",
+      "Показатели без цели (и количества, цель которых задана для муниципалитета в целом) "
+      "окрашены по отношению к медиане: от красного (хуже медианы) через белый (медиана) к "
+      "зелёному (лучше медианы).",
+      "«—» — значения нет; причина указана в примечании к ячейке. Отсутствующее значение не "
+      "считается нулём и не входит в медиану и муниципальное значение.",
+      "Муниципальное значение доли = сумма числителей / сумма знаменателей по всем ОО с данными "
+      "(а не среднее долей ОО). Для показателей «да/нет» — доля ОО, ответивших «Да». Подробнее — "
+      "на листе «Методика».",
+      "Название ОО — ссылка на страницу ОО с подробными результатами.",
+  };
+  w.merged(row, 0, row, last_col, "Как читать таблицу", f.section);
+  ++row;
+  const double width = 40 + k_value_width * last_col;
+  for (const auto& note : notes) {
+    w.merged(row, 0, row, last_col, note, f.plain_wrap);
+    w.row_height(row, 15.0 * wrapped_lines(note, width));
+    ++row;
+  }
+}
+
+}  // namespace
+
+model::Expected<void> write_summary_sheet(const BookContext& ctx) {
+  auto added = add_sheet(ctx.book, k_summary_sheet);
+  if (!added) return std::unexpected(added.error());
+  SheetWriter& w = *added;
+  const auto& in = ctx.in;
+  const auto& f = ctx.f;
+  const auto cols = columns_of(in);
+  const lxw_col_t last_col = std::max<lxw_col_t>(5, static_cast<lxw_col_t>(cols.size()));
+
+  std::string title = in.definition.title.empty() ? "Результаты мониторинга" : in.definition.title;
+  write_title_block(w, title,
+                    subtitle(in) + " · сдали форму " + std::to_string(in.summary.school_ids.size()) +
+                        " из " + std::to_string(in.registry.schools.size()) + " ОО",
+                    f);
+  write_legend(w, f);
+
+  double name_width = 24;
+  for (const auto& id : in.summary.school_ids) {
+    name_width = std::max(name_width, 1.1 * static_cast<double>(utf16_length(school_name(in.registry, id))));
+  }
+  name_width = std::min(name_width, 42.0);
+  w.column_width(0, 0, name_width);
+  w.column_width(1, last_col, k_value_width);
+
+  write_headers(w, in, cols, f);
+  write_school_rows(w, ctx, cols, name_width);
+  const lxw_row_t n = static_cast<lxw_row_t>(in.summary.school_ids.size());
+  lxw_row_t row = k_first_school_row + n;
+  if (n == 0) {
+    w.merged(row, 0, row, last_col, "Ни одна ОО не сдала форму, принятую к обработке.", f.text);
+    ++row;
+  } else {
+    add_colours(w, in, cols, row - 1, f);
+    w.check(worksheet_autofilter(w.raw(), k_unit_row, 0, row - 1,
+                                 static_cast<lxw_col_t>(cols.size())),
+            k_unit_row, 0, "автофильтр");
+  }
+  row = write_stats(w, in, cols, row + 1, f);
+  row = write_missing(w, ctx, row + 1, last_col);
+  write_notes(w, in, row + 1, last_col, f);
+
+  worksheet_freeze_panes(w.raw(), k_first_school_row, 1);
+  PageSetup page;
+  page.repeat = true;
+  page.repeat_first = k_direction_row;
+  page.repeat_last = k_unit_row;
+  page.footer_left = title + " · " + model::display_name(in.summary.period);
+  set_page(w, page);
+  protect_sheet(w);
+  worksheet_activate(w.raw());
+  return w.status();
+}
+
+}  // namespace report
