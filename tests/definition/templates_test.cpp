@@ -1,0 +1,118 @@
+// The shipped method templates: what each must say to stay faithful to its
+// source (see templates/README.md).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "definition/definition_loader.h"
+#include "support/temp_dir.h"
+
+namespace {
+
+definition::LoadedDefinition load(const std::string& name) {
+  auto loaded = definition::load_definition(test::source_dir() / "templates" / name);
+  EXPECT_TRUE(loaded.has_value()) << name << ": "
+                                  << (loaded ? "" : model::to_string(loaded.error().front()));
+  return loaded ? std::move(*loaded) : definition::LoadedDefinition{};
+}
+
+std::map<int, double> targets(const model::Definition& d, const std::string& code) {
+  for (const auto& ind : d.indicators) {
+    if (ind.code == code) return ind.targets;
+  }
+  ADD_FAILURE() << "no indicator " << code;
+  return {};
+}
+
+std::map<model::IndicatorKind, int> kinds(const model::Definition& d) {
+  std::map<model::IndicatorKind, int> out;
+  for (const auto& ind : d.indicators) ++out[ind.kind];
+  return out;
+}
+
+TEST(TemplatesTest, LeninskKuznetskyRoadmapHasNineIndicatorsWithTargets) {
+  const auto loaded = load("lk_roadmap.toml");
+  const auto& d = loaded.definition;
+  EXPECT_EQ(d.periodicity, model::Periodicity::year);
+  EXPECT_EQ(d.directions.size(), 4u);
+  ASSERT_EQ(d.indicators.size(), 9u);
+  EXPECT_EQ(kinds(d)[model::IndicatorKind::share], 9);
+  using T = std::map<int, double>;
+  EXPECT_EQ(targets(d, "1.1"), (T{{2022, 10}, {2023, 10}, {2024, 15}, {2025, 15}, {2026, 20}}));
+  EXPECT_EQ(targets(d, "1.2"), (T{{2022, 50}, {2023, 50}, {2024, 55}, {2025, 55}, {2026, 60}}));
+  EXPECT_EQ(targets(d, "1.3"), (T{{2022, 30}, {2023, 60}, {2024, 100}, {2025, 100}, {2026, 100}}));
+  EXPECT_EQ(targets(d, "2.1"), (T{{2022, 20}, {2023, 22}, {2024, 25}, {2025, 28}, {2026, 30}}));
+  EXPECT_EQ(targets(d, "2.2"), (T{{2022, 10}, {2023, 10}, {2024, 10}, {2025, 15}, {2026, 20}}));
+  EXPECT_EQ(targets(d, "2.3"), (T{{2022, 65}, {2023, 67}, {2024, 71}, {2025, 73}, {2026, 75}}));
+  EXPECT_EQ(targets(d, "3.1"), (T{{2022, 10}, {2023, 15}, {2024, 17}, {2025, 24}, {2026, 25}}));
+  EXPECT_EQ(targets(d, "3.2"), (T{{2023, 72}, {2024, 75}, {2025, 78}, {2026, 80}}));  // 2022 empty
+  EXPECT_EQ(targets(d, "4.1"), (T{{2022, 10}, {2023, 12}, {2024, 15}, {2025, 18}, {2026, 20}}));
+  const auto* young = d.find_indicator("young_events_share");
+  ASSERT_NE(young, nullptr);
+  EXPECT_EQ(young->denominator, "young_total");
+  EXPECT_EQ(d.find_indicator("projects_apply_share")->denominator, "teachers_projects");
+  // The source's own gaps show up as exactly these warnings: 1.1 divides
+  // products by teachers, 3.2 has no 2022 target.
+  ASSERT_EQ(loaded.warnings.size(), 2u);
+  EXPECT_EQ(loaded.warnings[0].where.key, "indicator[1]");
+  EXPECT_EQ(loaded.warnings[1].where.key, "indicator[8].targets");
+  EXPECT_GE(d.notes.size(), 5u);
+}
+
+TEST(TemplatesTest, BalakhtaHasElevenSharesAndOneYesNoWithoutTargets) {
+  const auto loaded = load("balakhta.toml");
+  const auto& d = loaded.definition;
+  EXPECT_EQ(d.periodicity, model::Periodicity::half_year);
+  ASSERT_EQ(d.indicators.size(), 12u);
+  EXPECT_EQ(kinds(d)[model::IndicatorKind::share], 11);
+  EXPECT_EQ(kinds(d)[model::IndicatorKind::yesno], 1);
+  for (const auto& ind : d.indicators) EXPECT_TRUE(ind.targets.empty()) << ind.code;
+  const auto& events = d.indicators[1];  // indicator 2: a share of events, not teachers
+  EXPECT_EQ(events.code, "2");
+  EXPECT_EQ(events.numerator, "events_support");
+  EXPECT_EQ(events.denominator, "events_total");
+  EXPECT_EQ(d.indicators[11].kind, model::IndicatorKind::yesno);
+  ASSERT_EQ(loaded.warnings.size(), 1u);  // "no targets at all"
+  EXPECT_EQ(loaded.warnings[0].where.key, "definition");
+}
+
+TEST(TemplatesTest, KrymskCoversSevenDirectionsPlusMethodicalAssociations) {
+  const auto loaded = load("krymsk.toml");
+  const auto& d = loaded.definition;
+  EXPECT_EQ(d.periodicity, model::Periodicity::year);
+  EXPECT_EQ(d.directions.size(), 8u);
+  std::map<std::string, int> per_direction;
+  for (const auto& ind : d.indicators) {
+    ++per_direction[ind.direction];
+    EXPECT_TRUE(ind.targets.empty()) << ind.code;
+    EXPECT_TRUE(ind.matches_goal) << ind.code;
+    EXPECT_FALSE(ind.bad) << ind.code;
+    if (ind.direction == "D7") {
+      EXPECT_EQ(ind.position, "") << ind.code;
+    } else {
+      EXPECT_TRUE(ind.position == "M1" || ind.position == "M2" || ind.position == "M3" ||
+                  ind.position == "M4")
+          << ind.code;
+    }
+  }
+  // Section 2 counts (D1 7, D2 4, D3 2, D4 3, D5 8, D6 7, D7 7 less 7.8 not
+  // modelled) plus the monitoring calendar's own indicators (Ц…).
+  EXPECT_EQ(per_direction["D1"], 7);
+  EXPECT_EQ(per_direction["D2"], 4);
+  EXPECT_EQ(per_direction["D3"], 3);   // 3.1, 3.2 + Ц3.2
+  EXPECT_EQ(per_direction["D4"], 3);
+  EXPECT_EQ(per_direction["MO"], 2);   // Ц5.1, Ц5.2
+  EXPECT_EQ(per_direction["D5"], 15);  // 5.1–5.8 + Ц6.1–Ц6.7
+  EXPECT_EQ(per_direction["D6"], 9);   // 6.1–6.7 + Ц7.1, Ц7.2
+  EXPECT_EQ(per_direction["D7"], 6);   // 7.1, 7.3–7.7: the source skips 7.2
+  for (const auto& ind : d.indicators) EXPECT_NE(ind.code, "7.2");
+  const auto* trained = d.find_indicator("d3_trained_share");
+  ASSERT_NE(trained, nullptr);
+  EXPECT_EQ(trained->denominator, "teachers_total");  // the circular denominator, resolved
+  EXPECT_EQ(d.find_indicator("d1_deficits_act")->kind, model::IndicatorKind::yesno);
+  EXPECT_EQ(d.find_indicator("d4_experts")->kind, model::IndicatorKind::count);
+  ASSERT_EQ(loaded.warnings.size(), 1u);  // "no targets at all"
+}
+
+}  // namespace
