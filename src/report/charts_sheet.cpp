@@ -12,6 +12,7 @@ namespace {
 constexpr lxw_col_t k_chart_col = 5;
 constexpr double k_row_px = 20;
 constexpr double k_chart_width_px = 620;
+constexpr double k_name_width = 38;  // column B
 constexpr lxw_color_t k_bar_met = 0x70AD47;
 constexpr lxw_color_t k_bar_not_met = 0xE06666;
 constexpr lxw_color_t k_bar_neutral = 0x4472C4;
@@ -58,7 +59,10 @@ lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, lxw_row_t row)
     ++row;
     const aggregate::IndicatorStats* s = in.summary.stats(ind->id);
     w.text(row, 0, ind->code, f.centre);
-    w.text(row, 1, ind->name, f.text);
+    w.text(row, 1, ind->name, f.text_wrap);
+    if (const int lines = wrapped_lines(ind->name, k_name_width); lines > 1) {
+      w.row_height(row, 15.0 * lines);
+    }
     if (s && s->municipal) {
       w.number(row, 2, *s->municipal / 100.0, f.percent);
     } else {
@@ -144,7 +148,10 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
   for (std::size_t i = 0; i < entries.size(); ++i) {
     ++row;
     w.number(row, 0, static_cast<double>(i + 1), f.integer);
-    w.text(row, 1, entries[i].name, f.text);
+    w.text(row, 1, entries[i].name, f.text_wrap);
+    if (const int lines = wrapped_lines(entries[i].name, k_name_width); lines > 1) {
+      w.row_height(row, 15.0 * lines);
+    }
     w.number(row, 2, entries[i].value / 100.0, f.percent);
     fills[i].color = entries[i].status == aggregate::TargetStatus::met       ? k_bar_met
                      : entries[i].status == aggregate::TargetStatus::not_met ? k_bar_not_met
@@ -170,9 +177,10 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
   // Fixed prefix: a title starting with '=' would be read as a formula.
   chart_title_set_name(chart, ("Показатель " + ind.code + ": значения ОО").c_str());
   chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-  chart_axis_set_reverse(chart->x_axis);  // best first, at the top
-  chart_axis_set_num_format(chart->y_axis, "0%");
-  chart_axis_set_min(chart->y_axis, 0);
+  // In a bar chart y_axis is the category axis and x_axis the value axis.
+  chart_axis_set_reverse(chart->y_axis);  // best first, at the top
+  chart_axis_set_num_format(chart->x_axis, "0%");
+  chart_axis_set_min(chart->x_axis, 0);
   chart_set_series_gap(chart, 50);
   const double height = std::max(220.0, 70.0 + 18.0 * static_cast<double>(entries.size()));
   insert_chart(w, first - 1, chart, height);
@@ -186,17 +194,17 @@ model::Expected<void> write_charts_sheet(const BookContext& ctx) {
   if (!added) return std::unexpected(added.error());
   SheetWriter& w = *added;
   w.column_width(0, 0, 7);
-  w.column_width(1, 1, 38);
-  w.column_width(2, 3, 13);
+  w.column_width(1, 1, k_name_width);
+  w.column_width(2, 3, 15);
   w.column_width(4, 4, 2);
   write_title_block(w, "Диаграммы: " + (ctx.in.definition.title.empty()
                                             ? std::string("результаты мониторинга")
                                             : ctx.in.definition.title),
                     subtitle(ctx.in), ctx.f);
-  w.text(2, 0,
-         "Цвет столбцов: зелёный — цель достигнута, красный — не достигнута, синий — цель не "
-         "задана.",
-         ctx.f.note);
+  w.merged(2, 0, 2, 3,
+           "Цвет столбцов: зелёный — цель достигнута, красный — не достигнута, синий — цель не "
+           "задана.",
+           ctx.f.note);
   lxw_row_t row = write_plan_fact(w, ctx, 4);
   for (const auto& ind : ctx.in.definition.indicators) {
     if (ind.kind == model::IndicatorKind::share) row = write_distribution(w, ctx, ind, row);

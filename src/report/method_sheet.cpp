@@ -10,9 +10,9 @@ namespace report {
 
 namespace {
 
-constexpr std::array<double, 6> k_widths = {30, 44, 18, 54, 13, 17};
+constexpr std::array<double, 6> k_widths = {24, 40, 14, 50, 11, 16};
 constexpr lxw_col_t k_last_col = k_widths.size() - 1;
-constexpr double k_value_width = 44 + 18 + 54 + 13 + 17;
+constexpr double k_value_width = 40 + 14 + 50 + 11 + 16;
 
 // "70" or "12,5": targets as the roadmap prints them.
 std::string short_number(double v) {
@@ -216,7 +216,6 @@ model::Expected<void> write_method_sheet(const BookContext& ctx) {
 
   worksheet_freeze_panes(w.raw(), k_title_rows, 0);
   PageSetup page;
-  page.landscape = false;
   page.footer_left = "Методика · " + model::display_name(ctx.in.summary.period);
   set_page(w, page);
   protect_sheet(w);

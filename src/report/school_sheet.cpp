@@ -37,7 +37,8 @@ void write_header(SheetWriter& w, const ReportInput& in, const Formats& f) {
   w.row_height(k_header_row, 45);
   w.column_width(c_code, c_code, 6);
   w.column_width(c_name, c_name, k_name_width);
-  w.column_width(c_num, c_municipal, 11.5);
+  w.column_width(c_num, c_median, 11.5);
+  w.column_width(c_municipal, c_municipal, 14);
   w.column_width(c_target, c_target, 11);
   w.column_width(c_status, c_status, 14);
   w.column_width(c_gap, c_deviation, 11.5);

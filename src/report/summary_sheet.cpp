@@ -17,6 +17,8 @@ constexpr lxw_row_t k_header_row = 4;
 constexpr lxw_row_t k_unit_row = 5;
 constexpr lxw_row_t k_first_school_row = 6;
 constexpr double k_value_width = 14;
+constexpr lxw_col_t k_link_col = 1;   // "лист ОО →": LibreOffice does not wrap link cells
+constexpr lxw_col_t k_first_value_col = 2;
 
 struct Column {
   const model::IndicatorDef* indicator;
@@ -26,7 +28,7 @@ struct Column {
 
 std::vector<Column> columns_of(const ReportInput& in) {
   std::vector<Column> out;
-  lxw_col_t col = 1;
+  lxw_col_t col = k_first_value_col;
   for (const auto& ind : in.definition.indicators) {
     out.push_back({&ind, in.summary.stats(ind.id), col++});
   }
@@ -34,18 +36,20 @@ std::vector<Column> columns_of(const ReportInput& in) {
 }
 
 void write_legend(SheetWriter& w, const Formats& f) {
-  w.text(k_legend_row, 0, "Условные обозначения:", f.label);
-  w.text(k_legend_row, 1, "цель достигнута", f.status_met);
-  w.text(k_legend_row, 2, "до цели меньше 5 п.п.", f.status_near);
-  w.text(k_legend_row, 3, "цель не достигнута", f.status_not_met);
-  w.text(k_legend_row, 4, "«—» нет данных, причина в примечании", f.status_no_data);
-  w.text(k_legend_row, 5, "без цели: цвет по медиане", f.status_no_target);
-  w.row_height(k_legend_row, 30);
+  w.merged(k_legend_row, 0, k_legend_row, k_link_col, "Условные обозначения:", f.label);
+  const lxw_col_t c = k_first_value_col;
+  w.text(k_legend_row, c, "цель достигнута", f.status_met);
+  w.text(k_legend_row, c + 1, "до цели меньше 5 п.п.", f.status_near);
+  w.text(k_legend_row, c + 2, "цель не достигнута", f.status_not_met);
+  w.text(k_legend_row, c + 3, "«—» нет данных (причина в примечании)", f.status_no_data);
+  w.text(k_legend_row, c + 4, "без цели: цвет по медиане", f.status_no_target);
+  w.row_height(k_legend_row, 42);
 }
 
 void write_headers(SheetWriter& w, const ReportInput& in, const std::vector<Column>& cols,
                    const Formats& f) {
   w.merged(k_direction_row, 0, k_unit_row, 0, "Образовательная организация", f.header);
+  w.merged(k_direction_row, k_link_col, k_unit_row, k_link_col, "Подробно", f.header);
   // Consecutive indicators of one direction share a merged heading.
   std::size_t i = 0;
   while (i < cols.size()) {
@@ -75,13 +79,14 @@ void write_school_rows(SheetWriter& w, const BookContext& ctx, const std::vector
   lxw_row_t row = k_first_school_row;
   for (const auto& id : in.summary.school_ids) {
     const std::string name = school_name(in.registry, id);
+    w.text(row, 0, name, ctx.f.text_wrap);
     const auto link = ctx.school_links.find(id);
     if (link != ctx.school_links.end() && !link->second.sheet.empty()) {
-      w.link_to_sheet(row, 0, link->second.sheet, name, ctx.f.link);
+      w.link_to_sheet(row, k_link_col, link->second.sheet, "лист ОО →", ctx.f.link);
     } else if (link != ctx.school_links.end() && !link->second.file.empty()) {
-      w.link_to_file(row, 0, link->second.file, name, ctx.f.link);
+      w.link_to_file(row, k_link_col, link->second.file, "файл ОО →", ctx.f.link);
     } else {
-      w.text(row, 0, name, ctx.f.text_wrap);
+      w.blank(row, k_link_col, ctx.f.text);
     }
     const int lines = wrapped_lines(name, name_width);
     if (lines > 1) w.row_height(row, 15.0 * lines);
@@ -115,11 +120,12 @@ constexpr std::string_view k_yesno_stat_reason =
     "ответивших «Да».";
 
 lxw_row_t write_stats(SheetWriter& w, const ReportInput& in, const std::vector<Column>& cols,
-                      lxw_row_t row, const Formats& f) {
+                      lxw_row_t row, double label_width, const Formats& f) {
   const int year = in.summary.period.year;
   const auto stat_row = [&](std::string_view label, const StatGetter& get, bool fractional,
                             bool yesno_applies) {
-    w.text(row, 0, label, f.stat_label);
+    w.merged(row, 0, row, k_link_col, label, f.stat_label);
+    if (const int lines = wrapped_lines(label, label_width); lines > 1) w.row_height(row, 15.0 * lines);
     for (const auto& c : cols) {
       const auto kind = c.indicator->kind;
       if (kind == model::IndicatorKind::yesno && !yesno_applies) {
@@ -146,12 +152,14 @@ lxw_row_t write_stats(SheetWriter& w, const ReportInput& in, const std::vector<C
   // The municipal value against the target: same colours as the schools.
   for (const auto& c : cols) {
     const auto target = c.indicator->target_for(year);
-    if (target && c.indicator->kind != model::IndicatorKind::yesno) {
-      add_traffic_light(w, municipal_row, municipal_row, c.col, *c.indicator, *target, f);
-    }
+    if (!target) continue;
+    // A yes/no's municipal figure is a percentage of «Да»: compare it like a share.
+    model::IndicatorDef as_figure = *c.indicator;
+    if (as_figure.kind == model::IndicatorKind::yesno) as_figure.kind = model::IndicatorKind::share;
+    add_traffic_light(w, municipal_row, municipal_row, c.col, as_figure, *target, f);
   }
 
-  w.text(row, 0, target_label(in), f.stat_label);
+  w.merged(row, 0, row, k_link_col, target_label(in), f.stat_label);
   for (const auto& c : cols) {
     const auto target = c.indicator->target_for(year);
     write_figure(w, row, c.col, c.indicator->kind, target, stat_format(f, c.indicator->kind),
@@ -164,7 +172,7 @@ lxw_row_t write_stats(SheetWriter& w, const ReportInput& in, const std::vector<C
   }
   ++row;
 
-  w.text(row, 0, "Число ОО, достигших цели", f.stat_label);
+  w.merged(row, 0, row, k_link_col, "Число ОО, достигших цели", f.stat_label);
   for (const auto& c : cols) {
     const bool per_school = c.indicator->target_for(year) &&
                             c.indicator->kind != model::IndicatorKind::count;
@@ -180,7 +188,7 @@ lxw_row_t write_stats(SheetWriter& w, const ReportInput& in, const std::vector<C
   }
   ++row;
 
-  w.text(row, 0, "Число ОО с данными", f.stat_label);
+  w.merged(row, 0, row, k_link_col, "Число ОО с данными", f.stat_label);
   for (const auto& c : cols) {
     w.number(row, c.col, c.stats != nullptr ? c.stats->schools_with_value : 0, f.stat_integer);
   }
@@ -202,13 +210,13 @@ lxw_row_t write_missing(SheetWriter& w, const BookContext& ctx, lxw_row_t row, l
     for (const auto& file : in.run.files) {
       if (file.school_id == id && file.outcome == model::Outcome::rejected) rejected = true;
     }
-    w.text(row, 0, school_name(in.registry, id), ctx.f.text_wrap);
+    w.merged(row, 0, row, k_link_col, school_name(in.registry, id), ctx.f.text_wrap);
     const std::string reason = rejected ? "форма отклонена из-за ошибок — см. лист «Ошибки»"
                                         : "форма не поступила";
     if (rejected) {
-      w.link_to_sheet(row, 1, k_errors_sheet, reason, ctx.f.link_plain);
+      w.link_to_sheet(row, k_first_value_col, k_errors_sheet, reason, ctx.f.link_plain);
     } else {
-      w.text(row, 1, reason, nullptr);
+      w.text(row, k_first_value_col, reason, nullptr);
     }
     ++row;
   }
@@ -231,11 +239,11 @@ void write_notes(SheetWriter& w, const ReportInput& in, lxw_row_t row, lxw_col_t
       "Муниципальное значение доли = сумма числителей / сумма знаменателей по всем ОО с данными "
       "(а не среднее долей ОО). Для показателей «да/нет» — доля ОО, ответивших «Да». Подробнее — "
       "на листе «Методика».",
-      "Название ОО — ссылка на страницу ОО с подробными результатами.",
+      "«лист ОО →» — ссылка на страницу ОО с подробными результатами.",
   };
   w.merged(row, 0, row, last_col, "Как читать таблицу", f.section);
   ++row;
-  const double width = 40 + k_value_width * last_col;
+  const double width = 50 + k_value_width * (last_col - 1);
   for (const auto& note : notes) {
     w.merged(row, 0, row, last_col, note, f.plain_wrap);
     w.row_height(row, 15.0 * wrapped_lines(note, width));
@@ -252,7 +260,8 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
   const auto& in = ctx.in;
   const auto& f = ctx.f;
   const auto cols = columns_of(in);
-  const lxw_col_t last_col = std::max<lxw_col_t>(5, static_cast<lxw_col_t>(cols.size()));
+  const lxw_col_t last_col =
+      k_first_value_col + std::max<lxw_col_t>(5, static_cast<lxw_col_t>(cols.size())) - 1;
 
   std::string title = in.definition.title.empty() ? "Результаты мониторинга" : in.definition.title;
   write_title_block(w, title,
@@ -263,11 +272,13 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
 
   double name_width = 24;
   for (const auto& id : in.summary.school_ids) {
-    name_width = std::max(name_width, 1.1 * static_cast<double>(utf16_length(school_name(in.registry, id))));
+    const auto len = static_cast<double>(utf16_length(school_name(in.registry, id)));
+    name_width = std::max(name_width, 1.1 * len);
   }
-  name_width = std::min(name_width, 42.0);
+  name_width = std::min(name_width, 40.0);
   w.column_width(0, 0, name_width);
-  w.column_width(1, last_col, k_value_width);
+  w.column_width(k_link_col, k_link_col, 10);
+  w.column_width(k_first_value_col, last_col, k_value_width);
 
   write_headers(w, in, cols, f);
   write_school_rows(w, ctx, cols, name_width);
@@ -279,14 +290,14 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
   } else {
     add_colours(w, in, cols, row - 1, f);
     w.check(worksheet_autofilter(w.raw(), k_unit_row, 0, row - 1,
-                                 static_cast<lxw_col_t>(cols.size())),
+                                 k_first_value_col + static_cast<lxw_col_t>(cols.size()) - 1),
             k_unit_row, 0, "автофильтр");
   }
-  row = write_stats(w, in, cols, row + 1, f);
+  row = write_stats(w, in, cols, row + 1, name_width + 10, f);
   row = write_missing(w, ctx, row + 1, last_col);
   write_notes(w, in, row + 1, last_col, f);
 
-  worksheet_freeze_panes(w.raw(), k_first_school_row, 1);
+  worksheet_freeze_panes(w.raw(), k_first_school_row, k_first_value_col);
   PageSetup page;
   page.repeat = true;
   page.repeat_first = k_direction_row;

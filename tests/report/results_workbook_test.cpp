@@ -37,42 +37,42 @@ TEST_F(ResultsWorkbookTest, HasFixedSheetsThenOneValidUniqueSheetPerSchool) {
 TEST_F(ResultsWorkbookTest, SummaryShowsValuesFormatsAndDashesWithReasons) {
   const auto out = test::openpyxl_eval(write(), R"(
 ws = wb['Сводка']
-for c in ['A1', 'A7', 'B7', 'A8', 'A9', 'B9', 'C8', 'D7', 'D8', 'F7', 'B13', 'B14', 'B15', 'B16',
-          'D14', 'B19', 'D19', 'F19', 'B20', 'F20', 'B21']:
+for c in ['A1', 'A7', 'C7', 'A8', 'A9', 'C9', 'D8', 'E7', 'E8', 'G7', 'C13', 'C14', 'C15', 'C16',
+          'E14', 'C19', 'E19', 'G19', 'C20', 'G20', 'C21']:
     cell = ws[c]
     v = round(cell.value, 6) if isinstance(cell.value, float) else cell.value
     print(c, repr(v), cell.data_type, cell.number_format)
-print('B9 comment:', ws['B9'].comment.text)
-print('C11 comment:', ws['C11'].comment.text)
+print('C9 comment:', ws['C9'].comment.text)
+print('D11 comment:', ws['D11'].comment.text)
 print('A13:', ws['A13'].value)
 print('A19:', ws['A19'].value)
 print('A23:', ws['A23'].value)
-print('A24:', ws['A24'].value, '|', ws['B24'].value)
+print('A24:', ws['A24'].value, '|', ws['C24'].value)
 )");
   EXPECT_EQ(out,
             "A1 'Мониторинг методической работы (тест)' s General\n"
             "A7 'МБОУ СОШ № 1' s General\n"
-            "B7 0.8 n 0.0%\n"
+            "C7 0.8 n 0.0%\n"
             "A8 '=HYPERLINK(\"http://evil.example\",\"x\")' s General\n"
             "A9 '+79991234567' s General\n"
-            "B9 '—' s General\n"
-            "C8 0.5 n 0.0%\n"
-            "D7 'Да' s General\n"
-            "D8 'Нет' s General\n"
-            "F7 5 n #,##0\n"
-            "B13 0.72973 n 0.0%\n"
-            "B14 0.8 n 0.0%\n"
-            "B15 0.725 n 0.0%\n"
-            "B16 0.825 n 0.0%\n"
-            "D14 '—' s General\n"
-            "B19 0.8 n 0.0%\n"
-            "D19 1 n 0.0%\n"
-            "F19 20 n #,##0\n"
-            "B20 3 n 0\n"
-            "F20 '—' s General\n"
-            "B21 4 n 0\n"
-            "B9 comment: Нет значения: знаменатель равен 0: долю вычислить нельзя.\n"
-            "C11 comment: Нет значения: значение не заполнено.\n"
+            "C9 '—' s General\n"
+            "D8 0.5 n 0.0%\n"
+            "E7 'Да' s General\n"
+            "E8 'Нет' s General\n"
+            "G7 5 n #,##0\n"
+            "C13 0.72973 n 0.0%\n"
+            "C14 0.8 n 0.0%\n"
+            "C15 0.725 n 0.0%\n"
+            "C16 0.825 n 0.0%\n"
+            "E14 '—' s General\n"
+            "C19 0.8 n 0.0%\n"
+            "E19 1 n 0.0%\n"
+            "G19 20 n #,##0\n"
+            "C20 3 n 0\n"
+            "G20 '—' s General\n"
+            "C21 4 n 0\n"
+            "C9 comment: Нет значения: знаменатель равен 0: долю вычислить нельзя.\n"
+            "D11 comment: Нет значения: значение не заполнено.\n"
             "A13: Муниципалитет (Σ числителей / Σ знаменателей)\n"
             "A19: Целевое значение 2026\n"
             "A23: Не сдали форму или форма отклонена (1 ОО):\n"
@@ -92,7 +92,7 @@ print('titles', ws.print_title_rows)
 print('orientation', ws.page_setup.orientation, 'fit', ws.sheet_properties.pageSetUpPr.fitToPage,
       ws.page_setup.fitToWidth, ws.page_setup.fitToHeight)
 print('footer', ws.oddFooter.center.text)
-print('links', ws['A7'].hyperlink.location, ws['B24'].hyperlink.location)
+print('links', ws['B7'].value, ws['B7'].hyperlink.location, ws['C24'].hyperlink.location)
 rules = sorted(str(r.sqref) for r in ws.conditional_formatting)
 print('cf', rules)
 for name in wb.sheetnames:
@@ -100,15 +100,15 @@ for name in wb.sheetnames:
     print(name[:12], s.protection.sheet, s.freeze_panes is not None, s.page_setup.paperSize)
 )");
   EXPECT_EQ(out,
-            "freeze B7\n"
-            "filter A6:F11\n"
+            "freeze C7\n"
+            "filter A6:G11\n"
             "protected True password None\n"
             "allowed True True True\n"
             "titles $4:$6\n"
             "orientation landscape fit True None 0\n"
             "footer Страница &P из &N\n"
-            "links 'МБОУ СОШ № 1'!A1 'Ошибки'!A1\n"
-            "cf ['B13', 'B7:B11', 'C13', 'C7:C11', 'D7:D11', 'E7:E11', 'F13', 'F7:F11']\n"
+            "links лист ОО → 'МБОУ СОШ № 1'!A1 'Ошибки'!A1\n"
+            "cf ['C13', 'C7:C11', 'D13', 'D7:D11', 'E13', 'E7:E11', 'F7:F11', 'G13', 'G7:G11']\n"
             "Сводка True True 9\n"
             "Диаграммы True True 9\n"
             "Ошибки True True 9\n"
