@@ -1,0 +1,215 @@
+#include "deliver/mailer.h"
+
+#include <curl/curl.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace deliver {
+
+namespace {
+
+struct CurlCleanup {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct SlistFree {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+using CurlPtr = std::unique_ptr<CURL, CurlCleanup>;
+using SlistPtr = std::unique_ptr<curl_slist, SlistFree>;
+
+// curl_global_init is not guaranteed thread-safe: do it once, first.
+void init_curl_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct Upload {
+  std::string_view data;
+  std::size_t pos = 0;
+};
+
+std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void* user) {
+  auto* up = static_cast<Upload*>(user);
+  const auto n = std::min(size * count, up->data.size() - up->pos);
+  std::memcpy(buffer, up->data.data() + up->pos, n);
+  up->pos += n;
+  return n;
+}
+
+model::Diagnostic config_error(std::string message, std::string hint, std::string key = {}) {
+  model::Diagnostic d = model::Diagnostic::error({}, std::move(message), std::move(hint));
+  d.where.key = std::move(key);
+  return d;
+}
+
+bool permanent_failure(CURLcode code, long smtp_code) {
+  if (smtp_code >= 500 && smtp_code < 600) return true;
+  return code == CURLE_LOGIN_DENIED || code == CURLE_URL_MALFORMAT ||
+         code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_NOT_BUILT_IN;
+}
+
+}  // namespace
+
+std::string smtp_url(const MailConfig& config) {
+  return std::string(config.security == SmtpSecurity::smtps ? "smtps://" : "smtp://") +
+         config.host + ":" + std::to_string(config.port);
+}
+
+model::Expected<std::string> load_password(const MailConfig& config) {
+  if (config.username.empty()) return std::string{};
+  if (!config.password_env.empty()) {
+    const char* value = std::getenv(config.password_env.c_str());
+    if (value == nullptr || *value == '\0') {
+      return std::unexpected(config_error(
+          "переменная окружения " + config.password_env + " с паролем почты не задана",
+          "задайте её в файле окружения службы (EnvironmentFile= в metodmon.service)",
+          "password_env"));
+    }
+    return std::string(value);
+  }
+  if (config.password_file.empty()) {
+    return std::unexpected(config_error("для почтового пользователя " + config.username +
+                                            " не указан пароль",
+                                        "укажите password_env или password_file в разделе [mail]",
+                                        "password_file"));
+  }
+  struct stat st{};
+  if (::stat(config.password_file.c_str(), &st) != 0) {
+    return std::unexpected(config_error(
+        "файл с паролем " + config.password_file.string() + " не найден: " + std::strerror(errno),
+        "проверьте путь password_file в разделе [mail]", "password_file"));
+  }
+  if ((st.st_mode & 077) != 0) {
+    return std::unexpected(config_error(
+        "файл с паролем доступен другим пользователям; выполните chmod 600 " +
+            config.password_file.string(),
+        "пароль должен читать только пользователь, от имени которого работает metodmon",
+        "password_file"));
+  }
+  std::ifstream in(config.password_file, std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line)) {
+    return std::unexpected(config_error("не удалось прочитать файл с паролем " +
+                                            config.password_file.string(),
+                                        "проверьте права доступа: владелец файла — пользователь metodmon",
+                                        "password_file"));
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+model::Expected<Mailer> Mailer::create(MailConfig config) {
+  if (config.host.empty()) {
+    return std::unexpected(config_error("не указан почтовый сервер", "укажите host в разделе [mail]", "host"));
+  }
+  if (config.port <= 0 || config.port > 65535) {
+    return std::unexpected(config_error("неверный порт почтового сервера " + std::to_string(config.port),
+                                        "обычно 587 (STARTTLS) или 465 (SMTPS)", "port"));
+  }
+  if (!is_valid_address(config.from.address)) {
+    return std::unexpected(config_error("неверный адрес отправителя «" + config.from.address + "»",
+                                        "укажите from в разделе [mail], например imc@ensk.example.ru",
+                                        "from"));
+  }
+  if (config.retries < 0) config.retries = 0;
+  if (config.backoff_ms < 0) config.backoff_ms = 0;
+  auto password = load_password(config);
+  if (!password) return std::unexpected(password.error());
+  init_curl_once();
+  return Mailer(std::move(config), std::move(*password));
+}
+
+Mailer::Mailer(MailConfig config, std::string password)
+    : m_config(std::move(config)), m_password(std::move(password)) {}
+
+std::string Mailer::scrub(std::string text) const {
+  if (m_password.empty()) return text;
+  for (auto pos = text.find(m_password); pos != std::string::npos; pos = text.find(m_password, pos)) {
+    text.replace(pos, m_password.size(), "***");
+    pos += 3;
+  }
+  return text;
+}
+
+SendResult Mailer::send(const MailMessage& message) const {
+  if (auto ok = check_message(message); !ok) {
+    return {false, 0, model::to_string(ok.error()), 0, true};
+  }
+  return send(message.envelope_recipients(), message.to_eml());
+}
+
+SendResult Mailer::send(const std::vector<std::string>& recipients, std::string_view eml) const {
+  const int max_attempts = 1 + m_config.retries;
+  SendResult last;
+  auto wait_ms = m_config.backoff_ms;
+  for (int attempt = 1; attempt <= max_attempts; ++attempt) {
+    last = this->attempt(recipients, eml);
+    last.attempts = attempt;
+    if (last.sent) return last;
+    last.error = scrub("попытка " + std::to_string(attempt) + " из " + std::to_string(max_attempts) +
+                       ": " + last.error);
+    if (attempt == max_attempts || last.permanent) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+    wait_ms *= 2;
+  }
+  return last;
+}
+
+SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::string_view eml) const {
+  SendResult r;
+  CurlPtr curl(curl_easy_init());
+  if (!curl) return {false, 0, "не удалось инициализировать libcurl", 0};
+  SlistPtr rcpt;
+  for (const auto& a : recipients) {
+    auto* grown = curl_slist_append(rcpt.get(), ("<" + a + ">").c_str());
+    if (!grown) return {false, 0, "не хватает памяти", 0};
+    (void)rcpt.release();
+    rcpt.reset(grown);
+  }
+  Upload upload{eml, 0};
+  char errbuf[CURL_ERROR_SIZE] = {};
+  const auto url = smtp_url(m_config);
+  const auto from = "<" + m_config.from.address + ">";
+  CURL* c = curl.get();
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt(c, CURLOPT_USE_SSL,
+                   m_config.security == SmtpSecurity::none ? static_cast<long>(CURLUSESSL_NONE)
+                                                           : static_cast<long>(CURLUSESSL_ALL));
+  if (!m_config.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_config.ca_file.c_str());
+  if (!m_config.username.empty()) {
+    curl_easy_setopt(c, CURLOPT_USERNAME, m_config.username.c_str());
+    curl_easy_setopt(c, CURLOPT_PASSWORD, m_password.c_str());
+  }
+  curl_easy_setopt(c, CURLOPT_MAIL_FROM, from.c_str());
+  curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt.get());
+  curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(c, CURLOPT_READFUNCTION, read_upload);
+  curl_easy_setopt(c, CURLOPT_READDATA, &upload);
+  curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(eml.size()));
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_config.connect_timeout_ms));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(m_config.timeout_ms));
+
+  const CURLcode code = curl_easy_perform(c);
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.smtp_code);
+  if (code == CURLE_OK) {
+    r.sent = true;
+    return r;
+  }
+  std::string what = curl_easy_strerror(code);
+  if (errbuf[0] != '\0' && what != errbuf) what += " (" + std::string(errbuf) + ")";
+  r.error = "не удалось отправить письмо через " + url + ": " + what;
+  if (r.smtp_code != 0) r.error += "; ответ сервера " + std::to_string(r.smtp_code);
+  r.permanent = permanent_failure(code, r.smtp_code);
+  return r;
+}
+
+}  // namespace deliver

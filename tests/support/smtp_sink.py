@@ -1,0 +1,136 @@
+#!/usr/bin/python3
+"""A real SMTP server for metodmon's mail tests (Debian's python3-aiosmtpd).
+
+Usage: /usr/bin/python3 smtp_sink.py FOLDER [--port N] [--fail-first K]
+                                            [--reject-rcpt ADDR] [--auth USER:PASSWORD]
+
+Listens on 127.0.0.1 (port 0 = any free port), prints the port number on
+stdout (one line, flushed), and stores each accepted message as the folder
+FOLDER/NNN/ (000, 001, ...), which appears atomically (built as NNN.partial,
+then renamed) and holds:
+  message.eml     the DATA bytes exactly as received
+  envelope.txt    MAIL FROM on line 1, then one RCPT TO per line
+  subject.txt     the decoded Subject
+  from.txt, to.txt, cc.txt   decoded "Name <addr>" lines, one per address
+  body.txt        the decoded text/plain body (UTF-8)
+  attachments/I_NAME   each attachment's decoded bytes (I = 0, 1, ...;
+                        NAME = the decoded RFC 2231 filename)
+  defects.txt     parser defects found by Python's email package (empty: none)
+Decoding uses Python's own email package, independent of metodmon's code.
+
+--fail-first K   answer "451 try again later" to the first K DATA commands
+--reject-rcpt A  answer "550 no such user" to RCPT TO:<A>
+--auth U:P       require AUTH (PLAIN/LOGIN, allowed without TLS on loopback)
+Exits cleanly on SIGTERM or SIGINT.
+"""
+import argparse
+import asyncio
+import email
+import email.policy
+import os
+import signal
+import sys
+
+from aiosmtpd.smtp import SMTP, AuthResult
+
+
+def decode_into(raw: bytes, folder: str) -> None:
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    defects = [repr(d) for d in msg.defects]
+
+    def write(name: str, text: str) -> None:
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(text)
+
+    write("subject.txt", str(msg.get("Subject", "")))
+    for header, name in (("From", "from.txt"), ("To", "to.txt"), ("Cc", "cc.txt")):
+        value = msg.get(header)
+        lines = []
+        if value is not None:
+            for a in value.addresses:
+                lines.append(f"{a.display_name} <{a.addr_spec}>" if a.display_name else a.addr_spec)
+        write(name, "\n".join(lines))
+    body = msg.get_body(preferencelist=("plain",))
+    write("body.txt", body.get_content() if body is not None else "")
+    os.mkdir(os.path.join(folder, "attachments"))
+    for i, part in enumerate(msg.iter_attachments()):
+        defects += [repr(d) for d in part.defects]
+        name = part.get_filename() or "noname"
+        with open(os.path.join(folder, "attachments", f"{i}_{name}"), "wb") as f:
+            f.write(part.get_payload(decode=True))
+    write("defects.txt", "\n".join(defects))
+
+
+class Handler:
+    def __init__(self, folder: str, fail_first: int, reject_rcpt: str):
+        self.folder = folder
+        self.fail_first = fail_first
+        self.reject_rcpt = reject_rcpt
+        self.count = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.reject_rcpt and address == self.reject_rcpt:
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.fail_first > 0:
+            self.fail_first -= 1
+            return "451 4.3.0 try again later"
+        number = f"{self.count:03d}"
+        self.count += 1
+        partial = os.path.join(self.folder, number + ".partial")
+        os.mkdir(partial)
+        with open(os.path.join(partial, "message.eml"), "wb") as f:
+            f.write(envelope.original_content)
+        with open(os.path.join(partial, "envelope.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join([envelope.mail_from] + list(envelope.rcpt_tos)))
+        try:
+            decode_into(envelope.original_content, partial)
+        except Exception as e:  # a broken message is still stored, with the reason
+            with open(os.path.join(partial, "defects.txt"), "a", encoding="utf-8") as f:
+                f.write(f"\ndecode failed: {e!r}")
+        os.rename(partial, os.path.join(self.folder, number))
+        return "250 OK"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--fail-first", type=int, default=0)
+    parser.add_argument("--reject-rcpt", default="")
+    parser.add_argument("--auth", default="")
+    args = parser.parse_args()
+    os.makedirs(args.folder, exist_ok=True)
+    handler = Handler(args.folder, args.fail_first, args.reject_rcpt)
+
+    smtp_kwargs = {"decode_data": False}
+    if args.auth:
+        user, _, password = args.auth.partition(":")
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = auth_data.login == user.encode() and auth_data.password == password.encode()
+            return AuthResult(success=ok)
+
+        smtp_kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    server = loop.run_until_complete(
+        loop.create_server(lambda: SMTP(handler, **smtp_kwargs), host="127.0.0.1", port=args.port))
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, loop.stop)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    try:
+        loop.run_forever()
+    finally:
+        server.close()
+        loop.run_until_complete(server.wait_closed())
+        loop.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
