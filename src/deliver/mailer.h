@@ -54,7 +54,7 @@ struct MailConfig {
   std::string methodist;                // the methodist's own address (summary, copies)
   int retries = 3;                      // extra attempts after the first failure
   int backoff_ms = 1000;                // first wait; doubles each time
-  int connect_timeout_ms = 30'000;
+  int connect_timeout_ms = 30'000;     // libcurl counts greeting, EHLO, STARTTLS, AUTH in it
   int timeout_ms = 300'000;             // whole transfer, attachments included
   std::filesystem::path ca_file;        // empty: the system's CA store
 };

@@ -112,7 +112,7 @@ def main() -> int:
 
         def authenticator(server, session, envelope, mechanism, auth_data):
             ok = auth_data.login == user.encode() and auth_data.password == password.encode()
-            return AuthResult(success=ok)
+            return AuthResult(success=ok, handled=False)
 
         smtp_kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
 

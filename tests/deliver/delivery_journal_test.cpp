@@ -1,0 +1,45 @@
+#include "deliver/delivery_journal.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using deliver::DeliveryStatus;
+using deliver::JournalEntry;
+
+TEST(DeliveryJournalTest, RoundTripsEntriesWithAwkwardText) {
+  const std::vector<JournalEntry> entries = {
+      {1, "school3@ensk.example.ru", "Итоги\tза ноябрь", "Итоги СОШ 3.xlsx", "01_school3@ensk.example.ru.eml",
+       std::string(64, 'a'), DeliveryStatus::sent, 1, "", "2026-12-01 07:01:00"},
+      {2, "a@x.ru,b@y.ru", "тема", "a.xlsx; b.xlsx", "02_a@x.ru.eml", std::string(64, 'b'),
+       DeliveryStatus::failed, 4, "попытка 4 из 4:\nошибка \\ с обратной чертой\r", "2026-12-01 07:02:00"},
+      {3, "c@z.ru", "", "", "03_c@z.ru.eml", std::string(64, 'c'), DeliveryStatus::dry_run, 0, "", ""},
+  };
+  const auto text = deliver::format_journal(entries);
+  EXPECT_EQ(text.substr(0, text.find('\n')),
+            "number\trecipients\tsubject\tattachments\teml_file\tkey\tstatus\tattempts\tlast_error\tupdated");
+  EXPECT_NE(text.find("\tИтоги\\tза ноябрь\t"), std::string::npos);
+  EXPECT_NE(text.find("\tdry-run\t"), std::string::npos);
+  const auto back = deliver::parse_journal(text, "journal.tsv");
+  ASSERT_TRUE(back) << model::to_string(back.error());
+  EXPECT_EQ(*back, entries);
+}
+
+TEST(DeliveryJournalTest, ReportsTheBrokenLine) {
+  const std::string text =
+      "header\n1\ta@x.ru\ts\t\t01_a.eml\tk\tsent\t1\t\t2026-12-01 07:00:00\n2\tb@x.ru\ts\t\t02_b.eml\tk\tlost\t1\t\t\n";
+  const auto r = deliver::parse_journal(text, "journal.tsv");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().where.line, 3);
+  EXPECT_EQ(r.error().message, "журнал отправки повреждён: неизвестное состояние «lost»");
+  const auto short_line = deliver::parse_journal("header\n1\ta@x.ru\n", "journal.tsv");
+  ASSERT_FALSE(short_line);
+  EXPECT_EQ(short_line.error().message, "журнал отправки повреждён: ожидалось 10 столбцов, найдено 2");
+}
+
+TEST(DeliveryJournalTest, StatusWords) {
+  EXPECT_EQ(deliver::status_key(DeliveryStatus::dry_run), "dry-run");
+  EXPECT_EQ(deliver::status_name(DeliveryStatus::failed), "не отправлено");
+}
+
+}  // namespace
