@@ -8,6 +8,7 @@
 #include <map>
 #include <thread>
 
+#include "deliver/archive.h"
 #include "support/temp_dir.h"
 #include "util/sha256.h"
 
@@ -212,8 +213,14 @@ TEST(InboxTest, NeverChangesTheInbox) {
   const auto before = snapshot();
   InboxOptions o = fixed_now();
   o.settle_check_ms = 50;
+  const auto scan = deliver::scan_inbox(dir.path(), o);
+  ASSERT_TRUE(scan);
   ASSERT_TRUE(deliver::scan_inbox(dir.path(), o));
-  ASSERT_TRUE(deliver::scan_inbox(dir.path(), o));
+  // Archiving reads the same files; the archive lives outside the inbox.
+  test::TempDir archive;
+  for (const auto& f : scan->workbooks) {
+    ASSERT_TRUE(deliver::archive_file(archive.path(), "2026-11", "sch01", f));
+  }
   EXPECT_EQ(snapshot(), before);
   EXPECT_EQ(before.size(), 7u);
 }
