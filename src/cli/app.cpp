@@ -1,12 +1,119 @@
 #include "cli/app.h"
 
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+
+#include "cli/config.h"
+#include "cli/exit_codes.h"
+#include "cli/logging.h"
+#include "cli/run_command.h"
+#include "cli/template_command.h"
+#include "definition/definition_loader.h"
 
 namespace cli {
 
-int run_app(int, char**) {
-  std::puts("metodmon " METODMON_VERSION);
-  return 0;
+namespace {
+
+struct CommonFlags {
+  std::string config_file = "metodmon.toml";
+  std::string period, definition, schools, inbox, output, state;
+  int verbose = 0;
+  bool quiet = false;
+};
+
+void add_common(CLI::App* cmd, CommonFlags& f) {
+  cmd->add_option("-c,--config", f.config_file, "файл конфигурации (metodmon.toml)");
+  cmd->add_option("-p,--period", f.period, "отчётный период: 2026-11, 2026-H1 или 2026");
+  cmd->add_option("--definition", f.definition, "методика мониторинга (TOML), вместо указанной в конфигурации");
+  cmd->add_option("--schools", f.schools, "реестр школ (CSV)");
+  cmd->add_option("--inbox", f.inbox, "папка с присланными формами");
+  cmd->add_option("--output", f.output, "папка для результатов");
+  cmd->add_option("--state", f.state, "папка состояния (журнал, история, блокировка)");
+  cmd->add_flag("-v,--verbose", f.verbose, "подробный журнал (-vv: отладка)");
+  cmd->add_flag("-q,--quiet", f.quiet, "без итоговой сводки в консоли");
+}
+
+// Configuration file, then command-line overrides, then the default period.
+std::optional<Config> resolve_config(const CommonFlags& f) {
+  auto loaded = load_config(f.config_file);
+  if (!loaded) {
+    for (const auto& d : loaded.error()) std::fprintf(stderr, "ошибка: %s\n", model::to_string(d).c_str());
+    return std::nullopt;
+  }
+  Config c = *loaded;
+  if (!f.period.empty()) c.period = f.period;
+  if (!f.definition.empty()) c.definition = f.definition;
+  if (!f.schools.empty()) c.schools = f.schools;
+  if (!f.inbox.empty()) c.inbox = f.inbox;
+  if (!f.output.empty()) c.output = f.output;
+  if (!f.state.empty()) c.state = f.state;
+  if (c.period.empty()) {
+    auto def = definition::load_definition(c.definition);
+    const std::string periodicity =
+        !def ? "month"
+             : def->definition.periodicity == model::Periodicity::year      ? "year"
+               : def->definition.periodicity == model::Periodicity::half_year ? "half_year"
+                                                                              : "month";
+    const auto now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    c.period = default_period(periodicity, tm.tm_year + 1900, tm.tm_mon + 1);
+  }
+  return c;
+}
+
+int guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    // A bug, not bad input: bad input never throws. Say so instead of crashing.
+    spdlog::critical("internal error: {}", e.what());
+    std::fprintf(stderr, "внутренняя ошибка metodmon: %s. Сообщите разработчикам и приложите журнал.\n", e.what());
+    return k_exit_failure;
+  }
+}
+
+}  // namespace
+
+int run_app(int argc, char** argv) {
+  CLI::App app{"metodmon — мониторинг методической работы: формы школ → итоговые книги и рассылка"};
+  app.set_version_flag("--version", "metodmon " METODMON_VERSION);
+  app.require_subcommand(1);
+
+  CommonFlags run_flags;
+  auto* run = app.add_subcommand("run", "прочитать присланные формы, посчитать итоги, записать книги");
+  add_common(run, run_flags);
+
+  CommonFlags template_flags;
+  TemplateOptions template_options;
+  std::string template_out;
+  auto* tmpl = app.add_subcommand("template", "выпустить защищённые формы для школ");
+  add_common(tmpl, template_flags);
+  tmpl->add_option("--out", template_out, "папка для форм (по умолчанию <output>/<период>/forms)");
+  tmpl->add_option("--school", template_options.school_ids, "только для этих школ (код из реестра)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? k_exit_ok : k_exit_usage;
+  }
+
+  const auto& flags = run->parsed() ? run_flags : template_flags;
+  setup_logging(flags.quiet ? 0 : flags.verbose + (run->parsed() ? 0 : 0));
+  const auto config = resolve_config(flags);
+  if (!config) return k_exit_failure;
+  add_file_log(config->state);
+
+  if (run->parsed()) {
+    return guarded([&] { return run_command(*config, RunOptions{flags.quiet}); });
+  }
+  template_options.out_dir = template_out;
+  return guarded([&] { return template_command(*config, template_options); });
 }
 
 }  // namespace cli

@@ -1,0 +1,157 @@
+#include "cli/config.h"
+
+#include <cstdlib>
+#include <set>
+
+#include <toml++/toml.h>
+
+namespace cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class ConfigReader {
+ public:
+  ConfigReader(const toml::table& root, fs::path file) : m_root(root), m_file(std::move(file)) {}
+
+  Config read() {
+    Config c;
+    c.file = m_file;
+    check_tables();
+    c.definition = path("monitoring", "definition", true);
+    c.schools = path("monitoring", "schools", true);
+    c.period = string("monitoring", "period");
+    c.inbox = path("paths", "inbox", true);
+    c.output = path("paths", "output", true);
+    c.state = path("paths", "state", false);
+    if (c.state.empty()) c.state = c.output / ".metodmon";
+    c.form_password = string("forms", "password");
+    if (const auto env = string("forms", "password_env"); !env.empty()) {
+      if (const char* v = std::getenv(env.c_str())) c.form_password = v;
+    }
+    c.settle_seconds = static_cast<int>(integer("inbox", "settle_seconds", c.settle_seconds, 0, 86400));
+    auto& l = c.limits;
+    l.max_file_bytes = static_cast<std::uintmax_t>(integer("limits", "max_file_mb", 50, 1, 4096)) << 20;
+    l.max_uncompressed_bytes =
+        static_cast<std::uintmax_t>(integer("limits", "max_uncompressed_mb", 200, 1, 16384)) << 20;
+    l.max_compression_ratio = static_cast<double>(integer("limits", "max_compression_ratio", 200, 10, 10000));
+    l.max_cells = static_cast<std::size_t>(integer("limits", "max_cells", 2'000'000, 1000, 100'000'000));
+    l.max_seconds = static_cast<double>(integer("limits", "max_seconds_per_file", 20, 1, 3600));
+    c.max_school_sheets = static_cast<std::size_t>(integer("report", "max_school_sheets", 300, 0, 5000));
+    return c;
+  }
+
+  std::vector<model::Diagnostic> errors;
+
+ private:
+  model::Location at(const toml::node* node, const std::string& key) const {
+    model::Location loc{m_file.filename().string(), {}, {}, {}, key};
+    if (node != nullptr) loc.line = static_cast<int>(node->source().begin.line);
+    return loc;
+  }
+
+  void check_tables() {
+    static const std::map<std::string, std::set<std::string>> k_known = {
+        {"monitoring", {"definition", "schools", "period"}},
+        {"paths", {"inbox", "output", "state"}},
+        {"forms", {"password", "password_env"}},
+        {"inbox", {"settle_seconds"}},
+        {"limits", {"max_file_mb", "max_uncompressed_mb", "max_compression_ratio", "max_cells",
+                    "max_seconds_per_file"}},
+        {"report", {"max_school_sheets"}},
+        {"mail", {}},  // read by the mail stage
+    };
+    for (const auto& [key, node] : m_root) {
+      const std::string table(key.str());
+      const auto known = k_known.find(table);
+      if (known == k_known.end()) {
+        errors.push_back(model::Diagnostic::error(at(&node, table), "неизвестный раздел [" + table + "]",
+                                                  "допустимые разделы: monitoring, paths, forms, inbox, limits, report, mail"));
+        continue;
+      }
+      if (table == "mail" || !node.is_table()) continue;
+      for (const auto& [sub, subnode] : *node.as_table()) {
+        if (!known->second.contains(std::string(sub.str()))) {
+          errors.push_back(model::Diagnostic::error(at(&subnode, table + "." + std::string(sub.str())),
+                                                    "неизвестный параметр", "проверьте написание"));
+        }
+      }
+    }
+  }
+
+  std::string string(const char* table, const char* key) {
+    const auto node = m_root[table][key];
+    if (!node) return {};
+    if (const auto v = node.value<std::string>()) return *v;
+    errors.push_back(model::Diagnostic::error(at(node.node(), std::string(table) + "." + key),
+                                              "ожидалась строка в кавычках"));
+    return {};
+  }
+
+  fs::path path(const char* table, const char* key, bool required) {
+    const auto text = string(table, key);
+    if (text.empty()) {
+      if (required) {
+        errors.push_back(model::Diagnostic::error(at(nullptr, std::string(table) + "." + key),
+                                                  "не указан обязательный параметр",
+                                                  std::string("добавьте в раздел [") + table + "] строку " + key + " = \"...\""));
+      }
+      return {};
+    }
+    fs::path p(text);
+    if (p.is_relative()) p = m_file.parent_path() / p;
+    return p.lexically_normal();
+  }
+
+  std::int64_t integer(const char* table, const char* key, std::int64_t fallback, std::int64_t lo,
+                       std::int64_t hi) {
+    const auto node = m_root[table][key];
+    if (!node) return fallback;
+    const auto v = node.value<std::int64_t>();
+    if (!v || *v < lo || *v > hi) {
+      errors.push_back(model::Diagnostic::error(
+          at(node.node(), std::string(table) + "." + key),
+          "ожидалось целое число от " + std::to_string(lo) + " до " + std::to_string(hi)));
+      return fallback;
+    }
+    return *v;
+  }
+
+  const toml::table& m_root;
+  fs::path m_file;
+};
+
+}  // namespace
+
+model::ExpectedAll<Config> load_config(const fs::path& file) {
+  toml::table root;
+  try {
+    root = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    model::Location loc{file.filename().string(), {}, {}, static_cast<int>(e.source().begin.line), {}};
+    if (!fs::exists(file)) {
+      return std::unexpected(std::vector{model::Diagnostic::error(
+          {file.string(), {}, {}, {}, {}}, "файл конфигурации не найден",
+          "укажите путь к metodmon.toml в параметре --config")});
+    }
+    return std::unexpected(std::vector{model::Diagnostic::error(
+        loc, "ошибка синтаксиса TOML: " + std::string(e.description()))});
+  }
+  ConfigReader reader(root, fs::absolute(file));
+  auto config = reader.read();
+  if (!reader.errors.empty()) return std::unexpected(reader.errors);
+  return config;
+}
+
+std::string default_period(const std::string& periodicity, int year, int month) {
+  if (periodicity == "year") return std::to_string(year - 1);
+  if (periodicity == "half_year") {
+    return month <= 6 ? std::to_string(year - 1) + "-H2" : std::to_string(year) + "-H1";
+  }
+  const int prev_month = month == 1 ? 12 : month - 1;
+  const int prev_year = month == 1 ? year - 1 : year;
+  return std::to_string(prev_year) + "-" + (prev_month < 10 ? "0" : "") + std::to_string(prev_month);
+}
+
+}  // namespace cli

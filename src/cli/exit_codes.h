@@ -1,0 +1,15 @@
+// Exit codes a scheduler (systemd, cron) can act on. Documented in README.
+#pragma once
+
+namespace cli {
+
+enum ExitCode : int {
+  k_exit_ok = 0,              // report written, every form accepted, all mail sent
+  k_exit_failure = 1,         // no report: bad configuration, definition, or a bug
+  k_exit_forms_rejected = 2,  // report written, some forms rejected (see «Ошибки»)
+  k_exit_mail_failed = 3,     // report written, some mail not sent (see `metodmon send`)
+  k_exit_usage = 64,          // wrong command-line arguments
+  k_exit_locked = 75,         // another run holds the lock; try again later
+};
+
+}  // namespace cli

@@ -1,0 +1,64 @@
+#include "cli/template_command.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+#include "cli/exit_codes.h"
+#include "definition/definition_loader.h"
+#include "definition/registry_loader.h"
+#include "forms/form_writer.h"
+
+namespace cli {
+
+int template_command(const Config& config, const TemplateOptions& options) {
+  auto loaded = definition::load_definition(config.definition);
+  if (!loaded) {
+    for (const auto& d : loaded.error()) std::fprintf(stderr, "ошибка: %s\n", model::to_string(d).c_str());
+    return k_exit_failure;
+  }
+  auto loaded_registry = definition::load_registry(config.schools);
+  if (!loaded_registry) {
+    for (const auto& d : loaded_registry.error()) std::fprintf(stderr, "ошибка: %s\n", model::to_string(d).c_str());
+    return k_exit_failure;
+  }
+  const auto* registry = &loaded_registry->registry;
+  const auto period = model::parse_period(config.period);
+  if (!period) {
+    std::fprintf(stderr, "ошибка: неверный отчётный период «%s»\n", config.period.c_str());
+    return k_exit_failure;
+  }
+  for (const auto& id : options.school_ids) {
+    if (registry->find(id) == nullptr) {
+      std::fprintf(stderr, "ошибка: школы «%s» нет в реестре %s\n", id.c_str(), config.schools.string().c_str());
+      return k_exit_usage;
+    }
+  }
+  const auto out_dir = options.out_dir.empty() ? config.output / period->id / "forms" : options.out_dir;
+  const auto now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", &tm);
+  forms::FormOptions form_options{config.form_password, stamp};
+  int written = 0;
+  for (const auto& school : registry->schools) {
+    if (!options.school_ids.empty() &&
+        std::find(options.school_ids.begin(), options.school_ids.end(), school.id) == options.school_ids.end()) {
+      continue;
+    }
+    const auto file = out_dir / forms::form_file_name(school, *period);
+    if (auto r = forms::write_form(loaded->definition, school, *period, file, form_options); !r) {
+      std::fprintf(stderr, "ошибка: %s\n", model::to_string(r.error()).c_str());
+      return k_exit_failure;
+    }
+    spdlog::info("form written: {}", file.string());
+    ++written;
+  }
+  std::printf("Формы для заполнения (%d): %s\n", written, out_dir.string().c_str());
+  return k_exit_ok;
+}
+
+}  // namespace cli
