@@ -1,0 +1,138 @@
+#include "report/results_workbook.h"
+
+#include <gtest/gtest.h>
+
+#include "report_fixture.h"
+#include "support/openpyxl_check.h"
+#include "support/temp_dir.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every text and number in the workbook, one per line, for "does it leak" checks.
+constexpr const char* k_all_values = R"(
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is not None:
+                print(c.value)
+)";
+
+class DirectorWorkbookTest : public ::testing::Test {
+ protected:
+  test::ReportFixture m_data;
+  test::TempDir m_dir;
+};
+
+TEST_F(DirectorWorkbookTest, HoldsOwnSheetErrorsAndMethodOnly) {
+  const auto path = m_dir / "s1.xlsx";
+  ASSERT_TRUE(report::write_director_workbook(m_data.input(), "s1", path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+print(wb.sheetnames)
+ws = wb['МБОУ СОШ № 1']
+print(ws['A1'].value, '|', ws['G7'].value, ws['F7'].value, ws['H7'].value, ws['K7'].value)
+print(ws['A4'].value, ws['A4'].hyperlink)
+print(wb['Ошибки']['A6'].value)
+)");
+  EXPECT_EQ(out,
+            "['МБОУ СОШ № 1', 'Ошибки', 'Методика']\n"
+            "Результаты ОО: МБОУ СОШ № 1 | 0.7297297297297297 0.8 0.8 2 из 4\n"
+            "None None\n"
+            "Ошибок и замечаний нет: все файлы приняты.\n");
+}
+
+TEST_F(DirectorWorkbookTest, ShowsNoOtherSchoolsDetail) {
+  const auto path = m_dir / "s1.xlsx";
+  ASSERT_TRUE(report::write_director_workbook(m_data.input(), "s1", path).has_value());
+  const auto values = test::openpyxl_eval(path, k_all_values);
+  ASSERT_FALSE(values.empty());
+  for (const char* other : {"HYPERLINK", "+79991234567", "корпус", "Школа без формы", "s2.xlsx",
+                            "s6.xlsx", "~$s1.xlsx", "bbbbbbbb"}) {
+    EXPECT_EQ(values.find(other), std::string::npos) << other;
+  }
+  EXPECT_NE(values.find("s1.xlsx"), std::string::npos);
+}
+
+TEST_F(DirectorWorkbookTest, SchoolWithoutAcceptedFormSeesItsOwnErrors) {
+  const auto path = m_dir / "s6.xlsx";
+  ASSERT_TRUE(report::write_director_workbook(m_data.input(), "s6", path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+ws = wb['Школа без формы']
+print(ws['B4'].value)
+print(ws['E7'].value, ws['I7'].value, ws['G7'].value)
+e = wb['Ошибки']
+print([e.cell(row=r, column=5).value for r in (6, 7)], e['A8'].value)
+)");
+  EXPECT_EQ(out,
+            "Форма ОО за этот период не принята: значений ОО нет.\n"
+            "— нет данных 0.7297297297297297\n"
+            "['C7', 'C9'] None\n");
+}
+
+TEST_F(DirectorWorkbookTest, UnknownSchoolIsADiagnostic) {
+  const auto path = m_dir / "nobody.xlsx";
+  const auto done = report::write_director_workbook(m_data.input(), "s99", path);
+  ASSERT_FALSE(done.has_value());
+  EXPECT_EQ(model::to_string(done.error()),
+            "nobody.xlsx: ОО с таким идентификатором нет в реестре: книгу для директора "
+            "сформировать нельзя, найдено «s99». Как исправить: проверьте идентификатор ОО в "
+            "реестре и в имени формы");
+  EXPECT_FALSE(fs::exists(path));
+}
+
+TEST(ResultsWorkbookSplitTest, ManySchoolsGoToSeparateLinkedWorkbooks) {
+  test::ReportFixture data;
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  report::ReportOptions options;
+  options.max_school_sheets = 2;
+  ASSERT_TRUE(report::write_results_workbook(data.input(), path, options).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+print(wb.sheetnames)
+ws = wb['Сводка']
+print(ws['B7'].value, ws['B7'].hyperlink.target)
+print(ws['B11'].hyperlink.target)
+)");
+  // libxlsxwriter writes "external:" links with Windows separators, as Excel does.
+  EXPECT_EQ(out,
+            "['Сводка', 'Диаграммы', 'Ошибки', 'Методика']\n"
+            "файл ОО → results_ОО\\s1.xlsx\n"
+            "results_ОО\\s5.xlsx\n");
+  for (const char* id : {"s1", "s2", "s3", "s4", "s5"}) {
+    EXPECT_TRUE(fs::exists(dir / "results_ОО" / (std::string(id) + ".xlsx"))) << id;
+  }
+  const auto school = test::openpyxl_eval(dir / "results_ОО" / "s3.xlsx", R"(
+print(wb.sheetnames)
+print(wb['+79991234567']['A4'].hyperlink.target)
+)");
+  EXPECT_EQ(school, "['+79991234567', 'Ошибки', 'Методика']\n..\\results.xlsx\n");
+}
+
+TEST(ResultsWorkbookFailureTest, UnwritableFolderIsADiagnosticAndLeavesNothing) {
+  test::ReportFixture data;
+  test::TempDir dir;
+  const auto blocker = dir.write("not-a-folder", "x");
+  const auto done = report::write_results_workbook(data.input(), blocker / "results.xlsx");
+  ASSERT_FALSE(done.has_value());
+  EXPECT_EQ(done.error().severity, model::Severity::error);
+  EXPECT_EQ(done.error().where.file, "results.xlsx");
+  EXPECT_NE(done.error().message.find("не удалось записать книгу"), std::string::npos);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}), 1);
+}
+
+TEST(ResultsWorkbookFailureTest, TargetThatIsAFolderIsADiagnosticAndLeavesNoTempFile) {
+  test::ReportFixture data;
+  test::TempDir dir;
+  const auto target = dir / "results.xlsx";
+  fs::create_directories(target / "inside");
+  const auto done = report::write_results_workbook(data.input(), target);
+  ASSERT_FALSE(done.has_value());
+  EXPECT_EQ(done.error().where.file, "results.xlsx");
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir.path())) left.push_back(e.path().filename());
+  EXPECT_EQ(left, std::vector<std::string>{"results.xlsx"});
+  EXPECT_TRUE(fs::is_directory(target / "inside"));
+}
+
+}  // namespace
