@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "model/rubric.h"
+
 namespace model {
 
 enum class InputKind { count, yesno, text };
@@ -75,6 +77,9 @@ struct Definition {
   std::vector<DirectionDef> directions;
   std::vector<InputDef> inputs;
   std::vector<IndicatorDef> indicators;
+  // Scoring rubric, clustering and recommendation rules (definition/rubric_loader.h);
+  // nullopt when the file has none of those sections (analysis then uses defaults).
+  std::optional<Rubric> rubric;
   std::filesystem::path file;  // where it was loaded from
 
   const InputDef* find_input(std::string_view input_id) const;
