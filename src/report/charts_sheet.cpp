@@ -13,10 +13,40 @@ constexpr lxw_col_t k_chart_col = 5;
 constexpr double k_row_px = 20;
 constexpr double k_chart_width_px = 620;
 constexpr double k_name_width = 38;  // column B
+constexpr std::size_t k_max_named_bars = 40;
+// Estimated height of a sheet row in pixels, a little above the default 20.
+constexpr double k_row_estimate_px = 22;
 constexpr lxw_color_t k_bar_met = 0x70AD47;
 constexpr lxw_color_t k_bar_not_met = 0xE06666;
 constexpr lxw_color_t k_bar_neutral = 0x4472C4;
 constexpr lxw_color_t k_bar_target = 0xA5A5A5;
+
+// Where pages break: a block (table + chart) starts on a new page when it
+// would not fit on the current one. Heights are estimates in pixels at 100 %;
+// the page holds about this much at the fit-to-width scale of the sheet.
+class PageBreaker {
+ public:
+  void place(lxw_row_t first_row, double height_px) {
+    if (m_used > 0 && m_used + height_px > k_page_px) {
+      m_breaks.push_back(first_row);
+      m_used = 0;
+    }
+    m_used += height_px;
+    while (m_used > k_page_px) m_used -= k_page_px;
+  }
+  void apply(SheetWriter& w) {
+    if (m_breaks.empty()) return;
+    if (m_breaks.size() > 1000) m_breaks.resize(1000);  // Excel's limit is 1,026
+    m_breaks.push_back(0);  // libxlsxwriter wants a zero-terminated list
+    w.check(worksheet_set_h_pagebreaks(w.raw(), m_breaks.data()), m_breaks.front(), 0,
+            "разрывы страниц");
+  }
+
+ private:
+  static constexpr double k_page_px = 700;
+  double m_used = 90;  // the title block
+  std::vector<lxw_row_t> m_breaks;
+};
 
 std::string percent_text(double percent) { return format_decimal(percent, 1) + " %"; }
 
@@ -162,7 +192,10 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
   point_list.push_back(nullptr);
   const lxw_row_t last = row;
 
-  lxw_chart* chart = workbook_add_chart(ctx.book, LXW_CHART_BAR);
+  // Up to k_max_named_bars schools: horizontal bars with names and values.
+  // More: vertical columns without labels, the shape of the distribution.
+  const bool named = entries.size() <= k_max_named_bars;
+  lxw_chart* chart = workbook_add_chart(ctx.book, named ? LXW_CHART_BAR : LXW_CHART_COLUMN);
   if (chart == nullptr) {
     w.check(LXW_ERROR_MEMORY_MALLOC_FAILED, first, k_chart_col, "диаграмму");
     return row + 2;
@@ -172,17 +205,25 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
   chart_series_set_values(series, w.name().c_str(), first, 2, last, 2);
   chart_series_set_name(series, "Значение ОО");
   w.check(chart_series_set_points(series, point_list.data()), first, k_chart_col, "цвета столбцов");
-  chart_series_set_labels(series);
-  chart_series_set_labels_num_format(series, "0.0%");
   // Fixed prefix: a title starting with '=' would be read as a formula.
   chart_title_set_name(chart, ("Показатель " + ind.code + ": значения ОО").c_str());
   chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-  // In a bar chart y_axis is the category axis and x_axis the value axis.
-  chart_axis_set_reverse(chart->y_axis);  // best first, at the top
-  chart_axis_set_num_format(chart->x_axis, "0%");
-  chart_axis_set_min(chart->x_axis, 0);
-  chart_set_series_gap(chart, 50);
-  const double height = std::max(220.0, 70.0 + 18.0 * static_cast<double>(entries.size()));
+  double height = 320;
+  if (named) {
+    chart_series_set_labels(series);
+    chart_series_set_labels_num_format(series, "0.0%");
+    // In a bar chart y_axis is the category axis and x_axis the value axis.
+    chart_axis_set_reverse(chart->y_axis);  // best first, at the top
+    chart_axis_set_num_format(chart->x_axis, "0%");
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_set_series_gap(chart, 50);
+    height = std::max(220.0, 70.0 + 18.0 * static_cast<double>(entries.size()));
+  } else {
+    chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_NONE);
+    chart_axis_set_num_format(chart->y_axis, "0%");
+    chart_axis_set_min(chart->y_axis, 0);
+    chart_set_series_gap(chart, 10);
+  }
   insert_chart(w, first - 1, chart, height);
   return std::max(last + 2, first - 1 + chart_rows(height));
 }
@@ -205,10 +246,17 @@ model::Expected<void> write_charts_sheet(const BookContext& ctx) {
            "Цвет столбцов: зелёный — цель достигнута, красный — не достигнута, синий — цель не "
            "задана.",
            ctx.f.note);
-  lxw_row_t row = write_plan_fact(w, ctx, 4);
+  PageBreaker pages;
+  lxw_row_t row = 4;
+  lxw_row_t next = write_plan_fact(w, ctx, row);
+  pages.place(row, k_row_estimate_px * (next - row));
   for (const auto& ind : ctx.in.definition.indicators) {
-    if (ind.kind == model::IndicatorKind::share) row = write_distribution(w, ctx, ind, row);
+    if (ind.kind != model::IndicatorKind::share) continue;
+    row = next;
+    next = write_distribution(w, ctx, ind, row);
+    pages.place(row, k_row_estimate_px * (next - row));
   }
+  pages.apply(w);
 
   worksheet_freeze_panes(w.raw(), k_title_rows, 0);
   PageSetup page;
