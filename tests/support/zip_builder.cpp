@@ -114,7 +114,7 @@ XlsxPackage& XlsxPackage::part(std::string name, std::string content) {
   return *this;
 }
 
-ZipBuilder XlsxPackage::zip() const {
+ZipBuilder XlsxPackage::zip(bool store) const {
   const std::string main_ns = m_strict ? k_main_strict : k_main_transitional;
   const std::string rel_ns = m_strict ? k_rel_strict : k_rel_transitional;
   const std::string ns_attr = m_prefixed ? " xmlns:x=\"" + main_ns + "\"" : " xmlns=\"" + main_ns + "\"";
@@ -180,7 +180,7 @@ ZipBuilder XlsxPackage::zip() const {
     if (!replaced) parts.emplace_back(name, content);
   }
   ZipBuilder zip;
-  for (auto& [name, content] : parts) zip.add(name, content);
+  for (auto& [name, content] : parts) zip.add(name, content, store);
   return zip;
 }
 

@@ -50,7 +50,8 @@ class XlsxPackage {
   // Replace a generated part, or add an extra one.
   XlsxPackage& part(std::string name, std::string content);
 
-  ZipBuilder zip() const;
+  // `store`: entries uncompressed (fuzz seeds: mutations then hit the XML).
+  ZipBuilder zip(bool store = false) const;
 
  private:
   std::vector<std::pair<std::string, std::string>> m_sheets;
