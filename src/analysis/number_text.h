@@ -1,0 +1,39 @@
+// Numbers as a Russian methodist writes them: comma decimal separator,
+// U+2212 minus, "%" after a space, "п.п." for differences of
+// shares. Pure functions used by every text the analysis produces.
+//
+//   format_number(45.0, 1)          -> "45,0"
+//   format_value(share_ind, 45.0)   -> "45,0 %"
+//   format_target(share_ind, 80.0)  -> "80 %"
+//   format_gap(share_ind, 35.0)     -> "35,0 п.п."
+//   format_change(share_ind, -2.5)  -> "−2,5 п.п."
+#pragma once
+
+#include <string>
+
+#include "model/definition.h"
+
+namespace analysis {
+
+// Rounds to `decimals` places (half away from zero); "-0,0" never appears.
+// Thousands of numbers >= 10 000 are grouped with a space.
+std::string format_number(double v, int decimals);
+// Whole numbers without decimals, others with up to `max_decimals` (trailing zeros dropped).
+std::string format_compact(double v, int max_decimals = 2);
+// An indicator's value: shares and yes/no as "45,0 %", counts as "12" / "12,5".
+std::string format_value(const model::IndicatorDef& ind, double v);
+// A target as the method states it: "80 %", "72,5 %", counts "150".
+std::string format_target(const model::IndicatorDef& ind, double v);
+// The size of a gap (always non-negative): "35,0 п.п." for shares and yes/no, "3" for counts.
+std::string format_gap(const model::IndicatorDef& ind, double v);
+// A signed change: "+2,5 п.п.", "−1,0 п.п.", "0,0 п.п."; counts "+3".
+std::string format_change(const model::IndicatorDef& ind, double v);
+// Rubric points: "24", "0,5", "−1".
+std::string format_points(double v);
+// A plain percentage (e.g. of a rubric maximum): "62,5 %".
+std::string format_percent(double v);
+
+// "1 ОО", "2 ОО" ... the abbreviation does not decline; kept for symmetry.
+std::string count_of_schools(int n);
+
+}  // namespace analysis

@@ -1,0 +1,75 @@
+// Scores the rubric of a definition for one subject: a school (its
+// methodical service, from its own form and values) or the municipality
+// (empty school id; from municipal values and the share of schools answering
+// «Да», see evidence.h). Pure.
+//
+// Per block kind:
+// - indicator_set: per position, the indicators of the definition whose
+//   `position` is the position's id and for which the subject has a value;
+//   scored by score_indicator_set() (indicator_set.h).
+// - checklist: each parameter scores its points when its evidence holds; with
+//   a gate (`requires`) the other parameters score 0 when the gate does not;
+//   with bad_gate the gate (or first) parameter also needs at least one
+//   non-bad indicator of the position with a value.
+// - binary: the single parameter, when its evidence holds.
+// A parameter without evidence scores 0 (the loader warned); missing data
+// scores 0 and says so in the note. Totals use the COMPUTED maxima.
+//
+//   const auto s = analysis::score_rubric(*definition.rubric, ctx, "sch01");
+//   s.total, s.max, s.share, level_name(s.level)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/evidence.h"
+#include "model/rubric.h"
+
+namespace analysis {
+
+enum class Level { high, medium, low };
+
+struct ParamScore {
+  std::string param_id;  // indicator_set: "present", "match", "bad"
+  std::string title;
+  double points = 0;
+  double max = 0;        // indicator_set "bad": 0 (its minimum is the deduction)
+  std::string note;      // Russian: why ("«Да»", "не засчитано: нет «Наличие»", "нет источника")
+};
+
+struct PositionScore {
+  std::string position_id;
+  std::string name;
+  double points = 0;
+  double max = 0;
+  std::vector<ParamScore> params;
+  std::string note;  // indicator_set: the explanation of the 2/1/-1 arithmetic
+};
+
+struct BlockScore {
+  std::string block_id;
+  std::string title;
+  double points = 0;
+  double max = 0;                      // computed
+  std::optional<double> declared_max;  // as the method prints it
+  std::vector<PositionScore> positions;
+};
+
+struct RubricScore {
+  std::string school_id;  // empty: the municipality
+  std::vector<BlockScore> blocks;
+  double total = 0;
+  double max = 0;    // Σ computed block maxima
+  double share = 0;  // total / max × 100 (may be negative: «Показатели» can deduct)
+  Level level = Level::low;
+};
+
+RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx,
+                         const std::string& school_id);
+
+Level level_for(double share, const model::RubricLevels& levels);
+// «высокий», «средний», «низкий».
+std::string level_name(Level level);
+
+}  // namespace analysis
