@@ -9,6 +9,7 @@
 
 #include "cli/config.h"
 #include "cli/exit_codes.h"
+#include "cli/history_command.h"
 #include "cli/logging.h"
 #include "cli/run_command.h"
 #include "cli/template_command.h"
@@ -85,8 +86,22 @@ int run_app(int argc, char** argv) {
   app.require_subcommand(1);
 
   CommonFlags run_flags;
+  bool dry_run = false;
   auto* run = app.add_subcommand("run", "прочитать присланные формы, посчитать итоги, записать книги");
   add_common(run, run_flags);
+  run->add_flag("--dry-run", dry_run, "письма только записать в папку outbox (.eml), ничего не отправлять");
+
+  CommonFlags history_flags;
+  int history_limit = 20;
+  auto* history = app.add_subcommand("history", "периоды в истории и последние запуски");
+  add_common(history, history_flags);
+  history->add_option("--limit", history_limit, "сколько последних запусков показать");
+
+  CommonFlags send_flags;
+  bool send_all = false;
+  auto* send = app.add_subcommand("send", "отправить неотправленные письма за период");
+  add_common(send, send_flags);
+  send->add_flag("--include-dry-run", send_all, "отправить и письма пробного запуска");
 
   CommonFlags template_flags;
   TemplateOptions template_options;
@@ -103,15 +118,21 @@ int run_app(int argc, char** argv) {
     return code == 0 ? k_exit_ok : k_exit_usage;
   }
 
-  const auto& flags = run->parsed() ? run_flags : template_flags;
-  setup_logging(flags.quiet ? 0 : flags.verbose + (run->parsed() ? 0 : 0));
-  const auto config = resolve_config(flags);
+  const auto& flags = run->parsed()       ? run_flags
+                      : history->parsed() ? history_flags
+                      : send->parsed()    ? send_flags
+                                          : template_flags;
+  setup_logging(flags.quiet ? 0 : flags.verbose);
+  auto config = resolve_config(flags);
   if (!config) return k_exit_failure;
   add_file_log(config->state);
 
   if (run->parsed()) {
+    if (dry_run) config->mail_dry_run = true;
     return guarded([&] { return run_command(*config, RunOptions{flags.quiet}); });
   }
+  if (history->parsed()) return guarded([&] { return history_command(*config, history_limit); });
+  if (send->parsed()) return guarded([&] { return send_command(*config, send_all); });
   template_options.out_dir = template_out;
   return guarded([&] { return template_command(*config, template_options); });
 }

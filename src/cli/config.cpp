@@ -1,6 +1,7 @@
 #include "cli/config.h"
 
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include <toml++/toml.h>
@@ -39,6 +40,9 @@ class ConfigReader {
     l.max_cells = static_cast<std::size_t>(integer("limits", "max_cells", 2'000'000, 1000, 100'000'000));
     l.max_seconds = static_cast<double>(integer("limits", "max_seconds_per_file", 20, 1, 3600));
     c.max_school_sheets = static_cast<std::size_t>(integer("report", "max_school_sheets", 300, 0, 5000));
+    c.archive = path("archive", "folder", false);
+    if (c.archive.empty()) c.archive = c.state / "archive";
+    read_mail(c);
     return c;
   }
 
@@ -60,17 +64,20 @@ class ConfigReader {
         {"limits", {"max_file_mb", "max_uncompressed_mb", "max_compression_ratio", "max_cells",
                     "max_seconds_per_file"}},
         {"report", {"max_school_sheets"}},
-        {"mail", {}},  // read by the mail stage
+        {"archive", {"folder"}},
+        {"mail", {"enabled", "dry_run", "host", "port", "security", "username", "password_env",
+                  "password_file", "from", "from_name", "methodist", "send_errors_to_schools",
+                  "retries", "backoff_ms", "outbox", "ca_file"}},
     };
     for (const auto& [key, node] : m_root) {
       const std::string table(key.str());
       const auto known = k_known.find(table);
       if (known == k_known.end()) {
         errors.push_back(model::Diagnostic::error(at(&node, table), "неизвестный раздел [" + table + "]",
-                                                  "допустимые разделы: monitoring, paths, forms, inbox, limits, report, mail"));
+                                                  "допустимые разделы: monitoring, paths, forms, inbox, limits, report, archive, mail"));
         continue;
       }
-      if (table == "mail" || !node.is_table()) continue;
+      if (!node.is_table()) continue;
       for (const auto& [sub, subnode] : *node.as_table()) {
         if (!known->second.contains(std::string(sub.str()))) {
           errors.push_back(model::Diagnostic::error(at(&subnode, table + "." + std::string(sub.str())),
@@ -102,6 +109,51 @@ class ConfigReader {
     fs::path p(text);
     if (p.is_relative()) p = m_file.parent_path() / p;
     return p.lexically_normal();
+  }
+
+  bool boolean(const char* table, const char* key, bool fallback) {
+    const auto node = m_root[table][key];
+    if (!node) return fallback;
+    if (const auto v = node.value<bool>()) return *v;
+    errors.push_back(model::Diagnostic::error(at(node.node(), std::string(table) + "." + key),
+                                              "ожидалось true или false"));
+    return fallback;
+  }
+
+  void read_mail(Config& c) {
+    c.mail_enabled = boolean("mail", "enabled", false);
+    c.mail_dry_run = boolean("mail", "dry_run", false);
+    c.send_errors_to_schools = boolean("mail", "send_errors_to_schools", false);
+    c.outbox = path("mail", "outbox", false);
+    if (c.outbox.empty()) c.outbox = c.state / "outbox";
+    auto& m = c.mail;
+    m.host = string("mail", "host");
+    m.port = static_cast<int>(integer("mail", "port", m.port, 1, 65535));
+    const auto security = string("mail", "security");
+    if (security == "smtps") {
+      m.security = deliver::SmtpSecurity::smtps;
+    } else if (security == "none") {
+      m.security = deliver::SmtpSecurity::none;
+    } else if (security.empty() || security == "starttls") {
+      m.security = deliver::SmtpSecurity::starttls;
+    } else {
+      errors.push_back(model::Diagnostic::error(at(m_root["mail"]["security"].node(), "mail.security"),
+                                                "неизвестный способ защиты «" + security + "»",
+                                                "укажите starttls, smtps или none"));
+    }
+    m.username = string("mail", "username");
+    m.password_env = string("mail", "password_env");
+    m.password_file = path("mail", "password_file", false);
+    m.ca_file = path("mail", "ca_file", false);
+    m.from = {string("mail", "from_name"), string("mail", "from")};
+    m.methodist = string("mail", "methodist");
+    m.retries = static_cast<int>(integer("mail", "retries", m.retries, 0, 20));
+    m.backoff_ms = static_cast<int>(integer("mail", "backoff_ms", m.backoff_ms, 0, 600'000));
+    if (c.mail_enabled && (m.from.address.empty() || (m.host.empty() && !c.mail_dry_run))) {
+      errors.push_back(model::Diagnostic::error(at(m_root["mail"].node(), "mail"),
+                                                "для рассылки нужны адрес отправителя (from) и сервер (host)",
+                                                "заполните раздел [mail] или выключите рассылку: enabled = false"));
+    }
   }
 
   std::int64_t integer(const char* table, const char* key, std::int64_t fallback, std::int64_t lo,

@@ -8,11 +8,18 @@
 //   [inbox]       settle_seconds = 60
 //   [limits]      max_file_mb = 50 ...
 //   [report]      max_school_sheets = 300
+//   [archive]     folder = "../archive"            (default <state>/archive)
+//   [mail]        enabled = true  dry_run = false  host = "smtp.example.ru"  port = 587
+//                 security = "starttls"|"smtps"|"none"  username = "..."  password_env = "METODMON_SMTP_PASSWORD"
+//                 password_file = "/etc/metodmon/smtp.pass" (mode 600)  from = "imc@example.ru"
+//                 from_name = "МКУ ИМЦ"  methodist = "metodist@example.ru"  send_errors_to_schools = true
+//                 retries = 3  backoff_ms = 1000  outbox = "../outbox" (default <state>/outbox)
 #pragma once
 
 #include <filesystem>
 #include <string>
 
+#include "deliver/mailer.h"
 #include "ingest/workbook_model.h"
 #include "model/diagnostic.h"
 
@@ -30,6 +37,13 @@ struct Config {
   int settle_seconds = 60;           // a file younger than this is left for the next run
   ingest::ReadLimits limits;
   std::size_t max_school_sheets = 300;
+  std::filesystem::path archive;     // copies of accepted forms, <archive>/<period>/...
+  // Mail: off unless [mail] enabled = true. dry_run writes .eml files only.
+  bool mail_enabled = false;
+  bool mail_dry_run = false;
+  bool send_errors_to_schools = false;
+  std::filesystem::path outbox;
+  deliver::MailConfig mail;
 };
 
 // Loads and resolves a configuration file. Errors are located (file, line, key).

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <map>
 
 #include "aggregate/summarize.h"
 #include "cli/exit_codes.h"
@@ -15,6 +16,12 @@
 #include "deliver/inbox.h"
 #include "ingest/form_reader.h"
 #include "ingest/workbook.h"
+#include "cli/mail_compose.h"
+#include "cli/progress.h"
+#include "deliver/archive.h"
+#include "deliver/history_store.h"
+#include "deliver/outbox.h"
+#include "deliver/run_lock.h"
 #include "report/results_workbook.h"
 
 namespace cli {
@@ -79,7 +86,9 @@ IngestResult ingest_inbox(const Config& config, const model::Definition& definit
 
   std::vector<model::Submission> valid;
   std::vector<std::size_t> valid_file;  // index into result.files
+  Progress progress("Чтение форм", scan->workbooks.size());
   for (const auto& file : scan->workbooks) {
+    progress.step();
     spdlog::info("reading {}", file.name);
     std::optional<model::Submission> sub;
     auto outcome = read_one(file, config, definition, registry, period, sub);
@@ -115,6 +124,111 @@ IngestResult ingest_inbox(const Config& config, const model::Definition& definit
   return result;
 }
 
+
+namespace {
+
+struct MailTally {
+  int sent = 0, failed = 0, written = 0;
+};
+
+MailTally send_mail(const Config& config, const MailContext& ctx, const fs::path& results_file,
+                    const fs::path& directors_dir) {
+  MailTally tally;
+  std::optional<deliver::Mailer> mailer;
+  bool mailer_broken = false;
+  if (!config.mail_dry_run) {
+    auto created = deliver::Mailer::create(config.mail);
+    if (created) {
+      mailer.emplace(std::move(*created));
+    } else {
+      mailer_broken = true;
+      print_diagnostics(std::vector{created.error()});
+    }
+  }
+  deliver::Outbox outbox(config.outbox);
+  const auto period = ctx.summary.period.id;
+  const auto post = [&](deliver::MailMessage m) {
+    const auto d = outbox.deliver(period, std::move(m), mailer ? &*mailer : nullptr);
+    if (!d) {
+      print_diagnostics(std::vector{d.error()});
+      ++tally.failed;
+      return;
+    }
+    ++tally.written;
+    if (d->entry.status == deliver::DeliveryStatus::sent) ++tally.sent;
+    if (d->entry.status == deliver::DeliveryStatus::failed || mailer_broken) ++tally.failed;
+    if (d->entry.status == deliver::DeliveryStatus::failed) {
+      spdlog::warn("mail to {} failed: {}", d->entry.recipients, d->entry.last_error);
+    }
+  };
+  for (const auto& id : ctx.summary.school_ids) {
+    const auto* school = ctx.registry.find(id);
+    if (school == nullptr || school->email.empty()) {
+      spdlog::warn("school {} has no e-mail address: its workbook is not mailed", id);
+      continue;
+    }
+    auto workbook = attach(directors_dir / (id + "_" + period + ".xlsx"));
+    if (!workbook) {
+      print_diagnostics(std::vector{workbook.error()});
+      ++tally.failed;
+      continue;
+    }
+    post(director_letter(ctx, *school, std::move(*workbook)));
+  }
+  if (!ctx.methodist.empty()) {
+    if (auto workbook = attach(results_file)) {
+      post(methodist_letter(ctx, std::move(*workbook)));
+    } else {
+      print_diagnostics(std::vector{workbook.error()});
+      ++tally.failed;
+    }
+  }
+  if (config.send_errors_to_schools) {
+    std::map<std::string, std::vector<const model::FileOutcome*>> rejected;
+    for (const auto& f : ctx.run.files) {
+      if (f.outcome == model::Outcome::rejected && ctx.registry.find(f.school_id) != nullptr) {
+        rejected[f.school_id].push_back(&f);
+      }
+    }
+    for (const auto& [id, files] : rejected) {
+      if (auto m = rejected_form_letter(ctx, *ctx.registry.find(id), files)) post(std::move(*m));
+    }
+  }
+  return tally;
+}
+
+std::vector<deliver::ValueRow> value_rows(const aggregate::Summary& summary) {
+  std::vector<deliver::ValueRow> rows;
+  for (const auto& [school_id, by_indicator] : summary.values) {
+    for (const auto& [indicator_id, v] : by_indicator) {
+      rows.push_back({summary.period.id, school_id, indicator_id, v.numerator, v.denominator, v.value,
+                      aggregate::missing_reason(v.missing)});
+    }
+  }
+  for (const auto& st : summary.indicators) {
+    rows.push_back({summary.period.id, std::string(k_municipal_id), st.indicator_id, st.numerator_sum,
+                    st.denominator_sum, st.municipal, st.municipal ? "" : "нет данных"});
+  }
+  return rows;
+}
+
+deliver::RunCounts run_counts(const model::RunInfo& run, const MailTally& mail) {
+  deliver::RunCounts c;
+  c.files = static_cast<int>(run.files.size());
+  for (const auto& f : run.files) {
+    c.accepted += f.outcome == model::Outcome::accepted;
+    c.rejected += f.outcome == model::Outcome::rejected;
+    c.superseded += f.outcome == model::Outcome::superseded;
+    c.duplicate += f.outcome == model::Outcome::duplicate;
+    c.skipped += f.outcome == model::Outcome::skipped;
+  }
+  c.mails_sent = mail.sent;
+  c.mails_failed = mail.failed;
+  return c;
+}
+
+}  // namespace
+
 int run_command(const Config& config, const RunOptions& options) {
   auto loaded = definition::load_definition(config.definition);
   if (!loaded) {
@@ -135,6 +249,20 @@ int run_command(const Config& config, const RunOptions& options) {
     return k_exit_failure;
   }
 
+  // One run at a time; a lock left by a dead run is replaced with a warning.
+  auto lock = deliver::RunLock::acquire(config.state);
+  if (!lock) {
+    print_diagnostics(std::vector{lock.error()});
+    return k_exit_locked;
+  }
+  if (lock->warning()) print_diagnostics(std::vector{*lock->warning()});
+
+  auto history = deliver::HistoryStore::open(config.state / "history.sqlite");
+  if (!history) {
+    print_diagnostics(std::vector{history.error()});
+    return k_exit_failure;
+  }
+
   model::RunInfo run;
   run.run_time = local_time_text();
   run.tool_version = "metodmon " METODMON_VERSION;
@@ -144,43 +272,68 @@ int run_command(const Config& config, const RunOptions& options) {
   run.definition_notes = loaded->warnings;
   run.definition_notes.insert(run.definition_notes.end(), loaded_registry->warnings.begin(),
                               loaded_registry->warnings.end());
+  const auto run_id = history->begin_run(period->id, run.run_time, run.tool_version);
+  if (!run_id) {
+    print_diagnostics(std::vector{run_id.error()});
+    return k_exit_failure;
+  }
+  const auto fail = [&](const model::Diagnostic& d) {
+    print_diagnostics(std::vector{d});
+    (void)history->finish_run(*run_id, k_exit_failure, run_counts(run, {}), local_time_text());
+    return k_exit_failure;
+  };
 
   spdlog::info("run {} for period {} with definition {} v{}", run.run_time, period->id, def.id, def.version);
   auto ingested = ingest_inbox(config, def, *registry, *period);
   run.files = std::move(ingested.files);
-  const auto summary = aggregate::summarize(def, *registry, ingested.accepted, *period);
 
+  // Copies of the accepted forms: the inbox itself is never touched.
+  for (const auto& sub : ingested.accepted) {
+    if (auto a = deliver::archive_file(config.archive, period->id, sub.school_id, sub.source); !a) {
+      print_diagnostics(std::vector{a.error()});
+    }
+  }
+
+  const auto summary = aggregate::summarize(def, *registry, ingested.accepted, *period);
   const auto out_dir = config.output / period->id;
   const auto results_file = out_dir / ("Итоги_" + def.id + "_" + period->id + ".xlsx");
+  const auto directors_dir = out_dir / "directors";
   const report::ReportInput input{def, *registry, summary, run};
   report::ReportOptions report_options;
   report_options.max_school_sheets = config.max_school_sheets;
-  if (auto written = report::write_results_workbook(input, results_file, report_options); !written) {
-    print_diagnostics(std::vector{written.error()});
-    return k_exit_failure;
-  }
-  spdlog::info("results workbook written: {}", results_file.string());
-  int directors = 0;
-  for (const auto& school_id : summary.school_ids) {
-    const auto file = out_dir / "directors" / (school_id + "_" + period->id + ".xlsx");
-    if (auto w = report::write_director_workbook(input, school_id, file); !w) {
-      print_diagnostics(std::vector{w.error()});
-      return k_exit_failure;
+  {
+    Progress progress("Запись книг", summary.school_ids.size() + 1);
+    if (auto written = report::write_results_workbook(input, results_file, report_options); !written) {
+      return fail(written.error());
     }
-    ++directors;
+    progress.step();
+    spdlog::info("results workbook written: {}", results_file.string());
+    for (const auto& school_id : summary.school_ids) {
+      const auto file = directors_dir / (school_id + "_" + period->id + ".xlsx");
+      if (auto w = report::write_director_workbook(input, school_id, file); !w) return fail(w.error());
+      progress.step();
+    }
   }
 
-  const auto count = [&](model::Outcome o) {
-    return std::count_if(run.files.begin(), run.files.end(),
-                         [&](const model::FileOutcome& f) { return f.outcome == o; });
-  };
-  const auto rejected = count(model::Outcome::rejected);
+  if (auto r = history->record_files(*run_id, run.files); !r) return fail(r.error());
+  if (auto r = history->replace_period_values(period->id, value_rows(summary)); !r) return fail(r.error());
+
+  MailTally mail;
+  if (config.mail_enabled) {
+    const MailContext ctx{def, *registry, summary, run, config.mail.from, config.mail.methodist};
+    mail = send_mail(config, ctx, results_file, directors_dir);
+  }
+
+  const auto counts = run_counts(run, mail);
+  const int code = mail.failed > 0 ? k_exit_mail_failed : counts.rejected > 0 ? k_exit_forms_rejected : k_exit_ok;
+  if (auto r = history->finish_run(*run_id, code, counts, local_time_text()); !r) return fail(r.error());
+
   if (!options.quiet) {
     std::printf("Мониторинг: %s, период: %s\n", def.title.c_str(), model::display_name(*period).c_str());
-    std::printf("Файлов во входящей папке: %zu; принято форм: %zu; отклонено: %td; пропущено: %td; "
-                "заменено более новыми: %td; повторов: %td\n",
-                run.files.size(), ingested.accepted.size(), rejected, count(model::Outcome::skipped),
-                count(model::Outcome::superseded), count(model::Outcome::duplicate));
+    std::printf("Файлов во входящей папке: %d; принято форм: %d; отклонено: %d; пропущено: %d; "
+                "заменено более новыми: %d; повторов: %d\n",
+                counts.files, counts.accepted, counts.rejected, counts.skipped, counts.superseded,
+                counts.duplicate);
     std::vector<std::string> never_sent;
     for (const auto& id : summary.missing_school_ids) {
       const bool sent = std::any_of(run.files.begin(), run.files.end(),
@@ -199,9 +352,14 @@ int run_command(const Config& config, const RunOptions& options) {
       }
     }
     std::printf("Итоговая книга: %s\n", results_file.string().c_str());
-    std::printf("Книги для директоров (%d): %s\n", directors, (out_dir / "directors").string().c_str());
+    std::printf("Книги для директоров (%zu): %s\n", summary.school_ids.size(), directors_dir.string().c_str());
+    if (config.mail_enabled) {
+      std::printf("Письма: подготовлено %d, отправлено %d, не отправлено %d%s (папка %s)\n", mail.written,
+                  mail.sent, mail.failed, config.mail_dry_run ? " — пробный запуск, ничего не отправлялось" : "",
+                  (config.outbox / period->id).string().c_str());
+    }
   }
-  return rejected > 0 ? k_exit_forms_rejected : k_exit_ok;
+  return code;
 }
 
 }  // namespace cli

@@ -17,6 +17,9 @@
 
 namespace cli {
 
+// The school id under which municipal figures are kept in the history.
+inline constexpr std::string_view k_municipal_id = "_municipality";
+
 struct RunOptions {
   bool quiet = false;  // no Russian summary on stdout
 };

@@ -1,0 +1,78 @@
+#include "cli/history_command.h"
+
+#include <cstdio>
+
+#include "cli/exit_codes.h"
+#include "deliver/history_store.h"
+#include "deliver/outbox.h"
+#include "deliver/run_lock.h"
+
+namespace cli {
+
+namespace {
+std::string exit_text(const std::optional<int>& code) {
+  if (!code) return "не завершён (прерван или идёт сейчас)";
+  switch (*code) {
+    case k_exit_ok: return "успешно";
+    case k_exit_forms_rejected: return "часть форм отклонена";
+    case k_exit_mail_failed: return "часть писем не отправлена";
+    default: return "ошибка (код " + std::to_string(*code) + ")";
+  }
+}
+}  // namespace
+
+int history_command(const Config& config, int limit) {
+  const auto path = config.state / "history.sqlite";
+  auto store = deliver::HistoryStore::open(path);
+  if (!store) {
+    std::fprintf(stderr, "ошибка: %s\n", model::to_string(store.error()).c_str());
+    return k_exit_failure;
+  }
+  const auto periods = store->list_periods();
+  const auto runs = store->list_runs(limit);
+  if (!periods || !runs) {
+    std::fprintf(stderr, "ошибка: %s\n", model::to_string(!periods ? periods.error() : runs.error()).c_str());
+    return k_exit_failure;
+  }
+  std::printf("История: %s\n", path.string().c_str());
+  std::printf("Периоды с данными (%zu):", periods->size());
+  for (const auto& p : *periods) std::printf(" %s", p.c_str());
+  std::printf("\n\nПоследние запуски:\n");
+  std::printf("%5s  %-8s  %-19s  %-19s  %6s %6s %6s %6s  %s\n", "№", "период", "начат", "завершён", "файлов",
+              "принято", "откл.", "писем", "итог");
+  for (const auto& r : *runs) {
+    std::printf("%5lld  %-8s  %-19s  %-19s  %6d %6d %6d %6d  %s\n", static_cast<long long>(r.id), r.period.c_str(),
+                r.started.c_str(), r.finished.value_or("—").c_str(), r.counts.files, r.counts.accepted,
+                r.counts.rejected, r.counts.mails_sent, exit_text(r.exit_code).c_str());
+  }
+  return k_exit_ok;
+}
+
+int send_command(const Config& config, bool include_dry_run) {
+  auto lock = deliver::RunLock::acquire(config.state);
+  if (!lock) {
+    std::fprintf(stderr, "ошибка: %s\n", model::to_string(lock.error()).c_str());
+    return k_exit_locked;
+  }
+  auto mailer = deliver::Mailer::create(config.mail);
+  if (!mailer) {
+    std::fprintf(stderr, "ошибка: %s\n", model::to_string(mailer.error()).c_str());
+    return k_exit_mail_failed;
+  }
+  deliver::Outbox outbox(config.outbox);
+  const auto entries = outbox.resend_pending(config.period, *mailer, include_dry_run);
+  if (!entries) {
+    std::fprintf(stderr, "ошибка: %s\n", model::to_string(entries.error()).c_str());
+    return k_exit_failure;
+  }
+  int sent = 0, failed = 0;
+  for (const auto& e : *entries) {
+    sent += e.status == deliver::DeliveryStatus::sent;
+    failed += e.status == deliver::DeliveryStatus::failed || e.status == deliver::DeliveryStatus::pending;
+  }
+  std::printf("Письма за %s: в журнале %zu, отправлено %d, не отправлено %d\n", config.period.c_str(),
+              entries->size(), sent, failed);
+  return failed > 0 ? k_exit_mail_failed : k_exit_ok;
+}
+
+}  // namespace cli

@@ -1,0 +1,143 @@
+#include "cli/mail_compose.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace cli {
+
+namespace {
+
+std::string signature(const MailContext& ctx) {
+  std::string s = "\n--\n";
+  if (!ctx.definition.organisation.empty()) s += ctx.definition.organisation + "\n";
+  if (!ctx.methodist.empty()) s += "Вопросы по данным: " + ctx.methodist + "\n";
+  s += "Письмо сформировано автоматически программой metodmon; отвечать на него можно методисту.\n";
+  return s;
+}
+
+std::string period_text(const MailContext& ctx) { return model::display_name(ctx.summary.period); }
+
+}  // namespace
+
+model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return std::unexpected(model::Diagnostic::error({file.filename().string(), {}, {}, {}, {}},
+                                                    "не удалось прочитать вложение " + file.string()));
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return deliver::MailAttachment{file.filename().string(), deliver::k_xlsx_type, bytes.str()};
+}
+
+deliver::MailMessage director_letter(const MailContext& ctx, const model::School& school,
+                                     deliver::MailAttachment workbook) {
+  int with_target = 0, met = 0, below_median = 0;
+  for (const auto& ind : ctx.definition.indicators) {
+    const auto* v = ctx.summary.value(school.id, ind.id);
+    const auto* st = ctx.summary.stats(ind.id);
+    if (v == nullptr || st == nullptr) continue;
+    if (v->status == aggregate::TargetStatus::met || v->status == aggregate::TargetStatus::not_met) {
+      ++with_target;
+      met += v->status == aggregate::TargetStatus::met;
+    }
+    if (v->deviation && std::abs(*v->deviation) > 1e-9) {
+      const bool worse = ind.better == model::Better::higher ? *v->deviation < 0 : *v->deviation > 0;
+      below_median += worse;
+    }
+  }
+  deliver::MailMessage m;
+  m.from = ctx.from;
+  m.to.push_back({school.director, school.email});
+  m.subject = "Итоги мониторинга за " + period_text(ctx) + " — " + school.short_name;
+  std::string body;
+  body += school.director.empty() ? "Уважаемый руководитель!\n\n" : "Уважаемый(ая) " + school.director + "!\n\n";
+  body += "Направляем результаты мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) +
+          " по " + school.short_name + ".\n\n";
+  body += "Кратко:\n";
+  if (with_target > 0) {
+    body += "  — целевые значения дорожной карты достигнуты по " + std::to_string(met) + " из " +
+            std::to_string(with_target) + " показателей;\n";
+  }
+  body += "  — хуже медианы по муниципалитету: " + std::to_string(below_median) + " показател" +
+          (below_median % 10 == 1 && below_median % 100 != 11 ? "ь" : "ей") + ".\n\n";
+  body += "Во вложении — книга Excel с показателями школы рядом со значениями по муниципалитету, "
+          "медианой и целевыми значениями, и с местом школы среди школ округа.\n";
+  body += signature(ctx);
+  m.body = body;
+  m.attachments.push_back(std::move(workbook));
+  return m;
+}
+
+deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook) {
+  int accepted = 0, rejected = 0;
+  for (const auto& f : ctx.run.files) {
+    accepted += f.outcome == model::Outcome::accepted;
+    rejected += f.outcome == model::Outcome::rejected;
+  }
+  deliver::MailMessage m;
+  m.from = ctx.from;
+  m.to.push_back({"", ctx.methodist});
+  m.subject = "metodmon: итоги за " + period_text(ctx) + " — принято форм: " + std::to_string(accepted) +
+              ", отклонено: " + std::to_string(rejected);
+  std::string body = "Итоги мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + ".\n\n";
+  body += "Запуск: " + ctx.run.run_time + ", " + ctx.run.tool_version + ".\n";
+  body += "Принято форм: " + std::to_string(accepted) + "; отклонено: " + std::to_string(rejected) +
+          "; нет принятой формы у " + std::to_string(ctx.summary.missing_school_ids.size()) + " из " +
+          std::to_string(ctx.registry.schools.size()) + " школ.\n";
+  if (rejected > 0) {
+    body += "\nОтклонённые формы (подробно — на листе «Ошибки» итоговой книги):\n";
+    for (const auto& f : ctx.run.files) {
+      if (f.outcome != model::Outcome::rejected) continue;
+      const auto* school = ctx.registry.find(f.school_id);
+      body += "\n" + f.file.name + (school ? " (" + school->short_name + ")" : std::string()) + ":\n";
+      for (const auto& d : f.diagnostics) {
+        if (d.severity == model::Severity::error) body += "  — " + model::to_string(d) + "\n";
+      }
+    }
+  }
+  if (!ctx.summary.missing_school_ids.empty()) {
+    body += "\nНет принятой формы: ";
+    bool first = true;
+    for (const auto& id : ctx.summary.missing_school_ids) {
+      const auto* school = ctx.registry.find(id);
+      body += (first ? "" : ", ") + (school ? school->short_name : id);
+      first = false;
+    }
+    body += ".\n";
+  }
+  body += "\nВо вложении — полная итоговая книга.\n";
+  m.body = body;
+  m.attachments.push_back(std::move(workbook));
+  return m;
+}
+
+std::optional<deliver::MailMessage> rejected_form_letter(const MailContext& ctx, const model::School& school,
+                                                         const std::vector<const model::FileOutcome*>& files) {
+  if (school.email.empty()) return std::nullopt;
+  deliver::MailMessage m;
+  m.from = ctx.from;
+  m.to.push_back({school.director, school.email});
+  m.subject = "Форма мониторинга за " + period_text(ctx) + " не принята — " + school.short_name;
+  std::string body = school.director.empty() ? "Уважаемый руководитель!\n\n"
+                                             : "Уважаемый(ая) " + school.director + "!\n\n";
+  body += "Форма мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) +
+          " не принята: в ней есть ошибки. Исправьте их в той же форме и пришлите файл снова.\n";
+  for (const auto* f : files) {
+    body += "\nФайл «" + f->file.name + "»:\n";
+    for (const auto& d : f->diagnostics) {
+      if (d.severity != model::Severity::error) continue;
+      body += "  — ";
+      if (d.where.cell) body += "ячейка " + model::to_string(*d.where.cell) + ": ";
+      body += d.message;
+      if (!d.found.empty()) body += " (введено «" + d.found + "»)";
+      if (!d.hint.empty()) body += ". " + d.hint;
+      body += "\n";
+    }
+  }
+  body += signature(ctx);
+  m.body = body;
+  return m;
+}
+
+}  // namespace cli
