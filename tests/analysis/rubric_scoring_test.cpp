@@ -1,0 +1,164 @@
+#include "analysis/rubric_scoring.h"
+
+#include <gtest/gtest.h>
+
+#include "analysis_fixture.h"
+
+namespace {
+
+using analysis::Level;
+
+// M1: two indicators (one bad), M2: one good indicator with a target.
+model::Definition make_definition() {
+  auto db = test::DefinitionBuilder()
+                .share("m1_good", "D1", {}, model::Better::higher, "M1")
+                .share("m1_bad", "D1", {}, model::Better::higher, "M1")
+                .share("m2_share", "D2", {{2026, 50}}, model::Better::higher, "M2")
+                .yesno_input("mon_present", "Мониторинг ведётся")
+                .yesno_input("mon_dates", "Сроки определены")
+                .yesno_input("mon_usage", "Результаты используются");
+  auto def = db.build();
+  def.indicators[1].bad = true;
+  return def;
+}
+
+model::Rubric make_rubric() {
+  model::Rubric r;
+  model::RubricBlock ind;
+  ind.id = "indicators";
+  ind.title = "Показатели";
+  ind.kind = model::RubricKind::indicator_set;
+  ind.positions = {{"M1", "м1"}, {"M2", "м2"}};
+  ind.computed_max = 4;
+  model::RubricBlock mon;
+  mon.id = "monitoring";
+  mon.title = "Мониторинг";
+  mon.kind = model::RubricKind::checklist;
+  mon.positions = {{"M1", "м1"}};
+  mon.params = {{"present", "Наличие", 1}, {"dates", "Сроки", 1}, {"usage", "Использование", 1}};
+  mon.gate_param = "present";
+  mon.bad_gate = true;
+  mon.evidence["M1"]["present"].input = "mon_present";
+  mon.evidence["M1"]["dates"].input = "mon_dates";
+  mon.evidence["M1"]["usage"].input = "mon_usage";
+  mon.computed_max = 3;
+  model::RubricBlock res;
+  res.id = "results";
+  res.title = "Результаты";
+  res.kind = model::RubricKind::binary;
+  res.positions = {{"R", "цель достигнута"}};
+  res.params = {{"met", "Результаты", 1}};
+  res.evidence["R"]["met"].indicator = "m2_share";
+  res.evidence["R"]["met"].test = model::EvidenceTest::meets_target;
+  res.computed_max = 1;
+  r.blocks = {ind, mon, res};
+  r.computed_total = 8;
+  return r;
+}
+
+struct Scored {
+  model::Definition def = make_definition();
+  model::Rubric rubric = make_rubric();
+  std::vector<model::Submission> subs;
+  aggregate::Summary summary;
+  std::map<std::string, const model::Submission*> by_school;
+  analysis::Dynamics dynamics;
+
+  explicit Scored(std::vector<model::Submission> s) : subs(std::move(s)) {
+    std::vector<std::string> ids;
+    for (const auto& x : subs) ids.push_back(x.school_id);
+    summary = aggregate::summarize(def, test::registry_of(ids), subs, *model::parse_period("2026-11"));
+    for (const auto& x : subs) by_school[x.school_id] = &x;
+  }
+  analysis::RubricScore score(const std::string& school) const {
+    const analysis::EvidenceContext ctx{def, summary, by_school, dynamics, 50};
+    return analysis::score_rubric(rubric, ctx, school);
+  }
+};
+
+TEST(RubricScoringTest, SchoolScoresEveryBlockFromItsOwnData) {
+  // a: M1 good + bad reported, M2 60 % (>= 50); monitoring present, dates, no usage.
+  const Scored s({test::SubmissionBuilder("a")
+                      .share("m1_good", 40).share("m1_bad", 10).share("m2_share", 60)
+                      .yes("mon_present", true).yes("mon_dates", true).yes("mon_usage", false)
+                      .build()});
+  const auto r = s.score("a");
+  ASSERT_EQ(r.blocks.size(), 3u);
+  // Показатели: M1 = 1 + 1 - 1 = 1 (has a bad one), M2 = 2.
+  EXPECT_EQ(r.blocks[0].positions[0].points, 1);
+  EXPECT_EQ(r.blocks[0].positions[1].points, 2);
+  EXPECT_EQ(r.blocks[0].points, 3);
+  // Мониторинг: present + dates = 2.
+  EXPECT_EQ(r.blocks[1].points, 2);
+  EXPECT_EQ(r.blocks[1].positions[0].params[0].note, "«Да»");
+  EXPECT_EQ(r.blocks[1].positions[0].params[2].note, "«Нет»");
+  // Результаты: 60 % >= 50 %.
+  EXPECT_EQ(r.blocks[2].points, 1);
+  EXPECT_EQ(r.blocks[2].positions[0].params[0].note, "60,0 % при цели 50 %");
+  EXPECT_EQ(r.total, 6);
+  EXPECT_EQ(r.max, 8);
+  EXPECT_DOUBLE_EQ(r.share, 75);
+  EXPECT_EQ(r.level, Level::medium);
+}
+
+TEST(RubricScoringTest, GateZeroesTheOtherParameters) {
+  const Scored s({test::SubmissionBuilder("b")
+                      .share("m1_good", 40).share("m1_bad", 10).share("m2_share", 40)
+                      .yes("mon_present", false).yes("mon_dates", true).yes("mon_usage", true)
+                      .build()});
+  const auto r = s.score("b");
+  const auto& pos = r.blocks[1].positions[0];
+  EXPECT_EQ(pos.points, 0);
+  EXPECT_EQ(pos.params[1].points, 0);
+  EXPECT_EQ(pos.params[1].note, "не засчитано: нет «Наличие»");
+  EXPECT_EQ(r.blocks[2].points, 0);  // 40 % < 50 %
+}
+
+TEST(RubricScoringTest, BadGateNeedsANonBadIndicatorWithAValue) {
+  // Only the bad indicator of M1 has a value (the good one's denominator is 0).
+  const Scored s({test::SubmissionBuilder("c")
+                      .share("m1_good", 0, 0).share("m1_bad", 10).share("m2_share", 50)
+                      .yes("mon_present", true).yes("mon_dates", true).yes("mon_usage", true)
+                      .build()});
+  const auto r = s.score("c");
+  EXPECT_EQ(r.blocks[0].positions[0].points, -1);  // a single indicator, and it is bad
+  const auto& pos = r.blocks[1].positions[0];
+  EXPECT_EQ(pos.params[0].points, 0);
+  EXPECT_EQ(pos.points, 0);  // gate failed -> dates and usage do not count
+  EXPECT_EQ(r.blocks[2].points, 1);  // exactly at the target
+  EXPECT_EQ(r.total, -1 + 2 + 0 + 1);
+  EXPECT_EQ(r.level, Level::low);
+}
+
+TEST(RubricScoringTest, MunicipalityScoresFromMunicipalValuesAndMajorityOfYes) {
+  const Scored s({test::SubmissionBuilder("a").share("m1_good", 40).share("m1_bad", 10)
+                      .share("m2_share", 30).yes("mon_present", true).yes("mon_dates", true)
+                      .yes("mon_usage", false).build(),
+                  test::SubmissionBuilder("b").share("m1_good", 40).share("m1_bad", 10)
+                      .share("m2_share", 80).yes("mon_present", true).yes("mon_dates", false)
+                      .yes("mon_usage", false).build(),
+                  test::SubmissionBuilder("c").share("m1_good", 40).share("m1_bad", 10)
+                      .share("m2_share", 55).yes("mon_present", false).yes("mon_dates", true)
+                      .build()});
+  const auto r = s.score("");
+  EXPECT_TRUE(r.school_id.empty());
+  const auto& mon = r.blocks[1].positions[0];
+  EXPECT_EQ(mon.params[0].points, 1);  // 2 of 3 said «Да»: 66,7 % >= 50 %
+  EXPECT_EQ(mon.params[0].note, "«Да» у 2 из 3 ОО (66,7 %)");
+  EXPECT_EQ(mon.params[1].points, 1);  // 2 of 3
+  EXPECT_EQ(mon.params[2].points, 0);  // 0 of 3 (c left it empty: counts as «Нет»)
+  // Municipal m2_share = (30 + 80 + 55) / 300 = 55 % >= 50 %.
+  EXPECT_EQ(r.blocks[2].points, 1);
+  EXPECT_EQ(r.total, 3 + 2 + 1);
+}
+
+TEST(RubricScoringTest, Levels) {
+  const model::RubricLevels lv{80, 50};
+  EXPECT_EQ(analysis::level_for(80, lv), Level::high);
+  EXPECT_EQ(analysis::level_for(79.9, lv), Level::medium);
+  EXPECT_EQ(analysis::level_for(50, lv), Level::medium);
+  EXPECT_EQ(analysis::level_for(-5, lv), Level::low);
+  EXPECT_EQ(analysis::level_name(Level::medium), "средний");
+}
+
+}  // namespace
