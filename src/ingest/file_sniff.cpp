@@ -57,7 +57,7 @@ std::uint16_t u16(std::span<const unsigned char> b, std::size_t at) {
 bool biff_has_filepass(std::span<const unsigned char> bytes) {
   constexpr std::uint16_t k_filepass = 0x002F;
   constexpr std::size_t k_records_checked = 16;
-  for (std::size_t p = 512; p + 4 <= bytes.size(); p += 64) {
+  for (std::size_t p = 0; p + 4 <= bytes.size(); p += 64) {
     const auto type = u16(bytes, p);
     if (type != 0x0809 && type != 0x0409 && type != 0x0209 && type != 0x0009) continue;
     std::size_t at = p;
@@ -80,6 +80,11 @@ FileKind sniff_file(std::span<const unsigned char> bytes) {
       return FileKind::encrypted_ooxml;
     return FileKind::cfb;
   }
+  // BOF record of BIFF2 (0x0009), BIFF3 (0x0209), BIFF4 (0x0409) with its
+  // usual body length (4, 6 or 8 bytes).
+  if (bytes.size() >= 8 && bytes[0] == 0x09 && (bytes[1] == 0x00 || bytes[1] == 0x02 || bytes[1] == 0x04) &&
+      bytes[3] == 0x00 && (bytes[2] == 4 || bytes[2] == 6 || bytes[2] == 8))
+    return FileKind::raw_biff;
   if (starts_with(bytes, "%PDF")) return FileKind::pdf;
   if (starts_with(bytes, "{\\rtf")) return FileKind::rtf;
   auto head = lowered_head(bytes, 2048);
@@ -120,6 +125,7 @@ ReadError refusal_for(FileKind kind) {
     case FileKind::unknown:
     case FileKind::zip:
     case FileKind::cfb:
+    case FileKind::raw_biff:
       break;
   }
   return make_error("файл не является книгой Excel (формат не распознан)", k_hint_use_form);

@@ -59,6 +59,7 @@ model::Expected<Workbook> read_workbook(const std::filesystem::path& path,
       status = read_xlsx(bytes, budget, book);
       break;
     case FileKind::cfb:
+    case FileKind::raw_biff:
       if (biff_has_filepass(bytes)) {
         status = make_error("файл защищён паролем (книга Excel 97-2003 зашифрована)",
                             k_hint_password);

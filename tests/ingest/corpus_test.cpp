@@ -16,6 +16,12 @@
 #include "ingest/workbook.h"
 #include "support/temp_dir.h"
 
+// FreeXL 1.0.6 leaks its buffers when freexl_open() gives up on a file
+// (FREEXL_OK with no handle, so nothing is left to freexl_close()). Under
+// LeakSanitizer (METODMON_SANITIZE=ON) that library bug is suppressed here,
+// so ctest and scripts/corpus_asan.sh agree; without sanitizers it is unused.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libfreexl.so\n"; }
+
 namespace ingest {
 namespace {
 
@@ -28,8 +34,8 @@ constexpr const char* k_freexl_stream_name =
     "FreeXL looks for the stream \"Workbook\"/\"Book\" case-sensitively or needs records this "
     "file lacks; refused with advice to re-save as .xlsx";
 constexpr const char* k_raw_biff =
-    "BIFF2-4 raw stream (no OLE2 container, Excel 2.x-4.0): neither FreeXL nor we read it; "
-    "refused as an unknown format with advice to re-save";
+    "BIFF2-4 raw stream (no OLE2 container, Excel 2.x-4.0) that FreeXL's legacy reader does "
+    "not accept; refused as damaged with advice to re-save";
 constexpr const char* k_freexl_read_error =
     "FreeXL reports a CFB read error on this file; refused as damaged";
 
@@ -75,12 +81,6 @@ const std::map<std::string, std::string> k_differing = {
     {"poi__bug66319.xls", k_freexl_stream_name},
     {"poi__47251.xls", k_freexl_read_error},
     {"phpspreadsheet__XLS_sample.xls", k_freexl_read_error},
-    {"poi__testEXCEL_3.xls", k_raw_biff},
-    {"poi__testEXCEL_4.xls", k_raw_biff},
-    {"sheetjs__crlf_CRLFR9_4.xls", k_raw_biff},
-    {"sheetjs__crlf_CRLFX5_2.xls", k_raw_biff},
-    {"sheetjs__crlf_CRLFX5_3.xls", k_raw_biff},
-    {"sheetjs__crlf_CRLFX5_4.xls", k_raw_biff},
     {"xlrd__biff4_no_format_no_window2.xls", k_raw_biff},
     {"poi__poc-shared-strings.xlsx",
      "hand-made bomb whose rows and cells are numbered from 0 (r=\"0\", \"A0\"): refused as an "

@@ -26,6 +26,8 @@ TEST(FileSniffTest, RecognisesByContent) {
             FileKind::encrypted_ooxml);
   EXPECT_EQ(sniff(k_cfb_magic + std::string(100, '\0') + utf16("EncryptionInfo")),
             FileKind::encrypted_ooxml);
+  EXPECT_EQ(sniff(std::string("\x09\x04\x06\x00\x00\x00\x10\x00", 8)), FileKind::raw_biff);
+  EXPECT_EQ(sniff(std::string("\x09\x00\x04\x00\x07\x00\x10\x00", 8)), FileKind::raw_biff);
   EXPECT_EQ(sniff("%PDF-1.7\n..."), FileKind::pdf);
   EXPECT_EQ(sniff("{\\rtf1\\ansi"), FileKind::rtf);
   EXPECT_EQ(sniff("<html><body><table>"), FileKind::html);
