@@ -86,6 +86,10 @@ std::string format_points(double v) { return format_compact(v, 2); }
 
 std::string format_percent(double v) { return format_number(v, 1) + k_space + "%"; }
 
+std::string indicator_label(const model::IndicatorDef& ind) {
+  return (ind.code.empty() ? "" : ind.code + " ") + "«" + ind.name + "»";
+}
+
 std::string count_of_schools(int n) { return std::to_string(n) + k_space + "ОО"; }
 
 }  // namespace analysis

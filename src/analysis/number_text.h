@@ -33,6 +33,9 @@ std::string format_points(double v);
 // A plain percentage (e.g. of a rubric maximum): "62,5 %".
 std::string format_percent(double v);
 
+// How texts name an indicator: "1.3 «Доля …»", or "«Доля …»" without a code.
+std::string indicator_label(const model::IndicatorDef& ind);
+
 // "1 ОО", "2 ОО" ... the abbreviation does not decline; kept for symmetry.
 std::string count_of_schools(int n);
 
