@@ -29,7 +29,10 @@ void add_formula_rule(SheetWriter& w, lxw_row_t first_row, lxw_row_t last_row, l
 
 std::string formula_number(double value) {
   char buf[64];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  // 12 significant digits: exact enough, and "0.799999999" rather than the
+  // shortest round-trip "0.7999999990000001".
+  const auto [end, ec] =
+      std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 12);
   if (ec != std::errc{}) return "0";
   return std::string(buf, end);
 }

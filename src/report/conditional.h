@@ -26,6 +26,6 @@ void add_median_scale(SheetWriter& w, lxw_row_t first_row, lxw_row_t last_row, l
                       const model::IndicatorDef& indicator, double median);
 
 // A number as Excel formulas read it: "0.8", "-12.5" (no locale).
-std::string formula_number(double value);
+std::string formula_number(double value);  // 12 significant digits
 
 }  // namespace report

@@ -34,13 +34,21 @@ struct ReportInput {
 
 struct ReportOptions {
   // With more schools than this, every school's sheet goes into its own
-  // workbook in the folder "<results stem>-ОО/" next to the results workbook
-  // (named by school id), and the summary links to those files instead.
+  // workbook "<stem>_ОО/<school id>.xlsx" next to the results workbook
+  // "<stem>.xlsx" (ids reduced to [A-Za-z0-9_-]), and the summary links to
+  // those files instead («файл ОО →»). Those are written first; each file is
+  // published atomically, the set as a whole is not.
   std::size_t max_school_sheets = 300;
 };
+// Memory: workbooks are built in libxlsxwriter's normal mode. 300 school
+// sheets write in about half a second and 1.7 MiB; constant-memory mode would
+// forbid the out-of-order rows (statistics, comments, merged headings) and
+// is not needed at this scale.
 
 // Sheets: «Сводка», «Диаграммы», «Ошибки», «Методика», then one per school
-// (in registry order, schools with an accepted form).
+// (in registry order, schools with an accepted form), named from the school's
+// short name (valid, unique ignoring case, ≤ 31 characters; see sheet_names.h).
+// No user text is ever written as a formula.
 model::Expected<void> write_results_workbook(const ReportInput& input,
                                              const std::filesystem::path& out_file,
                                              const ReportOptions& options = {});

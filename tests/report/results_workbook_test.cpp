@@ -120,4 +120,28 @@ for name in wb.sheetnames:
             "Муниципально True True 9\n");
 }
 
+TEST_F(ResultsWorkbookTest, TrafficLightRespectsBetterLowerAndScaleCentresOnMedian) {
+  const auto out = test::openpyxl_eval(write(), R"(
+ws = wb['Сводка']
+for cf in ws.conditional_formatting:
+    if str(cf.sqref) in ('C7:C11', 'D7:D11', 'E7:E11', 'F7:F11'):
+        for r in cf.rules:
+            if r.type == 'expression':
+                print(cf.sqref, r.formula[0], r.dxf.fill.bgColor.rgb, r.stopIfTrue)
+            else:
+                print(cf.sqref, r.type, [(v.type, v.val) for v in r.colorScale.cfvo], [c.rgb for c in r.colorScale.color])
+)");
+  EXPECT_EQ(out,
+            "C7:C11 AND(ISNUMBER(C7),C7>=0.799999999) FFC6EFCE True\n"
+            "C7:C11 AND(ISNUMBER(C7),C7>0.75) FFFFEB9C True\n"
+            "C7:C11 ISNUMBER(C7) FFFFC7CE True\n"
+            "D7:D11 AND(ISNUMBER(D7),D7<=0.300000001) FFC6EFCE True\n"
+            "D7:D11 AND(ISNUMBER(D7),D7<0.35) FFFFEB9C True\n"
+            "D7:D11 ISNUMBER(D7) FFFFC7CE True\n"
+            "E7:E11 E7=\"Да\" FFC6EFCE True\n"
+            "E7:E11 E7=\"Нет\" FFFFC7CE True\n"
+            "F7:F11 colorScale [('min', 0.0), ('num', 0.75), ('max', 0.0)] "
+            "['FFF8696B', 'FFFFFFFF', 'FF63BE7B']\n");
+}
+
 }  // namespace
