@@ -15,14 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
+struct RunOutput {
   int exit_code = -1;
   std::string out;
 };
 
-Run run_metodmon(const std::string& args) {
+RunOutput run_metodmon(const std::string& args) {
   const std::string cmd = std::string(METODMON_BINARY) + " " + args + " 2>&1";
-  Run r;
+  RunOutput r;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   char buf[4096];
   std::size_t n = 0;
@@ -64,11 +64,11 @@ class SampleRunTest : public ::testing::Test {
   static void TearDownTestSuite() { delete s_out; }
   static test::TempDir* s_out;
   static std::map<std::string, std::string> s_before;
-  static Run s_run;
+  static RunOutput s_run;
 };
 test::TempDir* SampleRunTest::s_out = nullptr;
 std::map<std::string, std::string> SampleRunTest::s_before;
-Run SampleRunTest::s_run;
+RunOutput SampleRunTest::s_run;
 
 TEST_F(SampleRunTest, ExitCodeSaysSomeFormsWereRejected) {
   EXPECT_EQ(s_run.exit_code, 2) << s_run.out;
@@ -146,10 +146,15 @@ TEST_F(SampleRunTest, LibreOfficeConvertsTheResultsToPdf) {
   const auto r = test::run_python(R"(
 import subprocess, sys
 text = subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True).stdout
-for title in ["Сводка", "Ошибки", "Методика"]:
-    print("%s=%s" % (title, title in text or title.upper() in text))
+for title in ["Сводка", "Ошибки", "Методика", "МБОУ СОШ № 1", "sch09_2026-11.xlsx"]:
+    print("%s=%s" % (title, title in text))
+print("pages=%d" % (text.count("\f")))
 )", {pdf.string()});
-  EXPECT_EQ(r.exit_code, 0);
+  ASSERT_EQ(r.exit_code, 0);
+  for (const char* title : {"Сводка", "Ошибки", "Методика", "МБОУ СОШ № 1", "sch09_2026-11.xlsx"}) {
+    EXPECT_EQ(test::value_of(r.out, title), "True") << title;
+  }
+  EXPECT_GE(std::stoi(test::value_of(r.out, "pages")), 15);
 }
 
 TEST(RunErrorsTest, MissingConfigIsAClearErrorAndExitCode1) {
