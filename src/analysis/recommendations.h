@@ -1,0 +1,66 @@
+// Addressed recommendations (адресные рекомендации): per school, grouped by
+// direction, chosen by the definition's [[recommendation]] rules (or by
+// default_rules() when it has none), worded in Russian with the figures that
+// triggered them. Pure.
+//
+// Triggers, per school with an accepted form:
+//   below_target          the school's value does not reach the target of the period's year
+//   below_median          the value is worse than the median across schools
+//   document_missing      the yes/no input is answered «Нет» (an empty answer triggers nothing)
+//   no_positive_dynamics  the value did not improve against the previous period
+// Placeholders in texts: {school} {indicator} {input} {value} {target}
+// {median} {gap} {previous} {change} {year}; a figure that is not known is "—".
+//
+//   const auto recs = analysis::recommend(def, registry, summary, submissions, dynamics);
+//   recs[0].directions[0].items[0].text
+//     -> "Доля … — 45,0 % при целевом значении 2026 года 80 % (отставание 35,0 п.п.): …"
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "aggregate/summary.h"
+#include "analysis/dynamics.h"
+#include "model/definition.h"
+#include "model/school.h"
+#include "model/submission.h"
+
+namespace analysis {
+
+struct Recommendation {
+  model::RecommendationWhen when = model::RecommendationWhen::below_target;
+  std::string indicator_id;  // empty for document_missing
+  std::string input_id;      // document_missing only
+  std::string text;          // filled in
+};
+
+struct DirectionRecommendations {
+  std::string direction_id;    // empty: indicators and inputs without a direction
+  std::string direction_name;  // «Прочее» for the empty id
+  std::vector<Recommendation> items;  // rule order
+};
+
+struct SchoolRecommendations {
+  std::string school_id;
+  std::string school_name;  // registry short name (the id when not in the registry)
+  std::vector<DirectionRecommendations> directions;  // definition's direction order; only non-empty
+
+  std::size_t count() const;
+};
+
+// Rules used when a definition has none: below_target for shares with
+// targets, below_median for shares without, document_missing for the inputs
+// of yes/no indicators. Definition order.
+std::vector<model::RecommendationRule> default_rules(const model::Definition& definition);
+
+// One entry per school with an accepted form, in summary (registry) order.
+std::vector<SchoolRecommendations> recommend(
+    const model::Definition& definition, const model::Registry& registry,
+    const aggregate::Summary& summary,
+    const std::map<std::string, const model::Submission*>& submissions, const Dynamics& dynamics);
+
+// Replaces each {name} by values[name]; unknown names are kept as written.
+std::string fill_template(const std::string& text, const std::map<std::string, std::string>& values);
+
+}  // namespace analysis

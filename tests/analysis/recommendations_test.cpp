@@ -1,0 +1,110 @@
+#include "analysis/recommendations.h"
+
+#include <gtest/gtest.h>
+
+#include "analysis_fixture.h"
+
+namespace {
+
+model::Definition make_definition() {
+  return test::DefinitionBuilder()
+      .direction("D1", "Выявление профессиональных дефицитов")
+      .direction("D3", "Молодые педагоги и наставничество")
+      .share("diag", "D1", {{2026, 80}})
+      .share("network", "D3")
+      .yesno("mentoring_doc", "D3", "Наличие Положения о наставничестве", {{2026, 100}})
+      .build();
+}
+
+struct Recommended {
+  model::Definition def;
+  std::vector<model::Submission> subs;
+  std::vector<analysis::SchoolRecommendations> recs;
+
+  Recommended(std::vector<model::Submission> s, const std::vector<analysis::PeriodValues>& history = {},
+              model::Definition d = make_definition())
+      : def(std::move(d)), subs(std::move(s)) {
+    std::vector<std::string> ids;
+    for (const auto& x : subs) ids.push_back(x.school_id);
+    const auto registry = test::registry_of(ids);
+    const auto summary = aggregate::summarize(def, registry, subs, *model::parse_period("2026-11"));
+    std::map<std::string, const model::Submission*> by_school;
+    for (const auto& x : subs) by_school[x.school_id] = &x;
+    const auto dyn = analysis::compute_dynamics(def, summary, history);
+    recs = analysis::recommend(def, registry, summary, by_school, dyn);
+  }
+};
+
+TEST(RecommendationsTest, DefaultRulesNameTheFigures) {
+  const Recommended r({test::SubmissionBuilder("a").share("diag", 45).share("network", 20)
+                   .yes("doc_mentoring_doc", false).build(),
+               test::SubmissionBuilder("b").share("diag", 90).share("network", 40)
+                   .yes("doc_mentoring_doc", true).build(),
+               test::SubmissionBuilder("c").share("diag", 85).share("network", 30)
+                   .yes("doc_mentoring_doc", true).build()});
+  ASSERT_EQ(r.recs.size(), 3u);
+  const auto& a = r.recs[0];
+  EXPECT_EQ(a.school_name, "ОО a");
+  ASSERT_EQ(a.directions.size(), 2u);
+  EXPECT_EQ(a.directions[0].direction_name, "Выявление профессиональных дефицитов");
+  ASSERT_EQ(a.directions[0].items.size(), 1u);
+  EXPECT_EQ(a.directions[0].items[0].text,
+            "Доля diag — 45,0 % при целевом значении 2026 года 80 % (отставание 35,0 п.п.): "
+            "включить в план методической работы ОО меры по достижению целевого значения, "
+            "использовать опыт ОО, достигших его.");
+  ASSERT_EQ(a.directions[1].items.size(), 2u);
+  // Median of network: 30; a has 20.
+  EXPECT_EQ(a.directions[1].items[0].text,
+            "Доля network — 20,0 % при медиане по округу 30,0 % (ниже на 10,0 п.п.): "
+            "проанализировать причины отставания и перенять практики ОО с лучшими значениями.");
+  EXPECT_EQ(a.directions[1].items[1].text,
+            "Наличие Положения о наставничестве — «Нет»: разработать и утвердить локальный акт "
+            "(документ), представить его копию в методическую службу.");
+  EXPECT_EQ(a.count(), 3u);
+  EXPECT_EQ(r.recs[1].count(), 0u);  // b meets the target, is above the median, has the document
+  EXPECT_EQ(r.recs[2].count(), 0u);  // c: at the median is not below it
+}
+
+TEST(RecommendationsTest, DefinitionRulesWithSchoolAndDynamics) {
+  auto def = make_definition();
+  model::Rubric rubric;
+  model::RecommendationRule rule;
+  rule.when = model::RecommendationWhen::no_positive_dynamics;
+  rule.indicator = "network";
+  rule.text = "{school}: {indicator} {value}, было {previous} ({change}); цель {target}.";
+  rubric.recommendations = {rule};
+  def.rubric = rubric;
+  analysis::PeriodValues prev;
+  prev.period = "2026-10";
+  prev.values["a"]["network"] = 25;
+  prev.values["b"]["network"] = 35;
+  const Recommended r({test::SubmissionBuilder("a").share("network", 20).share("diag", 90).build(),
+                       test::SubmissionBuilder("b").share("network", 40).share("diag", 90).build()},
+                      {prev}, def);
+  const auto& recs = r.recs;
+  ASSERT_EQ(recs.size(), 2u);
+  ASSERT_EQ(recs[0].count(), 1u);
+  EXPECT_EQ(recs[0].directions[0].items[0].text,
+            "ОО a: Доля network 20,0 %, было 25,0 % (\u22125,0 п.п.); цель —.");
+  EXPECT_EQ(recs[1].count(), 0u);  // b improved from 35 to 40
+}
+
+TEST(RecommendationsTest, FillTemplateKeepsUnknownNames) {
+  EXPECT_EQ(analysis::fill_template("{a} и {b} {", {{"a", "1"}}), "1 и {b} {");
+}
+
+TEST(RecommendationsTest, DefaultRulesSkipCounts) {
+  auto def = make_definition();
+  model::IndicatorDef count;
+  count.id = "n";
+  count.kind = model::IndicatorKind::count;
+  def.indicators.push_back(count);
+  const auto rules = analysis::default_rules(def);
+  ASSERT_EQ(rules.size(), 3u);
+  EXPECT_EQ(rules[0].when, model::RecommendationWhen::below_target);
+  EXPECT_EQ(rules[1].when, model::RecommendationWhen::below_median);
+  EXPECT_EQ(rules[2].when, model::RecommendationWhen::document_missing);
+  EXPECT_EQ(rules[2].input, "doc_mentoring_doc");
+}
+
+}  // namespace
