@@ -23,6 +23,7 @@
 #include "deliver/outbox.h"
 #include "deliver/run_lock.h"
 #include "report/results_workbook.h"
+#include "util/atomic_file.h"
 
 namespace cli {
 
@@ -256,6 +257,10 @@ int run_command(const Config& config, const RunOptions& options) {
     return k_exit_locked;
   }
   if (lock->warning()) print_diagnostics(std::vector{*lock->warning()});
+  // Half-written files of a killed run: never published, safe to drop now.
+  if (const int stale = util::remove_stale_temp_files(config.output / period->id); stale > 0) {
+    spdlog::warn("removed {} temporary files left by an interrupted run", stale);
+  }
 
   auto history = deliver::HistoryStore::open(config.state / "history.sqlite");
   if (!history) {

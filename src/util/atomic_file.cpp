@@ -76,3 +76,22 @@ model::Expected<void> write_file_atomic(const fs::path& final_path, std::string_
 }
 
 }  // namespace util
+
+namespace util {
+
+int remove_stale_temp_files(const std::filesystem::path& dir) {
+  int removed = 0;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return 0;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (name.starts_with(".") && name.find(".tmp-") != std::string::npos && it->is_regular_file(ec)) {
+      std::error_code rm;
+      if (fs::remove(it->path(), rm)) ++removed;
+    }
+  }
+  return removed;
+}
+
+}  // namespace util

@@ -23,3 +23,12 @@ model::Expected<void> write_file_atomic(const std::filesystem::path& final_path,
                                         std::string_view bytes);
 
 }  // namespace util
+
+namespace util {
+
+// Removes temporary files ".<name>.tmp-<pid>-<n>" left in `dir` by a run that
+// was killed before it could publish. Call only while holding the run lock
+// (no other writer can be using them). Returns how many were removed.
+int remove_stale_temp_files(const std::filesystem::path& dir);
+
+}  // namespace util

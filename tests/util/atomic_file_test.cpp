@@ -46,3 +46,16 @@ TEST(XlsxFileTest, CommitPublishesAZip) {
   ASSERT_GE(bytes.size(), 4u);
   EXPECT_EQ(bytes.substr(0, 2), "PK");
 }
+
+TEST(AtomicFileTest, StaleTempFilesOfAKilledRunAreRemoved) {
+  test::TempDir dir;
+  dir.write("2026-11/.Итоги.xlsx.tmp-123-0", "half");
+  dir.write("2026-11/directors/.sch01.xlsx.tmp-123-4", "half");
+  dir.write("2026-11/Итоги.xlsx", "whole");
+  dir.write("2026-11/.hidden", "not ours");
+  EXPECT_EQ(util::remove_stale_temp_files(dir.path()), 2);
+  EXPECT_TRUE(fs::exists(dir / "2026-11/Итоги.xlsx"));
+  EXPECT_TRUE(fs::exists(dir / "2026-11/.hidden"));
+  EXPECT_FALSE(fs::exists(dir / "2026-11/.Итоги.xlsx.tmp-123-0"));
+  EXPECT_EQ(util::remove_stale_temp_files(dir / "missing"), 0);
+}
