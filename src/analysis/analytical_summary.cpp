@@ -76,13 +76,14 @@ std::string satisfactory(const model::Definition& def, const aggregate::Summary&
       if (ind.direction != dir) continue;
       const auto* st = summary.stats(ind.id);
       if (st == nullptr || !st->municipal) continue;
-      ++judged;
       if (st->target) {
+        ++judged;
         ok = ok && st->municipal_status == aggregate::TargetStatus::met;
       } else if (st->median) {
+        ++judged;
         ok = ok && (ind.better == model::Better::higher ? *st->municipal >= *st->median - k_eps
                                                         : *st->municipal <= *st->median + k_eps);
-      }
+      }  // a yes/no without a target has no median: not judged
     }
     if (judged > 0 && ok) good.push_back(direction_name(def, dir));
   }
@@ -176,7 +177,7 @@ std::vector<std::string> cluster_paragraphs(const model::Registry& registry, con
   }
   std::vector<std::string> groups;
   for (const auto& g : c.clusters) {
-    std::string t = g.name + " — " + join(school_names(registry, g.school_ids), ", ");
+    std::string t = "Группа " + quoted(g.name) + ": " + join(school_names(registry, g.school_ids), ", ");
     if (!g.factors.empty()) {
       std::vector<std::string> f;
       for (const auto& x : g.factors) f.push_back(x.text);
@@ -186,7 +187,7 @@ std::vector<std::string> cluster_paragraphs(const model::Registry& registry, con
   }
   std::string p = "По совокупности " + std::to_string(c.indicator_ids.size()) +
                   " показателей ОО распределены на группы (" + std::to_string(c.k_used) +
-                  "): " + join(groups) + ".";
+                  "). " + join(groups, ". ") + ".";
   if (!c.insufficient_data.empty()) {
     p += " Недостаточно данных для группировки: " +
          join(school_names(registry, c.insufficient_data), ", ") + ".";

@@ -6,7 +6,8 @@
 //
 // "Satisfactory" direction: every indicator of it that has a municipal value
 // meets its target of the period's year, or, without a target, is at or
-// better than the median of the schools' values.
+// better than the median of the schools' values (a yes/no indicator without a
+// target is not judged; a direction with nothing judged is not listed).
 // "No positive dynamics" direction: at least one of its indicators has a
 // municipal change against the previous period, and none improved.
 #pragma once

@@ -25,19 +25,23 @@ std::vector<Factor> distinguishing_factors(const model::Definition& definition,
   for (std::size_t order = 0; order < definition.indicators.size(); ++order) {
     const auto& ind = definition.indicators[order];
     if (std::find(indicator_ids.begin(), indicator_ids.end(), ind.id) == indicator_ids.end()) continue;
-    const auto* st = summary.stats(ind.id);
-    if (st == nullptr || !st->median) continue;
-    std::vector<double> values;
-    for (const auto& id : school_ids) {
-      if (const auto* v = summary.value(id, ind.id); v && v->value) values.push_back(*v->value);
-    }
-    const auto median = aggregate::quantile_inc(values, 0.5);
-    if (!median) continue;
+    // Medians computed here for both sides (the summary has no median for
+    // yes/no indicators; for shares this equals IndicatorStats::median).
+    const auto median_of = [&](const std::vector<std::string>& ids) {
+      std::vector<double> values;
+      for (const auto& id : ids) {
+        if (const auto* v = summary.value(id, ind.id); v && v->value) values.push_back(*v->value);
+      }
+      return aggregate::quantile_inc(values, 0.5);
+    };
+    const auto median = median_of(school_ids);
+    const auto municipal = median_of(summary.school_ids);
+    if (!median || !municipal) continue;
     Factor f;
     f.indicator_id = ind.id;
     f.group_median = *median;
-    f.municipal_median = *st->median;
-    f.difference = *median - *st->median;
+    f.municipal_median = *municipal;
+    f.difference = *median - *municipal;
     if (std::abs(f.difference) < k_min_difference) continue;
     f.favourable = (f.difference > 0) == (ind.better == model::Better::higher);
     f.text = indicator_label(ind) + ": медиана группы " + format_value(ind, f.group_median) +

@@ -1,6 +1,6 @@
 // The factors that set a group of schools apart: the indicators where the
 // group's median differs most from the municipality's median (the median of
-// all schools' values). Pure.
+// the values of all schools with an accepted form; yes/no count as 100 / 0). Pure.
 #pragma once
 
 #include <cstddef>
