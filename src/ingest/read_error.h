@@ -50,6 +50,10 @@ class ReadBudget {
 
   // Fails once max_seconds have passed since construction.
   Status check_time() const;
+  // Seconds until the deadline (negative once it has passed).
+  double seconds_left() const {
+    return std::chrono::duration<double>(m_deadline - std::chrono::steady_clock::now()).count();
+  }
   // Account for bytes decompressed from the archive (all entries together).
   Status add_uncompressed(std::uintmax_t bytes);
   // Account for one stored cell and its text.

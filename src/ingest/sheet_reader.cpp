@@ -177,8 +177,8 @@ class SheetHandler final : public XmlHandler {
           cell.number = *number;
           const auto kind = m_context.styles.kind(m_style);
           cell.is_percent = kind == NumberKind::percent;
-          cell.is_date = kind == NumberKind::date;
-          if (cell.is_date && m_context.date1904) cell.number += k_1904_offset;
+          cell.is_date = kind == NumberKind::date || kind == NumberKind::time;
+          if (kind == NumberKind::date && m_context.date1904) cell.number += k_1904_offset;
         } else {
           cell.text = std::move(m_value);  // not a number: keep what was written
         }

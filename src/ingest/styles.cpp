@@ -9,12 +9,13 @@ namespace ingest {
 
 NumberKind classify_builtin_format(std::uint32_t id) {
   if (id == 9 || id == 10) return NumberKind::percent;
-  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) return NumberKind::date;
+  if ((id >= 14 && id <= 17) || id == 22) return NumberKind::date;
+  if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47)) return NumberKind::time;
   return NumberKind::plain;
 }
 
 NumberKind classify_format_code(std::string_view code) {
-  bool date = false;
+  bool day = false, time = false, month_or_minute = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
     if (c == '"') {  // literal text
@@ -28,15 +29,22 @@ NumberKind classify_format_code(std::string_view code) {
       if (close == std::string_view::npos) break;
       const auto inner = code.substr(i + 1, close - i - 1);
       if (!inner.empty() && inner.find_first_not_of("hHmMsS") == std::string_view::npos)
-        date = true;
+        time = true;
       i = close;
     } else if (c == '%') {
       return NumberKind::percent;
-    } else if (std::string_view("yYmMdDhHsS").find(c) != std::string_view::npos) {
-      date = true;
+    } else if (std::string_view("yYdD").find(c) != std::string_view::npos) {
+      day = true;
+    } else if (std::string_view("hHsS").find(c) != std::string_view::npos) {
+      time = true;
+    } else if (c == 'm' || c == 'M') {
+      month_or_minute = true;
     }
   }
-  return date ? NumberKind::date : NumberKind::plain;
+  // "m" is a month next to y/d or alone ("mmmm"), a minute next to h/s.
+  if (day) return NumberKind::date;
+  if (time) return NumberKind::time;
+  return month_or_minute ? NumberKind::date : NumberKind::plain;
 }
 
 namespace {

@@ -13,13 +13,16 @@
 
 namespace ingest {
 
-enum class NumberKind : std::uint8_t { plain, percent, date };
+// date: a calendar date, maybe with a time ("dd.mm.yyyy", "d mmm", "mmmm");
+// time: a time of day or a duration without a date ("hh:mm", "[h]:mm").
+// Both set Cell::is_date; only dates move when a 1904 workbook is converted.
+enum class NumberKind : std::uint8_t { plain, percent, date, time };
 
-// Classifies a number format code: "0.0%" -> percent, "dd.mm.yyyy" and
-// "[h]:mm" -> date; text in quotes, [colours]/[$-419] and \-escapes ignored.
+// Classifies a number format code: "0.0%" -> percent, "dd.mm.yyyy" -> date,
+// "[h]:mm" -> time; text in quotes, [colours]/[$-419] and \-escapes ignored.
 NumberKind classify_format_code(std::string_view code);
 
-// Built-in format ids: 9, 10 percent; 14-22 and 45-47 dates.
+// Built-in format ids: 9, 10 percent; 14-17 and 22 dates; 18-21, 45-47 times.
 NumberKind classify_builtin_format(std::uint32_t id);
 
 class CellStyles {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <vector>
 
+#include "ingest/child_process.h"
 #include "ingest/file_sniff.h"
 #include "ingest/read_error.h"
 #include "ingest/xls_reader.h"
@@ -65,8 +66,8 @@ model::Expected<Workbook> read_workbook(const std::filesystem::path& path,
                             k_hint_password);
         break;
       }
-      bytes = {};  // FreeXL reads the file itself
-      status = read_xls(path, budget, book);
+      bytes = {};  // FreeXL reads the file itself, in a child process
+      status = run_in_child(budget, [&](Workbook& out) { return read_xls(path, budget, out); }, book);
       break;
     default:
       status = refusal_for(kind);

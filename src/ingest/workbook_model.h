@@ -25,9 +25,10 @@ struct Cell {
   double number = 0;      // number, or boolean as 0/1
   std::string text;       // string value, or error code such as "#DIV/0!"
   bool is_percent = false;  // number format shows a percentage ("0%", "0.0%")
-  // Number format is a date/time; `number` is the serial day number in the
-  // 1900 system (1 = 1900-01-01, Excel's fictitious 1900-02-29 included), also
-  // for workbooks saved in the 1904 system: the readers convert.
+  // Number format is a date and/or time; `number` is the serial day number in
+  // the 1900 system (1 = 1900-01-01, Excel's fictitious 1900-02-29 included),
+  // also for workbooks saved in the 1904 system: the readers convert dates.
+  // Time-only formats ("hh:mm", "[h]:mm") keep their day fraction/duration.
   bool is_date = false;
   bool from_formula = false;  // value is the cached result of a formula
 };

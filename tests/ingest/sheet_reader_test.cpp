@@ -89,9 +89,11 @@ TEST(SheetReaderTest, AppliesPercentAndDateFormatsAnd1904System) {
   const auto package = [](bool is1904) {
     auto p = test::XlsxPackage()
                  .styles("<numFmt numFmtId=\"164\" formatCode=\"dd.mm.yyyy\"/>",
-                         "<xf numFmtId=\"0\"/><xf numFmtId=\"9\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/>")
+                         "<xf numFmtId=\"0\"/><xf numFmtId=\"9\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/>"
+                         "<xf numFmtId=\"46\"/>")
                  .sheet("S", "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>0.25</v></c><c r=\"B1\" s=\"2\"><v>43831</v></c>"
-                             "<c r=\"C1\" s=\"3\"><v>0</v></c><c r=\"D1\" s=\"77\"><v>3</v></c></row>");
+                             "<c r=\"C1\" s=\"3\"><v>0</v></c><c r=\"D1\" s=\"77\"><v>3</v></c>"
+                             "<c r=\"E1\" s=\"4\"><v>10.5</v></c></row>");
     if (is1904) p.date1904();
     return p.zip().bytes();
   };
@@ -111,6 +113,8 @@ TEST(SheetReaderTest, AppliesPercentAndDateFormatsAnd1904System) {
   EXPECT_EQ(cell_at(wb1904, "B1").number, 43831 + 1462);  // converted to the 1900 system
   EXPECT_EQ(cell_at(wb1904, "C1").number, 1462);          // 1904-01-01
   EXPECT_EQ(cell_at(wb1904, "A1").number, 0.25);          // non-dates untouched
+  EXPECT_TRUE(cell_at(wb1904, "E1").is_date);
+  EXPECT_EQ(cell_at(wb1904, "E1").number, 10.5);          // a duration ([h]:mm:ss) is not a date
 }
 
 TEST(SheetReaderTest, SortsCellsAndLaterDuplicateWins) {

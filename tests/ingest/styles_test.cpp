@@ -14,14 +14,18 @@ TEST(StylesTest, ClassifiesBuiltinFormats) {
   EXPECT_EQ(classify_builtin_format(10), NumberKind::percent);
   EXPECT_EQ(classify_builtin_format(14), NumberKind::date);
   EXPECT_EQ(classify_builtin_format(22), NumberKind::date);
+  EXPECT_EQ(classify_builtin_format(20), NumberKind::time);
   EXPECT_EQ(classify_builtin_format(23), NumberKind::plain);
-  EXPECT_EQ(classify_builtin_format(46), NumberKind::date);
+  EXPECT_EQ(classify_builtin_format(46), NumberKind::time);
 }
 
 TEST(StylesTest, ClassifiesCustomFormatCodes) {
   EXPECT_EQ(classify_format_code("0.0%"), NumberKind::percent);
   EXPECT_EQ(classify_format_code("dd.mm.yyyy"), NumberKind::date);
-  EXPECT_EQ(classify_format_code("[h]:mm"), NumberKind::date);
+  EXPECT_EQ(classify_format_code("[h]:mm"), NumberKind::time);
+  EXPECT_EQ(classify_format_code("hh:mm:ss"), NumberKind::time);
+  EXPECT_EQ(classify_format_code("mmmm"), NumberKind::date);
+  EXPECT_EQ(classify_format_code("dd.mm.yyyy hh:mm"), NumberKind::date);
   EXPECT_EQ(classify_format_code("[$-419]d mmmm yyyy"), NumberKind::date);
   EXPECT_EQ(classify_format_code("#,##0\" руб.\""), NumberKind::plain);
   EXPECT_EQ(classify_format_code("0\" days\""), NumberKind::plain);  // quoted letters
