@@ -12,7 +12,9 @@
 
 namespace ingest {
 
-// Reads the part `entry` of `zip` into `out` (cleared first).
+// Reads the part `entry` of `zip` into `out` (cleared first). Refuses more
+// than budget.limits().max_cells strings and any one string longer than
+// max_text_bytes.
 Status read_shared_strings(const ZipArchive& zip, const std::string& entry, ReadBudget& budget,
                            std::vector<std::string>& out);
 
