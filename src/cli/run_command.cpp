@@ -18,7 +18,9 @@
 #include "ingest/workbook.h"
 #include "cli/mail_compose.h"
 #include "cli/progress.h"
+#include "analysis/analysis.h"
 #include "deliver/archive.h"
+#include "deliver/dynamics_periods.h"
 #include "deliver/history_store.h"
 #include "deliver/outbox.h"
 #include "deliver/run_lock.h"
@@ -198,6 +200,28 @@ MailTally send_mail(const Config& config, const MailContext& ctx, const fs::path
   return tally;
 }
 
+// Earlier periods' values from the history, for dynamics: the previous period
+// and the same period of the two years before.
+std::vector<analysis::PeriodValues> earlier_values(const deliver::HistoryStore& history,
+                                                   const model::Period& period) {
+  std::vector<analysis::PeriodValues> out;
+  for (const auto& id : deliver::dynamics_periods(period, 2)) {
+    const auto rows = history.values_for(id);
+    if (!rows || rows->empty()) continue;
+    analysis::PeriodValues pv;
+    pv.period = id;
+    for (const auto& r : *rows) {
+      if (r.school_id == k_municipal_id) {
+        pv.municipal[r.indicator_id] = r.value;
+      } else {
+        pv.values[r.school_id][r.indicator_id] = r.value;
+      }
+    }
+    out.push_back(std::move(pv));
+  }
+  return out;
+}
+
 std::vector<deliver::ValueRow> value_rows(const aggregate::Summary& summary) {
   std::vector<deliver::ValueRow> rows;
   for (const auto& [school_id, by_indicator] : summary.values) {
@@ -300,6 +324,10 @@ int run_command(const Config& config, const RunOptions& options) {
   }
 
   const auto summary = aggregate::summarize(def, *registry, ingested.accepted, *period);
+  const auto history_values = earlier_values(*history, *period);
+  const auto analysis = analysis::analyze(def, *registry, summary, ingested.accepted, history_values);
+  spdlog::info("analysis: {} earlier periods for dynamics, {} groups of schools", history_values.size(),
+               analysis.clusters.clusters.size());
   const auto out_dir = config.output / period->id;
   const auto results_file = out_dir / ("Итоги_" + def.id + "_" + period->id + ".xlsx");
   const auto directors_dir = out_dir / "directors";

@@ -1,5 +1,7 @@
 #include "definition/definition_loader.h"
 
+#include "definition/rubric_loader.h"
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -233,7 +235,8 @@ void read_indicators(ReadState& st, const toml::table& root) {
 }
 
 void reject_unknown_sections(ReadState& st, const toml::table& root) {
-  const std::vector<std::string> names(std::begin(k_top_keys), std::end(k_top_keys));
+  std::vector<std::string> names(std::begin(k_top_keys), std::end(k_top_keys));
+  names.insert(names.end(), std::begin(k_rubric_top_keys), std::end(k_rubric_top_keys));
   for (const auto& [key, value] : root) {
     const std::string name(key.str());
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
@@ -285,6 +288,14 @@ model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text
   require_nonempty(st, root, "indicator", "показателя [[indicator]]");
   check_definition({st.def, file_name, st.lines, st.input_kind_known, st.indicator_kind_known},
                    st.out);
+  // The rubric, clustering and recommendation sections refer to inputs and
+  // indicators, so they are read once those are known.
+  if (auto rubric = parse_rubric(root, file_name, st.def)) {
+    st.def.rubric = std::move(rubric->rubric);
+    st.out.insert(st.out.end(), rubric->warnings.begin(), rubric->warnings.end());
+  } else {
+    st.out.insert(st.out.end(), rubric.error().begin(), rubric.error().end());
+  }
 
   std::stable_sort(st.out.begin(), st.out.end(), by_line);
   std::vector<Diagnostic> errors;
