@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "analysis/analysis.h"
 #include "analysis/number_text.h"
 #include "analysis_fixture.h"
 
@@ -72,6 +75,17 @@ TEST(RoadmapTest, LeninskKuznetsky2022FactsEqualThePlan) {
   }
   EXPECT_EQ(met, 8);
   EXPECT_EQ(analysis::format_value(def.indicators[2], *rows[2].municipal), "30,0 %");
+
+  // The same conclusion in the analytical summary, and no recommendation about
+  // targets at the municipal level (3.2 has none).
+  const std::vector<model::Submission> subs = {s1.build(), s2.build(), s3.build()};
+  const auto a = analysis::analyze(def, registry, summary, subs, {});
+  EXPECT_NE(std::find(a.summary.begin(), a.summary.end(),
+                      "Все целевые значения 2022 года достигнуты по округу."),
+            a.summary.end());
+  // s1 is 5 p.p. below every 2022 target: 8 recommendations, one per indicator with a target.
+  EXPECT_EQ(a.recommendations[0].count(), 8u);
+  EXPECT_EQ(a.recommendations[1].count(), 0u);
 }
 
 TEST(RoadmapTest, SchoolWithoutFormHasNoData) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "definition/definition_loader.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -273,6 +274,45 @@ positions = [ { id = "M1", name = "a" }, { id = "M2", name = "b" } ]
   EXPECT_NE(loaded->warnings[0].message.find("у позиций M2 нет ни одного показателя"),
             std::string::npos)
       << loaded->warnings[0].message;
+}
+
+}  // namespace
+
+namespace {
+
+// The fragment against the real definition it is meant for: the definition
+// loads, the fragment's [[input]] tables are added (as the merge will), and
+// the rubric's references resolve.
+model::ExpectedAll<definition::LoadedRubric> load_with_template(const std::string& tmpl,
+                                                                const std::string& fragment,
+                                                                model::Definition& def) {
+  auto loaded = definition::load_definition(test::source_dir() / "templates" / tmpl);
+  EXPECT_TRUE(loaded.has_value()) << (loaded ? "" : model::to_string(loaded.error()[0]));
+  if (!loaded) return std::unexpected(std::vector<model::Diagnostic>{});
+  def = loaded->definition;
+  const auto root = toml::parse(test::read_file(test::source_dir() / "templates/rubric_fragments" / fragment),
+                                std::string_view{fragment});
+  const auto extra = definition_for(root, {});
+  for (const auto& in : extra.inputs) {
+    EXPECT_EQ(def.find_input(in.id), nullptr) << "input id collides: " << in.id;
+    def.inputs.push_back(in);
+  }
+  return definition::parse_rubric(root, fragment, def);
+}
+
+TEST(RubricLoaderTest, KrymskFragmentFitsKrymskToml) {
+  model::Definition def;
+  const auto r = load_with_template("krymsk.toml", "krymsk_rubric.toml", def);
+  ASSERT_TRUE(r.has_value()) << testing::PrintToString(texts(r.error()));
+  // Only the source's two inconsistencies: every position M1–M4 has indicators there.
+  EXPECT_EQ(r->warnings.size(), 2u) << testing::PrintToString(texts(r->warnings));
+}
+
+TEST(RubricLoaderTest, DemoFragmentFitsDemoToml) {
+  model::Definition def;
+  const auto r = load_with_template("demo.toml", "demo_rubric.toml", def);
+  ASSERT_TRUE(r.has_value()) << testing::PrintToString(texts(r.error()));
+  EXPECT_EQ(texts(r->warnings), std::vector<std::string>{});
 }
 
 }  // namespace
