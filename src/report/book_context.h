@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include "report/analysis_formats.h"
 #include "report/formats.h"
 #include "report/results_workbook.h"
 #include "report/sheet_writer.h"
@@ -20,6 +21,13 @@ inline constexpr const char* k_summary_sheet = "Сводка";
 inline constexpr const char* k_charts_sheet = "Диаграммы";
 inline constexpr const char* k_errors_sheet = "Ошибки";
 inline constexpr const char* k_method_sheet = "Методика";
+// Sheets of the analysis (ReportInput::analysis set), in workbook order.
+inline constexpr const char* k_briefing_sheet = "Справка";
+inline constexpr const char* k_rating_sheet = "Рейтинг";
+inline constexpr const char* k_roadmap_sheet = "Дорожная карта";
+inline constexpr const char* k_dynamics_sheet = "Динамика";
+inline constexpr const char* k_clusters_sheet = "Группы ОО";
+inline constexpr const char* k_recommendations_sheet = "Рекомендации";
 
 struct SchoolLink {
   std::string sheet;  // sheet name in this workbook, or empty
@@ -34,6 +42,7 @@ struct BookContext {
   bool has_summary = true;         // false in a director's workbook
   std::string summary_file;        // for a school workbook split off the results: link back
   std::vector<std::string> only_school_ids;  // director's workbook: files of these schools only
+  AnalysisFormats af{};            // made only when in.analysis is set
 };
 
 // "Энский муниципальный округ · период: ноябрь 2026"

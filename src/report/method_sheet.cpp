@@ -3,6 +3,7 @@
 #include <array>
 #include <ctime>
 
+#include "analysis/number_text.h"
 #include "report/cell_text.h"
 #include "report/errors_sheet.h"
 
@@ -185,6 +186,67 @@ void write_indicators(MethodWriter& m, const ReportInput& in) {
   }
 }
 
+std::string kind_name(model::RubricKind k) {
+  switch (k) {
+    case model::RubricKind::indicator_set: return "показатели позиции («2/1/−1»)";
+    case model::RubricKind::checklist: return "перечень параметров";
+    case model::RubricKind::binary: return "да/нет";
+  }
+  return {};
+}
+
+void write_rubric_table(MethodWriter& m, const model::Rubric& rubric) {
+  m.section("Рубрика «" + rubric.title + "»: блоки и максимальные баллы");
+  m.header({"Блок", "Позиции", "Вид оценки", "Параметры (баллы)", "Максимум по строкам",
+            "Заявлено в методике"});
+  for (const auto& b : rubric.blocks) {
+    std::string positions;
+    for (const auto& p : b.positions) {
+      positions += (positions.empty() ? "" : "; ") + p.id + (p.name.empty() ? "" : " " + p.name);
+    }
+    std::string params;
+    if (b.kind == model::RubricKind::indicator_set) {
+      params = "наличие " + analysis::format_points(b.nomatch_points) + ", соответствие цели " +
+               analysis::format_points(b.match_points - b.nomatch_points) +
+               ", неэффективный показатель " + analysis::format_points(b.bad_deduction);
+    }
+    for (const auto& p : b.params) {
+      params += (params.empty() ? "" : "; ") + p.title + " (" + analysis::format_points(p.points) +
+                ")";
+    }
+    const std::string declared =
+        !b.declared_max ? "не указан"
+        : *b.declared_max == b.computed_max
+            ? analysis::format_points(*b.declared_max)
+            : analysis::format_points(*b.declared_max) + " — не совпадает, используется " +
+                  analysis::format_points(b.computed_max);
+    m.cells({b.title, positions, kind_name(b.kind), params,
+             analysis::format_points(b.computed_max), declared});
+  }
+  const std::string declared =
+      !rubric.declared_total ? "не указан"
+      : *rubric.declared_total == rubric.computed_total
+          ? analysis::format_points(*rubric.declared_total)
+          : analysis::format_points(*rubric.declared_total) + " — не совпадает, используется " +
+                analysis::format_points(rubric.computed_total);
+  m.cells({"Итого", "", "", "", analysis::format_points(rubric.computed_total), declared});
+}
+
+void write_analysis(MethodWriter& m, const ReportInput& in) {
+  if (in.analysis == nullptr) return;
+  const auto& a = *in.analysis;
+  m.section("Анализ: баллы, группы ОО, рекомендации, динамика");
+  for (const auto& note : a.method_notes) m.paragraph(note);
+  if (in.definition.rubric && !in.definition.rubric->blocks.empty()) {
+    write_rubric_table(m, *in.definition.rubric);
+  }
+  m.section("Предупреждения анализа");
+  if (a.warnings.empty()) m.paragraph("Предупреждений нет.");
+  for (const auto& warning : a.warnings) {
+    m.paragraph("• " + warning + (warning.ends_with('.') ? "" : "."));
+  }
+}
+
 void write_files(MethodWriter& m, const BookContext& ctx) {
   m.section("Входные файлы и их контрольные суммы SHA-256");
   m.header({"Файл", "ОО", "Итог обработки", "SHA-256", "Размер, байт", "Изменён"});
@@ -213,6 +275,7 @@ model::Expected<void> write_method_sheet(const BookContext& ctx) {
   write_definition(m, ctx.in);
   write_rules(m);
   write_indicators(m, ctx.in);
+  write_analysis(m, ctx.in);
   write_files(m, ctx);
 
   worksheet_freeze_panes(w.raw(), k_title_rows, 0);

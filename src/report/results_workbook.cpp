@@ -3,9 +3,15 @@
 #include <set>
 
 #include "report/book_context.h"
+#include "report/briefing_sheet.h"
 #include "report/charts_sheet.h"
+#include "report/clusters_sheet.h"
+#include "report/dynamics_sheet.h"
 #include "report/errors_sheet.h"
 #include "report/method_sheet.h"
+#include "report/rating_sheet.h"
+#include "report/recommendations_sheet.h"
+#include "report/roadmap_sheet.h"
 #include "report/school_sheet.h"
 #include "report/sheet_names.h"
 #include "report/summary_sheet.h"
@@ -32,10 +38,21 @@ void set_properties(lxw_workbook* book, const ReportInput& in, const std::string
   workbook_set_properties(book, &props);
 }
 
-void reserve_fixed(SheetNamer& names) {
+void reserve_fixed(SheetNamer& names, const ReportInput& in) {
   for (const char* fixed : {k_summary_sheet, k_charts_sheet, k_errors_sheet, k_method_sheet}) {
     names.reserve(fixed);
   }
+  if (in.analysis == nullptr) return;
+  for (const char* fixed : {k_briefing_sheet, k_rating_sheet, k_roadmap_sheet, k_dynamics_sheet,
+                            k_clusters_sheet, k_recommendations_sheet}) {
+    names.reserve(fixed);
+  }
+}
+
+// The analysis formats, only when there is an analysis (a workbook without
+// one stays byte for byte what it was).
+AnalysisFormats analysis_formats(lxw_workbook* book, const ReportInput& in) {
+  return in.analysis != nullptr ? make_analysis_formats(book) : AnalysisFormats{};
 }
 
 // A file name from a school id: letters, digits, '-' and '_' only.
@@ -57,10 +74,11 @@ model::Expected<void> write_school_book(const ReportInput& in, const std::string
                                         const std::string& summary_link) {
   auto file = util::XlsxFile::create(out_file);
   if (!file) return std::unexpected(file.error());
-  BookContext ctx{in, file->book(), make_formats(file->book()), {}, false, summary_link,
-                  {school_id}};
+  BookContext ctx{in,           file->book(), make_formats(file->book()),
+                  {},           false,        summary_link,
+                  {school_id},  analysis_formats(file->book(), in)};
   SheetNamer names;
-  reserve_fixed(names);
+  reserve_fixed(names, in);
   const std::string sheet = names.unique_name(school_name(in.registry, school_id));
   set_properties(file->book(), in, "Результаты ОО: " + school_name(in.registry, school_id));
   if (auto done = write_school_sheet(ctx, school_id, sheet); !done) {
@@ -80,7 +98,7 @@ model::Expected<void> write_school_book(const ReportInput& in, const std::string
 model::Expected<void> write_results_workbook(const ReportInput& in, const fs::path& out_file,
                                              const ReportOptions& options) {
   SheetNamer names;
-  reserve_fixed(names);
+  reserve_fixed(names, in);
   std::map<std::string, SchoolLink> links;
   const bool split = in.summary.school_ids.size() > options.max_school_sheets;
   if (split) {
@@ -106,7 +124,8 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
 
   auto file = util::XlsxFile::create(out_file);
   if (!file) return std::unexpected(file.error());
-  BookContext ctx{in, file->book(), make_formats(file->book()), links, true, {}, {}};
+  BookContext ctx{in, file->book(), make_formats(file->book()), links, true, {}, {},
+                  analysis_formats(file->book(), in)};
   set_properties(file->book(), in,
                  (in.definition.title.empty() ? "Результаты мониторинга" : in.definition.title) +
                      " · " + model::display_name(in.summary.period));
@@ -114,6 +133,11 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
     return model::Expected<void>(std::unexpected(in_file(d, out_file)));
   };
   if (auto done = write_summary_sheet(ctx); !done) return fail(done.error());
+  // The analysis sheets (each does nothing without an analysis or its part).
+  for (auto* write : {write_briefing_sheet, write_rating_sheet, write_roadmap_sheet,
+                      write_dynamics_sheet, write_clusters_sheet, write_recommendations_sheet}) {
+    if (auto done = write(ctx); !done) return fail(done.error());
+  }
   if (auto done = write_charts_sheet(ctx); !done) return fail(done.error());
   if (auto done = write_errors_sheet(ctx); !done) return fail(done.error());
   if (auto done = write_method_sheet(ctx); !done) return fail(done.error());

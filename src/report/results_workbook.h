@@ -18,6 +18,7 @@
 #include <string>
 
 #include "aggregate/summary.h"
+#include "analysis/analysis.h"
 #include "model/definition.h"
 #include "model/diagnostic.h"
 #include "model/run.h"
@@ -30,6 +31,9 @@ struct ReportInput {
   const model::Registry& registry;
   const aggregate::Summary& summary;
   const model::RunInfo& run;
+  // The analysis of the same summary (analysis::analyze), or null. Null: the
+  // workbooks are exactly as without an analysis stage.
+  const analysis::Analysis* analysis = nullptr;
 };
 
 struct ReportOptions {
@@ -48,13 +52,20 @@ struct ReportOptions {
 // Sheets: «Сводка», «Диаграммы», «Ошибки», «Методика», then one per school
 // (in registry order, schools with an accepted form), named from the school's
 // short name (valid, unique ignoring case, ≤ 31 characters; see sheet_names.h).
+// With an analysis, after «Сводка» come «Справка» (the analytical summary),
+// «Рейтинг» (only with a rubric), «Дорожная карта», «Динамика» (only with
+// earlier periods), «Группы ОО» and «Рекомендации»; «Методика» gains the
+// analysis notes, the rubric's maxima and warnings; each school's sheet gains
+// its rubric points, recommendations and dynamics.
 // No user text is ever written as a formula.
 model::Expected<void> write_results_workbook(const ReportInput& input,
                                              const std::filesystem::path& out_file,
                                              const ReportOptions& options = {});
 
 // One school's workbook for its director: its own sheet (with the
-// municipality's figures: municipal value, median, target, and its rank), the
+// municipality's figures: municipal value, median, target, and its rank;
+// with an analysis also its own rubric points, rank by points «k из n»,
+// group name, recommendations and dynamics, see school_analysis.h), the
 // problems found in its own files, and the method. No other school's detail.
 // A school without an accepted form still gets a workbook saying so.
 // Fails with a Diagnostic when `school_id` is not in the registry.

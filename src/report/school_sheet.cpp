@@ -1,8 +1,10 @@
 #include "report/school_sheet.h"
 
 #include <algorithm>
+#include <array>
 
 #include "report/cell_text.h"
+#include "report/school_analysis.h"
 #include "report/school_chart.h"
 #include "report/value_cells.h"
 
@@ -17,6 +19,7 @@ enum Col : lxw_col_t {
 
 constexpr lxw_row_t k_header_row = 4;
 constexpr double k_name_width = 46;
+constexpr lxw_row_t k_chart_rows = 18;  // school_chart.cpp: 1.15 × 288 px at 20 px a row
 
 void write_header(SheetWriter& w, const ReportInput& in, const Formats& f) {
   const std::vector<std::pair<Col, std::string>> heads = {
@@ -175,7 +178,17 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
     for (const auto* ind : members) write_indicator_row(w, row++, in, *ind, school_id, f);
   }
   row = write_notes(w, row + 1, f);
-  write_school_chart(w, ctx, school_id, row + 1);
+  const lxw_row_t chart_row = row + 1;
+  row = write_school_chart(w, ctx, school_id, chart_row);
+  if (in.analysis != nullptr) {
+    // The chart (about 17 rows tall) may reach below its data table. The
+    // analysis parts start on a new page.
+    if (row != chart_row) row = std::max<lxw_row_t>(row, chart_row + k_chart_rows);
+    row += 1;
+    std::array<lxw_row_t, 2> breaks = {row, 0};
+    w.check(worksheet_set_h_pagebreaks(w.raw(), breaks.data()), row, 0, "разрыв страницы");
+    write_school_analysis(w, ctx, school_id, row);
+  }
 
   worksheet_freeze_panes(w.raw(), k_header_row + 1, 2);
   PageSetup page;

@@ -1,0 +1,200 @@
+#include "report/clusters_sheet.h"
+
+#include <algorithm>
+#include <array>
+
+#include "analysis/number_text.h"
+#include "report/analysis_view.h"
+#include "report/cell_text.h"
+#include "report/text_rows.h"
+
+namespace report {
+
+namespace {
+
+constexpr std::array<double, 6> k_widths = {7, 44, 13, 13, 13, 62};
+constexpr lxw_col_t k_last_col = k_widths.size() - 1;
+constexpr double k_total_width = 7 + 44 + 13 + 13 + 13 + 62;
+
+class ClustersWriter {
+ public:
+  ClustersWriter(SheetWriter& w, const BookContext& ctx)
+      : m_w(w), m_ctx(ctx), m_f(ctx.f), m_a(*ctx.in.analysis) {}
+
+  void lead() {
+    const auto& c = m_a.clusters;
+    std::vector<std::string> names;
+    for (const auto& id : c.indicator_ids) {
+      if (const auto* ind = m_ctx.in.definition.find_indicator(id)) {
+        names.push_back(analysis::indicator_label(*ind));
+      }
+    }
+    std::string text =
+        "ОО с похожими результатами объединены в группы (метод k-средних по z-оценкам показателей; "
+        "правила — на листе «Методика»). ";
+    if (names.empty()) {
+      text += "Показателей для группировки нет.";
+    } else {
+      text += "Показатели группировки (" + std::to_string(names.size()) + "): ";
+      for (std::size_t i = 0; i < names.size(); ++i) text += (i ? "; " : "") + names[i];
+      text += ". Групп: " + std::to_string(c.k_used) + " (задано " +
+              std::to_string(c.k_requested) + ").";
+    }
+    m_row = write_paragraph(m_w, m_row, 0, k_last_col, text, k_total_width, m_f.note);
+  }
+
+  void group(const analysis::Cluster& g) {
+    section("Группа «" + g.name + "» — " + analysis::count_of_schools(
+                                                 static_cast<int>(g.school_ids.size())));
+    header({"№", "ОО", "Средняя z-оценка", "", "", ""}, 2);
+    int n = 0;
+    for (const auto& id : g.school_ids) {
+      m_w.number(m_row, 0, ++n, m_f.integer);
+      const std::string name = school_name(m_ctx.in.registry, id);
+      m_w.text(m_row, 1, name, m_f.text_wrap);
+      fit(name, k_widths[1]);
+      const auto z = m_a.clusters.mean_z.find(id);
+      if (z != m_a.clusters.mean_z.end()) {
+        m_w.number(m_row, 2, z->second, m_f.decimal);
+      } else {
+        m_w.dash(m_row, 2, "", m_f.dash);
+      }
+      ++m_row;
+    }
+    ++m_row;
+    if (g.factors.empty()) {
+      m_row = write_paragraph(m_w, m_row, 0, k_last_col,
+                              "Факторов, по которым медиана группы заметно отличается от медианы "
+                              "по округу, нет.",
+                              k_total_width, m_f.plain_wrap);
+      return;
+    }
+    header({"Код", "Фактор: показатель", "Медиана группы", "Медиана по округу", "Разница",
+            "Вывод"},
+           6);
+    for (const auto& factor : g.factors) write_factor(factor);
+  }
+
+  void insufficient() {
+    const auto& c = m_a.clusters;
+    if (c.insufficient_data.empty()) return;
+    section("Недостаточно данных для группировки — " +
+            analysis::count_of_schools(static_cast<int>(c.insufficient_data.size())));
+    header({"№", "ОО", "Причина", "", "", ""}, 6);
+    const double min_values = m_ctx.in.definition.rubric
+                                  ? m_ctx.in.definition.rubric->clusters.min_values
+                                  : model::ClusterSettings{}.min_values;
+    int n = 0;
+    for (const auto& id : c.insufficient_data) {
+      int have = 0;
+      for (const auto& ind : c.indicator_ids) {
+        const auto* v = m_ctx.in.summary.value(id, ind);
+        if (v != nullptr && v->value) ++have;
+      }
+      const std::string reason =
+          "недостаточно данных для группировки: значения есть по " + std::to_string(have) +
+          " из " + std::to_string(c.indicator_ids.size()) +
+          " показателей группировки, а нужно не менее " + analysis::format_compact(min_values, 1) +
+          " %";
+      m_w.number(m_row, 0, ++n, m_f.integer);
+      const std::string name = school_name(m_ctx.in.registry, id);
+      m_w.text(m_row, 1, name, m_f.text_wrap);
+      m_w.merged(m_row, 2, m_row, k_last_col, reason, m_f.text_wrap);
+      fit(name, k_widths[1], reason, k_total_width - 51);
+      ++m_row;
+    }
+  }
+
+  void warnings() {
+    if (m_a.clusters.warnings.empty()) return;
+    section("Предупреждения группировки");
+    for (const auto& warning : m_a.clusters.warnings) {
+      std::string text = warning;
+      if (!text.empty() && !text.ends_with('.')) text += '.';
+      m_row = write_paragraph(m_w, m_row, 0, k_last_col, "• " + text, k_total_width,
+                              m_f.plain_wrap);
+    }
+  }
+
+  void no_groups() {
+    m_row = write_paragraph(m_w, m_row + 1, 0, k_last_col, "Группы не сформированы.",
+                            k_total_width, m_f.text);
+  }
+
+ private:
+  void section(std::string_view title) {
+    ++m_row;
+    m_w.merged(m_row, 0, m_row, k_last_col, title, m_f.section);
+    m_w.row_height(m_row, 20);
+    ++m_row;
+  }
+
+  // Header cells of the first `used` columns; the rest of the row stays blank.
+  void header(const std::array<const char*, 6>& titles, std::size_t used) {
+    if (used == 6) {
+      for (lxw_col_t c = 0; c <= k_last_col; ++c) m_w.text(m_row, c, titles[c], m_f.header);
+    } else {
+      for (lxw_col_t c = 0; static_cast<std::size_t>(c) + 1 < used; ++c) m_w.text(m_row, c, titles[c], m_f.header);
+      m_w.merged(m_row, static_cast<lxw_col_t>(used - 1), m_row, k_last_col, titles[used - 1],
+                 m_f.header);
+    }
+    m_w.row_height(m_row, 30);
+    ++m_row;
+  }
+
+  void fit(std::string_view a, double wa, std::string_view b = {}, double wb = 1) {
+    const int lines = std::max(wrapped_lines(a, wa), b.empty() ? 1 : wrapped_lines(b, wb));
+    if (lines > 1) m_w.row_height(m_row, 15.0 * lines);
+  }
+
+  void write_factor(const analysis::Factor& factor) {
+    const model::IndicatorDef* ind = m_ctx.in.definition.find_indicator(factor.indicator_id);
+    if (ind == nullptr) return;
+    m_w.text(m_row, 0, ind->code, m_f.centre);
+    m_w.text(m_row, 1, ind->name, m_f.text_wrap);
+    write_indicator_value(m_w, m_row, 2, *ind, factor.group_median, false, "", m_f);
+    write_indicator_value(m_w, m_row, 3, *ind, factor.municipal_median, false, "", m_f);
+    analysis::Change as_change;
+    as_change.change = factor.difference;
+    as_change.improved = factor.favourable;
+    write_change(m_w, m_row, 4, *ind, &as_change, m_ctx);
+    const std::string verdict =
+        std::string(factor.favourable ? "Сильная сторона группы: " : "Слабая сторона группы: ") +
+        factor.text + ".";
+    m_w.text(m_row, 5, verdict, m_f.text_wrap);
+    fit(ind->name, k_widths[1], verdict, k_widths[5]);
+    ++m_row;
+  }
+
+  SheetWriter& m_w;
+  const BookContext& m_ctx;
+  const Formats& m_f;
+  const analysis::Analysis& m_a;
+  lxw_row_t m_row = k_title_rows;
+};
+
+}  // namespace
+
+model::Expected<void> write_clusters_sheet(const BookContext& ctx) {
+  if (ctx.in.analysis == nullptr) return {};
+  auto added = add_sheet(ctx.book, k_clusters_sheet);
+  if (!added) return std::unexpected(added.error());
+  SheetWriter& w = *added;
+  for (lxw_col_t c = 0; c <= k_last_col; ++c) w.column_width(c, c, k_widths[c]);
+  write_title_block(w, "Группы ОО и факторы, влияющие на результаты", subtitle(ctx.in), ctx.f);
+  ClustersWriter c(w, ctx);
+  c.lead();
+  for (const auto& g : ctx.in.analysis->clusters.clusters) c.group(g);
+  if (ctx.in.analysis->clusters.clusters.empty()) c.no_groups();
+  c.insufficient();
+  c.warnings();
+
+  worksheet_freeze_panes(w.raw(), k_title_rows, 0);
+  PageSetup page;
+  page.footer_left = "Группы ОО · " + model::display_name(ctx.in.summary.period);
+  set_page(w, page);
+  protect_sheet(w);
+  return w.status();
+}
+
+}  // namespace report

@@ -1,0 +1,247 @@
+#include "report/rating_sheet.h"
+
+#include <algorithm>
+
+#include "aggregate/statistics.h"
+#include "analysis/number_text.h"
+#include "report/analysis_view.h"
+#include "report/cell_text.h"
+#include "report/text_rows.h"
+
+namespace report {
+
+namespace {
+
+constexpr lxw_row_t k_header_row = 4;
+constexpr lxw_col_t k_rank_col = 0;
+constexpr lxw_col_t k_name_col = 1;
+constexpr lxw_col_t k_first_block_col = 2;
+constexpr double k_block_width = 12;
+constexpr std::size_t k_max_named_bars = 40;
+constexpr lxw_color_t k_bar_colour = 0x4472C4;
+
+struct Columns {
+  lxw_col_t total, share, level, group, last;
+};
+
+Columns columns_for(std::size_t blocks) {
+  const auto total = static_cast<lxw_col_t>(k_first_block_col + blocks);
+  return {total, static_cast<lxw_col_t>(total + 1), static_cast<lxw_col_t>(total + 2),
+          static_cast<lxw_col_t>(total + 3), static_cast<lxw_col_t>(total + 3)};
+}
+
+std::string max_text(double computed, const std::optional<double>& declared) {
+  std::string out = "макс. " + analysis::format_points(computed);
+  if (declared && *declared != computed) {
+    out += "; в методике " + analysis::format_points(*declared);
+  }
+  return out;
+}
+
+void write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& c,
+                  const Formats& f) {
+  w.text(k_header_row, k_rank_col, "Место", f.header);
+  w.text(k_header_row, k_name_col, "Образовательная организация", f.header);
+  int lines = 3;
+  for (std::size_t i = 0; i < rubric.blocks.size(); ++i) {
+    const auto& b = rubric.blocks[i];
+    const std::string head = b.title + " (" + max_text(b.computed_max, b.declared_max) + ")";
+    w.text(k_header_row, static_cast<lxw_col_t>(k_first_block_col + i), head, f.header);
+    lines = std::max(lines, wrapped_lines(head, k_block_width));
+  }
+  w.text(k_header_row, c.total,
+         "Итого баллов (" + max_text(rubric.computed_total, rubric.declared_total) + ")", f.header);
+  w.text(k_header_row, c.share, "Доля максимума", f.header);
+  w.text(k_header_row, c.level, "Уровень", f.header);
+  w.text(k_header_row, c.group, "Группа ОО", f.header);
+  w.row_height(k_header_row, std::min(200.0, 13.0 * lines + 6));
+}
+
+void write_score_cells(SheetWriter& w, lxw_row_t row, const analysis::RubricScore& s,
+                       const Columns& c, bool bold, const BookContext& ctx) {
+  for (std::size_t i = 0; i < s.blocks.size(); ++i) {
+    w.number(row, static_cast<lxw_col_t>(k_first_block_col + i), s.blocks[i].points,
+             points_format(ctx.af, s.blocks[i].points, bold));
+  }
+  w.number(row, c.total, s.total, points_format(ctx.af, s.total, true));
+  w.number(row, c.share, s.share / 100.0, bold ? ctx.af.percent_bold : ctx.f.percent);
+  w.text(row, c.level, analysis::level_name(s.level), level_format(ctx.f, s.level));
+}
+
+// Median of the schools' points per block and in total.
+void write_median_row(SheetWriter& w, lxw_row_t row, const analysis::RubricResults& r,
+                      std::size_t blocks, const Columns& c, const BookContext& ctx) {
+  const auto& f = ctx.f;
+  w.merged(row, k_rank_col, row, k_name_col, "Медиана баллов ОО", f.stat_label);
+  for (std::size_t i = 0; i < blocks; ++i) {
+    std::vector<double> points;
+    for (const auto& s : r.schools) {
+      if (i < s.blocks.size()) points.push_back(s.blocks[i].points);
+    }
+    const auto median = aggregate::quantile_inc(points, 0.5);
+    const auto col = static_cast<lxw_col_t>(k_first_block_col + i);
+    if (median) {
+      w.number(row, col, *median, points_format(ctx.af, *median, true));
+    } else {
+      w.dash(row, col, "Нет ОО с баллами.", f.stat_dash);
+    }
+  }
+  if (r.school_median_total) {
+    w.number(row, c.total, *r.school_median_total,
+             points_format(ctx.af, *r.school_median_total, true));
+    if (r.municipal.max > 0) {
+      w.number(row, c.share, *r.school_median_total / r.municipal.max, ctx.af.percent_bold);
+    } else {
+      w.dash(row, c.share, "Максимум рубрики равен 0.", f.stat_dash);
+    }
+  } else {
+    w.dash(row, c.total, "Нет ОО с баллами.", f.stat_dash);
+    w.dash(row, c.share, "Нет ОО с баллами.", f.stat_dash);
+  }
+  w.dash(row, c.level, "Уровень медианы не определяется.", f.stat_dash);
+  w.dash(row, c.group, "", f.stat_dash);
+}
+
+// «Баллы по ОО»: the totals of the table rows [first, last] as bars.
+lxw_row_t write_points_chart(SheetWriter& w, const BookContext& ctx, lxw_row_t first,
+                             lxw_row_t last, lxw_col_t total_col, lxw_row_t at) {
+  const std::size_t n = last - first + 1;
+  const bool named = n <= k_max_named_bars;
+  lxw_chart* chart = workbook_add_chart(ctx.book, named ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+  if (chart == nullptr) {
+    w.check(LXW_ERROR_MEMORY_MALLOC_FAILED, at, 0, "диаграмму");
+    return at;
+  }
+  lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+  chart_series_set_categories(s, w.name().c_str(), first, k_name_col, last, k_name_col);
+  chart_series_set_values(s, w.name().c_str(), first, total_col, last, total_col);
+  chart_series_set_name(s, "Баллы");  // fixed text: a school name could start with '='
+  lxw_chart_fill fill{};
+  fill.color = k_bar_colour;
+  chart_series_set_fill(s, &fill);
+  chart_title_set_name(chart, "Баллы по ОО");
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  double height = 320;
+  if (named) {
+    chart_series_set_labels(s);
+    chart_axis_set_reverse(chart->y_axis);  // the table's order: most points at the top
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_set_series_gap(chart, 50);
+    height = std::max(220.0, 70.0 + 20.0 * static_cast<double>(n));
+  } else {
+    chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_NONE);
+    chart_set_series_gap(chart, 10);
+  }
+  lxw_chart_options options{};
+  options.x_scale = 760.0 / 480.0;
+  options.y_scale = height / 288.0;
+  options.x_offset = 5;
+  options.y_offset = 5;
+  w.check(worksheet_insert_chart_opt(w.raw(), at, k_name_col, chart, &options), at, k_name_col,
+          "диаграмму");
+  return at + static_cast<lxw_row_t>(height / 20.0) + 2;
+}
+
+}  // namespace
+
+model::Expected<void> write_rating_sheet(const BookContext& ctx) {
+  const auto& in = ctx.in;
+  if (in.analysis == nullptr || !in.analysis->rubric || !in.definition.rubric) return {};
+  const auto& r = *in.analysis->rubric;
+  const auto& rubric = *in.definition.rubric;
+  auto added = add_sheet(ctx.book, k_rating_sheet);
+  if (!added) return std::unexpected(added.error());
+  SheetWriter& w = *added;
+  const auto& f = ctx.f;
+  const Columns c = columns_for(rubric.blocks.size());
+
+  double name_width = 26;
+  for (const auto& s : r.schools) {
+    name_width = std::max(name_width,
+                          1.1 * static_cast<double>(utf16_length(school_name(in.registry, s.school_id))));
+  }
+  name_width = std::min(name_width, 40.0);
+  w.column_width(k_rank_col, k_rank_col, 7);
+  w.column_width(k_name_col, k_name_col, name_width);
+  w.column_width(k_first_block_col, c.total - 1, k_block_width);
+  w.column_width(c.total, c.total, 12);
+  w.column_width(c.share, c.level, 11);
+  w.column_width(c.group, c.group, 20);
+  const double table_width = 7 + name_width + k_block_width * rubric.blocks.size() + 12 + 22 + 20;
+
+  write_title_block(w, "Рейтинг ОО по баллам: " + (r.title.empty() ? "рубрика" : r.title),
+                    subtitle(in), f);
+  const std::string lead =
+      "ОО — по убыванию суммы баллов; при равной сумме место общее. Уровень: высокий — не менее " +
+      analysis::format_compact(rubric.levels.high, 1) + " % максимума, средний — не менее " +
+      analysis::format_compact(rubric.levels.medium, 1) + " %, низкий — ниже. Высокий уровень — " +
+      analysis::count_of_schools(r.schools_high) + ", средний — " +
+      analysis::count_of_schools(r.schools_medium) + ", низкий — " +
+      analysis::count_of_schools(r.schools_low) + ". Подробно по каждой ОО — на её листе.";
+  write_paragraph(w, 2, 0, c.last, lead, table_width, f.note);
+  write_header(w, rubric, c, f);
+
+  std::vector<const analysis::RubricScore*> order;
+  for (const auto& s : r.schools) order.push_back(&s);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto* a, const auto* b) { return a->total > b->total + 1e-9; });
+  const auto ranks = rubric_ranks(r);
+  lxw_row_t row = k_header_row + 1;
+  const lxw_row_t first = row;
+  for (const auto* s : order) {
+    const std::string name = school_name(in.registry, s->school_id);
+    const auto rank = ranks.find(s->school_id);
+    if (rank != ranks.end()) {
+      w.number(row, k_rank_col, rank->second, f.integer);
+    } else {
+      w.dash(row, k_rank_col, "", f.dash);
+    }
+    w.text(row, k_name_col, name, f.text_wrap);
+    if (const int lines = wrapped_lines(name, name_width); lines > 1) {
+      w.row_height(row, 15.0 * lines);
+    }
+    write_score_cells(w, row, *s, c, false, ctx);
+    const std::string group = cluster_name(*in.analysis, s->school_id);
+    if (group.empty()) {
+      w.dash(row, c.group, "ОО не вошла в группы: недостаточно данных (см. лист «Группы ОО»).",
+             f.dash);
+    } else {
+      w.text(row, c.group, group, f.centre);
+    }
+    ++row;
+  }
+  const lxw_row_t last = row - 1;
+  if (order.empty()) {
+    w.merged(row, 0, row, c.last, "Ни одна ОО не сдала форму, принятую к обработке.", f.text);
+    ++row;
+  } else {
+    w.check(worksheet_autofilter(w.raw(), k_header_row, 0, last, c.last), k_header_row, 0,
+            "автофильтр");
+  }
+
+  ++row;
+  w.merged(row, k_rank_col, row, k_name_col, "Округ (по муниципальным значениям)", f.stat_label);
+  write_score_cells(w, row, r.municipal, c, true, ctx);
+  w.dash(row, c.group, "", f.stat_dash);
+  w.row_height(row, 30);
+  ++row;
+  write_median_row(w, row, r, rubric.blocks.size(), c, ctx);
+  row += 2;
+  const std::string how =
+      "Баллы округа считаются по муниципальным значениям показателей и по доле ОО, ответивших "
+      "«Да» (правила — на листе «Методика»); это не сумма и не среднее баллов ОО.";
+  row = write_paragraph(w, row, 0, c.last, how, table_width, f.note);
+  if (!order.empty()) write_points_chart(w, ctx, first, last, c.total, row + 1);
+
+  worksheet_freeze_panes(w.raw(), k_header_row + 1, k_first_block_col);
+  PageSetup page;
+  page.repeat = true;
+  page.repeat_first = k_header_row;
+  page.repeat_last = k_header_row;
+  page.footer_left = "Рейтинг · " + model::display_name(in.summary.period);
+  set_page(w, page);
+  protect_sheet(w);
+  return w.status();
+}
+
+}  // namespace report
