@@ -38,15 +38,40 @@ class ClustersWriter {
       text += "Показатели группировки (" + std::to_string(names.size()) + "): ";
       for (std::size_t i = 0; i < names.size(); ++i) text += (i ? "; " : "") + names[i];
       text += ". Групп: " + std::to_string(c.k_used) + " (задано " +
-              std::to_string(c.k_requested) + ").";
+              std::to_string(c.k_requested) +
+              "). Средняя z-оценка ОО: 0 — средний уровень по округу, больше 0 — лучше, меньше 0 "
+              "— хуже. Фактор — показатель, по которому медиана группы сильнее всего отличается "
+              "от медианы по округу.";
     }
-    m_row = write_paragraph(m_w, m_row, 0, k_last_col, text, k_total_width, m_f.note);
+    paragraph(text, m_f.note);
+    m_used = rows_height(0, m_row) + 30;  // the title block
   }
 
+  // A group starts on a new page when it would not fit on the current one.
   void group(const analysis::Cluster& g) {
+    const lxw_row_t start = m_row;
+    write_group(g);
+    const double h = rows_height(start, m_row);
+    if (m_used > k_line_pt * 4 && m_used + h > page_height_pt(k_total_width)) {
+      m_breaks.push_back(start + 1);  // the section title (start is the spacer row)
+      m_used = h;
+    } else {
+      m_used += h;
+    }
+  }
+
+  void apply_breaks() {
+    if (m_breaks.empty()) return;
+    if (m_breaks.size() > 1000) m_breaks.resize(1000);  // Excel's limit is 1,026
+    m_breaks.push_back(0);  // zero-terminated
+    m_w.check(worksheet_set_h_pagebreaks(m_w.raw(), m_breaks.data()), m_breaks.front(), 0,
+              "разрывы страниц");
+  }
+
+  void write_group(const analysis::Cluster& g) {
     section("Группа «" + g.name + "» — " + analysis::count_of_schools(
                                                  static_cast<int>(g.school_ids.size())));
-    header({"№", "ОО", "Средняя z-оценка", "", "", ""}, 2);
+    header({"№", "ОО", "Средняя z-оценка", "", "", ""}, 3, false);
     int n = 0;
     for (const auto& id : g.school_ids) {
       m_w.number(m_row, 0, ++n, m_f.integer);
@@ -63,15 +88,13 @@ class ClustersWriter {
     }
     ++m_row;
     if (g.factors.empty()) {
-      m_row = write_paragraph(m_w, m_row, 0, k_last_col,
-                              "Факторов, по которым медиана группы заметно отличается от медианы "
-                              "по округу, нет.",
-                              k_total_width, m_f.plain_wrap);
+      paragraph("Факторов, по которым медиана группы заметно отличается от медианы по округу, нет.",
+                m_f.plain_wrap);
       return;
     }
     header({"Код", "Фактор: показатель", "Медиана группы", "Медиана по округу", "Разница",
             "Вывод"},
-           6);
+           6, false);
     for (const auto& factor : g.factors) write_factor(factor);
   }
 
@@ -80,7 +103,7 @@ class ClustersWriter {
     if (c.insufficient_data.empty()) return;
     section("Недостаточно данных для группировки — " +
             analysis::count_of_schools(static_cast<int>(c.insufficient_data.size())));
-    header({"№", "ОО", "Причина", "", "", ""}, 6);
+    header({"№", "ОО", "Причина", "", "", ""}, 3, true);
     const double min_values = m_ctx.in.definition.rubric
                                   ? m_ctx.in.definition.rubric->clusters.min_values
                                   : model::ClusterSettings{}.min_values;
@@ -111,40 +134,61 @@ class ClustersWriter {
     for (const auto& warning : m_a.clusters.warnings) {
       std::string text = warning;
       if (!text.empty() && !text.ends_with('.')) text += '.';
-      m_row = write_paragraph(m_w, m_row, 0, k_last_col, "• " + text, k_total_width,
-                              m_f.plain_wrap);
+      paragraph("• " + text, m_f.plain_wrap);
     }
   }
 
   void no_groups() {
-    m_row = write_paragraph(m_w, m_row + 1, 0, k_last_col, "Группы не сформированы.",
-                            k_total_width, m_f.text);
+    ++m_row;
+    paragraph("Группы не сформированы.", m_f.text);
   }
 
  private:
   void section(std::string_view title) {
     ++m_row;
     m_w.merged(m_row, 0, m_row, k_last_col, title, m_f.section);
-    m_w.row_height(m_row, 20);
+    height(20);
     ++m_row;
   }
 
-  // Header cells of the first `used` columns; the rest of the row stays blank.
-  void header(const std::array<const char*, 6>& titles, std::size_t used) {
-    if (used == 6) {
-      for (lxw_col_t c = 0; c <= k_last_col; ++c) m_w.text(m_row, c, titles[c], m_f.header);
-    } else {
-      for (lxw_col_t c = 0; static_cast<std::size_t>(c) + 1 < used; ++c) m_w.text(m_row, c, titles[c], m_f.header);
-      m_w.merged(m_row, static_cast<lxw_col_t>(used - 1), m_row, k_last_col, titles[used - 1],
-                 m_f.header);
+  // Header cells of the first `used` columns; with `merge_last` the last of
+  // them spans to the last column of the sheet.
+  void header(const std::array<const char*, 6>& titles, lxw_col_t used, bool merge_last) {
+    for (lxw_col_t c = 0; c < used; ++c) {
+      if (merge_last && c + 1 == used) {
+        m_w.merged(m_row, c, m_row, k_last_col, titles[c], m_f.header);
+      } else {
+        m_w.text(m_row, c, titles[c], m_f.header);
+      }
     }
-    m_w.row_height(m_row, 30);
+    height(30);
     ++m_row;
+  }
+
+  // Records (and sets, when not the default) the height of the current row.
+  void height(double pt) {
+    if (pt != k_line_pt) m_w.row_height(m_row, pt);
+    if (m_heights.size() <= m_row) m_heights.resize(m_row + 1, k_line_pt);
+    m_heights[m_row] = pt;
+  }
+
+  void paragraph(std::string_view text, lxw_format* format) {
+    for (const auto& piece : split_for_rows(text, k_total_width)) {
+      m_w.merged(m_row, 0, m_row, k_last_col, piece, format);
+      height(std::max(k_line_pt, text_height(piece, k_total_width)));
+      ++m_row;
+    }
+  }
+
+  double rows_height(lxw_row_t first, lxw_row_t end) const {
+    double h = 0;
+    for (lxw_row_t r = first; r < end; ++r) h += r < m_heights.size() ? m_heights[r] : k_line_pt;
+    return h;
   }
 
   void fit(std::string_view a, double wa, std::string_view b = {}, double wb = 1) {
     const int lines = std::max(wrapped_lines(a, wa), b.empty() ? 1 : wrapped_lines(b, wb));
-    if (lines > 1) m_w.row_height(m_row, 15.0 * lines);
+    height(k_line_pt * lines);
   }
 
   void write_factor(const analysis::Factor& factor) {
@@ -171,6 +215,9 @@ class ClustersWriter {
   const Formats& m_f;
   const analysis::Analysis& m_a;
   lxw_row_t m_row = k_title_rows;
+  std::vector<double> m_heights;  // points, per row written (default k_line_pt)
+  double m_used = 0;              // points used on the current printed page
+  std::vector<lxw_row_t> m_breaks;
 };
 
 }  // namespace
@@ -188,6 +235,7 @@ model::Expected<void> write_clusters_sheet(const BookContext& ctx) {
   if (ctx.in.analysis->clusters.clusters.empty()) c.no_groups();
   c.insufficient();
   c.warnings();
+  c.apply_breaks();
 
   worksheet_freeze_panes(w.raw(), k_title_rows, 0);
   PageSetup page;

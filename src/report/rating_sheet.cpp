@@ -1,6 +1,7 @@
 #include "report/rating_sheet.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "aggregate/statistics.h"
 #include "analysis/number_text.h"
@@ -104,7 +105,8 @@ void write_median_row(SheetWriter& w, lxw_row_t row, const analysis::RubricResul
 
 // «Баллы по ОО»: the totals of the table rows [first, last] as bars.
 lxw_row_t write_points_chart(SheetWriter& w, const BookContext& ctx, lxw_row_t first,
-                             lxw_row_t last, lxw_col_t total_col, lxw_row_t at) {
+                             lxw_row_t last, lxw_col_t total_col, lxw_row_t at, double min,
+                             double max) {
   const std::size_t n = last - first + 1;
   const bool named = n <= k_max_named_bars;
   lxw_chart* chart = workbook_add_chart(ctx.book, named ? LXW_CHART_BAR : LXW_CHART_COLUMN);
@@ -125,13 +127,21 @@ lxw_row_t write_points_chart(SheetWriter& w, const BookContext& ctx, lxw_row_t f
   if (named) {
     chart_series_set_labels(s);
     chart_axis_set_reverse(chart->y_axis);  // the table's order: most points at the top
-    chart_axis_set_min(chart->x_axis, 0);
+    // Every bar labelled: LibreOffice skips category labels that crowd.
+    chart_axis_set_interval_unit(chart->y_axis, 1);
     chart_set_series_gap(chart, 50);
-    height = std::max(220.0, 70.0 + 20.0 * static_cast<double>(n));
+    height = std::max(240.0, 80.0 + 36.0 * static_cast<double>(n));  // room for two-line names
   } else {
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_NONE);
     chart_set_series_gap(chart, 10);
   }
+  // The value axis runs from 0 (or the lowest total, «Показатели» may deduct)
+  // to the rubric's maximum, in whole points when the maximum is small.
+  lxw_chart_axis* values = named ? chart->x_axis : chart->y_axis;
+  chart_axis_set_min(values, std::min(0.0, std::floor(min)));
+  if (max > 0) chart_axis_set_max(values, max);
+  if (max > 0 && max <= 20) chart_axis_set_major_unit(values, 1);
+  chart_axis_set_num_format(values, "0");
   lxw_chart_options options{};
   options.x_scale = 760.0 / 480.0;
   options.y_scale = height / 288.0;
@@ -231,7 +241,8 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
       "Баллы округа считаются по муниципальным значениям показателей и по доле ОО, ответивших "
       "«Да» (правила — на листе «Методика»); это не сумма и не среднее баллов ОО.";
   row = write_paragraph(w, row, 0, c.last, how, table_width, f.note);
-  if (!order.empty()) write_points_chart(w, ctx, first, last, c.total, row + 1);
+  if (!order.empty()) write_points_chart(w, ctx, first, last, c.total, row + 1, order.back()->total,
+                                         r.municipal.max);
 
   worksheet_freeze_panes(w.raw(), k_header_row + 1, k_first_block_col);
   PageSetup page;

@@ -17,8 +17,7 @@ constexpr lxw_row_t k_header_row = 3;
 
 void write_header(SheetWriter& w, const Formats& f) {
   const std::array<const char*, 7> heads = {
-      "ОО", "Направление", "Основание", "Значение ОО", "Ориентир (цель, медиана или пред. период)",
-      "Отклонение", "Рекомендация"};
+      "ОО", "Направление", "Основание", "Значение ОО", "Ориентир", "Отклонение", "Рекомендация"};
   for (lxw_col_t c = 0; c < heads.size(); ++c) w.text(k_header_row, c, heads[c], f.header);
   w.row_height(k_header_row, 45);
 }
@@ -49,8 +48,9 @@ model::Expected<void> write_recommendations_sheet(const BookContext& ctx) {
   write_title_block(w, "Адресные рекомендации ОО", subtitle(in), f);
   write_paragraph(w, 2, 0, last,
                   "Рекомендации подобраны по правилам методики (лист «Методика»). Значение, "
-                  "ориентир и отклонение — те, по которым сработало правило; отклонение — в п.п. "
-                  "для долей. Фильтр по столбцам «ОО» и «Направление» покажет рекомендации одной ОО.",
+                  "ориентир (цель года, медиана по ОО или значение предыдущего периода — см. "
+                  "«Основание») и отклонение — те, по которым сработало правило; отклонение — в "
+                  "п.п. для долей. Фильтр по столбцам «ОО» и «Направление» покажет рекомендации одной ОО.",
                   total_width, f.note);
   write_header(w, f);
 
@@ -58,7 +58,7 @@ model::Expected<void> write_recommendations_sheet(const BookContext& ctx) {
   for (const auto& school : in.analysis->recommendations) {
     const std::string name = school_name(in.registry, school.school_id);
     if (school.count() == 0) {
-      w.text(row, c_school, name, f.text_bold);
+      w.text(row, c_school, name, f.text_wrap);
       w.merged(row, c_direction, row, last,
                "Рекомендаций нет: ни одно правило не сработало.", f.text_wrap);
       fit_row(w, row, {{name, c_school}});
@@ -69,7 +69,7 @@ model::Expected<void> write_recommendations_sheet(const BookContext& ctx) {
       for (const auto& item : direction.items) {
         const TriggerFigures figures = trigger_figures(in, *in.analysis, school.school_id, item);
         const std::string trigger = trigger_label(in, item, figures);
-        w.text(row, c_school, name, f.text_bold);
+        w.text(row, c_school, name, f.text_wrap);
         w.text(row, c_direction, direction.direction_name, f.text_wrap);
         w.text(row, c_trigger, trigger, f.text_wrap);
         write_trigger_figures(w, row, c_value, figures, f);

@@ -40,15 +40,17 @@ void write_header(SheetWriter& w, const ReportInput& in, const std::vector<int>&
   };
   for (const auto& [col, text] : heads) w.merged(k_band_row, col, k_header_row, col, text, f.header);
   if (!years.empty()) {
-    w.merged(k_band_row, c_years, k_band_row, last, "Целевые значения дорожной карты по годам",
-             f.header);
+    const std::string band = "Цели дорожной карты по годам";
+    w.merged(k_band_row, c_years, k_band_row, last, band, f.header);
+    w.row_height(k_band_row,
+                 std::max(20.0, 14.0 * wrapped_lines(band, k_year_width * years.size()) + 4));
     for (std::size_t i = 0; i < years.size(); ++i) {
       const bool current = years[i] == in.summary.period.year;
       w.text(k_header_row, static_cast<lxw_col_t>(c_years + i),
              std::to_string(years[i]) + (current ? " (год периода)" : ""), f.header);
     }
   }
-  w.row_height(k_band_row, 20);
+  if (years.empty()) w.row_height(k_band_row, 20);
   w.row_height(k_header_row, 45);
 }
 
@@ -114,11 +116,12 @@ model::Expected<void> write_roadmap_sheet(const BookContext& ctx) {
 
   w.column_width(c_code, c_code, 6);
   w.column_width(c_name, c_name, k_name_width);
-  w.column_width(c_target, c_municipal, 12);
+  w.column_width(c_target, c_target, 12);
+  w.column_width(c_municipal, c_municipal, 15);
   w.column_width(c_status, c_status, 14);
   w.column_width(c_gap, c_schools, 11);
   if (!years.empty()) w.column_width(c_years, last, k_year_width);
-  const double width = 6 + k_name_width + 24 + 14 + 22 + k_year_width * years.size();
+  const double width = 6 + k_name_width + 27 + 14 + 22 + k_year_width * years.size();
 
   write_title_block(w, "Дорожная карта: план и факт", subtitle(in), f);
   write_paragraph(w, 2, 0, last,

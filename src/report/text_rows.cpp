@@ -48,6 +48,13 @@ double text_height(std::string_view text, double width) {
   return std::min(k_max_row_pt, k_line_pt * (lines + spare));
 }
 
+double page_height_pt(double width) {
+  constexpr double k_printable_width_pt = 784;   // 297 mm less 0.4" margins
+  constexpr double k_printable_height_pt = 500;  // 210 mm less 0.6" margins and the footer
+  const double scale = std::min(1.0, k_printable_width_pt / (std::max(1.0, width) * 7.7));
+  return 0.9 * k_printable_height_pt / scale;
+}
+
 std::vector<std::string> split_for_rows(std::string_view text, double width) {
   std::vector<std::string> out;
   std::string rest = sanitize_utf8(text);

@@ -1,0 +1,274 @@
+// The analysis sheets of the results workbook, read back with openpyxl.
+// Figures: see analysis_report_fixture.h (points, ranks) and
+// report_fixture.h (values, targets).
+#include "report/results_workbook.h"
+
+#include <gtest/gtest.h>
+
+#include "analysis_report_fixture.h"
+#include "support/openpyxl_check.h"
+#include "support/temp_dir.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Prints "coordinate value" of the non-empty cells of `rows` of sheet `name`.
+std::string dump_rows(const std::string& name, int first, int last) {
+  return "ws = wb['" + name + "']\n" +
+         "for row in ws.iter_rows(min_row=" + std::to_string(first) +
+         ", max_row=" + std::to_string(last) + "):\n"
+         "    print(' | '.join(repr(c.value) for c in row if c.value is not None))\n";
+}
+
+class AnalysisSheetsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(report::write_results_workbook(m_data.input(), m_path).has_value());
+  }
+
+  test::AnalysisReportFixture m_data;
+  test::TempDir m_dir;
+  fs::path m_path = m_dir / "results.xlsx";
+};
+
+TEST_F(AnalysisSheetsTest, SheetsInOrder) {
+  EXPECT_EQ(test::openpyxl_eval(m_path, "print(wb.sheetnames)"),
+            "['Сводка', 'Справка', 'Рейтинг', 'Дорожная карта', 'Динамика', 'Группы ОО', "
+            "'Рекомендации', 'Диаграммы', 'Ошибки', 'Методика', 'МБОУ СОШ № 1', "
+            "'=HYPERLINK(\"http___evil.example', '+79991234567', "
+            "'Муниципальное бюджетное общеобр', 'Муниципальное бюджетное общ (2)']\n");
+}
+
+TEST_F(AnalysisSheetsTest, RatingSortsByPointsWithMunicipalityAndMedian) {
+  const auto out = test::openpyxl_eval(m_path, dump_rows("Рейтинг", 5, 13) + R"(
+print(ws.freeze_panes, ws.auto_filter.ref, ws.print_title_rows)
+print(ws['C6'].number_format, '|', ws['F6'].number_format)
+)");
+  EXPECT_EQ(out,
+            "'Место' | 'Образовательная организация' | 'Показатели (макс. 4)' | "
+            "'Документы (макс. 1; в методике 2)' | 'Итого баллов (макс. 5; в методике 6)' | "
+            "'Доля максимума' | 'Уровень' | 'Группа ОО'\n"
+            "1 | 'МБОУ СОШ № 1' | 3 | 1 | 4 | 0.8 | 'высокий' | 'высокий уровень'\n"
+            "1 | 'Муниципальное бюджетное общеобразовательное учреждение СОШ № 4 (корпус А)' | "
+            "3 | 1 | 4 | 0.8 | 'высокий' | 'высокий уровень'\n"
+            "1 | 'Муниципальное бюджетное общеобразовательное учреждение СОШ № 4 (корпус Б)' | "
+            "4 | 0 | 4 | 0.8 | 'высокий' | 'средний уровень'\n"
+            "4 | '=HYPERLINK(\"http://evil.example\",\"x\")' | 3 | 0 | 3 | 0.6 | 'средний' | "
+            "'низкий уровень'\n"
+            "4 | '+79991234567' | 2 | 1 | 3 | 0.6 | 'средний' | '—'\n"
+            "\n"
+            "'Округ (по муниципальным значениям)' | 3 | 1 | 4 | 0.8 | 'высокий' | '—'\n"
+            "'Медиана баллов ОО' | 3 | 1 | 4 | 0.8 | '—' | '—'\n"
+            "C6 A5:H10 $5:$5\n"
+            "0;\"−\"0;0 | 0.0%\n");
+}
+
+TEST_F(AnalysisSheetsTest, RatingHasPointsChartFromTheTable) {
+  // The chart's series: names from column B, totals from column E, rows 6-10.
+  const auto out = test::openpyxl_eval(m_path, R"(
+import re
+z = zipfile.ZipFile(path)
+found = []
+for n in sorted(z.namelist()):
+    if n.startswith('xl/charts/chart'):
+        xml = z.read(n).decode('utf-8')
+        if 'Баллы по ОО' in xml:
+            found.append(re.findall(r'<c:f>(.*?)</c:f>', xml))
+print(found)
+)");
+  EXPECT_EQ(out, "[[\"'Рейтинг'!$B$6:$B$10\", \"'Рейтинг'!$E$6:$E$10\"]]\n");
+}
+
+TEST_F(AnalysisSheetsTest, RoadmapShowsPlanAgainstFact) {
+  const auto out = test::openpyxl_eval(m_path, dump_rows("Дорожная карта", 4, 12) + R"(
+print(ws['D7'].number_format, '|', ws['F7'].number_format, '|', ws['C12'].number_format)
+print(ws['G12'].comment.text)
+)");
+  EXPECT_EQ(out,
+            "'Код' | 'Показатель' | 'Цель 2026 года' | 'Факт: муниципалитет' | 'Статус' | "
+            "'Отклонение от цели' | 'ОО достигли цели' | 'Цели дорожной карты по годам'\n"
+            "'2025' | '2026 (год периода)'\n"
+            "'Выявление профессиональных дефицитов'\n"
+            "'1.1' | 'Доля педагогов, прошедших диагностику' | 0.8 | 0.7297297297297297 | "
+            "'не достигнуто' | -7.027027027027032 | '3 из 4' | 0.7 | 0.8\n"
+            "'1.2' | 'Доля педагогов с дефицитами' | 0.3 | 0.2956521739130435 | 'достигнуто' | "
+            "-0.4347826086956523 | '2 из 3' | '—' | 0.3\n"
+            "'1.3' | 'Наличие локального акта' | 1 | 0.6 | 'не достигнуто' | -40 | '3 из 5' | '—' "
+            "| 1\n"
+            "'Молодые педагоги и наставничество'\n"
+            "'2.1' | 'Доля молодых педагогов с наставником' | '—' | 0.5833333333333334 | "
+            "'цель не задана' | '—' | '—' | '—' | '—'\n"
+            "'2.2' | 'Число сетевых мероприятий' | 20 | 17 | 'не достигнуто' | -3 | '—' | '—' | 20\n"
+            "0.0% | +0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\" | #,##0\n"
+            "Цель задана для муниципалитета в целом, а не для каждой ОО.\n");
+}
+
+TEST_F(AnalysisSheetsTest, DynamicsShowsChangesWithArrowsAndColours) {
+  // Municipal 1.1: 72.97 % now, 70 % in 2026-10 (+2.97 p.p.), 60 % in 2025-11.
+  // 1.2 (lower is better): 29.57 % against 35 %: −5.43 p.p., an improvement.
+  // 2.1: 58.3 % against 60 %: −1.67 p.p., a worsening. s1: 1.2 20 -> 25 % worse.
+  const auto out = test::openpyxl_eval(m_path, dump_rows("Динамика", 6, 9) + R"(
+for c in ('E8', 'E9', 'E11', 'C16', 'D16'):
+    print(c, round(ws[c].value, 2), ws[c].fill.fgColor.rgb, ws[c].number_format)
+print(ws['C17'].value, ws.auto_filter.ref)
+)");
+  EXPECT_EQ(out,
+            "'Код' | 'Показатель' | 'Сейчас (2026-11)' | 'к предыдущему периоду (2026-10)' | "
+            "'к тому же периоду 2025 года (2025-11)'\n"
+            "'Значение' | 'Изменение' | 'Значение' | 'Изменение'\n"
+            "'1.1' | 'Доля педагогов, прошедших диагностику' | 0.7297297297297297 | 0.7 | "
+            "2.972972972972968 | 0.6 | 12.97297297297297\n"
+            "'1.2' | 'Доля педагогов с дефицитами' | 0.2956521739130435 | 0.35 | "
+            "-5.434782608695652 | '—' | '—'\n"
+            "E8 2.97 FFC6EFCE \"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
+            "E9 -5.43 FFC6EFCE \"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
+            "E11 -1.67 FFFFC7CE \"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
+            "C16 5 FFC6EFCE \"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
+            "D16 5 FFFFC7CE \"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
+            "— A15:G20\n");
+  // The sign of a change is its arrow; green/red say whether it is good for
+  // the indicator (1.2: lower is better, so its fall is green).
+}
+
+TEST_F(AnalysisSheetsTest, GroupsListMembersFactorsAndSchoolsWithoutData) {
+  const auto out = test::openpyxl_eval(m_path, R"(
+ws = wb['Группы ОО']
+rows = [[c.value for c in row if c.value is not None] for row in ws.iter_rows()]
+for r in rows:
+    if r and isinstance(r[0], str) and (r[0].startswith('Группа «') or r[0].startswith('Недостаточно')):
+        print(r[0])
+i = [r[:1] for r in rows].index(['Недостаточно данных для группировки — 1 ОО'])
+print(rows[i + 2])
+print(rows[-1])
+print(ws['E11'].value, ws['E11'].number_format, ws['E11'].fill.fgColor.rgb)
+)");
+  EXPECT_EQ(out,
+            "Группа «высокий уровень» — 2 ОО\n"
+            "Группа «средний уровень» — 1 ОО\n"
+            "Группа «низкий уровень» — 1 ОО\n"
+            "Недостаточно данных для группировки — 1 ОО\n"
+            "[1, '+79991234567', 'недостаточно данных для группировки: значения есть по 2 из 4 "
+            "показателей группировки, а нужно не менее 60 %']\n"
+            "['• недостаточно данных для группировки (меньше 60 % показателей): 1 ОО.']\n"
+            "-37.5 \"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\" FFFFC7CE\n");
+}
+
+TEST_F(AnalysisSheetsTest, RecommendationsCarryTheirFigures) {
+  const auto out = test::openpyxl_eval(m_path, dump_rows("Рекомендации", 4, 6) + R"(
+print(ws['D6'].number_format, '|', ws['F6'].number_format, '|', ws['G6'].alignment.wrap_text)
+print([ws.cell(row=9, column=c).value for c in range(3, 7)])
+print([ws.cell(row=r, column=1).value for r in range(5, 13)].count('=HYPERLINK("http://evil.example","x")'))
+print(ws.auto_filter.ref, ws.freeze_panes, ws.row_dimensions[6].height >= 45)
+)");
+  EXPECT_EQ(out,
+            "'ОО' | 'Направление' | 'Основание' | 'Значение ОО' | 'Ориентир' | 'Отклонение' | "
+            "'Рекомендация'\n"
+            "'МБОУ СОШ № 1' | 'Рекомендаций нет: ни одно правило не сработало.'\n"
+            "'=HYPERLINK(\"http://evil.example\",\"x\")' | 'Выявление профессиональных дефицитов' "
+            "| '1.1 — ниже цели 2026' | 0.5 | 0.8 | -30 | 'Доля педагогов, прошедших диагностику "
+            "— 50,0 % при целевом значении 2026 года 80 % (отставание 30,0 п.п.): включить в "
+            "план методической работы ОО меры по достижению целевого значения, использовать "
+            "опыт ОО, достигших его.'\n"
+            "0.0% | +0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\" | True\n"
+            "['нет документа: Локальный акт', 'Нет', 'Да', '—']\n"
+            "4\n"
+            "A4:G12 B5 True\n");
+}
+
+TEST_F(AnalysisSheetsTest, BriefingParagraphsAreNumberedAndTallEnough) {
+  const auto out = test::openpyxl_eval(m_path, R"(
+ws = wb['Справка']
+paras = [(r, ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value)
+         for r in range(5, ws.max_row + 1) if ws.cell(row=r, column=1).value]
+print(len(paras), paras[0][1], paras[-1][1], paras[-1][2])
+# Every paragraph row is at least 15 pt per 110 characters (column 118 wide);
+# an unset height is the default 15 pt.
+import math
+print(all((ws.row_dimensions[r].height or 15) >= 15 * math.ceil(len(t) / 110)
+          for r, _, t in paras))
+# The long paragraph on groups: one line per 106.2 characters, plus a spare line.
+t = ws['B17'].value
+print(len(t) > 1000, ws.row_dimensions[17].height == 15 * (math.ceil(len(t) / (118 * 0.9)) + 1))
+print(ws.column_dimensions['B'].width, ws['B5'].alignment.wrap_text)
+print([ws.cell(row=r, column=2).hyperlink.location for r in range(1, ws.max_row + 1)
+       if ws.cell(row=r, column=2).hyperlink])
+)");
+  EXPECT_EQ(out,
+            "9 1. 9. Адресные рекомендации подготовлены для 3 ОО (всего 6).\n"
+            "True\n"
+            "True True\n"
+            "118.7109375 True\n"
+            "[\"'Рейтинг'!A1\", \"'Дорожная карта'!A1\", \"'Динамика'!A1\", \"'Группы ОО'!A1\", "
+            "\"'Рекомендации'!A1\"]\n");
+}
+
+TEST_F(AnalysisSheetsTest, MethodSheetGainsAnalysisNotesRubricAndWarnings) {
+  const auto out = test::openpyxl_eval(m_path, R"(
+ws = wb['Методика']
+rows = [[c.value for c in row if c.value is not None] for row in ws.iter_rows()]
+flat = [r for r in rows if r]
+for r in flat:
+    if r[0] in ('Документы', 'Итого') or str(r[0]).startswith('• ') or str(r[0]).startswith('Рубрика «'):
+        print(r)
+)");
+  EXPECT_EQ(out,
+            "['Рубрика «Оценка методической работы (тест)»: максимум 5 баллов — сумма баллов по "
+            "строкам блоков («Показатели» — 4; «Документы» — 1 (в методике заявлено 2)); "
+            "заявленный в методике итог 6 не совпадает с суммой и не используется.']\n"
+            "['Рубрика «Оценка методической работы (тест)»: блоки и максимальные баллы']\n"
+            "['Документы', 'D1 локальный акт', 'да/нет', 'Наличие локального акта (1)', '1', "
+            "'2 — не совпадает, используется 1']\n"
+            "['Итого', '5', '6 — не совпадает, используется 5']\n"
+            "['• недостаточно данных для группировки (меньше 60 % показателей): 1 ОО.']\n");
+}
+
+TEST_F(AnalysisSheetsTest, NoCellIsAFormulaAndEverySheetIsProtectedAndPrintable) {
+  const auto out = test::openpyxl_eval(m_path, R"(
+for ws in wb.worksheets:
+    formulas = [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == 'f']
+    ps = ws.page_setup
+    print(ws.title, formulas, ws.protection.sheet, ps.orientation, ps.paperSize,
+          ws.sheet_properties.pageSetUpPr.fitToPage, ps.fitToWidth, ws.oddFooter.center.text)
+)");
+  for (const auto& line : test::split_lines(out)) {
+    EXPECT_NE(line.find(" [] True landscape 9 True None Страница &P из &N"),
+              std::string::npos)
+        << line;
+  }
+  EXPECT_EQ(test::split_lines(out).size(), 15u);
+}
+
+TEST(AnalysisSheetsPartsTest, NoRubricNoHistoryMeansNoRatingNoDynamics) {
+  test::AnalysisReportFixture data;
+  data.definition.rubric.reset();
+  data.history.clear();
+  data.result = analysis::analyze(data.definition, data.registry, data.summary, data.forms, {});
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  ASSERT_TRUE(report::write_results_workbook(data.input(), path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+print(wb.sheetnames[:8])
+ws = wb['МБОУ СОШ № 1']
+print([c.value for row in ws.iter_rows() for c in row
+       if isinstance(c.value, str) and (c.value.startswith('Оценка по рубрике')
+                                        or c.value.startswith('Динамика')
+                                        or c.value.startswith('Адресные'))])
+)");
+  EXPECT_EQ(out,
+            "['Сводка', 'Справка', 'Дорожная карта', 'Группы ОО', 'Рекомендации', 'Диаграммы', "
+            "'Ошибки', 'Методика']\n"
+            "['Адресные рекомендации']\n");
+}
+
+TEST(AnalysisSheetsPartsTest, SchoolNamedLikeANewSheetGetsAnotherName) {
+  test::AnalysisReportFixture data;
+  data.registry.schools[0].short_name = "Рейтинг";
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  ASSERT_TRUE(report::write_results_workbook(data.input(), path).has_value());
+  EXPECT_EQ(test::openpyxl_eval(path, "print(wb.sheetnames[2], wb.sheetnames[10])"),
+            "Рейтинг Рейтинг (2)\n");
+}
+
+}  // namespace
