@@ -1,0 +1,146 @@
+// The analysis parts of a school's sheet, in the results workbook and in the
+// director's workbook (which must hold nothing about any other school).
+// Figures: analysis_report_fixture.h.
+#include "report/results_workbook.h"
+
+#include <gtest/gtest.h>
+
+#include "analysis_report_fixture.h"
+#include "support/openpyxl_check.h"
+#include "support/temp_dir.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// From the row whose column A starts with `heading`: that row and the next
+// `count`, non-empty values joined with " | ".
+std::string rows_from(const std::string& sheet, const std::string& heading, int count) {
+  return "ws = wb['" + sheet + "']\n" +
+         "start = next(r for r in range(1, ws.max_row + 1)\n"
+         "             if str(ws.cell(row=r, column=1).value or '').startswith('" + heading +
+         "'))\n"
+         "for row in ws.iter_rows(min_row=start, max_row=start + " + std::to_string(count) +
+         "):\n"
+         "    print(' | '.join(repr(c.value) for c in row if c.value is not None))\n";
+}
+
+TEST(SchoolAnalysisTest, RubricBreakdownBlockPositionParameter) {
+  test::AnalysisReportFixture data;
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  ASSERT_TRUE(report::write_results_workbook(data.input(), path).has_value());
+  // s2 (named like a formula): M1 1 (diag and a bad indicator), M2 2, D1 0 («Нет»).
+  const auto out = test::openpyxl_eval(
+      path, rows_from("=HYPERLINK(\"http___evil.example", "Оценка по рубрике", 15) + R"(
+print(ws.print_title_rows, len(ws.row_breaks.brk))
+)");
+  EXPECT_EQ(out,
+            "'Оценка по рубрике «Оценка методической работы (тест)»'\n"
+            "'Итого: 3 из 5 баллов (60,0 %), уровень «средний». Место по баллам: 4 из 5. Группа "
+            "ОО: «низкий уровень». Округ: 4 из 5; медиана баллов ОО: 4.'\n"
+            "'Код' | 'Блок / позиция / параметр' | 'Баллы' | 'Максимум' | 'Доля максимума' | "
+            "'Пояснение'\n"
+            "'Показатели' | 3 | 4 | 0.75\n"
+            "'M1' | 'выявление дефицитов' | 1 | 2 | 'показателей: 2 (неэффективных или с "
+            "негативными последствиями: 1); соответствуют обоснованной цели: 1 + 1 − 1 = 1'\n"
+            "'Наличие показателей' | 1 | 1\n"
+            "'Соответствие обоснованной цели' | 1 | 1\n"
+            "'Неэффективные показатели / с негативными последствиями' | -1 | 0\n"
+            "'M2' | 'наставничество' | 2 | 2 | 'показателей: 1; соответствуют обоснованной цели: "
+            "1 + 1 + 0 = 2'\n"
+            "'Наличие показателей' | 1 | 1\n"
+            "'Соответствие обоснованной цели' | 1 | 1\n"
+            "'Неэффективные показатели / с негативными последствиями' | 0 | 0\n"
+            "'Документы' | 0 | 1 | 0 | 'В методике заявлен максимум 2, по строкам блока — 1; "
+            "используется сумма по строкам.'\n"
+            "'D1' | 'локальный акт' | 0 | 1\n"
+            "'Наличие локального акта' | 0 | 1 | '«Нет»'\n"
+            "'Итого' | 3 | 5 | 0.6 | 'уровень «средний»'\n"
+            "None 1\n");
+}
+
+TEST(SchoolAnalysisTest, RecommendationsAndDynamicsOfTheSchool) {
+  test::AnalysisReportFixture data;
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  ASSERT_TRUE(report::write_results_workbook(data.input(), path).has_value());
+  const auto recs = test::openpyxl_eval(
+      path, rows_from("=HYPERLINK(\"http___evil.example", "Адресные рекомендации", 3));
+  EXPECT_EQ(recs,
+            "'Адресные рекомендации (4)'\n"
+            "'№' | 'Рекомендация' | 'Основание' | 'Значение ОО' | 'Ориентир' | 'Отклонение'\n"
+            "'Выявление профессиональных дефицитов'\n"
+            "1 | 'Доля педагогов, прошедших диагностику — 50,0 % при целевом значении 2026 года "
+            "80 % (отставание 30,0 п.п.): включить в план методической работы ОО меры по "
+            "достижению целевого значения, использовать опыт ОО, достигших его.' | '1.1 — ниже "
+            "цели 2026' | 0.5 | 0.8 | -30\n");
+  // s1 has values of the previous period: 1.1 75 -> 80 (+5), 1.2 20 -> 25 (+5, worse).
+  const auto dyn = test::openpyxl_eval(path, rows_from("МБОУ СОШ № 1", "Динамика показателей ОО", 4));
+  EXPECT_EQ(dyn,
+            "'Динамика показателей ОО'\n"
+            "'Код' | 'Показатель' | 'Сейчас (2026-11)' | 'к предыдущему периоду (2026-10)' | "
+            "'к тому же периоду 2025 года (2025-11)'\n"
+            "'Значение' | 'Изменение' | 'Значение' | 'Изменение'\n"
+            "'1.1' | 'Доля педагогов, прошедших диагностику' | 0.8 | 0.75 | 5 | '—' | '—'\n"
+            "'1.2' | 'Доля педагогов с дефицитами' | 0.25 | 0.2 | 5 | '—' | '—'\n");
+}
+
+TEST(SchoolAnalysisTest, DirectorWorkbookHasOwnPartsAndNoOtherSchool) {
+  test::AnalysisReportFixture data;
+  test::TempDir dir;
+  const auto path = dir / "s1.xlsx";
+  ASSERT_TRUE(report::write_director_workbook(data.input(), "s1", path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+print(wb.sheetnames)
+ws = wb['МБОУ СОШ № 1']
+values = [str(c.value) for w in wb.worksheets for row in w.iter_rows() for c in row
+          if c.value is not None]
+print([v for v in values if v.startswith('Итого: ')])
+print([v for v in values if v.startswith('Рекомендаций нет')])
+print(any(v.startswith('• недостаточно данных для группировки') for v in values))
+others = ['HYPERLINK', '+79991234567', 'корпус', 'Школа без формы']
+print([o for o in others if any(o in v for v in values)])
+)");
+  EXPECT_EQ(out,
+            "['МБОУ СОШ № 1', 'Ошибки', 'Методика']\n"
+            "['Итого: 4 из 5 баллов (80,0 %), уровень «высокий». Место по баллам: 1 из 5. "
+            "Группа ОО: «высокий уровень». Округ: 4 из 5; медиана баллов ОО: 4.']\n"
+            "['Рекомендаций нет: ни одно правило методики не сработало.']\n"
+            "True\n"
+            "[]\n");
+}
+
+TEST(SchoolAnalysisTest, DirectorOfSchoolWithoutFormIsToldSo) {
+  test::AnalysisReportFixture data;
+  test::TempDir dir;
+  const auto path = dir / "s6.xlsx";
+  ASSERT_TRUE(report::write_director_workbook(data.input(), "s6", path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+ws = wb['Школа без формы']
+print([c.value for row in ws.iter_rows() for c in row
+       if isinstance(c.value, str) and ('не приня' in c.value or c.value.startswith('Баллы'))])
+)");
+  EXPECT_EQ(out,
+            "['Форма ОО за этот период не принята: значений ОО нет.', 'Баллы не начислялись: "
+            "форма ОО за этот период не принята.', 'Рекомендаций нет: форма ОО за этот период "
+            "не принята.']\n");
+}
+
+TEST(SchoolAnalysisTest, WithoutAnalysisTheSchoolSheetIsUnchanged) {
+  // The same fixture without ReportInput::analysis: no analysis part, and the
+  // indicator header repeats on printed pages as before.
+  test::AnalysisReportFixture data;
+  report::ReportInput plain{data.definition, data.registry, data.summary, data.run};
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  ASSERT_TRUE(report::write_results_workbook(plain, path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+print(len(wb.sheetnames))
+ws = wb['МБОУ СОШ № 1']
+print(ws.max_row, ws.print_title_rows, len(ws.row_breaks.brk))
+)");
+  EXPECT_EQ(out, "9\n21 $5:$5 0\n");
+}
+
+}  // namespace
