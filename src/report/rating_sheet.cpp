@@ -1,6 +1,7 @@
 #include "report/rating_sheet.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "aggregate/statistics.h"
@@ -18,7 +19,9 @@ constexpr lxw_col_t k_rank_col = 0;
 constexpr lxw_col_t k_name_col = 1;
 constexpr lxw_col_t k_first_block_col = 2;
 constexpr double k_block_width = 12;
-constexpr std::size_t k_max_named_bars = 40;
+// Named bars (36 px each) while the chart fits on one printed page; beyond,
+// columns without names show the shape (the table has the names).
+constexpr std::size_t k_max_named_bars = 18;
 constexpr lxw_color_t k_bar_colour = 0x4472C4;
 
 struct Columns {
@@ -39,8 +42,9 @@ std::string max_text(double computed, const std::optional<double>& declared) {
   return out;
 }
 
-void write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& c,
-                  const Formats& f) {
+// Returns the header row's height in points.
+double write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& c,
+                    const Formats& f) {
   w.text(k_header_row, k_rank_col, "Место", f.header);
   w.text(k_header_row, k_name_col, "Образовательная организация", f.header);
   int lines = 3;
@@ -55,7 +59,9 @@ void write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& c,
   w.text(k_header_row, c.share, "Доля максимума", f.header);
   w.text(k_header_row, c.level, "Уровень", f.header);
   w.text(k_header_row, c.group, "Группа ОО", f.header);
-  w.row_height(k_header_row, std::min(200.0, 13.0 * lines + 6));
+  const double height = std::min(200.0, 13.0 * lines + 6);
+  w.row_height(k_header_row, height);
+  return height;
 }
 
 void write_score_cells(SheetWriter& w, lxw_row_t row, const analysis::RubricScore& s,
@@ -103,6 +109,13 @@ void write_median_row(SheetWriter& w, lxw_row_t row, const analysis::RubricResul
   w.dash(row, c.group, "", f.stat_dash);
 }
 
+// Height in pixels of the chart for `n` schools: bars with room for
+// two-line names, or a fixed-size column chart beyond k_max_named_bars.
+double points_chart_height(std::size_t n) {
+  if (n > k_max_named_bars) return 320;
+  return std::max(240.0, 80.0 + 36.0 * static_cast<double>(n));
+}
+
 // «Баллы по ОО»: the totals of the table rows [first, last] as bars.
 lxw_row_t write_points_chart(SheetWriter& w, const BookContext& ctx, lxw_row_t first,
                              lxw_row_t last, lxw_col_t total_col, lxw_row_t at, double min,
@@ -123,14 +136,13 @@ lxw_row_t write_points_chart(SheetWriter& w, const BookContext& ctx, lxw_row_t f
   chart_series_set_fill(s, &fill);
   chart_title_set_name(chart, "Баллы по ОО");
   chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-  double height = 320;
+  const double height = points_chart_height(n);
   if (named) {
     chart_series_set_labels(s);
     chart_axis_set_reverse(chart->y_axis);  // the table's order: most points at the top
     // Every bar labelled: LibreOffice skips category labels that crowd.
     chart_axis_set_interval_unit(chart->y_axis, 1);
     chart_set_series_gap(chart, 50);
-    height = std::max(240.0, 80.0 + 36.0 * static_cast<double>(n));  // room for two-line names
   } else {
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_NONE);
     chart_set_series_gap(chart, 10);
@@ -189,7 +201,9 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
       analysis::count_of_schools(r.schools_medium) + ", низкий — " +
       analysis::count_of_schools(r.schools_low) + ". Подробно по каждой ОО — на её листе.";
   write_paragraph(w, 2, 0, c.last, lead, table_width, f.note);
-  write_header(w, rubric, c, f);
+  const double header_pt = write_header(w, rubric, c, f);
+  // Printed height so far, in points, to keep the chart off a page break.
+  double used_pt = 21 + 15 + text_height(lead, table_width) + 15 + header_pt;
 
   std::vector<const analysis::RubricScore*> order;
   for (const auto& s : r.schools) order.push_back(&s);
@@ -207,9 +221,9 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
       w.dash(row, k_rank_col, "", f.dash);
     }
     w.text(row, k_name_col, name, f.text_wrap);
-    if (const int lines = wrapped_lines(name, name_width); lines > 1) {
-      w.row_height(row, 15.0 * lines);
-    }
+    const int lines = wrapped_lines(name, name_width);
+    if (lines > 1) w.row_height(row, 15.0 * lines);
+    used_pt += 15.0 * lines;
     write_score_cells(w, row, *s, c, false, ctx);
     const std::string group = cluster_name(*in.analysis, s->school_id);
     if (group.empty()) {
@@ -241,8 +255,20 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
       "Баллы округа считаются по муниципальным значениям показателей и по доле ОО, ответивших "
       "«Да» (правила — на листе «Методика»); это не сумма и не среднее баллов ОО.";
   row = write_paragraph(w, row, 0, c.last, how, table_width, f.note);
-  if (!order.empty()) write_points_chart(w, ctx, first, last, c.total, row + 1, order.back()->total,
-                                         r.municipal.max);
+  used_pt += 15 + 30 + 15 + 30 + text_height(how, table_width) + 15;
+  if (!order.empty()) {
+    // The chart starts a new page when it would not fit on the current one
+    // (pages after the first repeat the header row).
+    const double page_pt = page_height_pt(table_width);
+    double on_page = used_pt;
+    while (on_page > page_pt) on_page -= page_pt - header_pt;
+    if (on_page + points_chart_height(order.size()) * 0.75 > page_pt) {
+      std::array<lxw_row_t, 2> breaks = {row + 1, 0};
+      w.check(worksheet_set_h_pagebreaks(w.raw(), breaks.data()), row + 1, 0, "разрыв страницы");
+    }
+    write_points_chart(w, ctx, first, last, c.total, row + 1, order.back()->total,
+                       r.municipal.max);
+  }
 
   worksheet_freeze_panes(w.raw(), k_header_row + 1, k_first_block_col);
   PageSetup page;

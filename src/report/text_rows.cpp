@@ -44,7 +44,7 @@ std::size_t cut_point(std::string_view text, std::size_t max_units) {
 
 double text_height(std::string_view text, double width) {
   const int lines = wrapped_lines(text, width);
-  const int spare = lines >= 4 ? 1 : 0;
+  const int spare = lines >= 6 ? 1 : 0;
   return std::min(k_max_row_pt, k_line_pt * (lines + spare));
 }
 

@@ -19,7 +19,7 @@ inline constexpr double k_max_row_pt = 409;       // Excel's largest row height
 inline constexpr int k_max_lines_per_row = 25;    // leaves room for the estimate's error
 
 // Height in points for `text` wrapped in `width` characters: one line per
-// estimated line, plus one spare line for texts of four lines or more (word
+// estimated line, plus one spare line for texts of six lines or more (word
 // wrapping wastes the end of lines); at most k_max_row_pt.
 double text_height(std::string_view text, double width);
 

@@ -20,8 +20,9 @@ TEST(TextRowsTest, HeightIsLinesTimesFifteenWithASpareLineForLongTexts) {
   EXPECT_EQ(report::text_height("коротко", 50), 15);
   // 90 characters in a column 50 wide (45 a line): 2 lines.
   EXPECT_EQ(report::text_height(std::string(90, 'x'), 50), 30);
-  // 180 characters: 4 lines, plus a spare one.
-  EXPECT_EQ(report::text_height(std::string(180, 'x'), 50), 75);
+  // 180 characters: 4 lines; 270: 6 lines, plus a spare one.
+  EXPECT_EQ(report::text_height(std::string(180, 'x'), 50), 60);
+  EXPECT_EQ(report::text_height(std::string(270, 'x'), 50), 105);
   EXPECT_EQ(report::text_height(std::string(100'000, 'x'), 50), report::k_max_row_pt);
 }
 
