@@ -53,6 +53,10 @@ def figures(rng, school_id):
         "network_participants": round(total * rng.uniform(0.1, 0.6)),
         "courses_passed": round(total * rng.uniform(0.4, 0.95)),
         "retraining_passed": round(total * rng.uniform(0.0, 0.15)),
+        "mon_deficits_dates": "Да" if rng.random() < 0.75 else "Нет",
+        "mon_deficits_usage": "Да" if rng.random() < 0.6 else "Нет",
+        "mon_mentoring_dates": "Да" if rng.random() < 0.7 else "Нет",
+        "mon_mentoring_usage": "Да" if rng.random() < 0.55 else "Нет",
         "contact_person": "Заместитель директора по УВР, тел. 8 (38) 000-00-{:02d}".format(rng.randint(10, 99)),
     }
 

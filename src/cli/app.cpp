@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "cli/check_command.h"
 #include "cli/config.h"
 #include "cli/exit_codes.h"
 #include "cli/history_command.h"
@@ -91,6 +92,12 @@ int run_app(int argc, char** argv) {
   add_common(run, run_flags);
   run->add_flag("--dry-run", dry_run, "письма только записать в папку outbox (.eml), ничего не отправлять");
 
+  CommonFlags check_flags;
+  std::vector<std::string> check_files;
+  auto* check = app.add_subcommand("check", "проверить отдельные файлы форм, ничего не записывая");
+  add_common(check, check_flags);
+  check->add_option("files", check_files, "файлы форм")->required();
+
   CommonFlags history_flags;
   int history_limit = 20;
   auto* history = app.add_subcommand("history", "периоды в истории и последние запуски");
@@ -121,6 +128,7 @@ int run_app(int argc, char** argv) {
   const auto& flags = run->parsed()       ? run_flags
                       : history->parsed() ? history_flags
                       : send->parsed()    ? send_flags
+                      : check->parsed()   ? check_flags
                                           : template_flags;
   setup_logging(flags.quiet ? 0 : flags.verbose);
   auto config = resolve_config(flags);
@@ -133,6 +141,7 @@ int run_app(int argc, char** argv) {
   }
   if (history->parsed()) return guarded([&] { return history_command(*config, history_limit); });
   if (send->parsed()) return guarded([&] { return send_command(*config, send_all); });
+  if (check->parsed()) return guarded([&] { return check_command(*config, check_files); });
   template_options.out_dir = template_out;
   return guarded([&] { return template_command(*config, template_options); });
 }

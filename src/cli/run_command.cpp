@@ -331,7 +331,7 @@ int run_command(const Config& config, const RunOptions& options) {
   const auto out_dir = config.output / period->id;
   const auto results_file = out_dir / ("Итоги_" + def.id + "_" + period->id + ".xlsx");
   const auto directors_dir = out_dir / "directors";
-  const report::ReportInput input{def, *registry, summary, run};
+  const report::ReportInput input{def, *registry, summary, run, &analysis};
   report::ReportOptions report_options;
   report_options.max_school_sheets = config.max_school_sheets;
   {

@@ -18,7 +18,7 @@
 //   [clusters]          k (default 3), min_values (percent, default 60)
 //   [[recommendation]]  when = "below_target" | "below_median" | "document_missing"
 //                       | "no_positive_dynamics", indicator | input, text
-// See templates/rubric_fragments/*.toml for complete examples.
+// See the rubric sections of templates/krymsk.toml and templates/demo.toml for complete examples.
 //
 // Contract:
 // - Never throws. Reads only the keys above from an already parsed table, so

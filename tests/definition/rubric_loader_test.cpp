@@ -12,44 +12,6 @@ namespace {
 
 using model::RubricKind;
 
-// A minimal definition: the fragment's own [[input]] tables plus the given
-// indicators (id, position, kind, bad).
-struct IndicatorSpec {
-  std::string id;
-  std::string position;
-  model::IndicatorKind kind = model::IndicatorKind::share;
-  bool bad = false;
-  bool with_targets = true;
-};
-
-model::Definition definition_for(const toml::table& root, const std::vector<IndicatorSpec>& specs) {
-  model::Definition def;
-  def.id = "t";
-  if (const auto* inputs = root.get_as<toml::array>("input")) {
-    for (const auto& node : *inputs) {
-      const auto& t = *node.as_table();
-      model::InputDef in;
-      in.id = t["id"].value_or(std::string{});
-      in.label = t["label"].value_or(std::string{});
-      in.kind = t["kind"].value_or(std::string{}) == "yesno" ? model::InputKind::yesno
-                                                              : model::InputKind::count;
-      def.inputs.push_back(in);
-    }
-  }
-  for (const auto& s : specs) {
-    model::IndicatorDef ind;
-    ind.id = s.id;
-    ind.name = s.id;
-    ind.kind = s.kind;
-    ind.position = s.position;
-    ind.bad = s.bad;
-    if (s.with_targets) ind.targets = {{2026, 50}};
-    if (s.kind == model::IndicatorKind::yesno) ind.input = "doc_" + s.id;
-    def.indicators.push_back(ind);
-  }
-  return def;
-}
-
 toml::table parse(std::string_view text) { return toml::parse(text, std::string_view{"t.toml"}); }
 
 std::vector<std::string> texts(const std::vector<model::Diagnostic>& ds) {
@@ -64,9 +26,6 @@ int line_of(const std::string& text, std::string_view needle) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
 }
 
-const std::vector<IndicatorSpec> k_krymsk_indicators = {
-    {"mentoring_share", "M1"}, {"mo_share", "M2"}, {"network_share", "M3"}, {"iom_share", "M4"}};
-
 TEST(RubricLoaderTest, NoSectionsGiveNoRubric) {
   const auto root = parse("[definition]\nid = \"x\"\n");
   const auto loaded = definition::parse_rubric(root, "t.toml", model::Definition{});
@@ -75,15 +34,13 @@ TEST(RubricLoaderTest, NoSectionsGiveNoRubric) {
   EXPECT_TRUE(loaded->warnings.empty());
 }
 
-TEST(RubricLoaderTest, KrymskFragmentLoadsWithTheSourcesInconsistencies) {
-  const auto path = test::source_dir() / "templates/rubric_fragments/krymsk_rubric.toml";
+TEST(RubricLoaderTest, KrymskTemplateLoadsWithTheSourcesInconsistencies) {
+  const auto path = test::source_dir() / "templates/krymsk.toml";
   const std::string text = test::read_file(path);
-  const auto root = toml::parse(text, std::string_view{"krymsk_rubric.toml"});
-  const auto def = definition_for(root, k_krymsk_indicators);
-  const auto loaded = definition::parse_rubric(root, "krymsk_rubric.toml", def);
+  const auto loaded = definition::load_definition(path);
   ASSERT_TRUE(loaded.has_value()) << testing::PrintToString(texts(loaded.error()));
-  ASSERT_TRUE(loaded->rubric.has_value());
-  const auto& r = *loaded->rubric;
+  ASSERT_TRUE(loaded->definition.rubric.has_value());
+  const auto& r = *loaded->definition.rubric;
   EXPECT_EQ(r.id, "krymsk-2021");
   ASSERT_EQ(r.blocks.size(), 7u);
   EXPECT_EQ(r.blocks[0].kind, RubricKind::indicator_set);
@@ -108,35 +65,31 @@ TEST(RubricLoaderTest, KrymskFragmentLoadsWithTheSourcesInconsistencies) {
   const int total_line = line_of(text, "declared_total = 74");
   const int measures_line = line_of(text, "declared_max = 24");
   const std::vector<std::string> expected = {
-      "krymsk_rubric.toml:" + std::to_string(total_line) +
+      "krymsk.toml:" + std::to_string(total_line) +
           " [rubric.declared_total]: заявленный итог рубрики 74 не равен сумме максимумов блоков "
           "71 (8 + 12 + 12 + 12 + 21 + 3 + 3); используется 71, найдено «74». Как исправить: "
           "исправьте declared_total или максимумы блоков",
-      "krymsk_rubric.toml:" + std::to_string(measures_line) +
+      "krymsk.toml:" + std::to_string(measures_line) +
           " [block[5].declared_max]: блок «Меры, мероприятия»: заявленный максимум 24 не равен "
           "сумме баллов по строкам 21 (7 поз. × 3); используется 21, найдено «24». Как "
           "исправить: исправьте declared_max или добавьте недостающую позицию оценивания",
   };
-  EXPECT_EQ(texts(loaded->warnings), expected);
-  for (const auto& w : loaded->warnings) EXPECT_EQ(w.severity, model::Severity::warning);
+  std::vector<model::Diagnostic> rubric_warnings;
+  for (const auto& w : loaded->warnings) {
+    if (w.where.key.starts_with("rubric.") || w.where.key.starts_with("block[")) rubric_warnings.push_back(w);
+  }
+  EXPECT_EQ(texts(rubric_warnings), expected);
+  for (const auto& w : rubric_warnings) EXPECT_EQ(w.severity, model::Severity::warning);
 }
 
-TEST(RubricLoaderTest, DemoFragmentLoadsClean) {
-  const auto path = test::source_dir() / "templates/rubric_fragments/demo_rubric.toml";
-  const auto root = toml::parse(test::read_file(path), std::string_view{"demo_rubric.toml"});
-  auto def = definition_for(root, {{"young_mentored_share", "M1"},
-                                   {"network_share", "M3"},
-                                   {"diag_share", "M4"}});
-  for (const auto* id : {"doc_deficits_act", "doc_iom_act", "doc_mentoring_regulation"}) {
-    model::InputDef in;
-    in.id = id;
-    in.kind = model::InputKind::yesno;
-    def.inputs.push_back(in);
-  }
-  const auto loaded = definition::parse_rubric(root, "demo_rubric.toml", def);
+TEST(RubricLoaderTest, DemoTemplateRubricLoads) {
+  const auto loaded = definition::load_definition(test::source_dir() / "templates/demo.toml");
   ASSERT_TRUE(loaded.has_value()) << testing::PrintToString(texts(loaded.error()));
-  EXPECT_EQ(texts(loaded->warnings), std::vector<std::string>{});
-  const auto& r = *loaded->rubric;
+  for (const auto& w : loaded->warnings) {
+    EXPECT_FALSE(w.where.key.starts_with("rubric.") || w.where.key.starts_with("block[")) << model::to_string(w);
+  }
+  ASSERT_TRUE(loaded->definition.rubric.has_value());
+  const auto& r = *loaded->definition.rubric;
   EXPECT_DOUBLE_EQ(r.computed_total, 18);
   const auto* results = r.find_block("results");
   ASSERT_NE(results, nullptr);
@@ -279,40 +232,5 @@ positions = [ { id = "M1", name = "a" }, { id = "M2", name = "b" } ]
 }  // namespace
 
 namespace {
-
-// The fragment against the real definition it is meant for: the definition
-// loads, the fragment's [[input]] tables are added (as the merge will), and
-// the rubric's references resolve.
-model::ExpectedAll<definition::LoadedRubric> load_with_template(const std::string& tmpl,
-                                                                const std::string& fragment,
-                                                                model::Definition& def) {
-  auto loaded = definition::load_definition(test::source_dir() / "templates" / tmpl);
-  EXPECT_TRUE(loaded.has_value()) << (loaded ? "" : model::to_string(loaded.error()[0]));
-  if (!loaded) return std::unexpected(std::vector<model::Diagnostic>{});
-  def = loaded->definition;
-  const auto root = toml::parse(test::read_file(test::source_dir() / "templates/rubric_fragments" / fragment),
-                                std::string_view{fragment});
-  const auto extra = definition_for(root, {});
-  for (const auto& in : extra.inputs) {
-    EXPECT_EQ(def.find_input(in.id), nullptr) << "input id collides: " << in.id;
-    def.inputs.push_back(in);
-  }
-  return definition::parse_rubric(root, fragment, def);
-}
-
-TEST(RubricLoaderTest, KrymskFragmentFitsKrymskToml) {
-  model::Definition def;
-  const auto r = load_with_template("krymsk.toml", "krymsk_rubric.toml", def);
-  ASSERT_TRUE(r.has_value()) << testing::PrintToString(texts(r.error()));
-  // Only the source's two inconsistencies: every position M1–M4 has indicators there.
-  EXPECT_EQ(r->warnings.size(), 2u) << testing::PrintToString(texts(r->warnings));
-}
-
-TEST(RubricLoaderTest, DemoFragmentFitsDemoToml) {
-  model::Definition def;
-  const auto r = load_with_template("demo.toml", "demo_rubric.toml", def);
-  ASSERT_TRUE(r.has_value()) << testing::PrintToString(texts(r.error()));
-  EXPECT_EQ(texts(r->warnings), std::vector<std::string>{});
-}
 
 }  // namespace

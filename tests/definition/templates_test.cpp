@@ -81,7 +81,10 @@ TEST(TemplatesTest, KrymskCoversSevenDirectionsPlusMethodicalAssociations) {
   const auto loaded = load("krymsk.toml");
   const auto& d = loaded.definition;
   EXPECT_EQ(d.periodicity, model::Periodicity::year);
-  EXPECT_EQ(d.directions.size(), 8u);
+  // Seven directions, methodical associations (МО), and the rubric's own
+  // questions to the municipality (RUB: evidence for the scored blocks).
+  EXPECT_EQ(d.directions.size(), 9u);
+  EXPECT_NE(d.find_direction("RUB"), nullptr);
   std::map<std::string, int> per_direction;
   for (const auto& ind : d.indicators) {
     ++per_direction[ind.direction];
@@ -112,7 +115,11 @@ TEST(TemplatesTest, KrymskCoversSevenDirectionsPlusMethodicalAssociations) {
   EXPECT_EQ(trained->denominator, "teachers_total");  // the circular denominator, resolved
   EXPECT_EQ(d.find_indicator("d1_deficits_act")->kind, model::IndicatorKind::yesno);
   EXPECT_EQ(d.find_indicator("d4_experts")->kind, model::IndicatorKind::count);
-  ASSERT_EQ(loaded.warnings.size(), 1u);  // "no targets at all"
+  // "no targets at all", and the rubric's two inconsistencies of the source
+  // (Меры declared 24 vs 21, total declared 74 vs 71).
+  ASSERT_EQ(loaded.warnings.size(), 3u);
+  ASSERT_TRUE(d.rubric.has_value());
+  EXPECT_DOUBLE_EQ(d.rubric->computed_total, 71);
 }
 
 }  // namespace

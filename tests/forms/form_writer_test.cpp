@@ -60,7 +60,7 @@ TEST_F(FormWriterTest, MetaSheetIsHiddenAndIdentifiesTheForm) {
   }
   EXPECT_EQ(kv["form_id"], "metodmon-form");
   EXPECT_EQ(kv["definition_id"], "demo-ensk");
-  EXPECT_EQ(kv["definition_version"], "2026.1");
+  EXPECT_EQ(kv["definition_version"], demo_definition().version);
   EXPECT_EQ(kv["school_id"], "sch01");
   EXPECT_EQ(kv["period"], "2026-11");
   EXPECT_EQ(kv["input:teachers_total"],
