@@ -22,7 +22,8 @@ soffice -env:UserInstallation="$profile" --headless --convert-to xls --outdir "$
 cp "$work/lo/sch03_2026-11.xlsx" "$work/filled/sch03_2026-11.xlsx"
 rm "$work/filled/sch11_2026-11.xlsx"
 cp "$work/lo/sch11_2026-11.xls" "$work/filled/sch11_2026-11.xls"
-rm -rf "$root/sample_workbooks"
-mkdir -p "$root/sample_workbooks"
-cp "$work/filled/"* "$root/sample_workbooks/"
-ls -1 "$root/sample_workbooks"
+dest=$root/sample_workbooks/demo
+rm -rf "$dest"
+mkdir -p "$dest"
+cp "$work/filled/"* "$dest/"
+ls -1 "$dest"

@@ -50,7 +50,7 @@ fs::path write_config(const test::TempDir& dir, int port, bool errors_to_schools
       << "definition = \"" << (root / "templates/demo.toml").string() << "\"\n"
       << "schools = \"" << (root / "templates/demo_schools.csv").string() << "\"\n"
       << "period = \"2026-11\"\n"
-      << "[paths]\ninbox = \"" << (root / "sample_workbooks").string() << "\"\n"
+      << "[paths]\ninbox = \"" << (root / "sample_workbooks" / "demo").string() << "\"\n"
       << "output = \"out\"\nstate = \"state\"\n"
       << "[inbox]\nsettle_seconds = 0\n"
       << "[mail]\nenabled = true\nhost = \"127.0.0.1\"\nport = " << port << "\nsecurity = \"none\"\n"
