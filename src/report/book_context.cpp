@@ -36,6 +36,33 @@ std::string target_label(const ReportInput& in) {
   return "Целевое значение " + std::to_string(in.summary.period.year);
 }
 
+namespace {
+
+// Lines one paragraph (no '\n') takes when wrapped at word boundaries into
+// lines of `per_line` characters, as a spreadsheet wraps it: a word that
+// does not fit starts a new line; a word longer than a line is broken.
+int paragraph_lines(std::string_view text, double per_line) {
+  int lines = 1;
+  double used = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(' ', start), text.size());
+    const auto len = static_cast<double>(utf16_length(text.substr(start, end - start)));
+    if (used > 0 && used + 1 + len <= per_line) {
+      used += 1 + len;
+    } else {
+      if (used > 0) ++lines;
+      const double extra = std::max(0.0, std::ceil(len / per_line) - 1);
+      lines += static_cast<int>(extra);
+      used = len - extra * per_line;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
 int wrapped_lines(std::string_view text, double width) {
   // Characters per line: a column of width w holds about w digits of the
   // default font; Cyrillic letters are a little wider, so take 90 %.
@@ -44,8 +71,7 @@ int wrapped_lines(std::string_view text, double width) {
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = std::min(text.find('\n', start), text.size());
-    const double len = static_cast<double>(utf16_length(text.substr(start, end - start)));
-    lines += std::max(1, static_cast<int>(std::ceil(len / per_line)));
+    lines += paragraph_lines(text.substr(start, end - start), per_line);
     start = end + 1;
   }
   return std::max(1, lines);

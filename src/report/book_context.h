@@ -55,7 +55,8 @@ std::string indicator_title(const model::IndicatorDef& indicator);
 std::string direction_name(const model::Definition& definition, const std::string& direction_id);
 // "Целевое значение 2026"
 std::string target_label(const ReportInput& in);
-// Lines a text needs in a wrapped cell `width` characters wide (at least 1).
+// Lines a text needs in a wrapped cell `width` characters wide (at least 1),
+// wrapping at spaces as a spreadsheet does.
 int wrapped_lines(std::string_view text, double width);
 
 }  // namespace report

@@ -64,3 +64,18 @@ TEST(TextRowsTest, PageHeightGrowsWithWidthOnceScaledDown) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(WrappedLinesTest, WrapsAtSpacesLikeASpreadsheet) {
+  // Width 10: 9 characters a line. "аааа бббб" fits one line (9); a third
+  // word starts a second; a word of 20 letters breaks over three lines.
+  EXPECT_EQ(report::wrapped_lines("аааа бббб", 10), 1);
+  EXPECT_EQ(report::wrapped_lines("аааа бббб вв", 10), 2);
+  EXPECT_EQ(report::wrapped_lines(std::string(20, 'x'), 10), 3);
+  EXPECT_EQ(report::wrapped_lines("ааааа ббббб ввввв", 10), 3);  // 17 characters, 3 lines
+  EXPECT_EQ(report::wrapped_lines("а\nб\n", 10), 3);
+  EXPECT_EQ(report::wrapped_lines("", 10), 1);
+}
+
+}  // namespace
