@@ -72,8 +72,17 @@ class ClustersWriter {
     section("Группа «" + g.name + "» — " + analysis::count_of_schools(
                                                  static_cast<int>(g.school_ids.size())));
     header({"№", "ОО", "Средняя z-оценка", "", "", ""}, 3, false);
+    // Highest mean z-score first (the analysis lists members by id).
+    std::vector<std::string> members = g.school_ids;
+    const auto z_of = [&](const std::string& id) {
+      const auto it = m_a.clusters.mean_z.find(id);
+      return it == m_a.clusters.mean_z.end() ? 0.0 : it->second;
+    };
+    std::stable_sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
+      return z_of(a) > z_of(b) + 1e-12;
+    });
     int n = 0;
-    for (const auto& id : g.school_ids) {
+    for (const auto& id : members) {
       m_w.number(m_row, 0, ++n, m_f.integer);
       const std::string name = school_name(m_ctx.in.registry, id);
       m_w.text(m_row, 1, name, m_f.text_wrap);
