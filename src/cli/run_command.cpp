@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 
@@ -33,8 +34,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string local_time_text() {
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+// The moment a run stands for: now, or SOURCE_DATE_EPOCH when set (the
+// reproducible-builds convention), so that two runs over the same inputs can
+// be compared byte for byte.
+std::int64_t run_epoch() {
+  if (const char* fixed = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    const long long v = std::strtoll(fixed, &end, 10);
+    if (end != fixed && *end == '\0' && v > 0) return v;
+  }
+  return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+}
+
+std::string local_time_text(std::int64_t epoch) {
+  const auto now = static_cast<std::time_t>(epoch);
   std::tm tm{};
   localtime_r(&now, &tm);
   char buf[32];
@@ -293,7 +306,8 @@ int run_command(const Config& config, const RunOptions& options) {
   }
 
   model::RunInfo run;
-  run.run_time = local_time_text();
+  run.run_epoch = run_epoch();
+  run.run_time = local_time_text(run.run_epoch);
   run.tool_version = "metodmon " METODMON_VERSION;
   run.definition_file = config.definition.string();
   run.registry_file = config.schools.string();
@@ -308,7 +322,7 @@ int run_command(const Config& config, const RunOptions& options) {
   }
   const auto fail = [&](const model::Diagnostic& d) {
     print_diagnostics(std::vector{d});
-    (void)history->finish_run(*run_id, k_exit_failure, run_counts(run, {}), local_time_text());
+    (void)history->finish_run(*run_id, k_exit_failure, run_counts(run, {}), local_time_text(std::time(nullptr)));
     return k_exit_failure;
   };
 
@@ -359,7 +373,7 @@ int run_command(const Config& config, const RunOptions& options) {
 
   const auto counts = run_counts(run, mail);
   const int code = mail.failed > 0 ? k_exit_mail_failed : counts.rejected > 0 ? k_exit_forms_rejected : k_exit_ok;
-  if (auto r = history->finish_run(*run_id, code, counts, local_time_text()); !r) return fail(r.error());
+  if (auto r = history->finish_run(*run_id, code, counts, local_time_text(std::time(nullptr))); !r) return fail(r.error());
 
   if (!options.quiet) {
     std::printf("Мониторинг: %s, период: %s\n", def.title.c_str(), model::display_name(*period).c_str());

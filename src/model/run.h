@@ -2,6 +2,7 @@
 // Feeds the errors and method sheets, the history store and the e-mails.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct FileOutcome {
 
 struct RunInfo {
   std::string run_time;      // local time, "2026-11-23 09:00:00"
+  std::int64_t run_epoch = 0;  // the same moment in seconds since the epoch (0: unknown)
   std::string tool_version;  // "metodmon 0.1.0"
   std::string definition_file;
   std::string registry_file;

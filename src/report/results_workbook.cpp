@@ -35,6 +35,9 @@ void set_properties(lxw_workbook* book, const ReportInput& in, const std::string
   props.subject = const_cast<char*>(in.definition.title.c_str());
   props.author = const_cast<char*>("metodmon");
   props.company = const_cast<char*>(in.definition.organisation.c_str());
+  // The run's own time, not the clock at writing: with SOURCE_DATE_EPOCH the
+  // whole file is reproducible byte for byte.
+  if (in.run.run_epoch > 0) props.created = static_cast<time_t>(in.run.run_epoch);
   workbook_set_properties(book, &props);
 }
 
