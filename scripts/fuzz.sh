@@ -14,7 +14,7 @@ set -euo pipefail
 seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 fuzz_build="$root/build-reader-fuzz"
-gcc_build="$root/build-reader"
+gcc_build="${METODMON_GCC_BUILD:-$root/build-reader}"
 work="$fuzz_build/fuzz-work"
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$fuzz_build" -DMETODMON_FUZZ=ON \

@@ -99,7 +99,7 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const std::string
     fit(w, row, b.title, declared);
     ++row;
     for (const auto& p : b.positions) {
-      w.text(row, 0, p.position_id, f.centre);
+      w.text(row, 0, p.position_id, af.position_code);
       w.text(row, 1, p.name, af.indent1);
       w.number(row, 2, p.points, points_format(af, p.points));
       w.number(row, 3, p.max, points_format(af, p.max));
