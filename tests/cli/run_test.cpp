@@ -7,7 +7,8 @@
 #include <map>
 
 #include "ingest/workbook.h"
-#include "support/python_runner.h"
+#include "support/key_values.h"
+#include "support/openpyxl_check.h"
 #include "support/temp_dir.h"
 #include "util/sha256.h"
 

@@ -6,7 +6,8 @@
 #include "ingest/form_reader.h"
 #include "ingest/workbook.h"
 #include "model/form_layout.h"
-#include "support/python_runner.h"
+#include "support/key_values.h"
+#include "support/openpyxl_check.h"
 #include "support/temp_dir.h"
 
 namespace {
