@@ -6,38 +6,20 @@
 
 #include "analysis_report_fixture.h"
 #include "support/openpyxl_check.h"
+#include "support/libreoffice.h"
 #include "support/temp_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-bool have_libreoffice() { return test::run_command("command -v soffice").exit_code == 0; }
-
-// Converts `xlsx` to PDF in its folder (private LibreOffice profile inside the
-// test folder) and returns the PDF's text ("" on failure).
-std::string pdf_text(const fs::path& xlsx, const test::TempDir& dir) {
-  const std::string profile = "file://" + (dir / "lo-profile").string();
-  const auto convert = test::run_command(
-      "timeout 120 soffice --headless -env:UserInstallation=" + profile +
-      " --convert-to pdf --outdir " + test::shell_quote(dir.path().string()) + " " +
-      test::shell_quote(xlsx.string()));
-  const auto pdf = dir / (xlsx.stem().string() + ".pdf");
-  EXPECT_EQ(convert.exit_code, 0) << convert.out;
-  EXPECT_TRUE(fs::exists(pdf)) << convert.out;
-  if (!fs::exists(pdf)) return {};
-  const auto text = test::run_command("pdftotext " + test::shell_quote(pdf.string()) + " -");
-  EXPECT_EQ(text.exit_code, 0) << text.out;
-  return text.out;
-}
-
 TEST(AnalysisLibreOfficeTest, ResultsWorkbookPrintsTheAnalysisSheets) {
-  if (!have_libreoffice()) GTEST_SKIP() << "soffice not installed";
+  if (!test::have_libreoffice()) GTEST_SKIP() << "soffice not installed";
   test::AnalysisReportFixture data;
   test::TempDir dir;
   const auto path = dir / "results.xlsx";
   ASSERT_TRUE(report::write_results_workbook(data.input(), path).has_value());
-  const std::string text = pdf_text(path, dir);
+  const std::string text = test::pdf_text(path, dir);
   for (const char* title :
        {"Аналитическая справка по итогам мониторинга",
         "Рейтинг ОО по баллам: Оценка методической работы (тест)", "Баллы по ОО",
@@ -54,12 +36,12 @@ TEST(AnalysisLibreOfficeTest, ResultsWorkbookPrintsTheAnalysisSheets) {
 }
 
 TEST(AnalysisLibreOfficeTest, DirectorWorkbookPrintsItsOwnAnalysis) {
-  if (!have_libreoffice()) GTEST_SKIP() << "soffice not installed";
+  if (!test::have_libreoffice()) GTEST_SKIP() << "soffice not installed";
   test::AnalysisReportFixture data;
   test::TempDir dir;
   const auto path = dir / "s2.xlsx";
   ASSERT_TRUE(report::write_director_workbook(data.input(), "s2", path).has_value());
-  const std::string text = pdf_text(path, dir);
+  const std::string text = test::pdf_text(path, dir);
   EXPECT_NE(text.find("Место по баллам: 4 из 5"), std::string::npos);
   EXPECT_NE(text.find("Адресные рекомендации (4)"), std::string::npos);
   EXPECT_EQ(text.find("МБОУ СОШ № 1"), std::string::npos);
