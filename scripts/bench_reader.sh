@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 measure() {  # prints "seconds max_rss_kb"
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-  cat "$work/time"
+  tail -1 "$work/time"
 }
 
 printf "%-8s %-10s %10s %10s %12s %12s %8s %8s\n" rows cells "ours s" "openpyxl s" "ours MB" "openpyxl MB" "t ratio" "mem ratio"
