@@ -125,22 +125,8 @@ model::Expected<void> write_errors_sheet(const BookContext& ctx) {
     for (const auto& d : file.diagnostics) put_row(file, &d);
     if (file.diagnostics.empty() && file.outcome != model::Outcome::accepted) put_row(file, nullptr);
   }
-  if (row == k_header_row + 1) {
-    w.merged(row, 0, row, last_col, "Ошибок и замечаний нет: все файлы приняты.", f.text);
-    ++row;
-  } else {
-    w.check(worksheet_autofilter(w.raw(), k_header_row, 0, row - 1, last_col), k_header_row, 0,
-            "автофильтр");
-  }
-
-  worksheet_freeze_panes(w.raw(), k_header_row + 1, 1);
-  PageSetup page;
-  page.repeat = true;
-  page.repeat_first = k_header_row;
-  page.repeat_last = k_header_row;
-  page.footer_left = "Ошибки · " + model::display_name(in.summary.period);
-  set_page(w, page);
-  protect_sheet(w);
+  row = autofilter_or_note(w, k_header_row, row, last_col, "Ошибок и замечаний нет: все файлы приняты.", f.text);
+  finish_table_sheet(w, k_header_row, 1, "Ошибки · " + model::display_name(in.summary.period));
   return w.status();
 }
 

@@ -270,14 +270,7 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
                        r.municipal.max);
   }
 
-  worksheet_freeze_panes(w.raw(), k_header_row + 1, k_first_block_col);
-  PageSetup page;
-  page.repeat = true;
-  page.repeat_first = k_header_row;
-  page.repeat_last = k_header_row;
-  page.footer_left = "Рейтинг · " + model::display_name(in.summary.period);
-  set_page(w, page);
-  protect_sheet(w);
+  finish_table_sheet(w, k_header_row, k_first_block_col, "Рейтинг · " + model::display_name(in.summary.period));
   return w.status();
 }
 

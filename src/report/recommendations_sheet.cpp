@@ -80,22 +80,8 @@ model::Expected<void> write_recommendations_sheet(const BookContext& ctx) {
       }
     }
   }
-  if (row == k_header_row + 1) {
-    w.merged(row, 0, row, last, "Ни одна ОО не сдала форму, принятую к обработке.", f.text);
-    ++row;
-  } else {
-    w.check(worksheet_autofilter(w.raw(), k_header_row, 0, row - 1, last), k_header_row, 0,
-            "автофильтр");
-  }
-
-  worksheet_freeze_panes(w.raw(), k_header_row + 1, 1);
-  PageSetup page;
-  page.repeat = true;
-  page.repeat_first = k_header_row;
-  page.repeat_last = k_header_row;
-  page.footer_left = "Рекомендации · " + model::display_name(in.summary.period);
-  set_page(w, page);
-  protect_sheet(w);
+  row = autofilter_or_note(w, k_header_row, row, last, "Ни одна ОО не сдала форму, принятую к обработке.", f.text);
+  finish_table_sheet(w, k_header_row, 1, "Рекомендации · " + model::display_name(in.summary.period));
   return w.status();
 }
 

@@ -190,16 +190,9 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
     write_school_analysis(w, ctx, school_id, row);
   }
 
-  worksheet_freeze_panes(w.raw(), k_header_row + 1, 2);
-  PageSetup page;
   // With the analysis parts the sheet holds several tables, each with its
   // own header: the indicator table's header would be wrong above them.
-  page.repeat = in.analysis == nullptr;
-  page.repeat_first = k_header_row;
-  page.repeat_last = k_header_row;
-  page.footer_left = name + " · " + model::display_name(in.summary.period);
-  set_page(w, page);
-  protect_sheet(w);
+  finish_table_sheet(w, k_header_row, 2, name + " · " + model::display_name(in.summary.period), in.analysis == nullptr);
   return w.status();
 }
 

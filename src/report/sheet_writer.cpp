@@ -159,4 +159,26 @@ model::Expected<SheetWriter> add_sheet(lxw_workbook* book, const std::string& na
   return SheetWriter(ws, name);
 }
 
+void finish_table_sheet(SheetWriter& w, lxw_row_t header_row, lxw_col_t frozen_cols,
+                        const std::string& footer_left, bool repeat_header) {
+  worksheet_freeze_panes(w.raw(), header_row + 1, frozen_cols);
+  PageSetup page;
+  page.repeat = repeat_header;
+  page.repeat_first = header_row;
+  page.repeat_last = header_row;
+  page.footer_left = footer_left;
+  set_page(w, page);
+  protect_sheet(w);
+}
+
+lxw_row_t autofilter_or_note(SheetWriter& w, lxw_row_t header_row, lxw_row_t row, lxw_col_t last_col,
+                             const std::string& empty_text, lxw_format* text_format) {
+  if (row == header_row + 1) {
+    w.merged(row, 0, row, last_col, empty_text, text_format);
+    return row + 1;
+  }
+  w.check(worksheet_autofilter(w.raw(), header_row, 0, row - 1, last_col), header_row, 0, "автофильтр");
+  return row;
+}
+
 }  // namespace report

@@ -77,6 +77,18 @@ void set_page(SheetWriter& w, const PageSetup& page);
 // still select cells, widen columns and use the autofilter.
 void protect_sheet(SheetWriter& w);
 
+// The common end of a table sheet: freezes the rows down to `header_row` and
+// the first `frozen_cols` columns, sets the page (landscape, fit to width, the
+// header row repeated on every page when `repeat_header`), the footer
+// "<footer_left>" and protects the sheet.
+void finish_table_sheet(SheetWriter& w, lxw_row_t header_row, lxw_col_t frozen_cols,
+                        const std::string& footer_left, bool repeat_header = true);
+
+// Rows header_row+1 .. row-1 hold data: an autofilter over them. No data rows:
+// `empty_text` across the table instead. Returns the next free row.
+lxw_row_t autofilter_or_note(SheetWriter& w, lxw_row_t header_row, lxw_row_t row, lxw_col_t last_col,
+                             const std::string& empty_text, lxw_format* text_format);
+
 }  // namespace report
 
 namespace report {
