@@ -273,14 +273,20 @@ def distribute(rng, total, lows, highs, weights):
     return xs
 
 
-def draw_count(rng, inp, rule, values, size):
+def leaning(rng, quality):
+    """A point in [0, 1]: half the school's quality, half chance."""
+    return 0.55 * quality + 0.45 * rng.random()
+
+
+def draw_count(rng, inp, rule, values, size, quality):
     base, lo, hi = rule
+    u = leaning(rng, quality)
     if base == "abs":
-        v = rng.randint(lo, hi)
+        v = lo + min(hi - lo, int(u * (hi - lo + 1)))
     elif base == "parent":
-        v = round(values[inp["not_more_than"]] * rng.uniform(lo, hi))
+        v = round(values[inp["not_more_than"]] * (lo + (hi - lo) * u))
     else:
-        v = round(size * rng.uniform(lo, hi))
+        v = round(size * (lo + (hi - lo) * u))
     if inp.get("not_more_than"):
         v = min(v, values[inp["not_more_than"]])
     if "max" in inp:
@@ -318,8 +324,16 @@ def generic_figures(definition, scenario, schools, rng):
 
     values = {s: {} for s in schools}
     size = {s: rng.randint(12, 25) if s in small else rng.randint(30, 95) for s in schools}
-    # How far along the school's methodical work is: drives the rubric answers.
+    # How far along the school's methodical work is: drives its figures and
+    # its rubric answers, so that strong and weak schools are told apart.
     maturity = {s: rng.uniform(0.25, 0.95) for s in schools}
+    # Inputs where more is worse (numerators and counts of "lower is better").
+    worse_if_more = {i.get("numerator") or i.get("input") for i in indicators.values()
+                     if i.get("better") == "lower"}
+
+    def quality(school, input_id):
+        m = maturity[school]
+        return 1 - m if input_id in worse_if_more else m
     for input_id in input_order(inputs, exact_numerators):
         inp = by_id[input_id]
         kind = inp["kind"]
@@ -337,7 +351,8 @@ def generic_figures(definition, scenario, schools, rng):
                 highs = [min(values[s][parent or den_id], math.ceil(0.95 * values[s][den_id]))
                          for s in schools]
                 spread = min(0.6, (0.95 - share) / share) if share < 0.95 else 0.0
-                weights = [values[s][den_id] * share * rng.uniform(1 - spread, 1 + spread) for s in schools]
+                weights = [values[s][den_id] * share * (1 - spread + 2 * spread * leaning(rng, quality(s, input_id)))
+                           for s in schools]
                 lows = [0] * len(schools)
             elif input_id == size_id:
                 lows = [12 if s in small else 30 for s in schools]
@@ -346,7 +361,8 @@ def generic_figures(definition, scenario, schools, rng):
                 total = totals[input_id]
             else:
                 rule = ranges.get(input_id, DEFAULT_PART if parent else DEFAULT_FREE)
-                weights = [draw_count(rng, inp, rule, values[s], size[s]) + 0.1 for s in schools]
+                weights = [draw_count(rng, inp, rule, values[s], size[s], quality(s, input_id)) + 0.1
+                           for s in schools]
                 highs = [values[s][parent] if parent else 10 ** 6 for s in schools]
                 lows = [0] * len(schools)
                 total = totals[input_id]
@@ -361,7 +377,7 @@ def generic_figures(definition, scenario, schools, rng):
                     v = size[s]
                 else:
                     rule = ranges.get(input_id, DEFAULT_PART if inp.get("not_more_than") else DEFAULT_FREE)
-                    v = draw_count(rng, inp, rule, values[s], size[s])
+                    v = draw_count(rng, inp, rule, values[s], size[s], quality(s, input_id))
             elif kind == "yesno":
                 if input_id in gate_of:  # a rubric detail: only where its gate is «Да»
                     gate = gate_of[input_id]
