@@ -1,7 +1,6 @@
 #include "cli/mail_compose.h"
 
-#include <fstream>
-#include <sstream>
+#include "util/read_file.h"
 
 namespace cli {
 
@@ -20,14 +19,12 @@ std::string period_text(const MailContext& ctx) { return model::display_name(ctx
 }  // namespace
 
 model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  auto bytes = util::read_file(file);
+  if (!bytes) {
     return std::unexpected(model::Diagnostic::error({file.filename().string(), {}, {}, {}, {}},
                                                     "не удалось прочитать вложение " + file.string()));
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return deliver::MailAttachment{file.filename().string(), deliver::k_xlsx_type, bytes.str()};
+  return deliver::MailAttachment{file.filename().string(), deliver::k_xlsx_type, std::move(*bytes)};
 }
 
 deliver::MailMessage director_letter(const MailContext& ctx, const model::School& school,

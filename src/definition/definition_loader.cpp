@@ -10,6 +10,7 @@
 #include "definition/definition_checks.h"
 #include "definition/naming.h"
 #include "definition/toml_fields.h"
+#include "util/read_file.h"
 
 namespace definition {
 
@@ -309,16 +310,14 @@ model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text
 
 model::ExpectedAll<LoadedDefinition> load_definition(const std::filesystem::path& file) {
   const std::string name = file.filename().string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const auto text = util::read_file(file);
+  if (!text) {
     model::Location where;
     where.file = name;
     return std::unexpected(std::vector<Diagnostic>{Diagnostic::error(
         where, "не удалось открыть файл методики", "проверьте путь: " + file.string())});
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto loaded = parse_definition(text.str(), name);
+  auto loaded = parse_definition(*text, name);
   if (loaded) loaded->definition.file = file;
   return loaded;
 }

@@ -9,6 +9,7 @@
 
 #include "definition/csv_reader.h"
 #include "definition/naming.h"
+#include "util/read_file.h"
 #include "definition/text_encoding.h"
 
 namespace definition {
@@ -322,16 +323,14 @@ model::ExpectedAll<LoadedRegistry> parse_registry(std::string_view bytes,
 
 model::ExpectedAll<LoadedRegistry> load_registry(const std::filesystem::path& file) {
   const std::string name = file.filename().string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const auto bytes = util::read_file(file);
+  if (!bytes) {
     model::Location where;
     where.file = name;
     return std::unexpected(std::vector<Diagnostic>{Diagnostic::error(
         where, "не удалось открыть файл реестра школ", "проверьте путь: " + file.string())});
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return parse_registry(bytes.str(), name);
+  return parse_registry(*bytes, name);
 }
 
 }  // namespace definition

@@ -59,3 +59,13 @@ TEST(AtomicFileTest, StaleTempFilesOfAKilledRunAreRemoved) {
   EXPECT_FALSE(fs::exists(dir / "2026-11/.Итоги.xlsx.tmp-123-0"));
   EXPECT_EQ(util::remove_stale_temp_files(dir / "missing"), 0);
 }
+
+#include "util/read_file.h"
+
+TEST(ReadFileTest, ReadsBytesOrSaysItCannot) {
+  test::TempDir dir;
+  const auto p = dir.write("a.bin", std::string("x\0y\r\n", 5));
+  EXPECT_EQ(util::read_file(p), std::string("x\0y\r\n", 5));
+  EXPECT_FALSE(util::read_file(dir / "missing"));
+  EXPECT_FALSE(util::read_file(dir.path()));  // a folder is not a file
+}
