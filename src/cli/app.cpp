@@ -143,6 +143,7 @@ int run_app(int argc, char** argv) {
   if (send->parsed()) return guarded([&] { return send_command(*config, send_all); });
   if (check->parsed()) return guarded([&] { return check_command(*config, check_files); });
   template_options.out_dir = template_out;
+  template_options.quiet = flags.quiet;
   return guarded([&] { return template_command(*config, template_options); });
 }
 

@@ -57,7 +57,7 @@ int template_command(const Config& config, const TemplateOptions& options) {
     spdlog::info("form written: {}", file.string());
     ++written;
   }
-  std::printf("Формы для заполнения (%d): %s\n", written, out_dir.string().c_str());
+  if (!options.quiet) std::printf("Формы для заполнения (%d): %s\n", written, out_dir.string().c_str());
   return k_exit_ok;
 }
 

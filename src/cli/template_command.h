@@ -13,6 +13,7 @@ namespace cli {
 struct TemplateOptions {
   std::filesystem::path out_dir;          // default: <output>/<period>/forms
   std::vector<std::string> school_ids;    // empty: every school
+  bool quiet = false;                     // no summary line on stdout
 };
 
 int template_command(const Config& config, const TemplateOptions& options);

@@ -23,6 +23,14 @@ bool has_dynamics(const ReportInput& in) {
   return in.analysis != nullptr && !in.analysis->dynamics.periods.empty();
 }
 
+bool has_roadmap(const ReportInput& in) {
+  if (in.analysis == nullptr) return false;
+  for (const auto& ind : in.definition.indicators) {
+    if (!ind.targets.empty()) return true;
+  }
+  return false;
+}
+
 std::map<std::string, int> rubric_ranks(const analysis::RubricResults& rubric) {
   std::vector<std::optional<double>> totals;
   for (const auto& s : rubric.schools) totals.emplace_back(s.total);

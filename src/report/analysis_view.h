@@ -18,6 +18,9 @@ namespace report {
 // the definition its blocks) and «Динамика» (earlier periods to compare with).
 bool has_rating(const ReportInput& in);
 bool has_dynamics(const ReportInput& in);
+// «Дорожная карта» only when the method has a roadmap: some indicator with a
+// target for some year (Balakhta's and Krymsk's methods have none).
+bool has_roadmap(const ReportInput& in);
 
 // School id -> rank by total rubric points among the schools (1 = most
 // points; equal totals share a rank: 1, 2, 2, 4).

@@ -45,7 +45,7 @@ model::Expected<void> write_briefing_sheet(const BookContext& ctx) {
   w.text(row++, 1, "Подробно:", f.label);
   std::vector<std::pair<const char*, const char*>> links;
   if (has_rating(in)) links.emplace_back(k_rating_sheet, "баллы ОО и округа по рубрике");
-  links.emplace_back(k_roadmap_sheet, "план и факт по показателям дорожной карты");
+  if (has_roadmap(in)) links.emplace_back(k_roadmap_sheet, "план и факт по показателям дорожной карты");
   if (has_dynamics(in)) links.emplace_back(k_dynamics_sheet, "изменения к прошлым периодам");
   links.emplace_back(k_clusters_sheet, "группы ОО и факторы");
   links.emplace_back(k_recommendations_sheet, "адресные рекомендации ОО");

@@ -58,7 +58,7 @@ double write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& 
          "Итого баллов (" + max_text(rubric.computed_total, rubric.declared_total) + ")", f.header);
   w.text(k_header_row, c.share, "Доля максимума", f.header);
   w.text(k_header_row, c.level, "Уровень", f.header);
-  w.text(k_header_row, c.group, "Группа ОО", f.header);
+  w.text(k_header_row, c.group, "Группа по показателям", f.header);
   const double height = std::min(200.0, 13.0 * lines + 6);
   w.row_height(k_header_row, height);
   return height;

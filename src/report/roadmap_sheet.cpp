@@ -104,7 +104,7 @@ void write_row(SheetWriter& w, lxw_row_t row, const BookContext& ctx,
 
 model::Expected<void> write_roadmap_sheet(const BookContext& ctx) {
   const auto& in = ctx.in;
-  if (in.analysis == nullptr) return {};
+  if (!has_roadmap(in)) return {};
   auto added = add_sheet(ctx.book, k_roadmap_sheet);
   if (!added) return std::unexpected(added.error());
   SheetWriter& w = *added;

@@ -1,5 +1,7 @@
 #include "report/sheet_writer.h"
 
+#include <algorithm>
+
 #include "model/cell_ref.h"
 #include "report/cell_text.h"
 #include "report/formats.h"
@@ -120,7 +122,12 @@ void set_page(SheetWriter& w, const PageSetup& page) {
     worksheet_set_portrait(ws);
   }
   worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-  worksheet_fit_to_pages(ws, 1, page.fit_height ? 1 : 0);
+  worksheet_fit_to_pages(ws, static_cast<std::uint16_t>(std::max(1, page.pages_wide)),
+                         page.fit_height ? 1 : 0);
+  if (page.repeat_columns > 0) {
+    w.check(worksheet_repeat_columns(ws, 0, static_cast<lxw_col_t>(page.repeat_columns - 1)), 0, 0,
+            "сквозные столбцы");
+  }
   if (page.repeat) {
     w.check(worksheet_repeat_rows(ws, page.repeat_first, page.repeat_last), page.repeat_first, 0,
             "сквозные строки");

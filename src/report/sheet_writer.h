@@ -67,6 +67,8 @@ struct PageSetup {
   bool repeat = false;
   std::string footer_left;     // plain text (period); '&' is escaped
   bool fit_height = false;     // also fit the sheet onto one page tall
+  int pages_wide = 1;          // wide tables: spread over this many pages across
+  int repeat_columns = 0;      // columns printed on the left of every page (0: none)
 };
 
 // A4, margins, fit to one page wide, header with the sheet name, footer

@@ -303,6 +303,11 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
   page.repeat_first = k_direction_row;
   page.repeat_last = k_unit_row;
   page.footer_left = title + " · " + model::display_name(in.summary.period);
+  // One page across stays readable up to about 14 indicators; a method with
+  // fifty (Krymsk) is spread over several pages, school names on each.
+  constexpr std::size_t k_columns_per_page = 14;
+  page.pages_wide = static_cast<int>((cols.size() + k_columns_per_page - 1) / k_columns_per_page);
+  if (page.pages_wide > 1) page.repeat_columns = k_first_value_col;
   set_page(w, page);
   protect_sheet(w);
   worksheet_activate(w.raw());
