@@ -2,21 +2,16 @@
 
 #include <cmath>
 
+#include "report/formats.h"
+
 namespace report {
 
 namespace {
 
-lxw_format* bordered(lxw_workbook* book) {
-  lxw_format* f = workbook_add_format(book);
-  format_set_border(f, LXW_BORDER_THIN);
-  format_set_border_color(f, 0xA6A6A6);
-  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-  return f;
-}
 
 lxw_format* change(lxw_workbook* book, const char* num_format, lxw_color_t fill,
                    lxw_color_t font) {
-  lxw_format* f = bordered(book);
+  lxw_format* f = bordered_cell_format(book);
   format_set_num_format(f, num_format);
   format_set_align(f, LXW_ALIGN_CENTER);
   if (fill != 0xFFFFFF) format_set_bg_color(f, fill);
@@ -25,14 +20,14 @@ lxw_format* change(lxw_workbook* book, const char* num_format, lxw_color_t fill,
 }
 
 lxw_format* indented(lxw_workbook* book, uint8_t level) {
-  lxw_format* f = bordered(book);
+  lxw_format* f = bordered_cell_format(book);
   format_set_text_wrap(f);
   format_set_indent(f, level);
   return f;
 }
 
 lxw_format* points(lxw_workbook* book, const char* num_format, bool bold) {
-  lxw_format* f = bordered(book);
+  lxw_format* f = bordered_cell_format(book);
   format_set_num_format(f, num_format);
   format_set_align(f, LXW_ALIGN_CENTER);
   if (bold) {
@@ -50,23 +45,23 @@ AnalysisFormats make_analysis_formats(lxw_workbook* book) {
   af.points_bold = points(book, k_fmt_points, true);
   af.points_frac = points(book, k_fmt_points_frac, false);
   af.points_frac_bold = points(book, k_fmt_points_frac, true);
-  af.percent_bold = bordered(book);
+  af.percent_bold = bordered_cell_format(book);
   format_set_num_format(af.percent_bold, k_fmt_percent);
   format_set_bold(af.percent_bold);
   format_set_bg_color(af.percent_bold, k_group_fill);
-  af.text_bold_grey = bordered(book);
+  af.text_bold_grey = bordered_cell_format(book);
   format_set_bold(af.text_bold_grey);
   format_set_text_wrap(af.text_bold_grey);
   format_set_bg_color(af.text_bold_grey, k_group_fill);
   // Position ids such as "ACT_MENT" are longer than indicator codes ("1.1")
   // that set the width of column A: shrink rather than clip.
-  af.position_code = bordered(book);
+  af.position_code = bordered_cell_format(book);
   format_set_align(af.position_code, LXW_ALIGN_CENTER);
   format_set_align(af.position_code, LXW_ALIGN_VERTICAL_CENTER);
   format_set_shrink(af.position_code);
   af.indent1 = indented(book, 1);
   af.indent2 = indented(book, 3);
-  af.note_cell = bordered(book);
+  af.note_cell = bordered_cell_format(book);
   format_set_text_wrap(af.note_cell);
   format_set_font_size(af.note_cell, 9);
   format_set_font_color(af.note_cell, 0x404040);

@@ -2,9 +2,7 @@
 
 namespace report {
 
-namespace {
-
-lxw_format* bordered(lxw_workbook* book) {
+lxw_format* bordered_cell_format(lxw_workbook* book) {
   lxw_format* f = workbook_add_format(book);
   format_set_border(f, LXW_BORDER_THIN);
   format_set_border_color(f, 0xA6A6A6);
@@ -12,14 +10,17 @@ lxw_format* bordered(lxw_workbook* book) {
   return f;
 }
 
+namespace {
+
+
 lxw_format* number(lxw_workbook* book, const char* num_format) {
-  lxw_format* f = bordered(book);
+  lxw_format* f = bordered_cell_format(book);
   format_set_num_format(f, num_format);
   return f;
 }
 
 lxw_format* filled(lxw_workbook* book, lxw_color_t fill, lxw_color_t font) {
-  lxw_format* f = bordered(book);
+  lxw_format* f = bordered_cell_format(book);
   format_set_bg_color(f, fill);
   format_set_font_color(f, font);
   format_set_align(f, LXW_ALIGN_CENTER);
@@ -35,7 +36,7 @@ lxw_format* conditional(lxw_workbook* book, lxw_color_t fill, lxw_color_t font) 
 }
 
 lxw_format* stat(lxw_workbook* book, const char* num_format) {
-  lxw_format* f = bordered(book);
+  lxw_format* f = bordered_cell_format(book);
   format_set_bg_color(f, k_group_fill);
   format_set_bold(f);
   if (num_format != nullptr) format_set_num_format(f, num_format);
@@ -58,14 +59,14 @@ Formats make_formats(lxw_workbook* book) {
   format_set_text_wrap(f.note);
   format_set_align(f.note, LXW_ALIGN_VERTICAL_TOP);
 
-  f.header = bordered(book);
+  f.header = bordered_cell_format(book);
   format_set_bold(f.header);
   format_set_bg_color(f.header, k_header_fill);
   format_set_text_wrap(f.header);
   format_set_align(f.header, LXW_ALIGN_CENTER);
   format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
 
-  f.group = bordered(book);
+  f.group = bordered_cell_format(book);
   format_set_bold(f.group);
   format_set_bg_color(f.group, k_group_fill);
 
@@ -74,11 +75,11 @@ Formats make_formats(lxw_workbook* book) {
   format_set_font_size(f.section, 12);
   format_set_bottom(f.section, LXW_BORDER_THIN);
 
-  f.text = bordered(book);
-  f.text_wrap = bordered(book);
+  f.text = bordered_cell_format(book);
+  f.text_wrap = bordered_cell_format(book);
   format_set_text_wrap(f.text_wrap);
   format_set_align(f.text_wrap, LXW_ALIGN_VERTICAL_TOP);
-  f.text_bold = bordered(book);
+  f.text_bold = bordered_cell_format(book);
   format_set_bold(f.text_bold);
   format_set_text_wrap(f.text_bold);
   f.label = workbook_add_format(book);
@@ -87,11 +88,11 @@ Formats make_formats(lxw_workbook* book) {
   f.plain_wrap = workbook_add_format(book);
   format_set_text_wrap(f.plain_wrap);
   format_set_align(f.plain_wrap, LXW_ALIGN_VERTICAL_TOP);
-  f.mono = bordered(book);
+  f.mono = bordered_cell_format(book);
   format_set_font_name(f.mono, "Courier New");
   format_set_font_size(f.mono, 8);
 
-  f.link = bordered(book);
+  f.link = bordered_cell_format(book);
   format_set_font_color(f.link, 0x0563C1);
   format_set_underline(f.link, LXW_UNDERLINE_SINGLE);
   format_set_text_wrap(f.link);
@@ -99,7 +100,7 @@ Formats make_formats(lxw_workbook* book) {
   format_set_font_color(f.link_plain, 0x0563C1);
   format_set_underline(f.link_plain, LXW_UNDERLINE_SINGLE);
 
-  f.dash = bordered(book);
+  f.dash = bordered_cell_format(book);
   format_set_align(f.dash, LXW_ALIGN_CENTER);
   format_set_font_color(f.dash, 0x7F7F7F);
 
@@ -110,7 +111,7 @@ Formats make_formats(lxw_workbook* book) {
   f.signed_count = number(book, k_fmt_signed_count);
   f.integer = number(book, "0");
   format_set_align(f.integer, LXW_ALIGN_CENTER);
-  f.centre = bordered(book);
+  f.centre = bordered_cell_format(book);
   format_set_align(f.centre, LXW_ALIGN_CENTER);
 
   f.status_met = filled(book, k_green_fill, k_green_font);

@@ -85,4 +85,8 @@ lxw_format* stat_format(const Formats& f, model::IndicatorKind kind, bool fracti
 // Coloured format for a status word.
 lxw_format* status_format(const Formats& f, aggregate::TargetStatus status);
 
+// A new format with the thin grey border and vertical centring every table
+// cell of the workbooks shares; callers add what is particular to them.
+lxw_format* bordered_cell_format(lxw_workbook* book);
+
 }  // namespace report
