@@ -7,7 +7,7 @@ packages=(build-essential cmake pkg-config
           libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
           libcli11-dev libtomlplusplus-dev libsqlite3-dev libcurl4-openssl-dev libgtest-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libreoffice-calc libreoffice-core python3-openpyxl python3-aiosmtpd poppler-utils
+  packages+=(libreoffice-calc libreoffice-core python3-openpyxl python3-aiosmtpd poppler-utils openssl
              clang libclang-rt-14-dev zip unzip sqlite3)
 fi
 missing=()

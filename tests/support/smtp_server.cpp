@@ -50,6 +50,7 @@ ReceivedMail load(const fs::path& dir) {
   m.cc = lines_of(dir / "cc.txt");
   m.body = read_file(dir / "body.txt");
   m.defects = read_file(dir / "defects.txt");
+  if (fs::exists(dir / "tls.txt")) m.tls = read_file(dir / "tls.txt");
   std::vector<fs::path> files;
   if (fs::is_directory(dir / "attachments")) {
     for (const auto& e : fs::directory_iterator(dir / "attachments")) files.push_back(e.path());
@@ -74,6 +75,9 @@ SmtpServer::SmtpServer(fs::path folder, SmtpSinkOptions options) : m_folder(std:
   if (options.fail_first > 0) args.insert(args.end(), {"--fail-first", std::to_string(options.fail_first)});
   if (!options.reject_rcpt.empty()) args.insert(args.end(), {"--reject-rcpt", options.reject_rcpt});
   if (!options.auth.empty()) args.insert(args.end(), {"--auth", options.auth});
+  if (!options.tls_mode.empty()) {
+    args.insert(args.end(), {"--" + options.tls_mode, options.cert.string(), options.key.string()});
+  }
   const auto log = (m_folder / "sink.log").string();
   m_pid = ::fork();
   if (m_pid == 0) {

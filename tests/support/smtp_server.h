@@ -27,6 +27,12 @@ struct SmtpSinkOptions {
   int fail_first = 0;       // answer 451 to the first N DATA commands
   std::string reject_rcpt;  // answer 550 to RCPT TO of this address
   std::string auth;         // "user:password": require AUTH
+  // TLS: "" clear text only; "starttls": offer STARTTLS and require it before
+  // MAIL FROM and AUTH; "smtps": TLS from the first byte. Both need cert/key
+  // (PEM files, e.g. from test::make_test_cert()); AUTH is then accepted only
+  // over TLS.
+  std::string tls_mode;
+  std::filesystem::path cert, key;
 };
 
 struct ReceivedMail {
@@ -39,6 +45,7 @@ struct ReceivedMail {
   std::string body;                     // decoded text/plain
   std::vector<std::pair<std::string, std::string>> attachments;  // decoded name, bytes
   std::string defects;                  // Python email defects; empty when clean
+  std::string tls;                      // TLS version it came over ("TLSv1.3"); empty: clear text
 };
 
 class SmtpServer {

@@ -3,6 +3,7 @@
 
 Usage: /usr/bin/python3 smtp_sink.py FOLDER [--port N] [--fail-first K]
                                             [--reject-rcpt ADDR] [--auth USER:PASSWORD]
+                                            [--starttls CERT KEY | --smtps CERT KEY]
 
 Listens on 127.0.0.1 (port 0 = any free port), prints the port number on
 stdout (one line, flushed), and stores each accepted message as the folder
@@ -16,11 +17,16 @@ then renamed) and holds:
   attachments/I_NAME   each attachment's decoded bytes (I = 0, 1, ...;
                         NAME = the decoded RFC 2231 filename)
   defects.txt     parser defects found by Python's email package (empty: none)
+  tls.txt         the TLS version the message came over ("TLSv1.3"); empty: clear text
 Decoding uses Python's own email package, independent of metodmon's code.
 
 --fail-first K   answer "451 try again later" to the first K DATA commands
 --reject-rcpt A  answer "550 no such user" to RCPT TO:<A>
---auth U:P       require AUTH (PLAIN/LOGIN, allowed without TLS on loopback)
+--auth U:P       require AUTH (PLAIN/LOGIN; allowed without TLS when neither
+                 --starttls nor --smtps is given, otherwise only over TLS)
+--starttls C K   offer STARTTLS with certificate C and key K (PEM) and REQUIRE it:
+                 MAIL FROM (and AUTH) before STARTTLS are refused (530 / 538)
+--smtps C K      implicit TLS: the listening socket speaks TLS from the first byte
 Exits cleanly on SIGTERM or SIGINT.
 """
 import argparse
@@ -29,6 +35,7 @@ import email
 import email.policy
 import os
 import signal
+import ssl
 import sys
 
 from aiosmtpd.smtp import SMTP, AuthResult
@@ -86,6 +93,9 @@ class Handler:
             f.write(envelope.original_content)
         with open(os.path.join(partial, "envelope.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join([envelope.mail_from] + list(envelope.rcpt_tos)))
+        ssl_object = server.transport.get_extra_info("ssl_object")
+        with open(os.path.join(partial, "tls.txt"), "w", encoding="utf-8") as f:
+            f.write(ssl_object.version() if ssl_object is not None else "")
         try:
             decode_into(envelope.original_content, partial)
         except Exception as e:  # a broken message is still stored, with the reason
@@ -102,24 +112,39 @@ def main() -> int:
     parser.add_argument("--fail-first", type=int, default=0)
     parser.add_argument("--reject-rcpt", default="")
     parser.add_argument("--auth", default="")
+    tls = parser.add_mutually_exclusive_group()
+    tls.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
+    tls.add_argument("--smtps", nargs=2, metavar=("CERT", "KEY"))
     args = parser.parse_args()
     os.makedirs(args.folder, exist_ok=True)
     handler = Handler(args.folder, args.fail_first, args.reject_rcpt)
 
     smtp_kwargs = {"decode_data": False}
+    tls_files = args.starttls or args.smtps
+    tls_context = None
+    if tls_files:
+        tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls_context.load_cert_chain(tls_files[0], tls_files[1])
+    if args.starttls:
+        smtp_kwargs.update(tls_context=tls_context, require_starttls=True)
     if args.auth:
         user, _, password = args.auth.partition(":")
 
         def authenticator(server, session, envelope, mechanism, auth_data):
+            over_tls = server.transport.get_extra_info("ssl_object") is not None
             ok = auth_data.login == user.encode() and auth_data.password == password.encode()
-            return AuthResult(success=ok, handled=False)
+            return AuthResult(success=ok and (over_tls or not tls_files), handled=False)
 
-        smtp_kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+        # aiosmtpd 1.4 sees TLS only after STARTTLS, not on an implicit-TLS
+        # socket: there the authenticator above checks the transport itself.
+        smtp_kwargs.update(authenticator=authenticator, auth_required=True,
+                           auth_require_tls=bool(args.starttls))
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     server = loop.run_until_complete(
-        loop.create_server(lambda: SMTP(handler, **smtp_kwargs), host="127.0.0.1", port=args.port))
+        loop.create_server(lambda: SMTP(handler, **smtp_kwargs), host="127.0.0.1", port=args.port,
+                           ssl=tls_context if args.smtps else None))
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, loop.stop)
     print(server.sockets[0].getsockname()[1], flush=True)
