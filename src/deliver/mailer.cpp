@@ -55,6 +55,30 @@ bool permanent_failure(CURLcode code, long smtp_code) {
          code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_NOT_BUILT_IN;
 }
 
+// What a TLS failure means for the person who set up [mail], in Russian;
+// empty for other failures (libcurl's own text then stands alone).
+std::string tls_reason(CURLcode code, const MailConfig& config) {
+  switch (code) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+      return "сертификат почтового сервера не прошёл проверку, письмо и пароль не отправлены; "
+             "проверьте, что host «" + config.host + "» совпадает с именем в сертификате сервера, "
+             "а если сервер использует свой (самоподписанный) сертификат, укажите его или "
+             "сертификат выпустившего центра в ca_file раздела [mail]";
+    case CURLE_USE_SSL_FAILED:
+      return "сервер не предлагает STARTTLS, а security = \"starttls\" не допускает отправку "
+             "в открытом виде; письмо и пароль не отправлены; проверьте host и port "
+             "(587 — starttls, 465 — smtps)";
+    case CURLE_SSL_CACERT_BADFILE:
+      return "не удалось прочитать файл сертификатов ca_file " + config.ca_file.string() +
+             "; проверьте путь и права доступа";
+    case CURLE_SSL_CONNECT_ERROR:
+      return "не удалось установить TLS-соединение с сервером; проверьте, что security "
+             "соответствует порту (465 — smtps, 587 — starttls)";
+    default:
+      return {};
+  }
+}
+
 }  // namespace
 
 std::string smtp_url(const MailConfig& config) {
@@ -206,8 +230,11 @@ SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::stri
   }
   std::string what = curl_easy_strerror(code);
   if (errbuf[0] != '\0' && what != errbuf) what += " (" + std::string(errbuf) + ")";
-  r.error = "не удалось отправить письмо через " + url + ": " + what;
-  if (r.smtp_code != 0) r.error += "; ответ сервера " + std::to_string(r.smtp_code);
+  const auto reason = tls_reason(code, m_config);
+  r.error = "не удалось отправить письмо через " + url + ": " +
+            (reason.empty() ? what : reason + " (" + what + ")");
+  // After a TLS failure the last reply is a success (220 to STARTTLS, 250 to EHLO): not worth citing.
+  if (r.smtp_code != 0 && reason.empty()) r.error += "; ответ сервера " + std::to_string(r.smtp_code);
   r.permanent = permanent_failure(code, r.smtp_code);
   return r;
 }
