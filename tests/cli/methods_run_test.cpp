@@ -33,6 +33,9 @@ struct MethodCase {
   std::vector<std::string> error_texts;  // what the «Ошибки» sheet must say about them
 };
 
+// gtest prints a parameter by this, not as raw bytes.
+void PrintTo(const MethodCase& c, std::ostream* os) { *os << c.method << " " << c.period; }
+
 const std::vector<MethodCase>& cases() {
   static const std::vector<MethodCase> k_cases = {
       {"lk_roadmap", "lk-roadmap", "2022", 0, 12, {}, {}},
