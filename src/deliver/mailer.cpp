@@ -51,8 +51,13 @@ model::Diagnostic config_error(std::string message, std::string hint, std::strin
 
 bool permanent_failure(CURLcode code, long smtp_code) {
   if (smtp_code >= 500 && smtp_code < 600) return true;
+  // A certificate that does not verify, a server without STARTTLS or an
+  // unreadable ca_file are set-up problems: trying again seconds later only
+  // delays the run. They stay in the outbox for `metodmon send` once fixed.
   return code == CURLE_LOGIN_DENIED || code == CURLE_URL_MALFORMAT ||
-         code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_NOT_BUILT_IN;
+         code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_NOT_BUILT_IN ||
+         code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_USE_SSL_FAILED ||
+         code == CURLE_SSL_CACERT_BADFILE;
 }
 
 // What a TLS failure means for the person who set up [mail], in Russian;

@@ -15,7 +15,10 @@
 //
 // send() tries up to 1 + retries times, waiting backoff_ms, 2×, 4× … between
 // attempts. It does not retry what cannot get better: a 5xx reply from the
-// server (e.g. 550 no such mailbox, 535 bad password), or a malformed URL.
+// server (e.g. 550 no such mailbox, 535 bad password), a malformed URL, or a
+// TLS set-up problem (certificate not trusted or for another host, no
+// STARTTLS offered, unreadable ca_file). TLS failures carry a Russian reason
+// first, libcurl's own text after it in brackets.
 // A failure is a value (SendResult), not an error: mail never stops a run,
 // and the outbox (outbox.h) keeps what was not sent for `metodmon send`.
 //

@@ -160,6 +160,18 @@ TEST_F(MailerTlsTest, SelfSignedCertificateNotInCaFileIsRefused) {
   EXPECT_TRUE(server.received().empty());
 }
 
+TEST_F(MailerTlsTest, CertificateFailureIsNotRetried) {
+  test::SmtpServer server(m_dir / "received", sink_options("starttls"));
+  ASSERT_GT(server.port(), 0);
+  auto c = config(server.port(), deliver::SmtpSecurity::starttls);  // system CA store: untrusted
+  c.retries = 3;
+  const auto r = send(c);
+  EXPECT_FALSE(r.sent);
+  EXPECT_EQ(r.attempts, 1);  // a set-up problem: retrying would only wait
+  EXPECT_TRUE(r.permanent);
+  EXPECT_TRUE(server.received().empty());
+}
+
 TEST_F(MailerTlsTest, AnotherCertificateAsCaFileIsRefused) {
   const auto other = test::make_test_cert(m_dir / "other-pki", "other");
   ASSERT_TRUE(other.ok());
