@@ -52,23 +52,9 @@ model::Location root_location(const ReadState& st, std::string_view key, int lin
   return where;
 }
 
-// The elements of an array of tables [[name]]; an error if `name` is
-// something else. Missing is not an error here (the caller decides).
 std::vector<const toml::table*> tables_of(ReadState& st, const toml::table& root,
                                           std::string_view name) {
-  std::vector<const toml::table*> out;
-  const auto* node = root.get(name);
-  if (node == nullptr) return out;
-  const auto* arr = node->as_array();
-  if (arr == nullptr || !arr->is_array_of_tables()) {
-    st.out.push_back(Diagnostic::error(
-        root_location(st, name, static_cast<int>(node->source().begin.line)),
-        "«" + std::string(name) + "» должен быть списком таблиц [[" + std::string(name) + "]]",
-        "начинайте каждый элемент строкой [[" + std::string(name) + "]]"));
-    return out;
-  }
-  for (const auto& item : *arr) out.push_back(item.as_table());
-  return out;
+  return array_of_tables(root, name, st.file_name, st.out);
 }
 
 void read_header(ReadState& st, const toml::table& root) {

@@ -79,19 +79,7 @@ const toml::table* table_of(State& st, const toml::table& root, std::string_view
 
 std::vector<const toml::table*> tables_of(State& st, const toml::table& root,
                                           std::string_view name) {
-  std::vector<const toml::table*> out;
-  const auto* node = root.get(name);
-  if (node == nullptr) return out;
-  const auto* arr = node->as_array();
-  if (arr == nullptr || !arr->is_array_of_tables()) {
-    st.out.push_back(Diagnostic::error(
-        top_location(st, name, node),
-        q(name) + " должен быть списком таблиц [[" + std::string(name) + "]]",
-        "начинайте каждый элемент строкой [[" + std::string(name) + "]]"));
-    return out;
-  }
-  for (const auto& item : *arr) out.push_back(item.as_table());
-  return out;
+  return array_of_tables(root, name, st.file_name, st.out);
 }
 
 std::string item(std::string_view section, std::size_t i) {

@@ -142,4 +142,25 @@ void TableReader::reject_present(std::string_view key, std::string_view why) {
         "удалите строку " + std::string(key) + " = …");
 }
 
+std::vector<const toml::table*> array_of_tables(const toml::table& root, std::string_view name,
+                                                const std::string& file_name,
+                                                std::vector<model::Diagnostic>& out) {
+  std::vector<const toml::table*> tables;
+  const auto* node = root.get(name);
+  if (node == nullptr) return tables;
+  const auto* arr = node->as_array();
+  if (arr == nullptr || !arr->is_array_of_tables()) {
+    model::Location where;
+    where.file = file_name;
+    where.line = std::max(1, static_cast<int>(node->source().begin.line));
+    where.key = std::string(name);
+    out.push_back(model::Diagnostic::error(
+        where, "«" + std::string(name) + "» должен быть списком таблиц [[" + std::string(name) + "]]",
+        "начинайте каждый элемент строкой [[" + std::string(name) + "]]"));
+    return tables;
+  }
+  for (const auto& item : *arr) tables.push_back(item.as_table());
+  return tables;
+}
+
 }  // namespace definition

@@ -32,6 +32,13 @@ class SourceMap {
 // Renders a value as found in the file: strings verbatim, others as TOML.
 std::string render_value(const toml::node& node);
 
+// The elements of the array of tables [[name]] at the top of `root`. Missing
+// is not an error here (the caller decides); anything other than an array of
+// tables is, appended to `out` at the key's line.
+std::vector<const toml::table*> array_of_tables(const toml::table& root, std::string_view name,
+                                                const std::string& file_name,
+                                                std::vector<model::Diagnostic>& out);
+
 class TableReader {
  public:
   // `path` names the table in locations ("indicator[3]", "definition");
