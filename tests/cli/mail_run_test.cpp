@@ -3,8 +3,6 @@
 // rejected forms their errors; a server that is down leaves the letters in the
 // outbox and `metodmon send` delivers them later.
 #include <gtest/gtest.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,19 +26,6 @@ int run(const std::string& args, std::string* out = nullptr) {
   const int status = ::pclose(pipe);
   if (out) *out = text;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// A port nobody listens on: bind, read the number, close.
-int closed_port() {
-  const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(s);
-  return ntohs(a.sin_port);
 }
 
 fs::path write_config(const test::TempDir& dir, int port, bool errors_to_schools = true) {
@@ -120,7 +105,7 @@ TEST(MailRunTest, DirectorsMethodistAndRejectedSchoolsGetTheirLetters) {
 
 TEST(MailRunTest, ServerDownMeansExit3AndSendDeliversLater) {
   test::TempDir dir;
-  const int port = closed_port();
+  const int port = test::free_port();
   const auto config = write_config(dir, port, false);
   std::string out;
   EXPECT_EQ(run("run -q --config " + config.string(), &out), 3) << out;

@@ -24,15 +24,8 @@ using namespace std::chrono_literals;
 constexpr const char* k_password = "Pa55-секрет-word";
 
 deliver::MailConfig local_config(int port) {
-  deliver::MailConfig c;
-  c.host = "127.0.0.1";
-  c.port = port;
-  c.security = deliver::SmtpSecurity::none;
-  c.from = {"ИМЦ Энского округа", "imc@ensk.example.ru"};
-  c.retries = 2;
-  c.backoff_ms = 10;
-  c.connect_timeout_ms = 2000;
-  c.timeout_ms = 10000;
+  auto c = test::loopback_mail_config(port);
+  c.retries = 2;  // the retry tests count three attempts
   return c;
 }
 

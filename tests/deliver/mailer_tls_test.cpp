@@ -55,17 +55,12 @@ class MailerTlsTest : public ::testing::Test {
   }
 
   static deliver::MailConfig config(int port, deliver::SmtpSecurity security) {
-    deliver::MailConfig c;
-    c.host = "127.0.0.1";  // the certificate names IP:127.0.0.1; libcurl checks it
-    c.port = port;
+    auto c = test::loopback_mail_config(port);  // 127.0.0.1: the certificate names that IP
     c.security = security;
     c.username = "imc";
     c.password_env = k_password_env;
-    c.from = {"ИМЦ Энского округа", "imc@ensk.example.ru"};
     c.retries = 0;
-    c.backoff_ms = 10;
     c.connect_timeout_ms = 5000;
-    c.timeout_ms = 10000;
     return c;
   }
 

@@ -14,15 +14,8 @@ namespace fs = std::filesystem;
 using deliver::DeliveryStatus;
 
 deliver::MailConfig local_config(int port) {
-  deliver::MailConfig c;
-  c.host = "127.0.0.1";
-  c.port = port;
-  c.security = deliver::SmtpSecurity::none;
-  c.from = {"ИМЦ Энского округа", "imc@ensk.example.ru"};
-  c.retries = 1;
+  auto c = test::loopback_mail_config(port);
   c.backoff_ms = 5;
-  c.connect_timeout_ms = 2000;
-  c.timeout_ms = 10000;
   return c;
 }
 

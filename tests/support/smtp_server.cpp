@@ -169,4 +169,17 @@ int free_port() {
   return port;
 }
 
+deliver::MailConfig loopback_mail_config(int port) {
+  deliver::MailConfig c;
+  c.host = "127.0.0.1";
+  c.port = port;
+  c.security = deliver::SmtpSecurity::none;
+  c.from = {"ИМЦ Энского округа", "imc@ensk.example.ru"};
+  c.retries = 1;
+  c.backoff_ms = 10;
+  c.connect_timeout_ms = 2000;
+  c.timeout_ms = 10000;
+  return c;
+}
+
 }  // namespace test

@@ -12,6 +12,8 @@
 // The server is stopped (SIGTERM, then waited for) in the destructor.
 #pragma once
 
+#include "deliver/mailer.h"
+
 #include <sys/types.h>
 
 #include <chrono>
@@ -71,6 +73,10 @@ class SmtpServer {
 
 // A loopback port nobody listens on right now (bound, then closed).
 int free_port();
+
+// Mail settings for the sink on 127.0.0.1:`port`: no TLS, no AUTH, one retry
+// after 10 ms, short timeouts. Tests change what they are about.
+deliver::MailConfig loopback_mail_config(int port);
 
 // Decodes an .eml file with the same Python code the server uses; the
 // decoded parts go to `work_dir` (created). Envelope fields stay empty.
