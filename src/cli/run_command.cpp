@@ -10,21 +10,19 @@
 #include <map>
 
 #include "aggregate/summarize.h"
+#include "analysis/analysis.h"
 #include "cli/exit_codes.h"
-#include "definition/definition_loader.h"
-#include "definition/registry_loader.h"
-#include "deliver/choose_latest.h"
-#include "deliver/inbox.h"
-#include "ingest/form_reader.h"
-#include "ingest/workbook.h"
 #include "cli/mail_compose.h"
 #include "cli/progress.h"
-#include "analysis/analysis.h"
+#include "cli/run_inputs.h"
 #include "deliver/archive.h"
+#include "deliver/choose_latest.h"
 #include "deliver/dynamics_periods.h"
 #include "deliver/history_store.h"
+#include "deliver/inbox.h"
 #include "deliver/outbox.h"
 #include "deliver/run_lock.h"
+#include "ingest/form_file.h"
 #include "report/results_workbook.h"
 #include "util/atomic_file.h"
 
@@ -55,33 +53,6 @@ std::string local_time_text(std::int64_t epoch) {
   return buf;
 }
 
-void print_diagnostics(const std::vector<model::Diagnostic>& ds) {
-  for (const auto& d : ds) std::fprintf(stderr, "%s: %s\n", model::severity_name(d.severity).c_str(),
-                                        model::to_string(d).c_str());
-}
-
-// Reads and validates one workbook file.
-model::FileOutcome read_one(const model::SourceFile& file, const Config& config,
-                            const model::Definition& definition, const model::Registry& registry,
-                            const model::Period& period, std::optional<model::Submission>& submission) {
-  model::FileOutcome out;
-  out.file = file;
-  auto workbook = ingest::read_workbook(file.path, config.limits);
-  if (!workbook) {
-    out.outcome = model::Outcome::rejected;
-    auto d = workbook.error();
-    d.where.file = file.name;
-    out.diagnostics.push_back(std::move(d));
-    return out;
-  }
-  auto form = ingest::read_form(*workbook, definition, registry, period, file);
-  out.school_id = form.school_id;
-  out.diagnostics = std::move(form.diagnostics);
-  out.outcome = form.submission ? model::Outcome::accepted : model::Outcome::rejected;
-  submission = std::move(form.submission);
-  return out;
-}
-
 }  // namespace
 
 IngestResult ingest_inbox(const Config& config, const model::Definition& definition,
@@ -106,13 +77,12 @@ IngestResult ingest_inbox(const Config& config, const model::Definition& definit
   for (const auto& file : scan->workbooks) {
     progress.step();
     spdlog::info("reading {}", file.name);
-    std::optional<model::Submission> sub;
-    auto outcome = read_one(file, config, definition, registry, period, sub);
-    spdlog::info("{}: {} ({} diagnostics)", file.name, model::outcome_name(outcome.outcome),
-                 outcome.diagnostics.size());
-    result.files.push_back(std::move(outcome));
-    if (sub) {
-      valid.push_back(std::move(*sub));
+    auto checked = ingest::check_form_file(file, config.limits, definition, registry, period);
+    spdlog::info("{}: {} ({} diagnostics)", file.name, model::outcome_name(checked.outcome.outcome),
+                 checked.outcome.diagnostics.size());
+    result.files.push_back(std::move(checked.outcome));
+    if (checked.submission) {
+      valid.push_back(std::move(*checked.submission));
       valid_file.push_back(result.files.size() - 1);
     }
   }
@@ -268,24 +238,11 @@ deliver::RunCounts run_counts(const model::RunInfo& run, const MailTally& mail) 
 }  // namespace
 
 int run_command(const Config& config, const RunOptions& options) {
-  auto loaded = definition::load_definition(config.definition);
-  if (!loaded) {
-    print_diagnostics(loaded.error());
-    return k_exit_failure;
-  }
-  const auto& def = loaded->definition;
-  auto loaded_registry = definition::load_registry(config.schools);
-  if (!loaded_registry) {
-    print_diagnostics(loaded_registry.error());
-    return k_exit_failure;
-  }
-  const auto* registry = &loaded_registry->registry;
-  const auto period = model::parse_period(config.period);
-  if (!period) {
-    std::fprintf(stderr, "ошибка: неверный отчётный период «%s»; ожидается ГГГГ-ММ, ГГГГ-H1/H2 или ГГГГ\n",
-                 config.period.c_str());
-    return k_exit_failure;
-  }
+  const auto inputs = load_run_inputs(config);
+  if (!inputs) return k_exit_failure;
+  const auto& def = inputs->definition.definition;
+  const auto* registry = &inputs->registry.registry;
+  const auto* period = &inputs->period;
 
   // One run at a time; a lock left by a dead run is replaced with a warning.
   auto lock = deliver::RunLock::acquire(config.state);
@@ -312,9 +269,9 @@ int run_command(const Config& config, const RunOptions& options) {
   run.definition_file = config.definition.string();
   run.registry_file = config.schools.string();
   run.inbox = config.inbox.string();
-  run.definition_notes = loaded->warnings;
-  run.definition_notes.insert(run.definition_notes.end(), loaded_registry->warnings.begin(),
-                              loaded_registry->warnings.end());
+  run.definition_notes = inputs->definition.warnings;
+  run.definition_notes.insert(run.definition_notes.end(), inputs->registry.warnings.begin(),
+                              inputs->registry.warnings.end());
   const auto run_id = history->begin_run(period->id, run.run_time, run.tool_version);
   if (!run_id) {
     print_diagnostics(std::vector{run_id.error()});

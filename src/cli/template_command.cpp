@@ -7,29 +7,16 @@
 #include <ctime>
 
 #include "cli/exit_codes.h"
-#include "definition/definition_loader.h"
-#include "definition/registry_loader.h"
+#include "cli/run_inputs.h"
 #include "forms/form_writer.h"
 
 namespace cli {
 
 int template_command(const Config& config, const TemplateOptions& options) {
-  auto loaded = definition::load_definition(config.definition);
-  if (!loaded) {
-    for (const auto& d : loaded.error()) std::fprintf(stderr, "ошибка: %s\n", model::to_string(d).c_str());
-    return k_exit_failure;
-  }
-  auto loaded_registry = definition::load_registry(config.schools);
-  if (!loaded_registry) {
-    for (const auto& d : loaded_registry.error()) std::fprintf(stderr, "ошибка: %s\n", model::to_string(d).c_str());
-    return k_exit_failure;
-  }
-  const auto* registry = &loaded_registry->registry;
-  const auto period = model::parse_period(config.period);
-  if (!period) {
-    std::fprintf(stderr, "ошибка: неверный отчётный период «%s»\n", config.period.c_str());
-    return k_exit_failure;
-  }
+  const auto inputs = load_run_inputs(config);
+  if (!inputs) return k_exit_failure;
+  const auto* registry = &inputs->registry.registry;
+  const auto* period = &inputs->period;
   for (const auto& id : options.school_ids) {
     if (registry->find(id) == nullptr) {
       std::fprintf(stderr, "ошибка: школы «%s» нет в реестре %s\n", id.c_str(), config.schools.string().c_str());
@@ -50,7 +37,7 @@ int template_command(const Config& config, const TemplateOptions& options) {
       continue;
     }
     const auto file = out_dir / forms::form_file_name(school, *period);
-    if (auto r = forms::write_form(loaded->definition, school, *period, file, form_options); !r) {
+    if (auto r = forms::write_form(inputs->definition.definition, school, *period, file, form_options); !r) {
       std::fprintf(stderr, "ошибка: %s\n", model::to_string(r.error()).c_str());
       return k_exit_failure;
     }

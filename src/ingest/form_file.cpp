@@ -1,0 +1,29 @@
+#include "ingest/form_file.h"
+
+#include "ingest/form_reader.h"
+#include "ingest/workbook.h"
+
+namespace ingest {
+
+CheckedFile check_form_file(const model::SourceFile& file, const ReadLimits& limits,
+                            const model::Definition& definition, const model::Registry& registry,
+                            const model::Period& period) {
+  CheckedFile out;
+  out.outcome.file = file;
+  out.outcome.outcome = model::Outcome::rejected;
+  auto workbook = read_workbook(file.path, limits);
+  if (!workbook) {
+    auto d = workbook.error();
+    d.where.file = file.name;
+    out.outcome.diagnostics.push_back(std::move(d));
+    return out;
+  }
+  auto form = read_form(*workbook, definition, registry, period, file);
+  out.outcome.school_id = form.school_id;
+  out.outcome.diagnostics = std::move(form.diagnostics);
+  if (form.submission) out.outcome.outcome = model::Outcome::accepted;
+  out.submission = std::move(form.submission);
+  return out;
+}
+
+}  // namespace ingest
