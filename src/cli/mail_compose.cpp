@@ -67,11 +67,8 @@ deliver::MailMessage director_letter(const MailContext& ctx, const model::School
 }
 
 deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook) {
-  int accepted = 0, rejected = 0;
-  for (const auto& f : ctx.run.files) {
-    accepted += f.outcome == model::Outcome::accepted;
-    rejected += f.outcome == model::Outcome::rejected;
-  }
+  const int accepted = model::count_outcome(ctx.run.files, model::Outcome::accepted);
+  const int rejected = model::count_outcome(ctx.run.files, model::Outcome::rejected);
   deliver::MailMessage m;
   m.from = ctx.from;
   m.to.push_back({"", ctx.methodist});

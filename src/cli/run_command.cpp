@@ -223,13 +223,11 @@ std::vector<deliver::ValueRow> value_rows(const aggregate::Summary& summary) {
 deliver::RunCounts run_counts(const model::RunInfo& run, const MailTally& mail) {
   deliver::RunCounts c;
   c.files = static_cast<int>(run.files.size());
-  for (const auto& f : run.files) {
-    c.accepted += f.outcome == model::Outcome::accepted;
-    c.rejected += f.outcome == model::Outcome::rejected;
-    c.superseded += f.outcome == model::Outcome::superseded;
-    c.duplicate += f.outcome == model::Outcome::duplicate;
-    c.skipped += f.outcome == model::Outcome::skipped;
-  }
+  c.accepted = model::count_outcome(run.files, model::Outcome::accepted);
+  c.rejected = model::count_outcome(run.files, model::Outcome::rejected);
+  c.superseded = model::count_outcome(run.files, model::Outcome::superseded);
+  c.duplicate = model::count_outcome(run.files, model::Outcome::duplicate);
+  c.skipped = model::count_outcome(run.files, model::Outcome::skipped);
   c.mails_sent = mail.sent;
   c.mails_failed = mail.failed;
   return c;

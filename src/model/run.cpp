@@ -2,6 +2,12 @@
 
 namespace model {
 
+int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome) {
+  int n = 0;
+  for (const auto& f : files) n += f.outcome == outcome;
+  return n;
+}
+
 std::string outcome_name(Outcome o) {
   switch (o) {
     case Outcome::accepted: return "принят";

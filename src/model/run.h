@@ -37,6 +37,9 @@ struct RunInfo {
   std::vector<Diagnostic> definition_notes;  // warnings from loading the definition
 };
 
+// How many of `files` ended with `outcome`.
+int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome);
+
 // "принят", "отклонён", "заменён более новой формой", "повтор", "пропущен".
 std::string outcome_name(Outcome o);
 

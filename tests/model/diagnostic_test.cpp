@@ -25,3 +25,15 @@ TEST(DiagnosticTest, HasErrorsIgnoresWarnings) {
   ds.push_back(Diagnostic::error({}, "e"));
   EXPECT_TRUE(model::has_errors(ds));
 }
+
+#include "model/run.h"
+
+TEST(RunInfoTest, CountsOutcomes) {
+  std::vector<model::FileOutcome> files(5);
+  files[0].outcome = model::Outcome::accepted;
+  files[1].outcome = model::Outcome::accepted;
+  files[2].outcome = model::Outcome::superseded;  // the rest stay rejected
+  EXPECT_EQ(model::count_outcome(files, model::Outcome::accepted), 2);
+  EXPECT_EQ(model::count_outcome(files, model::Outcome::rejected), 2);
+  EXPECT_EQ(model::count_outcome(files, model::Outcome::duplicate), 0);
+}
