@@ -13,6 +13,7 @@
 #include "cli/history_command.h"
 #include "cli/logging.h"
 #include "cli/run_command.h"
+#include "cli/send_command.h"
 #include "cli/template_command.h"
 #include "definition/definition_loader.h"
 

@@ -4,8 +4,6 @@
 
 #include "cli/exit_codes.h"
 #include "deliver/history_store.h"
-#include "deliver/outbox.h"
-#include "deliver/run_lock.h"
 
 namespace cli {
 
@@ -46,33 +44,6 @@ int history_command(const Config& config, int limit) {
                 r.counts.rejected, r.counts.mails_sent, exit_text(r.exit_code).c_str());
   }
   return k_exit_ok;
-}
-
-int send_command(const Config& config, bool include_dry_run) {
-  auto lock = deliver::RunLock::acquire(config.state);
-  if (!lock) {
-    std::fprintf(stderr, "ошибка: %s\n", model::to_string(lock.error()).c_str());
-    return k_exit_locked;
-  }
-  auto mailer = deliver::Mailer::create(config.mail);
-  if (!mailer) {
-    std::fprintf(stderr, "ошибка: %s\n", model::to_string(mailer.error()).c_str());
-    return k_exit_mail_failed;
-  }
-  deliver::Outbox outbox(config.outbox);
-  const auto entries = outbox.resend_pending(config.period, *mailer, include_dry_run);
-  if (!entries) {
-    std::fprintf(stderr, "ошибка: %s\n", model::to_string(entries.error()).c_str());
-    return k_exit_failure;
-  }
-  int sent = 0, failed = 0;
-  for (const auto& e : *entries) {
-    sent += e.status == deliver::DeliveryStatus::sent;
-    failed += e.status == deliver::DeliveryStatus::failed || e.status == deliver::DeliveryStatus::pending;
-  }
-  std::printf("Письма за %s: в журнале %zu, отправлено %d, не отправлено %d\n", config.period.c_str(),
-              entries->size(), sent, failed);
-  return failed > 0 ? k_exit_mail_failed : k_exit_ok;
 }
 
 }  // namespace cli

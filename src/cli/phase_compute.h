@@ -1,0 +1,46 @@
+// The compute phase: accepted forms → the period's summary (shares, Σ/Σ,
+// medians, quartiles, ranks, targets) and its analysis (rubric, clusters,
+// recommendations, dynamics against the history). Pure but for reading the
+// history; the same for every command that produces results.
+//
+// Example:
+//   const auto results = compute_results(def, registry, period, read.accepted, session.history());
+//   history.replace_period_values(period.id, value_rows(results.summary));
+#pragma once
+
+#include <vector>
+
+#include "aggregate/summary.h"
+#include "analysis/analysis.h"
+#include "analysis/period_values.h"
+#include "deliver/history_store.h"
+#include "model/definition.h"
+#include "model/period.h"
+#include "model/school.h"
+#include "model/submission.h"
+
+namespace cli {
+
+// The school id under which municipal figures are kept in the history.
+inline constexpr std::string_view k_municipal_id = "_municipality";
+
+struct Results {
+  aggregate::Summary summary;
+  analysis::Analysis analysis;
+  std::size_t earlier_periods = 0;  // periods of the history used for dynamics
+};
+
+Results compute_results(const model::Definition& definition, const model::Registry& registry,
+                        const model::Period& period, const std::vector<model::Submission>& accepted,
+                        const deliver::HistoryStore& history);
+
+// Earlier periods' values from the history, for dynamics: the previous period
+// and the same period of the two years before.
+std::vector<analysis::PeriodValues> earlier_values(const deliver::HistoryStore& history,
+                                                   const model::Period& period);
+
+// The period's values as the history keeps them: one row per school and
+// indicator, and the municipal figures under k_municipal_id.
+std::vector<deliver::ValueRow> value_rows(const aggregate::Summary& summary);
+
+}  // namespace cli

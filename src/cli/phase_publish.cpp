@@ -1,0 +1,58 @@
+#include "cli/phase_publish.h"
+
+#include <spdlog/spdlog.h>
+
+#include "cli/phase_compute.h"
+#include "cli/progress.h"
+#include "util/atomic_file.h"
+
+namespace cli {
+
+std::filesystem::path Published::director_file(const std::string& school_id) const {
+  return directors_dir / (school_id + "_" + results_file.parent_path().filename().string() + ".xlsx");
+}
+
+Published published_paths(const Config& config, const model::Definition& definition,
+                          const model::Period& period) {
+  const auto out_dir = config.output / period.id;
+  Published p;
+  p.results_file = out_dir / ("Итоги_" + definition.id + "_" + period.id + ".xlsx");
+  p.directors_dir = out_dir / "directors";
+  return p;
+}
+
+void remove_stale_outputs(const Config& config, const model::Period& period) {
+  // Half-written files of a killed run: never published, safe to drop now.
+  if (const int stale = util::remove_stale_temp_files(config.output / period.id); stale > 0) {
+    spdlog::warn("removed {} temporary files left by an interrupted run", stale);
+  }
+}
+
+model::Expected<Published> publish_results(const Config& config, const report::ReportInput& input) {
+  auto published = published_paths(config, input.definition, input.summary.period);
+  report::ReportOptions report_options;
+  report_options.max_school_sheets = config.max_school_sheets;
+  Progress progress("Запись книг", input.summary.school_ids.size() + 1);
+  if (auto written = report::write_results_workbook(input, published.results_file, report_options); !written) {
+    return std::unexpected(written.error());
+  }
+  progress.step();
+  spdlog::info("results workbook written: {}", published.results_file.string());
+  for (const auto& school_id : input.summary.school_ids) {
+    if (auto w = report::write_director_workbook(input, school_id, published.director_file(school_id)); !w) {
+      return std::unexpected(w.error());
+    }
+    published.director_school_ids.push_back(school_id);
+    progress.step();
+  }
+  return published;
+}
+
+model::Expected<void> record_results(RunSession& session, const model::RunInfo& run,
+                                     const aggregate::Summary& summary) {
+  if (!session.run_id()) return {};
+  if (auto r = session.history().record_files(*session.run_id(), run.files); !r) return r;
+  return session.history().replace_period_values(summary.period.id, value_rows(summary));
+}
+
+}  // namespace cli

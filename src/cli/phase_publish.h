@@ -1,0 +1,49 @@
+// The publish phase: the period's results made visible, each output written
+// atomically — the results workbook, a workbook per director (and, as they
+// are added, the documents of the period) under <output>/<period>/, then the
+// files seen and the values of the period in the history.
+//
+// Example:
+//   const report::ReportInput input{def, registry, results.summary, run, &results.analysis};
+//   const auto published = publish_results(config, input);
+//   if (!published) return session.fail(published.error());
+//   record_results(session, run, results.summary);
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "aggregate/summary.h"
+#include "cli/config.h"
+#include "cli/run_session.h"
+#include "model/diagnostic.h"
+#include "model/period.h"
+#include "report/results_workbook.h"
+
+namespace cli {
+
+// Where a period's published files are.
+struct Published {
+  std::filesystem::path results_file;   // <output>/<period>/Итоги_<definition>_<period>.xlsx
+  std::filesystem::path directors_dir;  // <output>/<period>/directors/
+  std::vector<std::string> director_school_ids;  // a workbook <id>_<period>.xlsx each
+
+  std::filesystem::path director_file(const std::string& school_id) const;
+};
+
+// The paths of a period's outputs, whether written yet or not.
+Published published_paths(const Config& config, const model::Definition& definition,
+                          const model::Period& period);
+
+// Removes what an interrupted run left half-written in the period's folder.
+void remove_stale_outputs(const Config& config, const model::Period& period);
+
+// Writes the results workbook and every director's workbook.
+model::Expected<Published> publish_results(const Config& config, const report::ReportInput& input);
+
+// Records the run's files and the period's values in the history.
+model::Expected<void> record_results(RunSession& session, const model::RunInfo& run,
+                                     const aggregate::Summary& summary);
+
+}  // namespace cli

@@ -1,0 +1,82 @@
+#include "cli/phase_read.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "cli/progress.h"
+#include "deliver/archive.h"
+#include "deliver/choose_latest.h"
+#include "deliver/inbox.h"
+#include "ingest/form_file.h"
+
+namespace cli {
+
+ReadResult read_inbox(const Config& config, const model::Definition& definition,
+                      const model::Registry& registry, const model::Period& period) {
+  ReadResult result;
+  deliver::InboxOptions inbox_options;
+  inbox_options.settle_seconds = config.settle_seconds;
+  inbox_options.settle_check_ms = config.settle_seconds > 0 ? 1000 : 0;
+  auto scan = deliver::scan_inbox(config.inbox, inbox_options);
+  if (!scan) {
+    model::FileOutcome failed;
+    failed.outcome = model::Outcome::rejected;
+    failed.diagnostics.push_back(scan.error());
+    result.files.push_back(std::move(failed));
+    return result;
+  }
+  result.files = scan->set_aside;
+
+  std::vector<model::Submission> valid;
+  std::vector<std::size_t> valid_file;  // index into result.files
+  Progress progress("Чтение форм", scan->workbooks.size());
+  for (const auto& file : scan->workbooks) {
+    progress.step();
+    spdlog::info("reading {}", file.name);
+    auto checked = ingest::check_form_file(file, config.limits, definition, registry, period);
+    spdlog::info("{}: {} ({} diagnostics)", file.name, model::outcome_name(checked.outcome.outcome),
+                 checked.outcome.diagnostics.size());
+    result.files.push_back(std::move(checked.outcome));
+    if (checked.submission) {
+      valid.push_back(std::move(*checked.submission));
+      valid_file.push_back(result.files.size() - 1);
+    }
+  }
+
+  // One form per school: the newest by its own fill-in date, else by mtime.
+  std::vector<deliver::LatestCandidate> candidates;
+  for (const auto& s : valid) candidates.push_back({s.school_id, s.filled_on, s.source.mtime, s.source.name});
+  const auto picks = deliver::choose_latest(candidates);
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    if (picks[i].latest) {
+      result.accepted.push_back(valid[i]);
+      continue;
+    }
+    auto& f = result.files[valid_file[i]];
+    f.outcome = model::Outcome::superseded;
+    f.diagnostics.push_back(model::Diagnostic::warning(
+        {f.file.name, {}, {}, {}, {}},
+        "школа прислала несколько форм за период; использована более новая: «" +
+            valid[picks[i].winner].source.name + "»"));
+  }
+  std::sort(result.files.begin(), result.files.end(),
+            [](const model::FileOutcome& a, const model::FileOutcome& b) { return a.file.name < b.file.name; });
+  std::sort(result.accepted.begin(), result.accepted.end(),
+            [](const model::Submission& a, const model::Submission& b) { return a.school_id < b.school_id; });
+  return result;
+}
+
+std::vector<model::Diagnostic> archive_accepted(const Config& config, const model::Period& period,
+                                                const ReadResult& read) {
+  // Copies of the accepted forms: the inbox itself is never touched.
+  std::vector<model::Diagnostic> problems;
+  for (const auto& sub : read.accepted) {
+    if (auto a = deliver::archive_file(config.archive, period.id, sub.school_id, sub.source); !a) {
+      problems.push_back(a.error());
+    }
+  }
+  return problems;
+}
+
+}  // namespace cli
