@@ -10,6 +10,7 @@
 #include "cli/check_command.h"
 #include "cli/config.h"
 #include "cli/exit_codes.h"
+#include "cli/help_format.h"
 #include "cli/history_command.h"
 #include "cli/logging.h"
 #include "cli/run_command.h"
@@ -29,13 +30,14 @@ struct CommonFlags {
 };
 
 void add_common(CLI::App* cmd, CommonFlags& f) {
-  cmd->add_option("-c,--config", f.config_file, "файл конфигурации (metodmon.toml)");
-  cmd->add_option("-p,--period", f.period, "отчётный период: 2026-11, 2026-H1 или 2026");
-  cmd->add_option("--definition", f.definition, "методика мониторинга (TOML), вместо указанной в конфигурации");
-  cmd->add_option("--schools", f.schools, "реестр школ (CSV)");
-  cmd->add_option("--inbox", f.inbox, "папка с присланными формами");
-  cmd->add_option("--output", f.output, "папка для результатов");
-  cmd->add_option("--state", f.state, "папка состояния (журнал, история, блокировка)");
+  cmd->add_option("-c,--config", f.config_file, "файл конфигурации (metodmon.toml)")->type_name("ФАЙЛ");
+  cmd->add_option("-p,--period", f.period, "отчётный период: 2026-11, 2026-H1 или 2026")->type_name("ПЕРИОД");
+  cmd->add_option("--definition", f.definition, "методика мониторинга (TOML), вместо указанной в конфигурации")
+      ->type_name("ФАЙЛ");
+  cmd->add_option("--schools", f.schools, "реестр школ (CSV)")->type_name("ФАЙЛ");
+  cmd->add_option("--inbox", f.inbox, "папка с присланными формами")->type_name("ПАПКА");
+  cmd->add_option("--output", f.output, "папка для результатов")->type_name("ПАПКА");
+  cmd->add_option("--state", f.state, "папка состояния (журнал, история, блокировка)")->type_name("ПАПКА");
   cmd->add_flag("-v,--verbose", f.verbose, "подробный журнал (-vv: отладка)");
   cmd->add_flag("-q,--quiet", f.quiet, "без итоговой сводки в консоли");
 }
@@ -74,8 +76,8 @@ int guarded(const std::function<int()>& body) {
     return body();
   } catch (const std::exception& e) {
     // A bug, not bad input: bad input never throws. Say so instead of crashing.
-    spdlog::critical("internal error: {}", e.what());
-    std::fprintf(stderr, "внутренняя ошибка metodmon: %s. Сообщите разработчикам и приложите журнал.\n", e.what());
+    spdlog::critical("внутренняя ошибка metodmon: {}. Сообщите разработчикам и приложите журнал.",
+                     e.what());
     return k_exit_failure;
   }
 }
@@ -84,7 +86,8 @@ int guarded(const std::function<int()>& body) {
 
 int run_app(int argc, char** argv) {
   CLI::App app{"metodmon — мониторинг методической работы: формы школ → итоговые книги и рассылка"};
-  app.set_version_flag("--version", "metodmon " METODMON_VERSION);
+  russify(app);
+  app.set_version_flag("--version", "metodmon " METODMON_VERSION, "показать версию программы и выйти");
   app.require_subcommand(1);
 
   CommonFlags run_flags;
@@ -97,13 +100,13 @@ int run_app(int argc, char** argv) {
   std::vector<std::string> check_files;
   auto* check = app.add_subcommand("check", "проверить отдельные файлы форм, ничего не записывая");
   add_common(check, check_flags);
-  check->add_option("files", check_files, "файлы форм")->required();
+  check->add_option("ФАЙЛЫ", check_files, "файлы форм")->required()->type_name("");
 
   CommonFlags history_flags;
   int history_limit = 20;
   auto* history = app.add_subcommand("history", "периоды в истории и последние запуски");
   add_common(history, history_flags);
-  history->add_option("--limit", history_limit, "сколько последних запусков показать");
+  history->add_option("--limit", history_limit, "сколько последних запусков показать")->type_name("ЧИСЛО");
 
   CommonFlags send_flags;
   bool send_all = false;
@@ -116,8 +119,8 @@ int run_app(int argc, char** argv) {
   std::string template_out;
   auto* tmpl = app.add_subcommand("template", "выпустить защищённые формы для школ");
   add_common(tmpl, template_flags);
-  tmpl->add_option("--out", template_out, "папка для форм (по умолчанию <output>/<период>/forms)");
-  tmpl->add_option("--school", template_options.school_ids, "только для этих школ (код из реестра)");
+  tmpl->add_option("--out", template_out, "папка для форм (по умолчанию <output>/<период>/forms)")->type_name("ПАПКА");
+  tmpl->add_option("--school", template_options.school_ids, "только для этих школ (код из реестра)")->type_name("КОД");
 
   try {
     app.parse(argc, argv);

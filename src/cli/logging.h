@@ -1,6 +1,8 @@
 // spdlog set-up: console (stderr) and, when a state folder is known, a
-// rotating file <state>/logs/metodmon.log (5 files x 5 MiB). Developer log
-// lines are in English; what the methodist reads is printed in Russian.
+// rotating file <state>/logs/metodmon.log (5 files x 5 MiB). Warnings and
+// errors reach the methodist's console and are written in Russian, with the
+// level in Russian before them ("предупреждение: …"); information and debug
+// lines are for developers and stay English. Each line is in one language.
 #pragma once
 
 #include <filesystem>

@@ -1,9 +1,13 @@
 #include "forms/form_writer.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <map>
+#include <string_view>
 #include <vector>
 
 #include "model/form_layout.h"
+#include "util/text_wrap.h"
 #include "util/xlsx_file.h"
 
 namespace forms {
@@ -15,6 +19,24 @@ namespace {
 
 constexpr lxw_col_t k_col_no = 0, k_col_label = 1, k_col_value = 2, k_col_hint = 3;
 constexpr lxw_row_t k_row_school = 3, k_row_period = 4, k_row_filled_on = 5, k_row_header = 7;
+constexpr double k_width_no = 6, k_width_label = 62, k_width_value = 16, k_width_hint = 44;
+constexpr double k_width_all = k_width_no + k_width_label + k_width_value + k_width_hint;
+// util::wrapped_lines counts characters of the default 11 pt font; the form
+// is set in 10 pt Arial (hints in 9 pt), which holds more in a column.
+// Measured on LibreOffice's PDF: about 77 characters a line in column B
+// (62) and 60 in column D (44); the factors keep some margin.
+constexpr double k_arial10 = 1.3, k_arial9 = 1.45;
+
+// Height in points of a row whose wrapped cells hold `texts` (text, column
+// width): 13 pt a line of 10 pt Arial plus a little air, at least 15 pt.
+// Neither libxlsxwriter nor LibreOffice sizes rows of a protected form to
+// its text, and a school cannot resize them: without this a long label
+// spills into the rows below.
+double row_height(std::initializer_list<std::pair<std::string_view, double>> texts) {
+  int lines = 1;
+  for (const auto& [text, width] : texts) lines = std::max(lines, util::wrapped_lines(text, width));
+  return std::max(15.0, 13.0 * lines + 4);
+}
 
 struct Formats {
   lxw_format* title;
@@ -232,14 +254,17 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
   props.company = const_cast<char*>(def.organisation.c_str());
   workbook_set_properties(wb, &props);
 
-  worksheet_set_column(ws, k_col_no, k_col_no, 6, nullptr);
-  worksheet_set_column(ws, k_col_label, k_col_label, 62, nullptr);
-  worksheet_set_column(ws, k_col_value, k_col_value, 16, nullptr);
-  worksheet_set_column(ws, k_col_hint, k_col_hint, 44, nullptr);
+  worksheet_set_column(ws, k_col_no, k_col_no, k_width_no, nullptr);
+  worksheet_set_column(ws, k_col_label, k_col_label, k_width_label, nullptr);
+  worksheet_set_column(ws, k_col_value, k_col_value, k_width_value, nullptr);
+  worksheet_set_column(ws, k_col_hint, k_col_hint, k_width_hint, nullptr);
   worksheet_merge_range(ws, 0, 0, 0, k_col_hint, def.title.c_str(), f.title);
+  // The title is 13 pt bold: a line holds about 0.7 of the 10 pt characters.
+  worksheet_set_row(ws, 0, row_height({{def.title, 0.8 * k_width_all}}) + 4, nullptr);
   const auto subtitle = def.municipality + (def.organisation.empty() ? "" : " · " + def.organisation) +
                         " · форма версии " + def.version;
   worksheet_merge_range(ws, 1, 0, 1, k_col_hint, subtitle.c_str(), f.subtitle);
+  worksheet_set_row(ws, 1, row_height({{subtitle, k_arial10 * k_width_all}}), nullptr);
 
   const auto fixed_row = [&](lxw_row_t row, const char* label, const std::string& value) {
     worksheet_merge_range(ws, row, 0, row, k_col_label, label, f.label);
@@ -247,6 +272,10 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
   };
   fixed_row(k_row_school, "Образовательная организация", school.short_name);
   worksheet_write_string(ws, k_row_school, k_col_hint, school.full_name.c_str(), f.hint);
+  worksheet_set_row(ws, k_row_school,
+                    row_height({{school.short_name, k_arial10 * k_width_value},
+                                {school.full_name, k_arial9 * k_width_hint}}),
+                    nullptr);
   fixed_row(k_row_period, "Отчётный период", model::display_name(period));
   worksheet_merge_range(ws, k_row_filled_on, 0, k_row_filled_on, k_col_label, "Дата заполнения",
                         f.label);
@@ -271,6 +300,7 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
 
   const char* headers[] = {"№", "Показатель (поле формы)", "Значение", "Правило заполнения"};
   for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ws, k_row_header, c, headers[c], f.header);
+  worksheet_set_row(ws, k_row_header, row_height({{headers[1], k_width_label}}), nullptr);
 
   // Inputs grouped by direction, in the definition's order of directions;
   // inputs without a direction come last under "Прочие сведения".
@@ -290,6 +320,7 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
     }
     if (members.empty()) continue;
     worksheet_merge_range(ws, row, 0, row, k_col_hint, dir_name.c_str(), f.direction);
+    worksheet_set_row(ws, row, row_height({{dir_name, k_arial10 * k_width_all}}), nullptr);
     ++row;
     for (const auto* in : members) {
       worksheet_write_number(ws, row, k_col_no, ++number, f.cell_text);
@@ -303,6 +334,7 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
                         : in->kind == model::InputKind::yesno ? std::string("«Да» или «Нет»")
                                                                : std::string("текст");
       worksheet_write_string(ws, row, k_col_hint, rule.c_str(), f.hint);
+      worksheet_set_row(ws, row, row_height({{label, k_arial10 * k_width_label}, {rule, k_arial9 * k_width_hint}}), nullptr);
       placed.push_back({in, row});
       ++row;
     }

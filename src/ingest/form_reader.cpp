@@ -1,6 +1,9 @@
 #include "ingest/form_reader.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
+#include <tuple>
 
 #include "ingest/value_parse.h"
 #include "model/form_layout.h"
@@ -25,6 +28,41 @@ std::string strip_optional_mark(std::string_view label) {
   constexpr std::string_view k_mark = " (необязательно)";
   if (label.ends_with(k_mark)) label.remove_suffix(k_mark.size());
   return std::string(trim_spaces(label));
+}
+
+// How to fill an empty required field, in words that fit the field: a total
+// is never "none"; a part of a total may be 0.
+std::string fill_hint(const model::Definition& def, const model::InputDef& in) {
+  switch (in.kind) {
+    case model::InputKind::yesno: return "выберите «Да» или «Нет» из списка";
+    case model::InputKind::text: return "введите текст";
+    case model::InputKind::count: break;
+  }
+  const bool is_whole = std::any_of(def.inputs.begin(), def.inputs.end(), [&](const auto& other) {
+    return other.not_more_than == in.id;
+  });
+  if (is_whole && in.not_more_than.empty()) return "введите число — целое, без пробелов и букв";
+  if (!in.not_more_than.empty()) return "введите число; если таких нет, введите 0";
+  return "введите целое число; если их нет, введите 0";
+}
+
+// Diagnostics in the order a reader meets the cells: those without a cell
+// (about the whole file) first, then sheet by sheet in workbook order, row
+// by row, column by column. Stable, so a cell's own problems keep their order.
+void sort_by_cell(std::vector<model::Diagnostic>& ds, const Workbook& wb) {
+  const auto sheet_index = [&](const std::string& name) -> std::size_t {
+    for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
+      if (wb.sheets[i].name == name) return i;
+    }
+    return wb.sheets.size();
+  };
+  const auto key = [&](const model::Diagnostic& d) {
+    if (!d.where.cell) return std::tuple<int, std::size_t, std::uint32_t, std::uint32_t>{0, 0, 0, 0};
+    return std::tuple<int, std::size_t, std::uint32_t, std::uint32_t>{
+        1, sheet_index(d.where.sheet), d.where.cell->row, d.where.cell->col};
+  };
+  std::stable_sort(ds.begin(), ds.end(),
+                   [&](const model::Diagnostic& a, const model::Diagnostic& b) { return key(a) < key(b); });
 }
 
 struct Located {
@@ -146,6 +184,12 @@ std::optional<Located> FormReader::locate(const model::InputDef& in) const {
 }
 
 void FormReader::read_inputs(model::Submission& sub) {
+  struct Blank {
+    const model::InputDef* input;
+    Located at;
+  };
+  std::vector<Blank> blank_required;
+  std::size_t filled = 0;
   for (const auto& in : m_def.inputs) {
     const auto at = locate(in);
     if (!at) {
@@ -160,13 +204,10 @@ void FormReader::read_inputs(model::Submission& sub) {
     const bool blank = cell == nullptr ||
                        (cell->type == CellType::string && trim_spaces(cell->text).empty());
     if (blank) {
-      if (in.required) {
-        error(at->sheet, at->cell, "не заполнено обязательное поле «" + in.label + "»",
-              in.kind == model::InputKind::yesno ? "выберите «Да» или «Нет»"
-                                                 : "введите значение; если таких педагогов нет, введите 0");
-      }
+      if (in.required) blank_required.push_back({&in, *at});
       continue;
     }
+    ++filled;
     const auto report = [&](const ValueProblem& p) {
       error(at->sheet, at->cell, "поле «" + in.label + "»: " + p.message, p.hint, cell_display(*cell));
     };
@@ -199,6 +240,19 @@ void FormReader::read_inputs(model::Submission& sub) {
         break;
       }
     }
+  }
+  // A form sent back untouched: say so once, then list what is missing
+  // (in row order, see sort_by_cell) without repeating the same advice.
+  const bool empty = filled == 0 && !blank_required.empty();
+  if (empty) {
+    error(m_wb.sheet(layout::k_form_sheet), std::nullopt,
+          "форма не заполнена: пусты все обязательные поля (" +
+              std::to_string(blank_required.size()) + ")",
+          "заполните жёлтые ячейки формы (перечислены ниже) и пришлите форму снова");
+  }
+  for (const auto& b : blank_required) {
+    error(b.at.sheet, b.at.cell, "не заполнено обязательное поле «" + b.input->label + "»",
+          empty ? std::string() : fill_hint(m_def, *b.input));
   }
 }
 
@@ -266,6 +320,7 @@ FormReadResult FormReader::run() {
   read_inputs(sub);
   check_relations(sub);
   read_filled_on(sub);
+  sort_by_cell(m_out.diagnostics, m_wb);
   if (!model::has_errors(m_out.diagnostics)) m_out.submission = std::move(sub);
   return std::move(m_out);
 }

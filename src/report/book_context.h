@@ -13,6 +13,7 @@
 #include "report/formats.h"
 #include "report/results_workbook.h"
 #include "report/sheet_writer.h"
+#include "util/text_wrap.h"
 
 namespace report {
 
@@ -55,8 +56,7 @@ std::string indicator_title(const model::IndicatorDef& indicator);
 std::string direction_name(const model::Definition& definition, const std::string& direction_id);
 // "Целевое значение 2026"
 std::string target_label(const ReportInput& in);
-// Lines a text needs in a wrapped cell `width` characters wide (at least 1),
-// wrapping at spaces as a spreadsheet does.
-int wrapped_lines(std::string_view text, double width);
+// Lines a text needs in a wrapped cell `width` characters wide (util/text_wrap.h).
+using util::wrapped_lines;
 
 }  // namespace report

@@ -60,16 +60,6 @@ std::string sanitize_utf8(std::string_view text) {
   return out;
 }
 
-std::size_t utf16_length(std::string_view text) {
-  std::size_t units = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto len = sequence_length(text, i);
-    units += len == 4 ? 2 : 1;
-    i += len == 0 ? 1 : len;
-  }
-  return units;
-}
-
 std::string clip_text(std::string_view text, std::size_t max_units) {
   const std::string clean = sanitize_utf8(text);
   if (utf16_length(clean) <= max_units) return clean;

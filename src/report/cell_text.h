@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/text_wrap.h"
+
 namespace report {
 
 // Excel's limit for a cell's text: 32,767 characters, counted in UTF-16
@@ -19,7 +21,7 @@ inline constexpr std::size_t k_max_header_footer_chars = 255;
 std::string sanitize_utf8(std::string_view text);
 
 // Number of UTF-16 code units `text` (valid UTF-8) takes in Excel.
-std::size_t utf16_length(std::string_view text);
+using util::utf16_length;
 
 // At most `max_units` UTF-16 units of `text`, cut at a character boundary.
 // When cut, the result ends with "…" and still fits in `max_units`.

@@ -92,7 +92,43 @@ TEST_F(FormWriterTest, BlankFormIsReadAsMissingRequiredValues) {
   EXPECT_EQ(r.school_id, "sch01");
   std::size_t required = 0;
   for (const auto& in : demo_definition().inputs) required += in.required ? 1 : 0;
-  EXPECT_EQ(r.diagnostics.size(), required);
+  // Said once that the form is empty, then each missing field, row by row.
+  ASSERT_EQ(r.diagnostics.size(), required + 1);
+  EXPECT_FALSE(r.diagnostics[0].where.cell);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "форма не заполнена: пусты все обязательные поля (" + std::to_string(required) + ")");
+  for (std::size_t i = 2; i < r.diagnostics.size(); ++i) {
+    EXPECT_LT(r.diagnostics[i - 1].where.cell->row, r.diagnostics[i].where.cell->row);
+    EXPECT_TRUE(r.diagnostics[i].hint.empty()) << "the advice is given once, above";
+  }
+}
+
+// Wrapped labels and rules would spill into the rows below in LibreOffice
+// (a protected form cannot be resized by the school): every row of the
+// table is as tall as its longest text needs.
+TEST_F(FormWriterTest, RowsAreAsTallAsTheirWrappedText) {
+  const auto out = test::openpyxl_eval(file, R"(
+import math
+ws = wb["Форма"]
+widths = {"B": ws.column_dimensions["B"].width, "D": ws.column_dimensions["D"].width}
+bad = []
+checked = 0
+for row in range(9, ws.max_row + 1):
+    if ws.cell(row, 1).value is None:
+        continue
+    checked += 1
+    height = ws.row_dimensions[row].height or 15
+    for col in ("B", "D"):
+        text = str(ws[col + str(row)].value or "")
+        # A line holds at most this many characters per unit of width
+        # (LibreOffice's PDF: ~77 in B, 10 pt; ~60 in D, 9 pt).
+        per_unit = {"B": 1.24, "D": 1.36}[col]
+        lines = math.ceil(len(text) / (widths[col] * per_unit))
+        if height < 12 * lines:
+            bad.append((row, col, height, lines))
+print(checked > 10, bad)
+)");
+  EXPECT_EQ(out, "True []\n");
 }
 
 // openpyxl, an independent reader, sees protection, validation and unlocked inputs.

@@ -206,7 +206,47 @@ TEST_F(FormReaderTest, EmptyRequiredCellButOptionalIsFine) {
   EXPECT_FALSE(r.submission);
   EXPECT_EQ(messages(r), std::vector<std::string>{
       "s1.xlsx:Форма!C14: не заполнено обязательное поле «Положение о наставничестве». "
-      "Как исправить: выберите «Да» или «Нет»"});
+      "Как исправить: выберите «Да» или «Нет» из списка"});
+}
+
+TEST_F(FormReaderTest, HintOfAnEmptyCountFitsTheField) {
+  // A total is never "none"; a part of it may be 0.
+  form.set("teachers_total", std::nullopt);
+  form.set("young_total", std::nullopt);
+  const auto r = read(form);
+  EXPECT_EQ(messages(r), (std::vector<std::string>{
+      "s1.xlsx:Форма!C11: не заполнено обязательное поле «Всего педагогов». "
+      "Как исправить: введите число — целое, без пробелов и букв",
+      "s1.xlsx:Форма!C12: не заполнено обязательное поле «Молодые педагоги». "
+      "Как исправить: введите число; если таких нет, введите 0"}));
+}
+
+TEST_F(FormReaderTest, BlankFormIsSaidOnceThenMissingFieldsInRowOrder) {
+  // Rows on the sheet in another order than the definition's inputs.
+  FormBuilder blank;
+  for (const auto* id : {"teachers_total", "young_total", "young_mentored", "doc", "contact"}) {
+    blank.set(id, std::nullopt);
+  }
+  def.inputs = {def.inputs[3], def.inputs[0], def.inputs[2], def.inputs[1], def.inputs[4]};
+  const auto r = read(blank);
+  EXPECT_FALSE(r.submission);
+  EXPECT_EQ(messages(r), (std::vector<std::string>{
+      "s1.xlsx:Форма: форма не заполнена: пусты все обязательные поля (4). Как исправить: "
+      "заполните жёлтые ячейки формы (перечислены ниже) и пришлите форму снова",
+      "s1.xlsx:Форма!C11: не заполнено обязательное поле «Всего педагогов»",
+      "s1.xlsx:Форма!C12: не заполнено обязательное поле «Молодые педагоги»",
+      "s1.xlsx:Форма!C13: не заполнено обязательное поле «Молодые с наставником»",
+      "s1.xlsx:Форма!C14: не заполнено обязательное поле «Положение о наставничестве»"}));
+}
+
+TEST_F(FormReaderTest, ErrorsFollowTheCellsOfTheSheet) {
+  // The part-of-whole check runs after reading, yet its cell C13 is above C14.
+  form.set("young_mentored", FormBuilder::number(7));
+  form.set("doc", FormBuilder::text("частично"));
+  const auto r = read(form);
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(model::to_string(*r.diagnostics[0].where.cell), "C13");
+  EXPECT_EQ(model::to_string(*r.diagnostics[1].where.cell), "C14");
 }
 
 TEST_F(FormReaderTest, ReportsEveryBadCellAtOnce) {
