@@ -17,9 +17,9 @@ namespace cli {
 
 namespace {
 
-model::RunInfo new_run_info(const Config& config, const RunInputs& inputs) {
+model::RunInfo new_run_info(const Config& config, const RunInputs& inputs, std::int64_t epoch) {
   model::RunInfo run;
-  run.run_epoch = run_epoch();
+  run.run_epoch = epoch;
   run.run_time = local_time_text(run.run_epoch);
   run.tool_version = "metodmon " METODMON_VERSION;
   run.definition_file = config.definition.string();
@@ -71,6 +71,11 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
 }  // namespace
 
 int run_command(const Config& config, const RunOptions& options) {
+  const auto epoch = run_epoch();
+  if (!epoch) {
+    print_diagnostics(std::vector{epoch.error()});
+    return k_exit_failure;
+  }
   const auto inputs = load_run_inputs(config);
   if (!inputs) return k_exit_failure;
   const auto& def = inputs->definition.definition;
@@ -81,7 +86,7 @@ int run_command(const Config& config, const RunOptions& options) {
   if (!session) return session.error();
   remove_stale_outputs(config, period);
 
-  model::RunInfo run = new_run_info(config, *inputs);
+  model::RunInfo run = new_run_info(config, *inputs, *epoch);
   if (!session->begin(period.id, run)) return k_exit_failure;
   spdlog::info("run {} for period {} with definition {} v{}", run.run_time, period.id, def.id, def.version);
 

@@ -1,5 +1,6 @@
 #include "cli/run_session.h"
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -9,13 +10,26 @@
 
 namespace cli {
 
-std::int64_t run_epoch() {
-  if (const char* fixed = std::getenv("SOURCE_DATE_EPOCH")) {
-    char* end = nullptr;
-    const long long v = std::strtoll(fixed, &end, 10);
-    if (end != fixed && *end == '\0' && v > 0) return v;
+model::Expected<std::int64_t> run_epoch() {
+  const char* fixed = std::getenv("SOURCE_DATE_EPOCH");
+  if (fixed == nullptr || *fixed == '\0') {
+    return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   }
-  return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  // 1970-01-01 to 9999-12-31 23:59:59 UTC: the dates a workbook can hold. A
+  // larger value made the workbook writer crash with the lock still held.
+  constexpr std::int64_t k_last_second_of_9999 = 253'402'300'799;
+  std::int64_t v = 0;
+  const std::string_view text(fixed);
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || end != text.data() + text.size() || v < 0 || v > k_last_second_of_9999) {
+    return std::unexpected(model::Diagnostic::error(
+        {"SOURCE_DATE_EPOCH", {}, {}, {}, {}},
+        "время запуска вне допустимого диапазона: ожидалось целое число секунд от 0 до " +
+            std::to_string(k_last_second_of_9999) + " (годы 1970–9999)",
+        "исправьте переменную окружения SOURCE_DATE_EPOCH или удалите её, чтобы использовалось текущее время",
+        std::string(text)));
+  }
+  return v;
 }
 
 std::string local_time_text(std::int64_t epoch) {
@@ -34,8 +48,8 @@ std::expected<RunSession, int> RunSession::open(const Config& config) {
   // One run at a time; a lock left by a dead run is replaced with a warning.
   auto lock = deliver::RunLock::acquire(config.state);
   if (!lock) {
-    print_diagnostics(std::vector{lock.error()});
-    return std::unexpected(k_exit_locked);
+    print_diagnostics(std::vector{lock.error().diagnostic});
+    return std::unexpected(lock.error().busy ? k_exit_locked : k_exit_failure);
   }
   if (lock->warning()) print_diagnostics(std::vector{*lock->warning()});
   auto history = deliver::HistoryStore::open(config.state / "history.sqlite");

@@ -27,14 +27,16 @@ namespace cli {
 
 // The moment a run stands for: now, or SOURCE_DATE_EPOCH when set (the
 // reproducible-builds convention), so that two runs over the same inputs can
-// be compared byte for byte.
-std::int64_t run_epoch();
+// be compared byte for byte. Error: SOURCE_DATE_EPOCH is not a whole number
+// of seconds within the years 1970–9999 (UTC); check it before taking the lock.
+model::Expected<std::int64_t> run_epoch();
 // Local time "YYYY-MM-DD HH:MM:SS" of an epoch.
 std::string local_time_text(std::int64_t epoch);
 
 class RunSession {
  public:
-  // Takes the lock of config.state (exit 75 when another run holds it), then
+  // Takes the lock of config.state (exit 75 when another run holds it, 1 when
+  // the state folder cannot be written), then
   // opens the history. On failure the problem is printed and the exit code
   // returned as the error.
   static std::expected<RunSession, int> open(const Config& config);

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <utility>
 
+#include "util/os_error.h"
+
 namespace deliver {
 
 namespace fs = std::filesystem;
@@ -135,29 +137,34 @@ std::optional<LockInfo> parse_lock(const std::string& text) {
   return info;
 }
 
-model::Expected<RunLock> RunLock::acquire(const fs::path& state_dir) {
+std::expected<RunLock, LockFailure> RunLock::acquire(const fs::path& state_dir) {
+  const auto unwritable = [&](const std::string& why) {
+    return std::unexpected(LockFailure{
+        false, lock_error(state_dir, "папка состояния недоступна для записи: " + why,
+                          "проверьте параметр paths.state (или --state) и права пользователя, "
+                          "от имени которого работает metodmon")});
+  };
   std::error_code ec;
   fs::create_directories(state_dir, ec);
+  if (ec) return unwritable(util::os_error_text(ec));
   const auto path = state_dir / k_lock_file_name;
   std::optional<model::Diagnostic> warning;
   // Two rounds: the second one after replacing a stale lock.
   for (int round = 0; round < 2; ++round) {
     const int err = create_lock(path);
     if (err == 0) return RunLock(path, std::move(warning));
-    if (err != EEXIST) {
-      return std::unexpected(lock_error(path, std::string("не удалось создать файл блокировки: ") +
-                                                  std::strerror(err),
-                                        "проверьте, что папка состояния доступна для записи"));
-    }
+    if (err != EEXIST) return unwritable("не удалось создать файл блокировки: " + util::os_error_text(err));
+    if (fs::is_directory(path, ec)) return unwritable("на месте файла блокировки " + path.string() + " папка");
     const auto text = read_text(path);
     std::string pid;
     const auto reason = stale_reason(path, text, pid);
     if (!reason) {
       const auto info = parse_lock(text);
-      return std::unexpected(lock_error(
-          path, "уже выполняется другой запуск metodmon (PID " + pid +
-                    (info && !info->started.empty() ? ", начат " + info->started : "") + ")",
-          "дождитесь его окончания; если такого процесса нет, удалите файл " + path.string()));
+      return std::unexpected(LockFailure{
+          true, lock_error(path,
+                           "уже выполняется другой запуск metodmon (PID " + pid +
+                               (info && !info->started.empty() ? ", начат " + info->started : "") + ")",
+                           "дождитесь его окончания; если такого процесса нет, удалите файл " + path.string())});
     }
     // Re-read right before removal: if another run replaced it meanwhile, leave it be.
     if (read_text(path) != text) continue;
@@ -168,8 +175,8 @@ model::Expected<RunLock> RunLock::acquire(const fs::path& state_dir) {
             "), его блокировка снята",
         "проверьте журнал предыдущего запуска: его результаты могли остаться неполными");
   }
-  return std::unexpected(lock_error(path, "не удалось захватить блокировку запуска",
-                                    "повторите запуск через минуту"));
+  return std::unexpected(
+      LockFailure{true, lock_error(path, "не удалось захватить блокировку запуска", "повторите запуск через минуту")});
 }
 
 RunLock::RunLock(fs::path path, std::optional<model::Diagnostic> warning)

@@ -19,7 +19,9 @@
 //     (a younger unparsable file is a run that is just writing its lock,
 //     and counts as live).
 // Otherwise it is LIVE and acquire() fails with the error
-// «уже выполняется другой запуск metodmon (PID …)».
+// «уже выполняется другой запуск metodmon (PID …)» and LockFailure::busy.
+// A state folder that cannot be created or written is another failure
+// (busy == false): the administrator must fix it, waiting will not help.
 //
 // Known limit: two runs that find the same stale lock in the same instant
 // may both replace it (the file is re-read just before removal, which makes
@@ -28,13 +30,14 @@
 //
 // Example:
 //   auto lock = deliver::RunLock::acquire(state_dir);
-//   if (!lock) return fail(lock.error());            // exit code 1
+//   if (!lock) return fail(lock.error().diagnostic);  // exit 75 if busy, else 1
 //   if (lock->warning()) log_warning(*lock->warning());
 //   ... the run ...                                  // released at scope end
 #pragma once
 
 #include <sys/types.h>
 
+#include <expected>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -46,11 +49,16 @@ namespace deliver {
 inline constexpr int k_unparsable_grace_seconds = 10;
 inline constexpr const char* k_lock_file_name = "metodmon.lock";
 
+struct LockFailure {
+  bool busy = false;  // a live run holds the lock; otherwise the state folder cannot be written
+  model::Diagnostic diagnostic;
+};
+
 class RunLock {
  public:
-  // Creates `state_dir` if needed. Errors: a live lock; the folder cannot be
-  // created or written.
-  static model::Expected<RunLock> acquire(const std::filesystem::path& state_dir);
+  // Creates `state_dir` if needed. Errors: a live lock (busy); the folder
+  // cannot be created or written (not busy, the diagnostic names the folder).
+  static std::expected<RunLock, LockFailure> acquire(const std::filesystem::path& state_dir);
 
   RunLock(RunLock&& other) noexcept;
   RunLock& operator=(RunLock&& other) noexcept;

@@ -27,7 +27,7 @@ TEST(RunLockTest, CreatesLockWithPidAndRemovesItOnScopeExit) {
   test::TempDir dir;
   {
     auto lock = deliver::RunLock::acquire(dir / "state");
-    ASSERT_TRUE(lock) << model::to_string(lock.error());
+    ASSERT_TRUE(lock) << model::to_string(lock.error().diagnostic);
     EXPECT_FALSE(lock->warning());
     const auto info = deliver::parse_lock(test::read_file(dir / "state/metodmon.lock"));
     ASSERT_TRUE(info);
@@ -43,11 +43,11 @@ TEST(RunLockTest, SecondAcquireInSameProcessFailsWhileHeld) {
   ASSERT_TRUE(first);
   const auto second = deliver::RunLock::acquire(dir.path());
   ASSERT_FALSE(second);
-  EXPECT_EQ(second.error().message.rfind("уже выполняется другой запуск metodmon (PID " +
+  EXPECT_EQ(second.error().diagnostic.message.rfind("уже выполняется другой запуск metodmon (PID " +
                                              std::to_string(::getpid()) + ", начат ",
                                          0),
             0u)
-      << second.error().message;
+      << second.error().diagnostic.message;
   first->release();
   EXPECT_TRUE(deliver::RunLock::acquire(dir.path()));
 }
@@ -73,16 +73,16 @@ TEST(RunLockTest, LockHeldByLiveChildBlocksThenGoesStaleWhenChildIsKilled) {
 
   const auto blocked = deliver::RunLock::acquire(dir.path());
   ASSERT_FALSE(blocked);
-  EXPECT_NE(blocked.error().message.find("(PID " + std::to_string(child) + ","), std::string::npos)
-      << blocked.error().message;
-  EXPECT_EQ(blocked.error().hint.rfind("дождитесь его окончания", 0), 0u);
+  EXPECT_NE(blocked.error().diagnostic.message.find("(PID " + std::to_string(child) + ","), std::string::npos)
+      << blocked.error().diagnostic.message;
+  EXPECT_EQ(blocked.error().diagnostic.hint.rfind("дождитесь его окончания", 0), 0u);
 
   ::kill(child, SIGKILL);
   ::waitpid(child, nullptr, 0);
   ASSERT_TRUE(fs::exists(dir / "metodmon.lock"));  // a killed run leaves it behind
 
   auto taken = deliver::RunLock::acquire(dir.path());
-  ASSERT_TRUE(taken) << model::to_string(taken.error());
+  ASSERT_TRUE(taken) << model::to_string(taken.error().diagnostic);
   ASSERT_TRUE(taken->warning());
   EXPECT_EQ(taken->warning()->severity, model::Severity::warning);
   EXPECT_EQ(taken->warning()->message,
@@ -123,7 +123,7 @@ TEST(RunLockTest, LiveOtherUsersProcessCountsAsRunning) {
   dir.write("metodmon.lock", "pid=1\n");  // kill(1, 0) succeeds or gives EPERM: alive
   const auto lock = deliver::RunLock::acquire(dir.path());
   ASSERT_FALSE(lock);
-  EXPECT_EQ(lock.error().message, "уже выполняется другой запуск metodmon (PID 1)");
+  EXPECT_EQ(lock.error().diagnostic.message, "уже выполняется другой запуск metodmon (PID 1)");
 }
 
 TEST(RunLockTest, UnparsableLockIsStaleOnlyWhenOld) {
@@ -131,7 +131,7 @@ TEST(RunLockTest, UnparsableLockIsStaleOnlyWhenOld) {
   const auto p = dir.write("metodmon.lock", "");
   const auto young = deliver::RunLock::acquire(dir.path());
   ASSERT_FALSE(young);  // a run is writing its lock this very moment
-  EXPECT_NE(young.error().message.find("(PID ?)"), std::string::npos);
+  EXPECT_NE(young.error().diagnostic.message.find("(PID ?)"), std::string::npos);
 
   const std::int64_t old = std::time(nullptr) - 60;
   const struct timespec times[2] = {{old, 0}, {old, 0}};
@@ -153,3 +153,22 @@ TEST(RunLockTest, MovedLockIsReleasedOnce) {
 }
 
 }  // namespace
+
+TEST(RunLockTest, AStateFolderThatCannotBeCreatedIsNotABusyLock) {
+  test::TempDir dir;
+  dir.write("file", "x");
+  const auto lock = deliver::RunLock::acquire(dir / "file" / "state");
+  ASSERT_FALSE(lock);
+  EXPECT_FALSE(lock.error().busy);
+  EXPECT_EQ(lock.error().diagnostic.where.file, (dir / "file" / "state").string());
+  EXPECT_EQ(lock.error().diagnostic.message, "папка состояния недоступна для записи: часть пути — файл, а не папка");
+}
+
+TEST(RunLockTest, AFolderInPlaceOfTheLockFileIsNotABusyLock) {
+  test::TempDir dir;
+  fs::create_directories(dir / deliver::k_lock_file_name);
+  const auto lock = deliver::RunLock::acquire(dir.path());
+  ASSERT_FALSE(lock);
+  EXPECT_FALSE(lock.error().busy);
+  EXPECT_NE(lock.error().diagnostic.message.find("папка"), std::string::npos) << lock.error().diagnostic.message;
+}

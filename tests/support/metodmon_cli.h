@@ -1,0 +1,41 @@
+// Driving the built metodmon binary from end-to-end tests (tests/cli/): a
+// configuration for the demo method written into a test's folder, and the
+// binary run with it, output collected.
+//
+//   test::TempDir dir;
+//   test::DemoConfig c;
+//   c.inbox = dir / "inbox";
+//   const auto config = test::write_demo_config(dir, c);
+//   const auto r = test::metodmon("run -q --config " + test::shell_quote(config.string()));
+//   EXPECT_EQ(r.exit_code, 2) << r.out;
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "support/openpyxl_check.h"
+#include "support/temp_dir.h"
+
+namespace test {
+
+// The demo method (templates/demo.toml, demo_schools.csv), period 2026-11,
+// settle_seconds 0, output <dir>/out, state <dir>/state.
+struct DemoConfig {
+  std::filesystem::path inbox;  // default: sample_workbooks/demo
+  std::string period = "2026-11";
+  std::string extra;  // appended as is: more TOML sections ("[mail]\n...")
+};
+std::filesystem::path write_demo_config(const TempDir& dir, const DemoConfig& config = {});
+
+// Runs "<env> metodmon <args>" through the shell; stdout and stderr merged.
+// `env` is a list of assignments ("SOURCE_DATE_EPOCH=1 TZ=UTC"), may be empty.
+ProcessResult metodmon(std::string_view args, std::string_view env = {});
+
+// The demo configuration's results workbook of a period.
+std::filesystem::path demo_results_file(const TempDir& dir, std::string_view period = "2026-11");
+
+// Copies the demo sample forms into `inbox` (created), keeping their mtimes.
+void copy_demo_forms(const std::filesystem::path& inbox);
+
+}  // namespace test
