@@ -1,8 +1,8 @@
 // spdlog set-up: console (stderr) and, when a state folder is known, a
-// rotating file <state>/logs/metodmon.log (5 files x 5 MiB). Warnings and
-// errors reach the methodist's console and are written in Russian, with the
-// level in Russian before them ("предупреждение: …"); information and debug
-// lines are for developers and stay English. Each line is in one language.
+// rotating file <state>/logs/metodmon.log (5 files x 5 MiB). The methodist
+// or administrator reads the console (warnings; with -v also information),
+// so log lines are written in Russian, one language a line, with the level
+// in Russian before them on the console ("предупреждение: …").
 #pragma once
 
 #include <filesystem>

@@ -15,7 +15,7 @@ Results compute_results(const model::Definition& definition, const model::Regist
   const auto earlier = earlier_values(history, period);
   r.earlier_periods = earlier.size();
   r.analysis = analysis::analyze(definition, registry, r.summary, accepted, earlier);
-  spdlog::info("analysis: {} earlier periods for dynamics, {} groups of schools", earlier.size(),
+  spdlog::info("анализ: прошлых периодов для динамики — {}, групп ОО — {}", earlier.size(),
                r.analysis.clusters.clusters.size());
   return r;
 }

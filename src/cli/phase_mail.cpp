@@ -37,13 +37,14 @@ MailTally mail_results(const Config& config, const MailContext& ctx, const Publi
     if (d->entry.status == deliver::DeliveryStatus::sent) ++tally.sent;
     if (d->entry.status == deliver::DeliveryStatus::failed || mailer_broken) ++tally.failed;
     if (d->entry.status == deliver::DeliveryStatus::failed) {
-      spdlog::warn("mail to {} failed: {}", d->entry.recipients, d->entry.last_error);
+      spdlog::warn("письмо на адрес {} не отправлено: {}", d->entry.recipients, d->entry.last_error);
     }
   };
   for (const auto& id : published.director_school_ids) {
     const auto* school = ctx.registry.find(id);
     if (school == nullptr || school->email.empty()) {
-      spdlog::warn("school {} has no e-mail address: its workbook is not mailed", id);
+      spdlog::warn("у ОО «{}» ({}) нет адреса электронной почты в реестре: книга директора не отправлена",
+                   school != nullptr ? school->short_name : id, id);
       continue;
     }
     auto workbook = attach(published.director_file(id));

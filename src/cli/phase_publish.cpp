@@ -24,7 +24,7 @@ Published published_paths(const Config& config, const model::Definition& definit
 void remove_stale_outputs(const Config& config, const model::Period& period) {
   // Half-written files of a killed run: never published, safe to drop now.
   if (const int stale = util::remove_stale_temp_files(config.output / period.id); stale > 0) {
-    spdlog::warn("removed {} temporary files left by an interrupted run", stale);
+    spdlog::warn("удалены временные файлы прерванного запуска: {}", stale);
   }
 }
 
@@ -37,7 +37,7 @@ model::Expected<Published> publish_results(const Config& config, const report::R
     return std::unexpected(written.error());
   }
   progress.step();
-  spdlog::info("results workbook written: {}", published.results_file.string());
+  spdlog::info("итоговая книга записана: {}", published.results_file.string());
   for (const auto& school_id : input.summary.school_ids) {
     if (auto w = report::write_director_workbook(input, school_id, published.director_file(school_id)); !w) {
       return std::unexpected(w.error());

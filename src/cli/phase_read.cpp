@@ -33,9 +33,9 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   Progress progress("Чтение форм", scan->workbooks.size());
   for (const auto& file : scan->workbooks) {
     progress.step();
-    spdlog::info("reading {}", file.name);
+    spdlog::info("чтение файла {}", file.name);
     auto checked = ingest::check_form_file(file, config.limits, definition, registry, period);
-    spdlog::info("{}: {} ({} diagnostics)", file.name, model::outcome_name(checked.outcome.outcome),
+    spdlog::info("{}: {} (замечаний: {})", file.name, model::outcome_name(checked.outcome.outcome),
                  checked.outcome.diagnostics.size());
     result.files.push_back(std::move(checked.outcome));
     if (checked.submission) {

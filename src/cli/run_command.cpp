@@ -88,7 +88,7 @@ int run_command(const Config& config, const RunOptions& options) {
 
   model::RunInfo run = new_run_info(config, *inputs, *epoch);
   if (!session->begin(period.id, run)) return k_exit_failure;
-  spdlog::info("run {} for period {} with definition {} v{}", run.run_time, period.id, def.id, def.version);
+  spdlog::info("запуск {} за период {}, методика {} версии {}", run.run_time, period.id, def.id, def.version);
 
   // Read.
   auto read = read_inbox(config, def, registry, period);

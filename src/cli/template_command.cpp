@@ -41,7 +41,7 @@ int template_command(const Config& config, const TemplateOptions& options) {
       std::fprintf(stderr, "ошибка: %s\n", model::to_string(r.error()).c_str());
       return k_exit_failure;
     }
-    spdlog::info("form written: {}", file.string());
+    spdlog::info("форма записана: {}", file.string());
     ++written;
   }
   if (!options.quiet) std::printf("Формы для заполнения (%d): %s\n", written, out_dir.string().c_str());
