@@ -7,6 +7,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/run_inputs.h"
+#include "util/local_time.h"
 
 namespace cli {
 
@@ -32,14 +33,7 @@ model::Expected<std::int64_t> run_epoch() {
   return v;
 }
 
-std::string local_time_text(std::int64_t epoch) {
-  const auto now = static_cast<std::time_t>(epoch);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
-}
+std::string local_time_text(std::int64_t epoch) { return util::format_local_time(epoch, "%Y-%m-%d %H:%M:%S"); }
 
 RunSession::RunSession(deliver::RunLock lock, deliver::HistoryStore history)
     : m_lock(std::move(lock)), m_history(std::move(history)) {}

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 
@@ -25,6 +26,32 @@ bool fsync_path(const fs::path& p, bool directory) {
   const bool ok = ::fsync(fd) == 0;
   ::close(fd);
   return ok;
+}
+
+// Writes `bytes` to a new temporary file beside `final_path` (parents created).
+model::Expected<fs::path> write_temp(const fs::path& final_path, std::string_view bytes) {
+  std::error_code ec;
+  if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
+  const auto temp = temp_path_for(final_path);
+  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+  if (!out) return std::unexpected(io_error(final_path, std::strerror(errno)));
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) {
+    fs::remove(temp, ec);
+    return std::unexpected(io_error(final_path, "ошибка записи"));
+  }
+  return temp;
+}
+
+// rename() that fails with EEXIST instead of replacing; link()+unlink() on
+// file systems without RENAME_NOREPLACE (both are atomic for the reader).
+int rename_no_replace(const fs::path& from, const fs::path& to) {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS) return -1;
+  if (::link(from.c_str(), to.c_str()) != 0) return -1;
+  ::unlink(from.c_str());
+  return 0;
 }
 }  // namespace
 
@@ -59,20 +86,23 @@ model::Expected<void> publish(const fs::path& temp, const fs::path& final_path) 
 }
 
 model::Expected<void> write_file_atomic(const fs::path& final_path, std::string_view bytes) {
+  const auto temp = write_temp(final_path, bytes);
+  if (!temp) return std::unexpected(temp.error());
+  return publish(*temp, final_path);
+}
+
+model::Expected<bool> write_new_file_atomic(const fs::path& final_path, std::string_view bytes) {
+  const auto temp = write_temp(final_path, bytes);
+  if (!temp) return std::unexpected(temp.error());
   std::error_code ec;
-  if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
-  const auto temp = temp_path_for(final_path);
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return std::unexpected(io_error(final_path, std::strerror(errno)));
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      fs::remove(temp, ec);
-      return std::unexpected(io_error(final_path, "ошибка записи"));
-    }
+  if (!fsync_path(*temp, false) || rename_no_replace(*temp, final_path) != 0) {
+    const int err = errno;
+    fs::remove(*temp, ec);
+    if (err == EEXIST) return false;
+    return std::unexpected(io_error(final_path, std::strerror(err)));
   }
-  return publish(temp, final_path);
+  fsync_path(final_path.parent_path().empty() ? fs::path(".") : final_path.parent_path(), true);
+  return true;
 }
 
 }  // namespace util

@@ -22,6 +22,13 @@ model::Expected<void> publish(const std::filesystem::path& temp,
 model::Expected<void> write_file_atomic(const std::filesystem::path& final_path,
                                         std::string_view bytes);
 
+// Writes `bytes` to `final_path` atomically but never replaces a file that is
+// already there, even one created a moment ago by another process: returns
+// false (nothing written, no temp file left) when `final_path` exists, true
+// when the new file is in place.
+model::Expected<bool> write_new_file_atomic(const std::filesystem::path& final_path,
+                                            std::string_view bytes);
+
 }  // namespace util
 
 namespace util {

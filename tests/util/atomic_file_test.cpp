@@ -25,6 +25,22 @@ TEST(AtomicFileTest, ReportsUnwritableFolder) {
   EXPECT_NE(r.error().message.find("не удалось записать"), std::string::npos);
 }
 
+TEST(AtomicFileTest, NewFileNeverReplacesOneAlreadyThere) {
+  test::TempDir dir;
+  const auto target = dir.write("inbox/form.xlsx", "first");
+  const auto again = util::write_new_file_atomic(target, "second");
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_FALSE(*again);
+  EXPECT_EQ(test::read_file(target), "first");
+  const auto other = util::write_new_file_atomic(dir / "inbox" / "form (2).xlsx", "second");
+  ASSERT_TRUE(other) << other.error().message;
+  EXPECT_TRUE(*other);
+  EXPECT_EQ(test::read_file(dir / "inbox" / "form (2).xlsx"), "second");
+  int files = 0;  // no temporary file is left behind either way
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir / "inbox")) ++files;
+  EXPECT_EQ(files, 2);
+}
+
 TEST(XlsxFileTest, NothingAppearsWithoutCommit) {
   test::TempDir dir;
   {

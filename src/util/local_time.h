@@ -1,0 +1,21 @@
+// Moments as people read them: seconds since the epoch in the machine's
+// local time zone (TZ), formatted with strftime.
+#pragma once
+
+#include <cstdint>
+#include <ctime>
+#include <string>
+
+namespace util {
+
+// format_local_time(1793878320, "%d.%m.%Y %H:%M") -> "05.11.2026 14:32" in Moscow.
+inline std::string format_local_time(std::int64_t epoch, const char* format) {
+  const auto t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[64];
+  const auto n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
+}
+
+}  // namespace util
