@@ -1,34 +1,20 @@
 #include "deliver/mailer.h"
 
-#include <curl/curl.h>
-#include <sys/stat.h>
-
 #include <chrono>
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <mutex>
 #include <thread>
+
+#include "deliver/curl_support.h"
 
 namespace deliver {
 
 namespace {
 
-struct CurlCleanup {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
 struct SlistFree {
   void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
-using CurlPtr = std::unique_ptr<CURL, CurlCleanup>;
 using SlistPtr = std::unique_ptr<curl_slist, SlistFree>;
-
-// curl_global_init is not guaranteed thread-safe: do it once, first.
-void init_curl_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Upload {
   std::string_view data;
@@ -64,23 +50,16 @@ bool permanent_failure(CURLcode code, long smtp_code) {
 // empty for other failures (libcurl's own text then stands alone).
 std::string tls_reason(CURLcode code, const MailConfig& config) {
   switch (code) {
-    case CURLE_PEER_FAILED_VERIFICATION:
-      return "сертификат почтового сервера не прошёл проверку, письмо и пароль не отправлены; "
-             "проверьте, что host «" + config.host + "» совпадает с именем в сертификате сервера, "
-             "а если сервер использует свой (самоподписанный) сертификат, укажите его или "
-             "сертификат выпустившего центра в ca_file раздела [mail]";
     case CURLE_USE_SSL_FAILED:
       return "сервер не предлагает STARTTLS, а security = \"starttls\" не допускает отправку "
              "в открытом виде; письмо и пароль не отправлены; проверьте host и port "
              "(587 — starttls, 465 — smtps)";
-    case CURLE_SSL_CACERT_BADFILE:
-      return "не удалось прочитать файл сертификатов ca_file " + config.ca_file.string() +
-             "; проверьте путь и права доступа";
     case CURLE_SSL_CONNECT_ERROR:
       return "не удалось установить TLS-соединение с сервером; проверьте, что security "
              "соответствует порту (465 — smtps, 587 — starttls)";
     default:
-      return {};
+      return curl::tls_failure_reason(
+          code, {config.host, config.ca_file, "mail", "письмо и пароль не отправлены"});
   }
 }
 
@@ -92,46 +71,7 @@ std::string smtp_url(const MailConfig& config) {
 }
 
 model::Expected<std::string> load_password(const MailConfig& config) {
-  if (config.username.empty()) return std::string{};
-  if (!config.password_env.empty()) {
-    const char* value = std::getenv(config.password_env.c_str());
-    if (value == nullptr || *value == '\0') {
-      return std::unexpected(config_error(
-          "переменная окружения " + config.password_env + " с паролем почты не задана",
-          "задайте её в файле окружения службы (EnvironmentFile= в metodmon.service)",
-          "password_env"));
-    }
-    return std::string(value);
-  }
-  if (config.password_file.empty()) {
-    return std::unexpected(config_error("для почтового пользователя " + config.username +
-                                            " не указан пароль",
-                                        "укажите password_env или password_file в разделе [mail]",
-                                        "password_file"));
-  }
-  struct stat st{};
-  if (::stat(config.password_file.c_str(), &st) != 0) {
-    return std::unexpected(config_error(
-        "файл с паролем " + config.password_file.string() + " не найден: " + std::strerror(errno),
-        "проверьте путь password_file в разделе [mail]", "password_file"));
-  }
-  if ((st.st_mode & 077) != 0) {
-    return std::unexpected(config_error(
-        "файл с паролем доступен другим пользователям; выполните chmod 600 " +
-            config.password_file.string(),
-        "пароль должен читать только пользователь, от имени которого работает metodmon",
-        "password_file"));
-  }
-  std::ifstream in(config.password_file, std::ios::binary);
-  std::string line;
-  if (!in || !std::getline(in, line)) {
-    return std::unexpected(config_error("не удалось прочитать файл с паролем " +
-                                            config.password_file.string(),
-                                        "проверьте права доступа: владелец файла — пользователь metodmon",
-                                        "password_file"));
-  }
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
+  return load_password(Credentials{config.username, config.password_env, config.password_file}, "mail");
 }
 
 model::Expected<Mailer> Mailer::create(MailConfig config) {
@@ -151,7 +91,7 @@ model::Expected<Mailer> Mailer::create(MailConfig config) {
   if (config.backoff_ms < 0) config.backoff_ms = 0;
   auto password = load_password(config);
   if (!password) return std::unexpected(password.error());
-  init_curl_once();
+  curl::init_once();
   return Mailer(std::move(config), std::move(*password));
 }
 
@@ -193,7 +133,7 @@ SendResult Mailer::send(const std::vector<std::string>& recipients, std::string_
 
 SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::string_view eml) const {
   SendResult r;
-  CurlPtr curl(curl_easy_init());
+  curl::EasyPtr curl(curl_easy_init());
   if (!curl) return {false, 0, "не удалось инициализировать libcurl", 0};
   SlistPtr rcpt;
   for (const auto& a : recipients) {
@@ -233,8 +173,7 @@ SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::stri
     r.sent = true;
     return r;
   }
-  std::string what = curl_easy_strerror(code);
-  if (errbuf[0] != '\0' && what != errbuf) what += " (" + std::string(errbuf) + ")";
+  const auto what = curl::describe(code, errbuf);
   const auto reason = tls_reason(code, m_config);
   r.error = "не удалось отправить письмо через " + url + ": " +
             (reason.empty() ? what : reason + " (" + what + ")");

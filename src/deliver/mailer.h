@@ -7,11 +7,9 @@
 //   smtps    — smtps://host:port, TLS from the first byte; usual port 465.
 // Certificates are verified (system CA store, or `ca_file` when given).
 //
-// The password comes from the environment variable named by `password_env`
-// or from `password_file` (first line). A password file that the group or
-// others may read (mode & 077) is REFUSED: «файл с паролем доступен другим
-// пользователям; выполните chmod 600 …». The password is never logged and
-// never appears in any error text (errors are also scrubbed for it).
+// The password comes from `password_env` or `password_file` (mode 600), as
+// credentials.h says. It is never logged and never appears in any error text
+// (errors are also scrubbed for it).
 //
 // send() tries up to 1 + retries times, waiting backoff_ms, 2×, 4× … between
 // attempts. It does not retry what cannot get better: a 5xx reply from the
@@ -39,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "deliver/credentials.h"
 #include "deliver/mail_message.h"
 #include "model/diagnostic.h"
 
@@ -70,8 +69,7 @@ struct SendResult {
   bool permanent = false;  // refused for good (5xx, bad message): retrying later will not help
 };
 
-// The password per the config: empty when username is empty. Errors name the
-// variable or the file, never the password.
+// load_password() of credentials.h for the [mail] section.
 model::Expected<std::string> load_password(const MailConfig& config);
 
 // "smtp://host:587" / "smtps://host:465".

@@ -1,8 +1,9 @@
-// A thin RAII layer over the SQLite C API, internal to the history store
-// (history_store.cpp): raw handles never appear in history_store.h.
+// A thin RAII layer over the SQLite C API, for the history store
+// (history_store.cpp) and the collect journal (collect/collect_journal.cpp):
+// raw handles never appear in their public headers.
 //
 // Errors are returned as text (sqlite3_errmsg plus what was being done); the
-// history store turns them into Russian Diagnostics that name the file.
+// callers turn them into Russian Diagnostics that name the file.
 #pragma once
 
 #include <cstdint>
