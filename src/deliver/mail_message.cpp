@@ -118,6 +118,11 @@ std::string MailMessage::to_eml() const {
   if (!m.cc.empty()) out += "Cc: " + address_list(m.cc) + "\r\n";
   out += "Subject: " + encode_header_text(m.subject) + "\r\n";
   out += "Message-ID: <" + header_safe(m.message_id) + ">\r\n";
+  if (!m.in_reply_to.empty()) {
+    out += "In-Reply-To: <" + header_safe(m.in_reply_to) + ">\r\n";
+    out += "References: <" + header_safe(m.in_reply_to) + ">\r\n";
+  }
+  if (m.auto_reply) out += "Auto-Submitted: auto-replied\r\n";  // RFC 3834: no answer to an answer
   out += "MIME-Version: 1.0\r\n";
   out += "X-Mailer: metodmon\r\n";
   const auto text_body = base64_encode_lines(crlf_text(m.body)) + "\r\n";

@@ -68,6 +68,20 @@ TEST(MailMessageTest, HasRequiredHeaders) {
   tzset();
 }
 
+TEST(MailMessageTest, AnAutomaticReplyNamesTheLetterItAnswers) {
+  auto m = sample();
+  const auto plain = m.to_eml();
+  EXPECT_EQ(plain.find("In-Reply-To:"), std::string::npos);
+  EXPECT_EQ(plain.find("Auto-Submitted:"), std::string::npos);
+  m.in_reply_to = "answer.7@school3.example.ru";
+  m.auto_reply = true;
+  const auto eml = m.to_eml();
+  const auto head = eml.substr(0, eml.find("\r\n\r\n"));
+  EXPECT_NE(head.find("\r\nIn-Reply-To: <answer.7@school3.example.ru>\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("\r\nReferences: <answer.7@school3.example.ru>\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("\r\nAuto-Submitted: auto-replied\r\n"), std::string::npos) << head;
+}
+
 TEST(MailMessageTest, PythonEmailDecodesEverythingBack) {
   test::TempDir dir;
   const auto m = sample();
