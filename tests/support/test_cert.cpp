@@ -15,7 +15,8 @@ TestCert make_test_cert(const fs::path& dir, std::string_view name, std::string_
   TestCert out{dir / (base + ".cert.pem"), dir / (base + ".key.pem")};
   const auto log = dir / (base + ".openssl.log");
   const auto quote = [](const std::string& s) { return "'" + s + "'"; };
-  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext " +
+  const std::string cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
+                          "-subj /CN=localhost -addext " +
                           quote("subjectAltName=" + std::string(subject_alt_name)) + " -keyout " +
                           quote(out.key.string()) + " -out " + quote(out.cert.string()) + " >" +
                           quote(log.string()) + " 2>&1";
