@@ -13,6 +13,7 @@
 #include "cli/help_format.h"
 #include "cli/history_command.h"
 #include "cli/logging.h"
+#include "cli/phase_collect.h"
 #include "cli/run_command.h"
 #include "cli/send_command.h"
 #include "cli/template_command.h"
@@ -122,6 +123,10 @@ int run_app(int argc, char** argv) {
   tmpl->add_option("--out", template_out, "папка для форм (по умолчанию <output>/<период>/forms)")->type_name("ПАПКА");
   tmpl->add_option("--school", template_options.school_ids, "только для этих школ (код из реестра)")->type_name("КОД");
 
+  CommonFlags collect_flags;
+  auto* collect_cmd = app.add_subcommand("collect", "забрать ответы школ из почтового ящика во входящую папку");
+  add_common(collect_cmd, collect_flags);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -133,6 +138,7 @@ int run_app(int argc, char** argv) {
                       : history->parsed() ? history_flags
                       : send->parsed()    ? send_flags
                       : check->parsed()   ? check_flags
+                      : collect_cmd->parsed() ? collect_flags
                                           : template_flags;
   setup_logging(flags.quiet ? 0 : flags.verbose);
   auto config = resolve_config(flags);
@@ -146,6 +152,7 @@ int run_app(int argc, char** argv) {
   if (history->parsed()) return guarded([&] { return history_command(*config, history_limit); });
   if (send->parsed()) return guarded([&] { return send_command(*config, send_all); });
   if (check->parsed()) return guarded([&] { return check_command(*config, check_files); });
+  if (collect_cmd->parsed()) return guarded([&] { return collect_command(*config, flags.quiet); });
   template_options.out_dir = template_out;
   template_options.quiet = flags.quiet;
   return guarded([&] { return template_command(*config, template_options); });

@@ -6,6 +6,8 @@
 
 #include <toml++/toml.h>
 
+#include "collect/imap_url.h"
+
 namespace cli {
 
 namespace fs = std::filesystem;
@@ -43,6 +45,7 @@ class ConfigReader {
     c.archive = path("archive", "folder", false);
     if (c.archive.empty()) c.archive = c.state / "archive";
     read_mail(c);
+    read_collect(c);
     return c;
   }
 
@@ -68,13 +71,16 @@ class ConfigReader {
         {"mail", {"enabled", "dry_run", "host", "port", "security", "username", "password_env",
                   "password_file", "from", "from_name", "methodist", "send_errors_to_schools",
                   "retries", "backoff_ms", "outbox", "ca_file"}},
+        {"collect", {"enabled", "url", "host", "port", "security", "username", "password_env", "password_file",
+                     "folder", "processed", "processed_folder", "ca_file", "connect_timeout_seconds",
+                     "timeout_seconds", "max_message_mb"}},
     };
     for (const auto& [key, node] : m_root) {
       const std::string table(key.str());
       const auto known = k_known.find(table);
       if (known == k_known.end()) {
         errors.push_back(model::Diagnostic::error(at(&node, table), "неизвестный раздел [" + table + "]",
-                                                  "допустимые разделы: monitoring, paths, forms, inbox, limits, report, archive, mail"));
+                                                  "допустимые разделы: monitoring, paths, forms, inbox, limits, report, archive, mail, collect"));
         continue;
       }
       if (!node.is_table()) continue;
@@ -153,6 +159,67 @@ class ConfigReader {
       errors.push_back(model::Diagnostic::error(at(m_root["mail"].node(), "mail"),
                                                 "для рассылки нужны адрес отправителя (from) и сервер (host)",
                                                 "заполните раздел [mail] или выключите рассылку: enabled = false"));
+    }
+  }
+
+  // [collect]: the mailbox schools answer to (collect/collector.h).
+  void read_collect(Config& c) {
+    auto& s = c.collect;
+    auto& imap = s.imap;
+    s.enabled = boolean("collect", "enabled", false);
+    const auto url = string("collect", "url");
+    imap.host = string("collect", "host");
+    const auto security = string("collect", "security");
+    if (security == "starttls") {
+      imap.security = collect::ImapSecurity::starttls;
+    } else if (!security.empty() && security != "imaps") {
+      errors.push_back(model::Diagnostic::error(at(m_root["collect"]["security"].node(), "collect.security"),
+                                                "неизвестный способ защиты «" + security + "»",
+                                                "укажите imaps (порт 993) или starttls (порт 143); "
+                                                "без шифрования письма не забираются"));
+    }
+    imap.port = static_cast<int>(integer("collect", "port", imap.security == collect::ImapSecurity::imaps ? 993 : 143,
+                                         1, 65535));
+    imap.folder = string("collect", "folder");
+    if (!url.empty()) {
+      const auto endpoint = collect::parse_imap_url(url);
+      if (!endpoint) {
+        auto d = endpoint.error();
+        d.where = at(m_root["collect"]["url"].node(), "collect.url");
+        errors.push_back(std::move(d));
+      } else if (!imap.host.empty()) {
+        errors.push_back(model::Diagnostic::error(at(m_root["collect"]["host"].node(), "collect.host"),
+                                                  "указаны и url, и host", "оставьте что-то одно"));
+      } else {
+        imap.host = endpoint->host;
+        imap.port = endpoint->port;
+        imap.security = endpoint->security;
+        if (imap.folder.empty()) imap.folder = endpoint->folder;
+      }
+    }
+    if (imap.folder.empty()) imap.folder = "INBOX";
+    imap.credentials = {string("collect", "username"), string("collect", "password_env"),
+                        path("collect", "password_file", false)};
+    imap.ca_file = path("collect", "ca_file", false);
+    imap.connect_timeout_ms = static_cast<int>(integer("collect", "connect_timeout_seconds", 30, 1, 600)) * 1000;
+    imap.timeout_ms = static_cast<int>(integer("collect", "timeout_seconds", 300, 1, 3600)) * 1000;
+    imap.max_message_bytes = static_cast<std::uintmax_t>(integer("collect", "max_message_mb", 50, 1, 2048)) << 20;
+    const auto processed = string("collect", "processed");
+    s.processed_folder = string("collect", "processed_folder");
+    if (processed == "move") {
+      s.processed = collect::ProcessedMark::move;
+      if (s.processed_folder.empty()) s.processed_folder = "Обработано";
+    } else if (!processed.empty() && processed != "flag") {
+      errors.push_back(model::Diagnostic::error(at(m_root["collect"]["processed"].node(), "collect.processed"),
+                                                "неизвестный способ пометки «" + processed + "»",
+                                                "укажите flag (пометка на письме) или move (перенос в папку "
+                                                "processed_folder)"));
+    }
+    if (s.enabled && (imap.host.empty() || imap.credentials.username.empty())) {
+      errors.push_back(model::Diagnostic::error(at(m_root["collect"].node(), "collect"),
+                                                "для сбора ответов нужны адрес почтового ящика (url или host) "
+                                                "и имя пользователя (username)",
+                                                "заполните раздел [collect] или выключите сбор: enabled = false"));
     }
   }
 

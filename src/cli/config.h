@@ -14,11 +14,16 @@
 //                 password_file = "/etc/metodmon/smtp.pass" (mode 600)  from = "imc@example.ru"
 //                 from_name = "МКУ ИМЦ"  methodist = "metodist@example.ru"  send_errors_to_schools = true
 //                 retries = 3  backoff_ms = 1000  outbox = "../outbox" (default <state>/outbox)
+//   [collect]     enabled = true  url = "imaps://imap.example.ru/INBOX" (or host, port, security =
+//                 "imaps"|"starttls", folder)  username = "..."  password_env | password_file
+//                 processed = "flag"|"move"  processed_folder = "Обработано"  ca_file = "..."
+//                 connect_timeout_seconds = 30  timeout_seconds = 300  max_message_mb = 50
 #pragma once
 
 #include <filesystem>
 #include <string>
 
+#include "collect/collector.h"
 #include "deliver/mailer.h"
 #include "ingest/workbook_model.h"
 #include "model/diagnostic.h"
@@ -44,6 +49,8 @@ struct Config {
   bool send_errors_to_schools = false;
   std::filesystem::path outbox;
   deliver::MailConfig mail;
+  // Answers from the mailbox: off unless [collect] enabled = true.
+  ::collect::CollectSettings collect;  // "::": the member shares the namespace's name
 };
 
 // Loads and resolves a configuration file. Errors are located (file, line, key).
