@@ -4,13 +4,12 @@
 
 #include <cstdio>
 #include <map>
-#include <optional>
 
 #include "cli/exit_codes.h"
+#include "cli/phase_mail.h"
 #include "cli/run_inputs.h"
+#include "cli/run_session.h"
 #include "definition/registry_loader.h"
-#include "deliver/outbox.h"
-#include "deliver/run_lock.h"
 #include "util/ascii.h"
 
 namespace cli {
@@ -29,35 +28,6 @@ std::map<std::string, std::string> school_labels(const Config& config) {
     if (!s.email.empty()) labels.emplace(util::lower_ascii(s.email), s.id + " " + s.short_name);
   }
   return labels;
-}
-
-// Puts the answers into the outbox, sending them when mail is on.
-void send_replies(const Config& config, std::vector<deliver::MailMessage> replies, CollectPhaseResult& out) {
-  if (replies.empty()) return;
-  std::optional<deliver::Mailer> mailer;
-  if (!config.mail_dry_run) {
-    auto created = deliver::Mailer::create(config.mail);
-    if (created) {
-      mailer.emplace(std::move(*created));
-    } else {
-      print_diagnostics({created.error()});
-    }
-  }
-  deliver::Outbox outbox(config.outbox);
-  for (auto& reply : replies) {
-    const auto d = outbox.deliver(k_collect_outbox_period, std::move(reply), mailer ? &*mailer : nullptr);
-    if (!d) {
-      print_diagnostics({d.error()});
-      ++out.replies_unsent;
-    } else if (d->entry.status == deliver::DeliveryStatus::sent) {
-      ++out.replies_sent;
-    } else if (d->entry.status == deliver::DeliveryStatus::dry_run) {
-      ++out.replies_dry_run;
-    } else {
-      ++out.replies_unsent;
-      if (!d->entry.last_error.empty()) spdlog::warn("answer to {} not sent: {}", d->entry.recipients, d->entry.last_error);
-    }
-  }
 }
 
 std::string who(const collect::MessageReport& m) {
@@ -106,8 +76,11 @@ CollectPhaseResult phase_collect(const Config& config, const CollectPhaseOptions
     if (m.verdict == collect::MessageVerdict::failed) ++out.letters_failed;
     spdlog::info("collect: uid {} {} -> {}", m.uid, m.message_id, collect::verdict_text(m.verdict));
   }
-  send_replies(config, std::move(out.mailbox.replies), out);
+  const auto mail = mail_letters(config, k_collect_outbox_period, std::move(out.mailbox.replies));
   out.mailbox.replies.clear();
+  out.replies_sent = mail.sent;
+  out.replies_unsent = mail.failed;
+  out.replies_dry_run = mail.written - mail.sent - mail.failed;
   out.exit_code = out.mailbox.error || out.letters_failed > 0 ? k_exit_failure
                   : out.replies_unsent > 0                      ? k_exit_mail_failed
                                                                 : k_exit_ok;
@@ -145,12 +118,8 @@ int collect_command(const Config& config, bool quiet) {
                          "(enabled = true) файла %s\n", config.file.string().c_str());
     return k_exit_failure;
   }
-  auto lock = deliver::RunLock::acquire(config.state);
-  if (!lock) {
-    print_diagnostics({lock.error()});
-    return k_exit_locked;
-  }
-  if (lock->warning()) print_diagnostics({*lock->warning()});
+  auto session = RunSession::open(config);
+  if (!session) return session.error();
   const auto result = phase_collect(config);
   if (result.mailbox.error) print_diagnostics({*result.mailbox.error});
   if (!quiet) print_collect_summary(config, result);

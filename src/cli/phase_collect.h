@@ -4,7 +4,7 @@
 // `metodmon collect -c CONFIG` is collect_command(); `daily` composes
 // phase_collect() inside its own run lock, before reading the inbox:
 //
-//   auto lock = deliver::RunLock::acquire(config.state);      // the caller's
+//   auto session = RunSession::open(config);                  // the caller's lock
 //   const auto collected = cli::phase_collect(config, {.now = today});
 //   if (!options.quiet) cli::print_collect_summary(config, collected);
 //   ... read the inbox (phase_read) ...
@@ -50,13 +50,13 @@ struct CollectPhaseResult {
 };
 
 // Does nothing (exit_code 0, empty result) when [collect] is not enabled.
-// The caller holds the run lock.
+// The caller holds the run lock (RunSession).
 CollectPhaseResult phase_collect(const Config& config, const CollectPhaseOptions& options = {});
 
 // Prints, in Russian, each letter with its verdict and files, then totals.
 void print_collect_summary(const Config& config, const CollectPhaseResult& result);
 
-// `metodmon collect`: lock, phase, summary; returns the exit code.
+// `metodmon collect`: session (lock), phase, summary; returns the exit code.
 int collect_command(const Config& config, bool quiet);
 
 }  // namespace cli

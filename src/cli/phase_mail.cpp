@@ -11,23 +11,25 @@
 
 namespace cli {
 
-MailTally mail_results(const Config& config, const MailContext& ctx, const Published& published) {
-  MailTally tally;
-  std::optional<deliver::Mailer> mailer;
-  bool mailer_broken = false;
-  if (!config.mail_dry_run) {
+namespace {
+
+// The outbox of one period and the mailer (none in a dry run, or when it
+// cannot start: then every letter counts as failed and stays in the outbox).
+class LetterPost {
+ public:
+  LetterPost(const Config& config, std::string period) : m_outbox(config.outbox), m_period(std::move(period)) {
+    if (config.mail_dry_run) return;
     auto created = deliver::Mailer::create(config.mail);
     if (created) {
-      mailer.emplace(std::move(*created));
+      m_mailer.emplace(std::move(*created));
     } else {
-      mailer_broken = true;
+      m_mailer_broken = true;
       print_diagnostics(std::vector{created.error()});
     }
   }
-  deliver::Outbox outbox(config.outbox);
-  const auto period = ctx.summary.period.id;
-  const auto post = [&](deliver::MailMessage m) {
-    const auto d = outbox.deliver(period, std::move(m), mailer ? &*mailer : nullptr);
+
+  void post(deliver::MailMessage m) {
+    const auto d = m_outbox.deliver(m_period, std::move(m), m_mailer ? &*m_mailer : nullptr);
     if (!d) {
       print_diagnostics(std::vector{d.error()});
       ++tally.failed;
@@ -35,11 +37,34 @@ MailTally mail_results(const Config& config, const MailContext& ctx, const Publi
     }
     ++tally.written;
     if (d->entry.status == deliver::DeliveryStatus::sent) ++tally.sent;
-    if (d->entry.status == deliver::DeliveryStatus::failed || mailer_broken) ++tally.failed;
+    if (d->entry.status == deliver::DeliveryStatus::failed || m_mailer_broken) ++tally.failed;
     if (d->entry.status == deliver::DeliveryStatus::failed) {
       spdlog::warn("письмо на адрес {} не отправлено: {}", d->entry.recipients, d->entry.last_error);
     }
-  };
+  }
+
+  MailTally tally;
+
+ private:
+  deliver::Outbox m_outbox;
+  std::string m_period;
+  std::optional<deliver::Mailer> m_mailer;
+  bool m_mailer_broken = false;
+};
+
+}  // namespace
+
+MailTally mail_letters(const Config& config, std::string_view period, std::vector<deliver::MailMessage> letters) {
+  if (letters.empty()) return {};
+  LetterPost post(config, std::string(period));
+  for (auto& m : letters) post.post(std::move(m));
+  return post.tally;
+}
+
+MailTally mail_results(const Config& config, const MailContext& ctx, const Published& published) {
+  LetterPost letters(config, ctx.summary.period.id);
+  auto& tally = letters.tally;
+  const auto post = [&](deliver::MailMessage m) { letters.post(std::move(m)); };
   for (const auto& id : published.director_school_ids) {
     const auto* school = ctx.registry.find(id);
     if (school == nullptr || school->email.empty()) {

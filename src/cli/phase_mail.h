@@ -10,6 +10,7 @@
 
 #include <expected>
 #include <string_view>
+#include <vector>
 
 #include "cli/config.h"
 #include "cli/mail_compose.h"
@@ -20,6 +21,11 @@ namespace cli {
 struct MailTally {
   int sent = 0, failed = 0, written = 0;
 };
+
+// Writes each letter to the outbox under `period` and sends it (only writes
+// it in a dry run): what mail_results does, for any letters (the collect
+// phase's answers). written - sent - failed letters were dry-run ones.
+MailTally mail_letters(const Config& config, std::string_view period, std::vector<deliver::MailMessage> letters);
 
 // Letters of a results run: each director's workbook, the methodist's full
 // workbook and (optionally) each rejected school's errors.
