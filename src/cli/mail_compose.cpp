@@ -16,6 +16,27 @@ std::string signature(const MailContext& ctx) {
 
 std::string period_text(const MailContext& ctx) { return model::display_name(ctx.summary.period); }
 
+// Each rejected form with its errors, as the methodist's letters list them.
+std::string rejected_forms_text(const MailContext& ctx) {
+  std::string text;
+  for (const auto& f : ctx.run.files) {
+    if (f.outcome != model::Outcome::rejected) continue;
+    const auto* school = ctx.registry.find(f.school_id);
+    text += "\n" + f.file.name + (school ? " (" + school->short_name + ")" : std::string()) + ":\n";
+    for (const auto& d : f.diagnostics) {
+      if (d.severity == model::Severity::error) text += "  — " + model::to_string(d) + "\n";
+    }
+  }
+  return text;
+}
+
+std::string notices_text(const MailContext& ctx) {
+  if (ctx.run.notices.empty()) return {};
+  std::string text = "\nОбратите внимание:\n";
+  for (const auto& d : ctx.run.notices) text += "  — " + model::to_string(d) + "\n";
+  return text;
+}
+
 }  // namespace
 
 model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& file) {
@@ -79,16 +100,10 @@ deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttac
   body += "Принято форм: " + std::to_string(accepted) + "; отклонено: " + std::to_string(rejected) +
           "; нет принятой формы у " + std::to_string(ctx.summary.missing_school_ids.size()) + " из " +
           std::to_string(ctx.registry.schools.size()) + " школ.\n";
+  body += notices_text(ctx);
   if (rejected > 0) {
     body += "\nОтклонённые формы (подробно — на листе «Ошибки» итоговой книги):\n";
-    for (const auto& f : ctx.run.files) {
-      if (f.outcome != model::Outcome::rejected) continue;
-      const auto* school = ctx.registry.find(f.school_id);
-      body += "\n" + f.file.name + (school ? " (" + school->short_name + ")" : std::string()) + ":\n";
-      for (const auto& d : f.diagnostics) {
-        if (d.severity == model::Severity::error) body += "  — " + model::to_string(d) + "\n";
-      }
-    }
+    body += rejected_forms_text(ctx);
   }
   if (!ctx.summary.missing_school_ids.empty()) {
     body += "\nНет принятой формы: ";
@@ -103,6 +118,31 @@ deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttac
   body += "\nВо вложении — полная итоговая книга.\n";
   m.body = body;
   m.attachments.push_back(std::move(workbook));
+  return m;
+}
+
+deliver::MailMessage nothing_accepted_letter(const MailContext& ctx, bool results_kept) {
+  deliver::MailMessage m;
+  m.from = ctx.from;
+  m.to.push_back({"", ctx.methodist});
+  m.subject = "metodmon: за " + period_text(ctx) + " не принято ни одной формы — итоги " +
+              (results_kept ? "не обновлены" : "не построены");
+  std::string body = "Запуск мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + " (" +
+                     ctx.run.run_time + ", " + ctx.run.tool_version + ") не принял ни одной формы.\n";
+  body += results_kept ? "Опубликованные ранее итоги за этот период и история оставлены без изменений; "
+                         "директорам ничего не отправлено.\n"
+                       : "Итоги за этот период не построены; директорам ничего не отправлено.\n";
+  body += "\nВходящая папка: " + ctx.run.inbox + "; файлов в ней: " + std::to_string(ctx.run.files.size()) + ".\n";
+  body += rejected_forms_text(ctx);
+  for (const auto& f : ctx.run.files) {
+    if (f.outcome == model::Outcome::rejected) continue;
+    body += "\n" + f.file.name + ": " + model::outcome_name(f.outcome) +
+            (f.diagnostics.empty() ? std::string() : " — " + f.diagnostics.front().message) + "\n";
+  }
+  body += notices_text(ctx);
+  body += "\nЧто сделать: проверьте, что входящая папка подключена и в ней лежат формы за " + period_text(ctx) +
+          ", затем запустите metodmon run снова.\n";
+  m.body = body;
   return m;
 }
 

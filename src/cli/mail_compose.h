@@ -31,6 +31,10 @@ model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& fil
 deliver::MailMessage director_letter(const MailContext& ctx, const model::School& school,
                                      deliver::MailAttachment workbook);
 deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook);
+// To the methodist when the run accepted no form and published nothing:
+// what was in the inbox, why nothing was accepted, whether the period's
+// earlier results were kept, what to do.
+deliver::MailMessage nothing_accepted_letter(const MailContext& ctx, bool results_kept);
 // nullopt when the school has no address.
 std::optional<deliver::MailMessage> rejected_form_letter(const MailContext& ctx,
                                                          const model::School& school,

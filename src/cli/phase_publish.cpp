@@ -48,10 +48,28 @@ model::Expected<Published> publish_results(const Config& config, const report::R
   return published;
 }
 
-model::Expected<void> record_results(RunSession& session, const model::RunInfo& run,
-                                     const aggregate::Summary& summary) {
+bool has_published_results(const Config& config, const model::Definition& definition,
+                           const model::Period& period, const deliver::HistoryStore& history) {
+  std::error_code ec;
+  if (std::filesystem::exists(published_paths(config, definition, period).results_file, ec)) return true;
+  const auto values = history.values_for(period.id);
+  return !values || !values->empty();  // an unreadable history is not evidence of no results
+}
+
+model::Expected<void> record_run(RunSession& session, const model::RunInfo& run) {
   if (!session.run_id()) return {};
   if (auto r = session.history().record_files(*session.run_id(), run.files); !r) return r;
+  for (const auto& d : run.notices) {
+    const auto level = d.severity == model::Severity::error ? "error" : "warning";
+    if (auto r = session.history().log(*session.run_id(), level, model::to_string(d)); !r) return r;
+  }
+  return {};
+}
+
+model::Expected<void> record_results(RunSession& session, const model::RunInfo& run,
+                                     const aggregate::Summary& summary) {
+  if (auto r = record_run(session, run); !r) return r;
+  if (!session.run_id()) return {};
   return session.history().replace_period_values(summary.period.id, value_rows(summary));
 }
 

@@ -42,7 +42,14 @@ void remove_stale_outputs(const Config& config, const model::Period& period);
 // Writes the results workbook and every director's workbook.
 model::Expected<Published> publish_results(const Config& config, const report::ReportInput& input);
 
-// Records the run's files and the period's values in the history.
+// Whether the period already has published results: its results workbook,
+// or values in the history. A run that accepts no form must not replace them.
+bool has_published_results(const Config& config, const model::Definition& definition,
+                           const model::Period& period, const deliver::HistoryStore& history);
+
+// Records the run's files and its notices (in the run log) in the history.
+model::Expected<void> record_run(RunSession& session, const model::RunInfo& run);
+// record_run(), then the period's values.
 model::Expected<void> record_results(RunSession& session, const model::RunInfo& run,
                                      const aggregate::Summary& summary);
 

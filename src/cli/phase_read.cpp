@@ -67,16 +67,22 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   return result;
 }
 
-std::vector<model::Diagnostic> archive_accepted(const Config& config, const model::Period& period,
-                                                const ReadResult& read) {
+int archive_accepted(const Config& config, const model::Period& period, ReadResult& read) {
   // Copies of the accepted forms: the inbox itself is never touched.
-  std::vector<model::Diagnostic> problems;
+  int failed = 0;
   for (const auto& sub : read.accepted) {
-    if (auto a = deliver::archive_file(config.archive, period.id, sub.school_id, sub.source); !a) {
-      problems.push_back(a.error());
+    auto a = deliver::archive_file(config.archive, period.id, sub.school_id, sub.source);
+    if (a) continue;
+    ++failed;
+    auto d = std::move(a.error());
+    d.message = "принятая форма не сохранена в архив: " + d.message;
+    spdlog::info("{}: {}", sub.source.name, d.message);  // the console gets it from the notices
+    for (auto& f : read.files) {
+      if (f.file.path == sub.source.path) f.diagnostics.push_back(d);
     }
+    read.notices.push_back(std::move(d));
   }
-  return problems;
+  return failed;
 }
 
 }  // namespace cli

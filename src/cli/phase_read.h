@@ -4,8 +4,8 @@
 // makes results); `check` reads single files with ingest::check_form_file.
 //
 // Example:
-//   const auto read = read_inbox(config, def, registry, period);
-//   archive_accepted(config, period, read);   // problems are printed
+//   auto read = read_inbox(config, def, registry, period);
+//   if (archive_accepted(config, period, read) > 0) code = k_exit_not_archived;
 #pragma once
 
 #include <vector>
@@ -21,18 +21,20 @@
 namespace cli {
 
 // What reading the inbox produced: the accepted submissions (one per school,
-// sorted by school id) and every file's outcome (sorted by file name).
+// sorted by school id), every file's outcome (sorted by file name) and the
+// notices for the methodist (model::RunInfo::notices).
 struct ReadResult {
   std::vector<model::Submission> accepted;
   std::vector<model::FileOutcome> files;
+  std::vector<model::Diagnostic> notices;
 };
 
 ReadResult read_inbox(const Config& config, const model::Definition& definition,
                       const model::Registry& registry, const model::Period& period);
 
-// Copies the accepted forms into <archive>/<period>/; returns the problems
-// (one per form that could not be archived).
-std::vector<model::Diagnostic> archive_accepted(const Config& config, const model::Period& period,
-                                                const ReadResult& read);
+// Copies the accepted forms into <archive>/<period>/. A form that could not
+// be copied gets the error on its file's outcome and in read.notices;
+// returns how many could not.
+int archive_accepted(const Config& config, const model::Period& period, ReadResult& read);
 
 }  // namespace cli

@@ -68,6 +68,40 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
   }
 }
 
+// No form accepted: nothing is published and the period's earlier results
+// and history values stay; a rerun is on record in the history, a first run
+// leaves none. Only the methodist is told, and the exit code is 4.
+int publish_nothing(const Config& config, const RunInputs& inputs, RunSession& session, model::RunInfo& run) {
+  const auto& def = inputs.definition.definition;
+  const auto& period = inputs.period;
+  const bool kept = has_published_results(config, def, period, session.history());
+  std::fprintf(stderr, "ошибка: за %s не принято ни одной формы (файлов во входящей папке %s: %zu): %s\n",
+               model::display_name(period).c_str(), config.inbox.string().c_str(), run.files.size(),
+               kept ? "опубликованные итоги и история за этот период оставлены без изменений"
+                    : "итоги не построены, ничего не записано");
+  for (const auto& f : run.files) {
+    for (const auto& d : f.diagnostics) print_diagnostics(std::vector{d});
+    if (f.diagnostics.empty()) std::fprintf(stderr, "  %s: %s\n", f.file.name.c_str(), model::outcome_name(f.outcome).c_str());
+  }
+  std::fprintf(stderr, "Как исправить: проверьте, что входящая папка подключена и в ней лежат формы за %s, "
+               "затем запустите metodmon run снова\n", model::display_name(period).c_str());
+  MailTally mail;
+  if (config.mail_enabled && !config.mail.methodist.empty()) {
+    aggregate::Summary none;
+    none.period = period;
+    const MailContext ctx{def, inputs.registry.registry, none, run, config.mail.from, config.mail.methodist};
+    std::vector<deliver::MailMessage> letters;
+    letters.push_back(nothing_accepted_letter(ctx, kept));
+    mail = mail_letters(config, period.id, std::move(letters));
+  }
+  if (!kept) return k_exit_nothing_accepted;
+  const auto counts = run_counts(run, mail.sent, mail.failed);
+  if (!session.begin(period.id, run)) return k_exit_failure;
+  if (auto r = record_run(session, run); !r) return session.fail(r.error(), counts);
+  if (auto r = session.finish(k_exit_nothing_accepted, counts); !r) return session.fail(r.error(), counts);
+  return k_exit_nothing_accepted;
+}
+
 }  // namespace
 
 int run_command(const Config& config, const RunOptions& options) {
@@ -87,13 +121,16 @@ int run_command(const Config& config, const RunOptions& options) {
   remove_stale_outputs(config, period);
 
   model::RunInfo run = new_run_info(config, *inputs, *epoch);
-  if (!session->begin(period.id, run)) return k_exit_failure;
   spdlog::info("запуск {} за период {}, методика {} версии {}", run.run_time, period.id, def.id, def.version);
 
   // Read.
   auto read = read_inbox(config, def, registry, period);
+  const int not_archived = archive_accepted(config, period, read);
   run.files = read.files;
-  print_diagnostics(archive_accepted(config, period, read));
+  run.notices = read.notices;
+  if (read.accepted.empty()) return publish_nothing(config, *inputs, *session, run);
+  if (!session->begin(period.id, run)) return k_exit_failure;
+  print_diagnostics(run.notices);
 
   // Compute.
   const auto results = compute_results(def, registry, period, read.accepted, session->history());
@@ -114,7 +151,10 @@ int run_command(const Config& config, const RunOptions& options) {
   }
 
   const auto counts = run_counts(run, mail.sent, mail.failed);
-  const int code = mail.failed > 0 ? k_exit_mail_failed : counts.rejected > 0 ? k_exit_forms_rejected : k_exit_ok;
+  const int code = not_archived > 0     ? k_exit_not_archived
+                   : mail.failed > 0    ? k_exit_mail_failed
+                   : counts.rejected > 0 ? k_exit_forms_rejected
+                                         : k_exit_ok;
   if (auto r = session->finish(code, counts); !r) return session->fail(r.error(), counts);
   if (!options.quiet) print_run_summary(config, *inputs, run, results.summary, *published, counts, mail);
   return code;

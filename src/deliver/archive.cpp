@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "util/atomic_file.h"
+#include "util/os_error.h"
 #include "util/sha256.h"
 
 namespace deliver {
@@ -27,6 +28,24 @@ std::string safe_component(std::string_view s) {
   return out;
 }
 
+// The longest prefix of `s` of at most `max` bytes that does not cut a UTF-8 letter.
+std::string_view utf8_prefix(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+// `name` within `max` bytes: the stem is cut, the extension (".xlsx") kept.
+std::string shortened(const std::string& name, std::size_t max) {
+  if (name.size() <= max) return name;
+  const auto dot = name.rfind('.');
+  const std::string ext = dot != std::string::npos && name.size() - dot <= 8 ? name.substr(dot) : "";
+  const auto stem = std::string_view(name).substr(0, name.size() - ext.size());
+  if (max <= ext.size()) return std::string(utf8_prefix(name, max));
+  return std::string(utf8_prefix(stem, max - ext.size())) + ext;
+}
+
 model::Diagnostic archive_error(const model::SourceFile& file, std::string message,
                                 std::string hint) {
   return model::Diagnostic::error({file.name, {}, {}, {}, {}}, std::move(message), std::move(hint));
@@ -35,9 +54,9 @@ model::Diagnostic archive_error(const model::SourceFile& file, std::string messa
 // Copies `from` to `to` while hashing; returns the hex hash or an error text.
 std::expected<std::string, std::string> copy_hashing(const fs::path& from, const fs::path& to) {
   std::ifstream in(from, std::ios::binary);
-  if (!in) return std::unexpected(std::string("не удалось открыть: ") + std::strerror(errno));
+  if (!in) return std::unexpected("не удалось открыть: " + util::os_error_text(errno));
   std::ofstream out(to, std::ios::binary | std::ios::trunc);
-  if (!out) return std::unexpected(std::string("не удалось создать копию: ") + std::strerror(errno));
+  if (!out) return std::unexpected("не удалось создать копию: " + util::os_error_text(errno));
   util::Sha256 h;
   std::vector<char> buf(1 << 16);
   while (in) {
@@ -56,8 +75,8 @@ std::expected<std::string, std::string> copy_hashing(const fs::path& from, const
 }  // namespace
 
 std::string archive_name(std::string_view school_id, const model::SourceFile& file) {
-  return safe_component(school_id) + "__" + file.sha256.substr(0, 12) + "__" +
-         safe_component(file.name);
+  const auto prefix = shortened(safe_component(school_id), 64) + "__" + file.sha256.substr(0, 12) + "__";
+  return prefix + shortened(safe_component(file.name), k_max_archive_name_bytes - prefix.size());
 }
 
 model::Expected<ArchivedFile> archive_file(const fs::path& archive_root, std::string_view period,
@@ -77,7 +96,7 @@ model::Expected<ArchivedFile> archive_file(const fs::path& archive_root, std::st
   fs::create_directories(folder, ec);
   if (ec) {
     return std::unexpected(archive_error(file, "не удалось создать папку архива " + folder.string() +
-                                                   ": " + ec.message(),
+                                                   ": " + util::os_error_text(ec),
                                          "проверьте права на запись в папку архива"));
   }
   const auto temp = util::temp_path_for(target);

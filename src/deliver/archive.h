@@ -4,7 +4,10 @@
 // Layout: <archive_root>/<period>/<school_id>__<first 12 hex of sha256>__<original name>
 //   e.g.  archive/2026-11/sch03__9f86d081884c__Школа 3.xlsx
 // Characters that cannot be in a file name ('/', NUL) and leading dots are
-// replaced by '_' in the school id and the name.
+// replaced by '_' in the school id and the name. A name longer than
+// k_max_archive_name_bytes (a long Cyrillic name: 2 bytes a letter, 255 bytes
+// a file name) is shortened at a letter boundary before its extension; the
+// school and the hash stay whole, so the copy is still found by both.
 //
 // Contract:
 //   - the source file is only read, never changed, moved or deleted;
@@ -33,12 +36,17 @@
 
 namespace deliver {
 
+// Leaves room, under the usual 255-byte limit of a file name, for the
+// temporary name the copy has while it is written (".<name>.tmp-<pid>-<n>").
+inline constexpr std::size_t k_max_archive_name_bytes = 220;
+
 struct ArchivedFile {
   std::filesystem::path path;  // final location of the copy
   bool copied = false;         // false: an identical copy was already there
 };
 
-// "<school_id>__<sha12>__<name>" with unsafe characters replaced.
+// "<school_id>__<sha12>__<name>" with unsafe characters replaced, at most
+// k_max_archive_name_bytes long.
 std::string archive_name(std::string_view school_id, const model::SourceFile& file);
 
 model::Expected<ArchivedFile> archive_file(const std::filesystem::path& archive_root,

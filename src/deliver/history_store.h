@@ -82,7 +82,7 @@ struct RunRecord {
   std::string period;
   std::string started;
   std::optional<std::string> finished;  // nullopt: killed or still running
-  std::optional<int> exit_code;         // 0 ok, 2 forms rejected, 3 mail not sent, 1 failure
+  std::optional<int> exit_code;         // cli/exit_codes.h: 0 ok, 2 forms rejected, 3 mail not sent, …
   RunCounts counts;
   std::string tool_version;
 };

@@ -35,6 +35,11 @@ struct RunInfo {
   std::string inbox;
   std::vector<FileOutcome> files;  // sorted by file name
   std::vector<Diagnostic> definition_notes;  // warnings from loading the definition
+  // What the methodist must look at although the run went on (an accepted
+  // form not archived, a form whose school is in doubt, two forms that tie).
+  // Each is also on its file's rows; the methodist's letter lists them and
+  // the history's run log keeps them.
+  std::vector<Diagnostic> notices;
 };
 
 // How many of `files` ended with `outcome`.

@@ -32,6 +32,33 @@ TEST(ArchiveTest, NamesCopiesBySchoolHashAndOriginalName) {
   EXPECT_EQ(deliver::archive_name("a/b", f), "a_b__ba7816bf8f01___._evil.xlsx");
 }
 
+// A long Cyrillic name (2 bytes a letter) near the 255-byte limit of a file
+// name: the copy's name is shortened at a letter boundary, keeping the school,
+// the hash and the extension, and leaving room for the temporary file's suffix.
+TEST(ArchiveTest, ShortensALongCyrillicNameKeepingHashAndExtension) {
+  std::string long_name = "sch01_";
+  for (int i = 0; i < 117; ++i) long_name += "Ш";
+  long_name += ".xlsx";  // 6 + 234 + 5 = 245 bytes
+  model::SourceFile f{"/x/" + long_name, long_name, util::sha256_hex("abc"), 3, 0};
+  const auto name = deliver::archive_name("sch01", f);
+  EXPECT_LE(name.size(), deliver::k_max_archive_name_bytes);
+  EXPECT_GE(name.size(), deliver::k_max_archive_name_bytes - 1);  // a letter is 2 bytes
+  EXPECT_TRUE(name.starts_with("sch01__ba7816bf8f01__sch01_ШШШ")) << name;
+  EXPECT_TRUE(name.ends_with("Ш.xlsx")) << name;  // cut between letters, not inside one
+}
+
+TEST(ArchiveTest, ArchivesAFormWithA245ByteName) {
+  test::TempDir dir;
+  std::string long_name;
+  for (int i = 0; i < 120; ++i) long_name += "ф";
+  long_name += ".xlsx";
+  const auto f = source(dir, long_name, "form bytes");
+  const auto a = deliver::archive_file(dir / "archive", "2026-11", "sch03", f);
+  ASSERT_TRUE(a) << model::to_string(a.error());
+  EXPECT_EQ(test::read_file(a->path), "form bytes");
+  EXPECT_TRUE(a->path.filename().string().starts_with("sch03__" + f.sha256.substr(0, 12) + "__ффф"));
+}
+
 TEST(ArchiveTest, CopiesIntoPeriodFolderKeepingBytesAndMtime) {
   test::TempDir dir;
   const auto f = source(dir, "Школа 3.xlsx", "form bytes");

@@ -42,4 +42,41 @@ void copy_demo_forms(const fs::path& inbox) {
   }
 }
 
+std::vector<OutboxLetter> outbox_letters(const fs::path& outbox) {
+  std::vector<OutboxLetter> letters;
+  if (!fs::exists(outbox)) return letters;
+  const auto r = run_python(R"(
+import sys, pathlib, email
+from email import policy
+for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.eml")):
+    m = email.message_from_bytes(p.read_bytes(), policy=policy.default)
+    part = m.get_body(("plain",))
+    print("\x01" + p.name)
+    print(str(m["To"]))
+    print(str(m["Subject"]))
+    print(len(list(m.iter_attachments())))
+    print(part.get_content() if part is not None else "", end="")
+)", {outbox.string()});
+  if (r.exit_code != 0) return letters;
+  std::size_t at = 0;
+  while ((at = r.out.find('\x01', at)) != std::string::npos) {
+    const auto next = r.out.find('\x01', at + 1);
+    const auto chunk = r.out.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+    const auto lines = split_lines(chunk);
+    OutboxLetter l;
+    if (lines.size() >= 4) {
+      l.file = lines[0];
+      l.to = lines[1];
+      l.subject = lines[2];
+      l.attachments = std::stoi(lines[3]);
+      std::size_t pos = 0;
+      for (int i = 0; i < 4; ++i) pos = chunk.find('\n', pos) + 1;
+      l.body = chunk.substr(pos);
+    }
+    letters.push_back(std::move(l));
+    at = next == std::string::npos ? r.out.size() : next;
+  }
+  return letters;
+}
+
 }  // namespace test

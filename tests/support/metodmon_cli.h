@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "support/openpyxl_check.h"
 #include "support/temp_dir.h"
@@ -37,5 +38,17 @@ std::filesystem::path demo_results_file(const TempDir& dir, std::string_view per
 
 // Copies the demo sample forms into `inbox` (created), keeping their mtimes.
 void copy_demo_forms(const std::filesystem::path& inbox);
+
+// A letter the run wrote to its outbox (a dry run: .eml files), read back by
+// Python's email package: decoded headers and plain-text body.
+struct OutboxLetter {
+  std::string file;     // the .eml file name
+  std::string to;       // the To header, decoded
+  std::string subject;  // decoded
+  int attachments = 0;
+  std::string body;     // the text/plain part, decoded
+};
+// Every .eml under `outbox` (recursively), sorted by path.
+std::vector<OutboxLetter> outbox_letters(const std::filesystem::path& outbox);
 
 }  // namespace test
