@@ -49,7 +49,9 @@ std::string outcome(const collect::MessageReport& m) {
   if (m.replied) out += "; отправлен ответ";
   if (m.replied_before) out += "; ответ уже отправлялся раньше";
   if (!m.note.empty()) out += "; " + m.note;
-  if (!m.marked && m.verdict != collect::MessageVerdict::failed) out += "; письмо не помечено на сервере";
+  if (!m.marked && m.verdict != collect::MessageVerdict::failed && m.verdict != collect::MessageVerdict::vanished) {
+    out += "; письмо не помечено на сервере";
+  }
   return out;
 }
 

@@ -41,9 +41,13 @@ class Collector {
   bool process(std::uint32_t uid, bool unseen, MessageReport& report) {
     auto raw = m_session.fetch(uid, unseen);
     bool too_large = false;
-    if (!raw && raw.error().too_large) {
+    if (!raw && raw.error().kind == ImapError::Kind::too_large) {
       too_large = true;
       raw = m_session.fetch_header(uid, unseen);
+    }
+    if (!raw && raw.error().kind == ImapError::Kind::gone) {  // expunged by another mail client since the search
+      report.verdict = MessageVerdict::vanished;
+      return true;
     }
     if (!raw) return fail(report, raw.error());
     auto parsed = parse_message(*raw);
@@ -136,7 +140,7 @@ class Collector {
       report.marked = true;
       return true;
     }
-    if (marked.error().fatal) return fail(report, marked.error());
+    if (marked.error().fatal()) return fail(report, marked.error());
     report.note += (report.note.empty() ? "" : "; ") + marked.error().message;
     return true;
   }
@@ -144,7 +148,7 @@ class Collector {
   bool fail(MessageReport& report, const ImapError& error) {
     report.verdict = MessageVerdict::failed;
     report.note = error.message;
-    if (!error.fatal) return true;
+    if (!error.fatal()) return true;
     m_result.error = mailbox_error(error);
     return false;
   }
@@ -197,6 +201,7 @@ std::string verdict_text(MessageVerdict verdict) {
     case MessageVerdict::no_workbook: return "нет формы";
     case MessageVerdict::tnef: return "форма внутри winmail.dat (Outlook, формат RTF)";
     case MessageVerdict::too_large: return "письмо слишком большое";
+    case MessageVerdict::vanished: return "письмо удалено с сервера другой программой, пока шла работа";
     case MessageVerdict::failed: return "ошибка";
   }
   return "ошибка";

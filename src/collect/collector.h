@@ -81,6 +81,7 @@ enum class MessageVerdict {
   no_workbook,  // no form in it
   tnef,         // the form is inside winmail.dat
   too_large,    // over max_message_bytes; not read
+  vanished,     // gone from the server between the search and the fetch
   failed,       // could not be read or saved; left unmarked for the next run
 };
 

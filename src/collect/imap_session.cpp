@@ -116,54 +116,57 @@ ImapError ImapSession::State::classify(CURLcode code, const char* error_buffer) 
   const auto reply = watch.failed_reply.empty() ? what : "ответ сервера: «" + watch.failed_reply + "»";
   switch (code) {
     case CURLE_FILESIZE_EXCEEDED:
-      return {false, true,
+      return {ImapError::Kind::too_large,
               "письмо больше " + std::to_string(config.max_message_bytes >> 20) + " МБ, оно не загружено",
               "увеличьте max_message_mb в разделе [collect] или сохраните вложение вручную"};
-    case CURLE_QUOTE_ERROR:
     case CURLE_REMOTE_FILE_NOT_FOUND:
-      return {false, false, "сервер " + server() + " не выполнил команду " + failed_command + " (" + reply + ")",
-              "письмо, возможно, удалено или перемещено другим почтовым клиентом"};
+      return {ImapError::Kind::gone, "письма больше нет на сервере " + server(),
+              "его удалили или переместили в другую папку, пока шла работа"};
+    case CURLE_QUOTE_ERROR:
+      return ImapError::about_message(
+              "сервер " + server() + " не выполнил команду " + failed_command + " (" + reply + ")",
+              "письмо, возможно, удалено или перемещено другим почтовым клиентом");
     case CURLE_LOGIN_DENIED:
       if (failed_command == "SELECT" || failed_command == "EXAMINE") {
-        return {true, false,
+        return ImapError::mailbox(
                 "на почтовом сервере " + server() + " нет папки «" + config.folder + "» (" + reply + ")",
-                "проверьте folder в разделе [collect]: имя папки, как его показывает почтовая программа"};
+                "проверьте folder в разделе [collect]: имя папки, как его показывает почтовая программа");
       }
-      return {true, false,
+      return ImapError::mailbox(
               "почтовый сервер " + server() + " не принял имя пользователя «" + config.credentials.username +
                   "» или пароль (" + reply + ")",
-              "проверьте username и пароль (password_env или password_file) в разделе [collect]"};
+              "проверьте username и пароль (password_env или password_file) в разделе [collect]");
     case CURLE_USE_SSL_FAILED:
-      return {true, false,
+      return ImapError::mailbox(
               "сервер " + server() + " не предлагает STARTTLS, а без шифрования пароль и письма "
               "передавать нельзя; соединение прервано (" + what + ")",
-              "проверьте host и port в разделе [collect] (993 — imaps, 143 — imap с STARTTLS)"};
+              "проверьте host и port в разделе [collect] (993 — imaps, 143 — imap с STARTTLS)");
     case CURLE_SSL_CONNECT_ERROR:
-      return {true, false, "не удалось установить TLS-соединение с сервером " + server() + " (" + what + ")",
-              "проверьте, что адрес соответствует порту (993 — imaps://, 143 — imap://)"};
+      return ImapError::mailbox("не удалось установить TLS-соединение с сервером " + server() + " (" + what + ")",
+              "проверьте, что адрес соответствует порту (993 — imaps://, 143 — imap://)");
     default:
       break;
   }
   const auto tls = curl::tls_failure_reason(
       code, {config.host, config.ca_file, "collect", "пароль не передан, письма не забраны"});
-  if (!tls.empty()) return {true, false, tls + " (" + what + ")", {}};
-  return {true, false, "не удалось связаться с почтовым сервером " + server() + ": " + what,
-          "проверьте host и port в разделе [collect] и что сервер доступен с этой машины"};
+  if (!tls.empty()) return ImapError::mailbox(tls + " (" + what + ")", {});
+  return ImapError::mailbox("не удалось связаться с почтовым сервером " + server() + ": " + what,
+          "проверьте host и port в разделе [collect] и что сервер доступен с этой машины");
 }
 
 ImapResult<ImapSession> ImapSession::open(ImapConfig config) {
   if (config.host.empty()) {
-    return std::unexpected(ImapError{true, false, "не указан почтовый сервер для сбора ответов",
-                                     "укажите url или host в разделе [collect]"});
+    return std::unexpected(
+        ImapError::mailbox("не указан почтовый сервер для сбора ответов", "укажите url или host в разделе [collect]"));
   }
   auto password = deliver::load_password(config.credentials, "collect");
-  if (!password) return std::unexpected(ImapError{true, false, password.error().message, password.error().hint});
+  if (!password) return std::unexpected(ImapError::mailbox(password.error().message, password.error().hint));
   curl::init_once();
   auto state = std::make_unique<State>();
   state->config = std::move(config);
   state->password = std::move(*password);
   state->handle.reset(curl_easy_init());
-  if (!state->handle) return std::unexpected(ImapError{true, false, "не удалось инициализировать libcurl", {}});
+  if (!state->handle) return std::unexpected(ImapError::mailbox("не удалось инициализировать libcurl", {}));
   CURL* c = state->handle.get();
   const auto& cfg = state->config;
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -212,7 +215,7 @@ ImapResult<std::string> ImapSession::fetch(std::uint32_t uid, bool was_unseen) {
   const auto folder = mailbox_url(cfg, cfg.folder);
   auto raw = m_state->perform(folder + ";UID=" + std::to_string(uid), {}, cfg.max_message_bytes);
   // BODY[] set \Seen (even for a fetch cut short): put it back as it was.
-  if (was_unseen && (raw || !raw.error().fatal)) {
+  if (was_unseen && (raw || !raw.error().fatal())) {
     (void)m_state->perform(folder, "UID STORE " + std::to_string(uid) + " -FLAGS.SILENT (\\Seen)");
   }
   return raw;
@@ -222,7 +225,7 @@ ImapResult<std::string> ImapSession::fetch_header(std::uint32_t uid, bool was_un
   const auto& cfg = m_state->config;
   const auto folder = mailbox_url(cfg, cfg.folder);
   auto raw = m_state->perform(folder + ";UID=" + std::to_string(uid) + ";SECTION=HEADER", {});
-  if (was_unseen && (raw || !raw.error().fatal)) {
+  if (was_unseen && (raw || !raw.error().fatal())) {
     (void)m_state->perform(folder, "UID STORE " + std::to_string(uid) + " -FLAGS.SILENT (\\Seen)");
   }
   return raw;
@@ -234,11 +237,11 @@ ImapResult<void> ImapSession::add_keyword(std::uint32_t uid, std::string_view ke
                                 "UID STORE " + std::to_string(uid) + " +FLAGS (" + std::string(keyword) + ")");
   if (!reply) return std::unexpected(reply.error());
   if (util::lower_ascii(*reply).find(util::lower_ascii(keyword)) == std::string::npos) {
-    return std::unexpected(ImapError{false, false,
-                                     "почтовый сервер не сохранил пометку " + std::string(keyword) +
-                                         " на письме; при следующем запуске оно будет прочитано снова",
-                                     "если сервер не поддерживает свои пометки, укажите processed = \"move\" "
-                                     "и processed_folder в разделе [collect]"});
+    return std::unexpected(ImapError::about_message(
+        "почтовый сервер не сохранил пометку " + std::string(keyword) +
+            " на письме; при следующем запуске оно будет прочитано снова",
+        "если сервер не поддерживает свои пометки, укажите processed = \"move\" и processed_folder в разделе "
+        "[collect]"));
   }
   return {};
 }
@@ -249,14 +252,14 @@ ImapResult<void> ImapSession::move(std::uint32_t uid, std::string_view folder) {
   if (!m_state->folders_made.contains(target)) {
     // CREATE answers NO when the folder exists; only a fatal error matters here.
     auto made = m_state->perform(mailbox_url(cfg, ""), "CREATE " + imap_quoted(target));
-    if (!made && made.error().fatal) return std::unexpected(made.error());
+    if (!made && made.error().fatal()) return std::unexpected(made.error());
     m_state->folders_made.insert(target);
   }
   auto moved = m_state->perform(mailbox_url(cfg, cfg.folder),
                                 "UID MOVE " + std::to_string(uid) + " " + imap_quoted(target));
   if (!moved) {
     auto error = moved.error();
-    if (!error.fatal) {
+    if (!error.fatal()) {
       error.message = "не удалось переместить письмо в папку «" + std::string(folder) + "»: " + error.message;
       error.hint = "проверьте processed_folder в разделе [collect]; сервер должен поддерживать MOVE (RFC 6851)";
     }

@@ -7,10 +7,10 @@
 //
 // One session keeps one connection (libcurl reuses it between calls) and
 // logs in on the first call. Every call returns a value, never throws:
-//   - ImapError::fatal = true: the server cannot be used at all (not
-//     reachable, TLS or certificate problem, login refused, folder missing,
-//     connection lost); the caller stops and leaves every message as it is;
-//   - fatal = false: this one message could not be handled (it vanished, is
+//   - ImapError::fatal(): the server cannot be used at all (not reachable,
+//     TLS or certificate problem, login refused, folder missing, connection
+//     lost); the caller stops and leaves every message as it is;
+//   - otherwise this one message could not be handled (it vanished, is
 //     larger than max_message_bytes, a MOVE was refused); the caller goes on.
 // Error texts are Russian, name the server and the [collect] key to check,
 // and never contain the password.
@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <expected>
 #include <filesystem>
 #include <memory>
@@ -55,10 +56,23 @@ struct ImapConfig {
 };
 
 struct ImapError {
-  bool fatal = true;
-  bool too_large = false;  // fetch(): the message exceeds max_message_bytes
-  std::string message;     // Russian: what happened
-  std::string hint;        // Russian: what to check
+  enum class Kind {
+    mailbox,    // the server cannot be used at all: stop, touch nothing
+    message,    // this one message could not be handled: go on with the others
+    too_large,  // fetch(): the message exceeds max_message_bytes
+    gone,       // fetch(): no message with this UID any more (expunged meanwhile)
+  };
+  Kind kind = Kind::mailbox;
+  std::string message;  // Russian: what happened
+  std::string hint;     // Russian: what to check
+
+  bool fatal() const { return kind == Kind::mailbox; }
+  static ImapError mailbox(std::string message, std::string hint) {
+    return {Kind::mailbox, std::move(message), std::move(hint)};
+  }
+  static ImapError about_message(std::string message, std::string hint) {
+    return {Kind::message, std::move(message), std::move(hint)};
+  }
 };
 
 template <class T>
@@ -76,7 +90,7 @@ class ImapSession {
   ImapResult<std::vector<std::uint32_t>> search(std::string_view criteria);
   // The whole message (RFC 5322 bytes), \Seen left as it was when
   // `was_unseen` says it was not set. Not fatal: the message is gone, or
-  // larger than max_message_bytes (too_large).
+  // larger than max_message_bytes (Kind::too_large).
   ImapResult<std::string> fetch(std::uint32_t uid, bool was_unseen);
   // Only the header block of the message (for a message too large to fetch).
   ImapResult<std::string> fetch_header(std::uint32_t uid, bool was_unseen);
