@@ -65,10 +65,22 @@ bool is_named_type(const std::string& type) {
          type == "application/vnd.ms-excel.sheet.macroenabled.12" || type == "text/csv";
 }
 
+// Deeper nesting than this is no mail client's doing; a hostile letter
+// could otherwise run the walk out of stack.
+constexpr int k_max_depth = 32;
+
 struct Walker {
   std::vector<MailPart>* out;
+  int depth = 0;
 
   void walk(GMimeObject* object, const deliver::MailAddress& sender, std::int64_t date, bool forwarded) {
+    if (depth >= k_max_depth) return;
+    ++depth;
+    walk_part(object, sender, date, forwarded);
+    --depth;
+  }
+
+  void walk_part(GMimeObject* object, const deliver::MailAddress& sender, std::int64_t date, bool forwarded) {
     if (GMIME_IS_MULTIPART(object)) {
       auto* multipart = GMIME_MULTIPART(object);
       for (int i = 0; i < g_mime_multipart_get_count(multipart); ++i) {
@@ -142,7 +154,8 @@ model::Expected<ParsedMessage> parse_message(std::string_view raw) {
   out.x_autoreply = text(g_mime_object_get_header(object, "X-Autoreply"));
   if (GMimeObject* body = g_mime_message_get_mime_part(m)) {
     out.delivery_report = g_mime_content_type_is_type(g_mime_object_get_content_type(body), "multipart", "report");
-    Walker{&out.attachments}.walk(body, out.from, out.date, false);
+    Walker walker{&out.attachments, 0};
+    walker.walk(body, out.from, out.date, false);
   }
   return out;
 }

@@ -12,7 +12,8 @@
 // transfer encoding (base64, quoted-printable, 7bit/8bit/binary).
 //
 // Parsing never fails on a damaged message: whatever GMime could recover is
-// returned. Only bytes that are not a message at all give an error.
+// returned. Only bytes that are not a message at all give an error. Parts
+// nested deeper than 32 levels (no mail client does that) are not looked at.
 //
 // Example:
 //   auto m = collect::parse_message(raw);

@@ -117,4 +117,27 @@ TEST(MimeMessageTest, PlainLetterHasNoAttachmentsAndDamagedBytesDoNotCrash) {
   EXPECT_EQ(parsed->attachments[0].bytes, std::string("\x00\x01\x02", 3));
 }
 
+// A multipart `depth` levels deep with one named attachment at the bottom.
+std::string nested(int depth) {
+  std::string head = "From: a@b.ru\r\nMessage-ID: <deep@b.ru>\r\n", tail;
+  for (int i = 0; i < depth; ++i) {
+    const auto b = "b" + std::to_string(i);
+    head += "Content-Type: multipart/mixed; boundary=\"" + b + "\"\r\n\r\n--" + b + "\r\n";
+    tail = "\r\n--" + b + "--\r\n" + tail;
+  }
+  return head + "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"f.xlsx\"\r\n"
+                "Content-Transfer-Encoding: base64\r\n\r\nAAEC" + tail;
+}
+
+TEST(MimeMessageTest, NestingDeeperThanAnyMailClientMakesIsNotWalked) {
+  const auto shallow = collect::parse_message(nested(5));
+  ASSERT_TRUE(shallow);
+  ASSERT_EQ(shallow->attachments.size(), 1u);
+  EXPECT_EQ(shallow->attachments[0].bytes, std::string("\x00\x01\x02", 3));
+  const auto deep = collect::parse_message(nested(40));
+  ASSERT_TRUE(deep);
+  EXPECT_TRUE(deep->attachments.empty());
+  EXPECT_TRUE(collect::parse_message(nested(3000))) << "hostile depth: no crash";
+}
+
 }  // namespace
