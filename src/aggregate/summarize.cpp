@@ -113,15 +113,7 @@ Summary summarize(const model::Definition& definition, const model::Registry& re
     // Spread and ranks mean something for shares and counts; for a yes/no the
     // municipal figure (% of schools answering "Да") says it all.
     const bool ranked = ind.kind != model::IndicatorKind::yesno;
-    if (ranked) {
-      if (const auto s = spread(present)) {
-        st.min = s->min;
-        st.q1 = s->q1;
-        st.median = s->median;
-        st.q3 = s->q3;
-        st.max = s->max;
-      }
-    }
+    if (ranked) set_spread(st, present);
     const auto ranks = competition_ranks(for_rank, ind.better == model::Better::higher);
 
     // Count targets are municipal totals: a school has no target of its own.

@@ -1,5 +1,7 @@
 #include "aggregate/summary.h"
 
+#include "aggregate/statistics.h"
+
 namespace aggregate {
 
 const IndicatorStats* Summary::stats(const std::string& indicator_id) const {
@@ -35,6 +37,16 @@ std::string missing_reason(Missing m) {
     case Missing::zero_denominator: return "знаменатель равен 0: долю вычислить нельзя";
   }
   return "";
+}
+
+void set_spread(IndicatorStats& st, std::span<const double> values) {
+  const auto s = spread(values);
+  if (!s) return;
+  st.min = s->min;
+  st.q1 = s->q1;
+  st.median = s->median;
+  st.q3 = s->q3;
+  st.max = s->max;
 }
 
 }  // namespace aggregate

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,10 @@ struct Summary {
   const IndicatorStats* stats(const std::string& indicator_id) const;
   const SchoolValue* value(const std::string& school_id, const std::string& indicator_id) const;
 };
+
+// Sets min, q1, median, q3 and max of `st` from the schools' values (QUARTILE.INC);
+// leaves them empty when there are none.
+void set_spread(IndicatorStats& st, std::span<const double> values);
 
 // Russian words for statuses: "достигнуто", "не достигнуто", "нет данных", "цель не задана".
 std::string status_name(TargetStatus s);

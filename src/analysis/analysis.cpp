@@ -3,42 +3,10 @@
 #include <algorithm>
 #include <map>
 
-#include "aggregate/statistics.h"
 #include "analysis/analytical_summary.h"
 #include "analysis/method_notes.h"
 
 namespace analysis {
-
-const RubricScore* RubricResults::of(const std::string& school_id) const {
-  for (const auto& s : schools) {
-    if (s.school_id == school_id) return &s;
-  }
-  return nullptr;
-}
-
-namespace {
-
-RubricResults score_all(const model::Rubric& rubric, const EvidenceContext& ctx,
-                        const aggregate::Summary& summary) {
-  RubricResults out;
-  out.title = rubric.title;
-  std::vector<double> totals;
-  for (const auto& school_id : summary.school_ids) {
-    auto s = score_rubric(rubric, ctx, school_id);
-    totals.push_back(s.total);
-    switch (s.level) {
-      case Level::high: ++out.schools_high; break;
-      case Level::medium: ++out.schools_medium; break;
-      case Level::low: ++out.schools_low; break;
-    }
-    out.schools.push_back(std::move(s));
-  }
-  out.municipal = score_rubric(rubric, ctx, "");
-  out.school_median_total = aggregate::quantile_inc(totals, 0.5);
-  return out;
-}
-
-}  // namespace
 
 Analysis analyze(const model::Definition& definition, const model::Registry& registry,
                  const aggregate::Summary& summary, const std::vector<model::Submission>& accepted,
@@ -63,7 +31,7 @@ Analysis analyze(const model::Definition& definition, const model::Registry& reg
   if (definition.rubric && !definition.rubric->blocks.empty()) {
     const EvidenceContext ctx{definition, summary, by_school, a.dynamics,
                               definition.rubric->municipal_yes_share};
-    a.rubric = score_all(*definition.rubric, ctx, summary);
+    a.rubric = score_schools(*definition.rubric, ctx);
   }
   a.recommendations = recommend(definition, registry, summary, by_school, a.dynamics);
   a.summary = write_analytical_summary(definition, registry, summary, a);

@@ -37,18 +37,6 @@
 
 namespace analysis {
 
-struct RubricResults {
-  std::string title;                   // the rubric's title
-  std::vector<RubricScore> schools;    // schools with an accepted form, summary (registry) order
-  RubricScore municipal;               // scored from municipal values, see evidence.h
-  std::optional<double> school_median_total;  // median of the schools' totals
-  int schools_high = 0;
-  int schools_medium = 0;
-  int schools_low = 0;
-
-  const RubricScore* of(const std::string& school_id) const;
-};
-
 struct Analysis {
   model::Period period;
   std::optional<RubricResults> rubric;  // nullopt: the definition has no scored blocks

@@ -1,5 +1,6 @@
 #include "analysis/rubric_scoring.h"
 
+#include "aggregate/statistics.h"
 #include "analysis/indicator_set.h"
 #include "analysis/number_text.h"
 
@@ -128,6 +129,32 @@ RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx
   }
   out.share = out.max > 0 ? 100.0 * out.total / out.max : 0;
   out.level = level_for(out.share, rubric.levels);
+  return out;
+}
+
+const RubricScore* RubricResults::of(const std::string& school_id) const {
+  for (const auto& s : schools) {
+    if (s.school_id == school_id) return &s;
+  }
+  return nullptr;
+}
+
+RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& ctx) {
+  RubricResults out;
+  out.title = rubric.title;
+  std::vector<double> totals;
+  for (const auto& school_id : ctx.summary.school_ids) {
+    auto s = score_rubric(rubric, ctx, school_id);
+    totals.push_back(s.total);
+    switch (s.level) {
+      case Level::high: ++out.schools_high; break;
+      case Level::medium: ++out.schools_medium; break;
+      case Level::low: ++out.schools_low; break;
+    }
+    out.schools.push_back(std::move(s));
+  }
+  out.municipal = score_rubric(rubric, ctx, "");
+  out.school_median_total = aggregate::quantile_inc(totals, 0.5);
   return out;
 }
 

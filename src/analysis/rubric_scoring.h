@@ -68,6 +68,21 @@ struct RubricScore {
 RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx,
                          const std::string& school_id);
 
+// The rubric for every school of the summary and for the municipality.
+struct RubricResults {
+  std::string title;                   // the rubric's title
+  std::vector<RubricScore> schools;    // ctx.summary.school_ids order (registry order)
+  RubricScore municipal;               // scored from municipal values, see evidence.h
+  std::optional<double> school_median_total;  // median of the schools' totals
+  int schools_high = 0;
+  int schools_medium = 0;
+  int schools_low = 0;
+
+  const RubricScore* of(const std::string& school_id) const;
+};
+
+RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& ctx);
+
 Level level_for(double share, const model::RubricLevels& levels);
 // «высокий», «средний», «низкий».
 std::string level_name(Level level);

@@ -115,6 +115,15 @@ int run_command(const Config& config, const RunOptions& options) {
   const auto& def = inputs->definition.definition;
   const auto& registry = inputs->registry.registry;
   const auto& period = inputs->period;
+  if (!def.sources.empty()) {
+    // Its indicators are the monitorings' results of the year
+    // (analysis::score_year_rubric), which the run does not read yet.
+    std::fprintf(stderr,
+                 "ошибка: %s: методика «%s» — годовая рубрика по итогам мониторингов года ([[source]]); "
+                 "команда run её не считает. Формы к ней выпускает template, проверяет check\n",
+                 def.file.filename().string().c_str(), def.id.c_str());
+    return k_exit_failure;
+  }
 
   auto session = RunSession::open(config);
   if (!session) return session.error();

@@ -9,6 +9,8 @@
 
 #include "definition/definition_checks.h"
 #include "definition/naming.h"
+#include "definition/schedule_loader.h"
+#include "definition/source_loader.h"
 #include "definition/toml_fields.h"
 #include "util/read_file.h"
 
@@ -18,7 +20,8 @@ namespace {
 
 using model::Diagnostic;
 
-constexpr std::string_view k_top_keys[] = {"definition", "direction", "input", "indicator"};
+constexpr std::string_view k_top_keys[] = {"definition", "schedule",  "source",
+                                           "direction",  "input",     "indicator"};
 constexpr std::string_view k_definition_keys[] = {
     "id", "version", "title", "municipality", "organisation", "source", "periodicity", "notes"};
 constexpr std::string_view k_direction_keys[] = {"id", "name"};
@@ -42,6 +45,7 @@ struct ReadState {
   model::Definition def;
   std::vector<bool> input_kind_known;
   std::vector<bool> indicator_kind_known;
+  bool periodicity_known = false;
 };
 
 model::Location root_location(const ReadState& st, std::string_view key, int line) {
@@ -83,6 +87,7 @@ void read_header(ReadState& st, const toml::table& root) {
   d.organisation = r.text("organisation", false).value_or("");
   d.source = r.text("source", false).value_or("");
   if (const auto p = r.choice("periodicity", k_periodicities, true)) {
+    st.periodicity_known = true;
     d.periodicity = *p == "month"       ? model::Periodicity::month
                     : *p == "half_year" ? model::Periodicity::half_year
                                         : model::Periodicity::year;
@@ -243,14 +248,22 @@ void require_nonempty(ReadState& st, const toml::table& root, std::string_view n
                                      "добавьте хотя бы одну таблицу [[" + std::string(name) + "]]"));
 }
 
-bool by_line(const Diagnostic& a, const Diagnostic& b) {
-  return a.where.line.value_or(0) < b.where.line.value_or(0);
+// This file's problems by line; then those of the files [[source]] names, in
+// the order they were found (each source's own are already sorted).
+void sort_by_line(std::vector<Diagnostic>& ds, const std::string& file_name) {
+  std::stable_sort(ds.begin(), ds.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    const bool a_other = a.where.file != file_name;
+    const bool b_other = b.where.file != file_name;
+    if (a_other || b_other) return !a_other && b_other;
+    return a.where.line.value_or(0) < b.where.line.value_or(0);
+  });
 }
 
 }  // namespace
 
 model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text,
-                                                      const std::string& file_name) {
+                                                      const std::string& file_name,
+                                                      const SourceResolver& resolve_source) {
   ReadState st{file_name, {}, {}, {}, {}, {}};
   toml::table root;
   try {
@@ -268,11 +281,15 @@ model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text
   }
   reject_unknown_sections(st, root);
   read_header(st, root);
+  st.def.schedule = read_schedule(
+      root, file_name, st.lines,
+      st.periodicity_known ? std::optional(st.def.periodicity) : std::nullopt, st.out);
   read_directions(st, root);
   read_inputs(st, root);
   read_indicators(st, root);
+  read_sources(root, file_name, st.lines, resolve_source, st.def, st.out);
   require_nonempty(st, root, "input", "поля формы [[input]]");
-  require_nonempty(st, root, "indicator", "показателя [[indicator]]");
+  if (!root.contains("source")) require_nonempty(st, root, "indicator", "показателя [[indicator]]");
   check_definition({st.def, file_name, st.lines, st.input_kind_known, st.indicator_kind_known},
                    st.out);
   // The rubric, clustering and recommendation sections refer to inputs and
@@ -284,7 +301,7 @@ model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text
     st.out.insert(st.out.end(), rubric.error().begin(), rubric.error().end());
   }
 
-  std::stable_sort(st.out.begin(), st.out.end(), by_line);
+  sort_by_line(st.out, file_name);
   std::vector<Diagnostic> errors;
   std::vector<Diagnostic> warnings;
   for (auto& d : st.out) {
@@ -294,7 +311,10 @@ model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text
   return LoadedDefinition{std::move(st.def), std::move(warnings)};
 }
 
-model::ExpectedAll<LoadedDefinition> load_definition(const std::filesystem::path& file) {
+namespace {
+
+model::ExpectedAll<LoadedDefinition> load_file(const std::filesystem::path& file,
+                                               const SourceResolver& resolve_source) {
   const std::string name = file.filename().string();
   const auto text = util::read_file(file);
   if (!text) {
@@ -303,9 +323,19 @@ model::ExpectedAll<LoadedDefinition> load_definition(const std::filesystem::path
     return std::unexpected(std::vector<Diagnostic>{Diagnostic::error(
         where, "не удалось открыть файл методики", "проверьте путь: " + file.string())});
   }
-  auto loaded = parse_definition(*text, name);
+  auto loaded = parse_definition(*text, name, resolve_source);
   if (loaded) loaded->definition.file = file;
   return loaded;
+}
+
+}  // namespace
+
+model::ExpectedAll<LoadedDefinition> load_definition(const std::filesystem::path& file) {
+  // Sources load relative to this file's folder, without sources of their own.
+  const SourceResolver resolve = [folder = file.parent_path()](const std::string& source) {
+    return load_file(folder / source, {});
+  };
+  return load_file(file, resolve);
 }
 
 }  // namespace definition

@@ -17,7 +17,9 @@
 //   cells "in_<id>"); duplicate ids; references (numerator / denominator /
 //   input / not_more_than / direction) and their kinds; not_more_than cycles;
 //   target years 2000..2100 and values (shares and yes/no 0..100, counts >= 0);
-//   min <= max; at least one input and one indicator.
+//   min <= max; at least one input and one indicator (none of its own when
+//   the definition has [[source]]); [schedule] (definition/schedule_loader.h);
+//   [[source]] (definition/source_loader.h).
 //
 // Example:
 //   auto loaded = definition::load_definition("templates/lk_roadmap.toml");
@@ -26,6 +28,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,12 +43,20 @@ struct LoadedDefinition {
   std::vector<model::Diagnostic> warnings;
 };
 
+// Loads the definition a [[source]] names (`file` as written there). Given
+// by load_definition (relative to the rubric file's folder) or by a test.
+using SourceResolver = std::function<model::ExpectedAll<LoadedDefinition>(const std::string& file)>;
+
 // Reads `file` (UTF-8, BOM allowed) and parses it; locations name the file
-// by its file name without folder. Sets definition.file to `file`.
+// by its file name without folder. Sets definition.file to `file`. Sources
+// ([[source]], model::SourceDef) are loaded relative to the file's folder,
+// one level deep (a source with sources of its own is an error).
 model::ExpectedAll<LoadedDefinition> load_definition(const std::filesystem::path& file);
 
-// Parses TOML text; `file_name` is used in locations only.
+// Parses TOML text; `file_name` is used in locations only. `resolve_source`
+// loads the files [[source]] names; empty: a [[source]] is an error.
 model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text,
-                                                      const std::string& file_name);
+                                                      const std::string& file_name,
+                                                      const SourceResolver& resolve_source = {});
 
 }  // namespace definition

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "definition/evidence_reader.h"
 #include "definition/naming.h"
 #include "definition/toml_fields.h"
 
@@ -23,7 +24,6 @@ constexpr std::string_view k_block_keys[] = {
     "points",       "match_points",   "nomatch_points", "bad_deduction",
     "lone_bad_counts_presence"};
 constexpr std::string_view k_kinds[] = {"indicator_set", "checklist", "binary"};
-constexpr std::string_view k_tests[] = {"meets_target", "at_least_median", "positive_dynamics"};
 constexpr std::string_view k_clusters_keys[] = {"k", "min_values"};
 constexpr std::string_view k_recommendation_keys[] = {"when", "indicator", "input", "text"};
 constexpr std::string_view k_whens[] = {"below_target", "below_median", "document_missing",
@@ -353,69 +353,6 @@ void read_block(State& st, const toml::table& t, std::size_t index) {
 
 // ---------------------------------------------------------------- evidence
 
-std::optional<model::Evidence> read_evidence_value(State& st, TableReader& r,
-                                                   const std::string& key) {
-  const auto* node = r.node(key);
-  const auto* t = node->as_table();
-  if (t == nullptr) {
-    r.error(key, "подтверждение параметра должно быть таблицей",
-            "запишите { input = \"поле_да_нет\" } или { indicator = \"id\", test = \"meets_target\" }",
-            render_value(*node));
-    return std::nullopt;
-  }
-  TableReader er(*t, r.path() + "." + key, "подтверждении параметра", st.file_name, st.lines, st.out);
-  constexpr std::string_view keys[] = {"input", "indicator", "test"};
-  er.reject_unknown(keys);
-  model::Evidence ev;
-  ev.line = er.line();
-  const auto input = er.text("input", false);
-  const auto indicator = er.text("indicator", false);
-  if (input.has_value() == indicator.has_value()) {
-    r.error(key, "укажите ровно один источник: input или indicator",
-            "{ input = \"поле_да_нет\" } или { indicator = \"id\", test = \"meets_target\" }");
-    return std::nullopt;
-  }
-  if (input) {
-    er.reject_present("test", "проверка задаётся только для показателя");
-    const auto* in = st.def.find_input(*input);
-    if (in == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& i : st.def.inputs) {
-        if (i.kind == model::InputKind::yesno) ids.push_back(i.id);
-      }
-      er.error("input", "нет поля формы " + q(*input), choose_hint(*input, ids, "поля да/нет"), *input);
-      return std::nullopt;
-    }
-    if (in->kind != model::InputKind::yesno) {
-      er.error("input", "подтверждением может быть только поле вида yesno (Да/Нет)",
-               "укажите поле да/нет или условие на показатель", *input);
-      return std::nullopt;
-    }
-    ev.input = *input;
-    return ev;
-  }
-  if (st.def.find_indicator(*indicator) == nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& i : st.def.indicators) ids.push_back(i.id);
-    er.error("indicator", "нет показателя " + q(*indicator), choose_hint(*indicator, ids, "показатели"),
-             *indicator);
-    return std::nullopt;
-  }
-  ev.indicator = *indicator;
-  const auto test = er.choice("test", k_tests, true);
-  if (!test) return std::nullopt;
-  ev.test = *test == "meets_target"      ? model::EvidenceTest::meets_target
-            : *test == "at_least_median" ? model::EvidenceTest::at_least_median
-                                         : model::EvidenceTest::positive_dynamics;
-  if (ev.test == model::EvidenceTest::meets_target &&
-      st.def.find_indicator(*indicator)->targets.empty()) {
-    st.out.push_back(Diagnostic::warning(
-        er.at("test"), "у показателя " + q(*indicator) + " нет целевых значений: параметр всегда получит 0",
-        "задайте targets показателю или выберите test = \"at_least_median\""));
-  }
-  return ev;
-}
-
 void read_evidence(State& st, const toml::table& t, std::size_t index) {
   TableReader r(t, item("evidence", index), "[[evidence]]", st.file_name, st.lines, st.out);
   const auto block_id = r.text("block", true);
@@ -461,7 +398,9 @@ void read_evidence(State& st, const toml::table& t, std::size_t index) {
               "оставьте одно");
       continue;
     }
-    if (auto ev = read_evidence_value(st, r, name)) slot[name] = std::move(*ev);
+    if (auto ev = read_evidence_value(r, name, st.def, st.file_name, st.lines, st.out)) {
+      slot[name] = std::move(*ev);
+    }
   }
 }
 
@@ -500,8 +439,13 @@ void warn_positions_without_indicators(State& st) {
     if (b.kind != model::RubricKind::indicator_set && !b.bad_gate) continue;
     std::vector<std::string> empty;
     for (const auto& pos : b.positions) {
-      const bool any = std::any_of(st.def.indicators.begin(), st.def.indicators.end(),
-                                   [&](const auto& i) { return i.position == pos.id; });
+      const auto of_position = [&](const auto& i) { return i.position == pos.id; };
+      bool any = std::any_of(st.def.indicators.begin(), st.def.indicators.end(), of_position);
+      for (const auto& src : st.def.sources) {
+        if (src.definition == nullptr) continue;  // failed to load: an error already
+        const auto& inds = src.definition->indicators;
+        any = any || std::any_of(inds.begin(), inds.end(), of_position);
+      }
       if (!any) empty.push_back(pos.id);
     }
     if (empty.empty()) continue;

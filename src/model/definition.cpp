@@ -21,6 +21,9 @@ const IndicatorDef* Definition::find_indicator(std::string_view indicator_id) co
 const DirectionDef* Definition::find_direction(std::string_view direction_id) const {
   return find_by_id(directions, direction_id);
 }
+const SourceDef* Definition::find_source(std::string_view source_id) const {
+  return find_by_id(sources, source_id);
+}
 
 std::string to_string(InputKind k) {
   switch (k) {

@@ -5,11 +5,13 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/rubric.h"
+#include "model/schedule.h"
 
 namespace model {
 
@@ -63,7 +65,18 @@ struct DirectionDef {
   std::string name;
 };
 
-enum class Periodicity { month, half_year, year };
+struct Definition;
+
+// [[source]] of a yearly rubric definition: another (yearly) monitoring whose
+// results of the year the rubric reads (analysis/year_rubric.h). `id` is the
+// source definition's own id, the one evidence references name
+// (`{ monitoring = "<id>", indicator = "…" }`) and results are keyed by.
+struct SourceDef {
+  std::string id;
+  std::string file;  // as written: relative to the rubric definition's folder
+  std::shared_ptr<const Definition> definition;  // loaded and validated; never null after loading
+  int line = 0;
+};
 
 struct Definition {
   std::string id;            // "lk-roadmap"
@@ -80,11 +93,18 @@ struct Definition {
   // Scoring rubric, clustering and recommendation rules (definition/rubric_loader.h);
   // nullopt when the file has none of those sections (analysis then uses defaults).
   std::optional<Rubric> rubric;
+  // [schedule]: the months it is collected in; nullopt = every month (model/schedule.h).
+  std::optional<Schedule> schedule;
+  // [[source]]: monitorings whose results of the year the rubric is computed
+  // over. A definition with sources has no [[indicator]] of its own: its
+  // rubric's indicators are the sources' (analysis/year_rubric.h).
+  std::vector<SourceDef> sources;
   std::filesystem::path file;  // where it was loaded from
 
   const InputDef* find_input(std::string_view input_id) const;
   const IndicatorDef* find_indicator(std::string_view indicator_id) const;
   const DirectionDef* find_direction(std::string_view direction_id) const;
+  const SourceDef* find_source(std::string_view source_id) const;
 };
 
 std::string to_string(InputKind k);

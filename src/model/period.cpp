@@ -34,12 +34,17 @@ std::optional<Period> parse_period(std::string_view text) {
   return p;
 }
 
-std::string display_name(const Period& p) {
+std::string month_name(int month) {
   static constexpr std::array<const char*, 12> k_months = {
       "январь", "февраль", "март",     "апрель",  "май",    "июнь",
       "июль",   "август",  "сентябрь", "октябрь", "ноябрь", "декабрь"};
+  if (month < 1 || month > 12) return "";
+  return k_months[static_cast<std::size_t>(month - 1)];
+}
+
+std::string display_name(const Period& p) {
   const auto y = std::to_string(p.year);
-  if (p.month > 0) return std::string(k_months[static_cast<std::size_t>(p.month - 1)]) + " " + y;
+  if (p.month > 0) return month_name(p.month) + " " + y;
   if (p.half > 0) return std::to_string(p.half) + "-е полугодие " + y;
   return y + " год";
 }

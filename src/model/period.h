@@ -21,4 +21,7 @@ std::optional<Period> parse_period(std::string_view text);
 // "ноябрь 2026", "1-е полугодие 2026", "2026 год".
 std::string display_name(const Period& p);
 
+// "январь", …, "декабрь" for 1..12; "" otherwise.
+std::string month_name(int month);
+
 }  // namespace model

@@ -35,10 +35,13 @@ enum class EvidenceTest {
 // Where a parameter's "yes" comes from: a yes/no input of the form
 // (`{ input = "mon_m1_dates" }`) or a condition on an indicator
 // (`{ indicator = "diag_share", test = "meets_target" }`). Exactly one of
-// `input` / `indicator` is set.
+// `input` / `indicator` is set. In a yearly rubric over monitorings
+// ([[source]], analysis/year_rubric.h) the indicator may be a source's:
+// `{ monitoring = "krymsk-m6-mentoring", indicator = "c6_target_model", test = … }`.
 struct Evidence {
   std::string input;
   std::string indicator;
+  std::string monitoring;  // source id of `indicator`; empty: the definition's own indicator
   EvidenceTest test = EvidenceTest::meets_target;
   int line = 0;
 };

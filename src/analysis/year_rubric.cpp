@@ -1,0 +1,168 @@
+#include "analysis/year_rubric.h"
+
+#include <algorithm>
+
+#include "analysis/dynamics.h"
+
+namespace analysis {
+
+namespace {
+
+using SchoolValues = std::map<std::string, std::optional<double>>;
+
+std::optional<double> find_value(const SchoolValues& values, const std::string& indicator_id) {
+  const auto it = values.find(indicator_id);
+  return it == values.end() ? std::nullopt : it->second;
+}
+
+bool has_any_value(const SchoolValues& values) {
+  return std::any_of(values.begin(), values.end(), [](const auto& kv) { return kv.second.has_value(); });
+}
+
+// The rubric definition with its sources' indicators under qualified ids.
+model::Definition pool_definition(const model::Definition& def) {
+  model::Definition pooled = def;
+  pooled.indicators.clear();
+  for (const auto& src : def.sources) {
+    for (const auto& ind : src.definition->indicators) {
+      auto copy = ind;
+      copy.id = qualified_id(src.id, ind.id);
+      pooled.indicators.push_back(std::move(copy));
+    }
+  }
+  if (pooled.rubric) {
+    for (auto& block : pooled.rubric->blocks) {
+      for (auto& [position, by_param] : block.evidence) {
+        for (auto& [param, ev] : by_param) {
+          if (!ev.monitoring.empty()) ev.indicator = qualified_id(ev.monitoring, ev.indicator);
+        }
+      }
+    }
+  }
+  return pooled;
+}
+
+// Schools with the rubric's own form or any monitoring value, registry order.
+std::vector<std::string> subjects(const model::Registry& registry, const YearInputs& in) {
+  std::vector<std::string> out;
+  for (const auto& school : registry.schools) {
+    bool seen = std::any_of(in.forms.begin(), in.forms.end(),
+                            [&](const auto& f) { return f.school_id == school.id; });
+    for (const auto& [id, m] : in.monitorings) {
+      const auto it = m.values.values.find(school.id);
+      seen = seen || (it != m.values.values.end() && has_any_value(it->second));
+    }
+    if (seen) out.push_back(school.id);
+  }
+  return out;
+}
+
+// `ind` is the source's indicator, `id` its qualified id in `summary`.
+aggregate::IndicatorStats stats_of(const model::IndicatorDef& ind, const std::string& id,
+                                   const model::Period& year, const aggregate::Summary& summary,
+                                   const PeriodValues* values) {
+  aggregate::IndicatorStats st;
+  st.indicator_id = id;
+  std::vector<double> present;
+  for (const auto& school_id : summary.school_ids) {
+    const auto& v = summary.values.at(school_id).at(id);
+    if (v.value) present.push_back(*v.value);
+  }
+  st.schools_with_value = static_cast<int>(present.size());
+  st.schools_missing = static_cast<int>(summary.school_ids.size() - present.size());
+  if (values != nullptr) st.municipal = find_value(values->municipal, ind.id);
+  // As aggregate::summarize: no spread for a yes/no (the municipal % says it all).
+  if (ind.kind != model::IndicatorKind::yesno) aggregate::set_spread(st, present);
+  st.target = ind.target_for(year.year);
+  return st;
+}
+
+aggregate::Summary pool_values(const model::Definition& def, const model::Registry& registry,
+                               const model::Period& year, const YearInputs& in) {
+  aggregate::Summary summary;
+  summary.period = year;
+  summary.school_ids = subjects(registry, in);
+  for (const auto& school : registry.schools) {
+    if (std::find(summary.school_ids.begin(), summary.school_ids.end(), school.id) ==
+        summary.school_ids.end()) {
+      summary.missing_school_ids.push_back(school.id);
+    }
+  }
+  for (const auto& src : def.sources) {
+    const auto it = in.monitorings.find(src.id);
+    const PeriodValues* values = it == in.monitorings.end() ? nullptr : &it->second.values;
+    for (const auto& ind : src.definition->indicators) {
+      const auto id = qualified_id(src.id, ind.id);
+      for (const auto& school_id : summary.school_ids) {
+        aggregate::SchoolValue v;
+        v.school_id = school_id;
+        v.indicator_id = id;
+        const SchoolValues* school = nullptr;  // the school's values in this monitoring
+        if (values != nullptr) {
+          const auto found = values->values.find(school_id);
+          if (found != values->values.end()) school = &found->second;
+        }
+        v.value = school != nullptr ? find_value(*school, ind.id) : std::nullopt;
+        v.missing = v.value            ? aggregate::Missing::none
+                    : school != nullptr ? aggregate::Missing::not_filled
+                                        : aggregate::Missing::no_submission;
+        summary.values[school_id][id] = std::move(v);
+      }
+      summary.indicators.push_back(stats_of(ind, id, year, summary, values));
+    }
+  }
+  return summary;
+}
+
+// Earlier years of all monitorings, merged per period id, qualified ids.
+std::vector<PeriodValues> pool_earlier(const model::Definition& def, const YearInputs& in) {
+  std::map<std::string, PeriodValues> by_period;
+  for (const auto& src : def.sources) {
+    const auto it = in.monitorings.find(src.id);
+    if (it == in.monitorings.end()) continue;
+    for (const auto& pv : it->second.earlier) {
+      auto& out = by_period[pv.period];
+      out.period = pv.period;
+      for (const auto& [school_id, values] : pv.values) {
+        for (const auto& [ind, v] : values) out.values[school_id][qualified_id(src.id, ind)] = v;
+      }
+      for (const auto& [ind, v] : pv.municipal) out.municipal[qualified_id(src.id, ind)] = v;
+    }
+  }
+  std::vector<PeriodValues> out;
+  for (auto& [period, pv] : by_period) out.push_back(std::move(pv));
+  return out;
+}
+
+}  // namespace
+
+std::string qualified_id(const std::string& monitoring_id, const std::string& indicator_id) {
+  return monitoring_id + ":" + indicator_id;
+}
+
+YearRubric score_year_rubric(const model::Definition& rubric_def, const model::Registry& registry,
+                             const model::Period& year, const YearInputs& in) {
+  YearRubric out;
+  out.pooled = pool_definition(rubric_def);
+  out.summary = pool_values(rubric_def, registry, year, in);
+  for (const auto& src : rubric_def.sources) {
+    if (in.monitorings.contains(src.id)) continue;
+    out.warnings.push_back("нет итогов мониторинга «" + src.definition->title + "» (" + src.id +
+                           ") за " + model::display_name(year) + ": его показатели в рубрике не учтены");
+  }
+  if (!out.pooled.rubric || out.pooled.rubric->blocks.empty()) return out;
+  std::map<std::string, const model::Submission*> forms;
+  for (const auto& f : in.forms) {
+    if (std::find(out.summary.school_ids.begin(), out.summary.school_ids.end(), f.school_id) !=
+        out.summary.school_ids.end()) {
+      forms[f.school_id] = &f;
+    }
+  }
+  const auto dynamics = compute_dynamics(out.pooled, out.summary, pool_earlier(rubric_def, in));
+  const EvidenceContext ctx{out.pooled, out.summary, forms, dynamics,
+                            out.pooled.rubric->municipal_yes_share};
+  out.results = score_schools(*out.pooled.rubric, ctx);
+  return out;
+}
+
+}  // namespace analysis

@@ -1,0 +1,27 @@
+#include "model/schedule.h"
+
+#include <algorithm>
+
+namespace model {
+
+bool Schedule::collects_in(int month) const {
+  return std::find(months.begin(), months.end(), month) != months.end();
+}
+
+Period collection_period(Periodicity periodicity, int year, int month) {
+  // The month before the collection month, and the period containing it.
+  const int y = month == 1 ? year - 1 : year;
+  const int m = month == 1 ? 12 : month - 1;
+  const auto ys = std::to_string(y);
+  switch (periodicity) {
+    case Periodicity::year: return Period{ys, y, 0, 0};
+    case Periodicity::half_year: {
+      const int half = m <= 6 ? 1 : 2;
+      return Period{ys + "-H" + std::to_string(half), y, 0, half};
+    }
+    case Periodicity::month: break;
+  }
+  return Period{ys + (m < 10 ? "-0" : "-") + std::to_string(m), y, m, 0};
+}
+
+}  // namespace model

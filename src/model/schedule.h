@@ -1,0 +1,45 @@
+// When a monitoring is collected: the optional [schedule] section of a
+// definition (definition/definition_loader.h reads and validates it).
+//
+//   [schedule]
+//   months = [5, 1]     # months forms go out and come back, in the method's order
+//   open_day = 1        # optional: day of the month forms go out (1..28)
+//   deadline_day = 20   # optional: the deadline in the same month (open_day < deadline_day <= 28)
+//
+// Days are optional defaults; the deployment's configuration may override
+// them (and supplies its own when the definition has none). A definition
+// without [schedule] is month-based: collected every month (the calendar's
+// default); that keeps every older definition loading unchanged.
+//
+// Which period a collection reports on: the period that contains the month
+// BEFORE the collection month (collection_period()). So Balakhta's May
+// collection (half-years) reports on the 1st half-year of the same year and
+// its January one on the 2nd half-year of the year before; Krymsk's yearly
+// monitorings in March..November report on the same calendar year; a monthly
+// method collected in December reports on November.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "model/period.h"
+
+namespace model {
+
+enum class Periodicity { month, half_year, year };
+
+struct Schedule {
+  std::vector<int> months;          // 1..12, at least one, no repeats; order as written
+  std::optional<int> open_day;      // 1..28
+  std::optional<int> deadline_day;  // 1..28, after open_day when both are given
+  int line = 0;                     // line of [schedule] in the TOML file
+
+  bool collects_in(int month) const;
+};
+
+// The period a collection in `month` of `year` reports on (see above):
+// (year, 2026, 1) -> "2025"; (half_year, 2025, 5) -> "2025-H1";
+// (half_year, 2026, 1) -> "2025-H2"; (month, 2026, 12) -> "2026-11".
+Period collection_period(Periodicity periodicity, int year, int month);
+
+}  // namespace model
