@@ -215,6 +215,28 @@ SCENARIOS = {
 }
 
 
+# Krymsk's eight monitorings (templates/krymsk/): samples of the first two of
+# the calendar year, 2025, filled in their months; figures drawn as for the
+# single yearly form above.
+KRYMSK_RANGES = SCENARIOS["krymsk-2021"]["ranges"]
+SCENARIOS["krymsk-m7-network"] = {  # March
+    "seed": 2025037,
+    "filled": ((2025, 3, 10), (2025, 3, 27)),
+    "small": {"kr07", "kr10", "kr13"},
+    "not_submitted": {"kr10"},
+    "ranges": KRYMSK_RANGES,
+    "mistakes": {"kr03": ("network_events", "около 10", "текст в числовой ячейке")},
+}
+SCENARIOS["krymsk-m6-mentoring"] = {  # April
+    "seed": 2025046,
+    "filled": ((2025, 4, 7), (2025, 4, 25)),
+    "small": {"kr07", "kr10", "kr13"},
+    "not_submitted": {"kr13"},
+    "ranges": KRYMSK_RANGES,
+    "mistakes": {"kr05": ("mentees_satisfied", "part_over_whole", "часть больше целого")},
+}
+
+
 def load_definition(path):
     import tomllib
     with open(path, "rb") as f:

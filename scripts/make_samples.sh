@@ -6,15 +6,17 @@
 #                 several writers.
 #   lk_roadmap, balakhta, krymsk - the shipped methods (scripts/samples/<method>.toml),
 #                 filled from the definition by fill_samples.py --definition.
+#   krymsk_m7_network, krymsk_m6_mentoring - two of Krymsk's eight monitorings
+#                 (templates/krymsk/), March and April 2025.
 #   all         - every method above.
-# Usage: scripts/make_samples.sh [demo|lk_roadmap|balakhta|krymsk|all] [build-dir]
+# Usage: scripts/make_samples.sh [demo|lk_roadmap|balakhta|krymsk|krymsk_m7_network|krymsk_m6_mentoring|all] [build-dir]
 #        scripts/make_samples.sh [build-dir]      (demo, as before)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-methods=(lk_roadmap balakhta krymsk)
+methods=(lk_roadmap balakhta krymsk krymsk_m7_network krymsk_m6_mentoring)
 method=demo
 case "${1:-}" in
-  demo|all|lk_roadmap|balakhta|krymsk) method=$1; shift ;;
+  demo|all|lk_roadmap|balakhta|krymsk|krymsk_m7_network|krymsk_m6_mentoring) method=$1; shift ;;
 esac
 build=${1:-$root/build}
 bin=$build/src/cli/metodmon
@@ -42,11 +44,15 @@ make_demo() {
   ls -1 "$dest"
 }
 
-# $1: method name = templates/$1.toml, scripts/samples/$1.toml, sample_workbooks/$1/
+# $1: method name = scripts/samples/$1.toml (its `definition` names the
+# method's TOML), sample_workbooks/$1/
 make_method() {
   local m=$1
-  "$bin" template --config "$root/scripts/samples/$m.toml" --out "$work/$m/blank" -q
-  /usr/bin/python3 "$root/scripts/fill_samples.py" --definition "$root/templates/$m.toml" \
+  local config=$root/scripts/samples/$m.toml
+  local definition
+  definition=$(sed -n 's/^definition = "\(.*\)"$/\1/p' "$config")
+  "$bin" template --config "$config" --out "$work/$m/blank" -q
+  /usr/bin/python3 "$root/scripts/fill_samples.py" --definition "$root/scripts/samples/$definition" \
     "$work/$m/blank" "$work/$m/filled"
   local dest=$root/sample_workbooks/$m
   rm -rf "$dest"

@@ -24,7 +24,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct MethodCase {
-  std::string method;         // templates/<method>.toml, sample_workbooks/<method>/
+  std::string method;         // scripts/samples/<method>.toml, sample_workbooks/<method>/
+  std::string schools;        // registry templates/<schools>_schools.csv
   std::string definition_id;  // results file name: Итоги_<id>_<period>.xlsx
   std::string period;
   int exit_code = 0;   // 0: every form accepted; 2: some rejected
@@ -38,12 +39,18 @@ void PrintTo(const MethodCase& c, std::ostream* os) { *os << c.method << " " << 
 
 const std::vector<MethodCase>& cases() {
   static const std::vector<MethodCase> k_cases = {
-      {"lk_roadmap", "lk-roadmap", "2022", 0, 12, {}, {}},
-      {"balakhta", "balakhta-2025", "2025-H1", 2, 8, {"bl04_2025-H1.xlsx", "bl08_2025-H1.xlsx"},
+      {"lk_roadmap", "lk_roadmap", "lk-roadmap", "2022", 0, 12, {}, {}},
+      {"balakhta", "balakhta", "balakhta-2025", "2025-H1", 2, 8, {"bl04_2025-H1.xlsx", "bl08_2025-H1.xlsx"},
        {"85%", "ожидалось количество, а в ячейке процент", "часть больше целого"}},
       // kr13 sends nothing; kr06 types staff rates as «115,5»; kr11 leaves a rubric answer empty.
-      {"krymsk", "krymsk-2021", "2025", 2, 11, {"kr06_2025.xlsx", "kr11_2025.xlsx"},
+      {"krymsk", "krymsk", "krymsk-2021", "2025", 2, 11, {"kr06_2025.xlsx", "kr11_2025.xlsx"},
        {"115,5", "дробное число", "не заполнено обязательное поле"}},
+      // Two of Krymsk's eight monitorings (templates/krymsk/), March and April 2025.
+      // March: kr10 sends nothing; kr03 writes «около 10» network events.
+      {"krymsk_m7_network", "krymsk", "krymsk-m7-network", "2025", 2, 12, {"kr03_2025.xlsx"}, {"около 10"}},
+      // April: kr13 sends nothing; kr05 has more satisfied mentees than surveyed.
+      {"krymsk_m6_mentoring", "krymsk", "krymsk-m6-mentoring", "2025", 2, 12, {"kr05_2025.xlsx"},
+       {"часть больше целого"}},
   };
   return k_cases;
 }
@@ -123,7 +130,7 @@ std::optional<std::uint32_t> row_with(const ingest::Sheet& s, const std::string&
 
 // Short names (second column) of the registry templates/<method>_schools.csv.
 std::vector<std::string> registry_names(const MethodCase& c) {
-  std::istringstream in(test::read_file(test::source_dir() / "templates" / (c.method + "_schools.csv")));
+  std::istringstream in(test::read_file(test::source_dir() / "templates" / (c.schools + "_schools.csv")));
   std::vector<std::string> names;
   std::string line;
   std::getline(in, line);  // header

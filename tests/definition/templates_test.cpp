@@ -2,8 +2,10 @@
 // source (see templates/README.md).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "definition/definition_loader.h"
 #include "support/temp_dir.h"
@@ -123,3 +125,113 @@ TEST(TemplatesTest, KrymskCoversSevenDirectionsPlusMethodicalAssociations) {
 }
 
 }  // namespace
+
+namespace {
+
+struct KrymskMonitoring {
+  const char* file;  // templates/krymsk/<file>
+  const char* id;
+  int month;
+  std::size_t indicators;
+  const char* position;  // of every indicator; "" = none (staffing)
+  bool month_chosen;     // the seed gives no month: metodmon chose it (said in notes)
+};
+
+constexpr KrymskMonitoring k_krymsk[] = {
+    {"m1_deficits.toml", "krymsk-m1-deficits", 9, 7, "M4", false},
+    {"m2_iom.toml", "krymsk-m2-iom", 10, 4, "M4", false},
+    {"m3_courses.toml", "krymsk-m3-courses", 11, 3, "M4", false},
+    {"m4_experts.toml", "krymsk-m4-experts", 6, 3, "M4", true},
+    {"m5_shmo.toml", "krymsk-m5-shmo", 5, 2, "M2", true},
+    {"m6_mentoring.toml", "krymsk-m6-mentoring", 4, 15, "M1", false},
+    {"m7_network.toml", "krymsk-m7-network", 3, 9, "M3", false},
+    {"m8_staffing.toml", "krymsk-m8-staffing", 8, 6, "", false},
+};
+
+bool notes_mention(const model::Definition& d, const std::string& text) {
+  return std::any_of(d.notes.begin(), d.notes.end(),
+                     [&](const auto& n) { return n.find(text) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST(TemplatesTest, KrymskEightMonitoringsEachInItsMonth) {
+  for (const auto& m : k_krymsk) {
+    SCOPED_TRACE(m.file);
+    const auto loaded = load(std::string("krymsk/") + m.file);
+    const auto& d = loaded.definition;
+    EXPECT_EQ(d.id, m.id);
+    EXPECT_EQ(d.periodicity, model::Periodicity::year);
+    ASSERT_TRUE(d.schedule.has_value());
+    EXPECT_EQ(d.schedule->months, (std::vector<int>{m.month}));
+    EXPECT_FALSE(d.schedule->open_day);  // the seed names no days
+    EXPECT_EQ(d.indicators.size(), m.indicators);
+    for (const auto& ind : d.indicators) EXPECT_EQ(ind.position, m.position) << ind.code;
+    EXPECT_TRUE(d.sources.empty());
+    EXPECT_FALSE(d.rubric.has_value());
+    EXPECT_TRUE(notes_mention(d, "Сроки проведения"));
+    EXPECT_EQ(notes_mention(d, "в циклограмме не указан"), m.month_chosen);
+    ASSERT_EQ(loaded.warnings.size(), 1u) << model::to_string(loaded.warnings.front());  // no targets
+  }
+}
+
+TEST(TemplatesTest, KrymskMonitoringsTogetherCarryTheSingleFormsIndicators) {
+  const auto single = load("krymsk.toml").definition;
+  std::map<std::string, const model::IndicatorDef*> expected;
+  for (const auto& ind : single.indicators) expected[ind.id] = &ind;
+  std::vector<definition::LoadedDefinition> parts;
+  for (const auto& m : k_krymsk) parts.push_back(load(std::string("krymsk/") + m.file));
+  std::size_t total = 0;
+  for (const auto& part : parts) {
+    for (const auto& ind : part.definition.indicators) {
+      SCOPED_TRACE(part.definition.id + " " + ind.id);
+      ++total;
+      const auto it = expected.find(ind.id);
+      ASSERT_NE(it, expected.end());
+      EXPECT_EQ(ind.code, it->second->code);
+      EXPECT_EQ(ind.name, it->second->name);
+      EXPECT_EQ(ind.kind, it->second->kind);
+      EXPECT_EQ(ind.numerator, it->second->numerator);
+      EXPECT_EQ(ind.denominator, it->second->denominator);
+      EXPECT_EQ(ind.input, it->second->input);
+      EXPECT_EQ(ind.better, it->second->better);
+      EXPECT_EQ(ind.position, it->second->position);
+      expected.erase(it);
+    }
+  }
+  EXPECT_EQ(total, 49u);
+  EXPECT_TRUE(expected.empty());
+}
+
+TEST(TemplatesTest, KrymskYearRubricIsComputedOverTheEightMonitorings) {
+  const auto loaded = load("krymsk/year_rubric.toml");
+  const auto& d = loaded.definition;
+  EXPECT_EQ(d.id, "krymsk-year");
+  ASSERT_TRUE(d.schedule.has_value());
+  EXPECT_EQ(d.schedule->months, (std::vector<int>{12}));
+  ASSERT_EQ(d.sources.size(), 8u);
+  for (std::size_t i = 0; i < d.sources.size(); ++i) {
+    EXPECT_EQ(d.sources[i].id, k_krymsk[i].id);
+    EXPECT_EQ(d.sources[i].definition->id, k_krymsk[i].id);
+  }
+  EXPECT_TRUE(d.indicators.empty());
+  // The yearly form asks only what the monitorings do not show: 63 rubric
+  // questions of krymsk.toml less «ведётся мониторинг» for M1–M4.
+  EXPECT_EQ(d.inputs.size(), 59u);
+  for (const auto& in : d.inputs) {
+    EXPECT_EQ(in.kind, model::InputKind::yesno) << in.id;
+    EXPECT_FALSE(in.id.starts_with("rub_mon_") && in.id.ends_with("_present")) << in.id;
+  }
+  ASSERT_TRUE(d.rubric.has_value());
+  EXPECT_EQ(d.rubric->blocks.size(), 7u);
+  EXPECT_DOUBLE_EQ(d.rubric->computed_total, 71);
+  // The source's own inconsistencies: Меры declared 24 vs 21, total 74 vs 71.
+  ASSERT_EQ(loaded.warnings.size(), 2u);
+}
+
+TEST(TemplatesTest, SchedulesOfTheOtherShippedMethods) {
+  EXPECT_EQ(load("balakhta.toml").definition.schedule->months, (std::vector<int>{5, 1}));
+  EXPECT_EQ(load("lk_roadmap.toml").definition.schedule->months, (std::vector<int>{12}));
+  EXPECT_EQ(load("krymsk.toml").definition.schedule->months, (std::vector<int>{12}));
+  EXPECT_FALSE(load("demo.toml").definition.schedule.has_value());  // monthly: every month
+}
