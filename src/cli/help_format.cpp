@@ -13,28 +13,38 @@ namespace {
 
 struct Pattern {
   std::regex english;
-  const char* russian;  // $1, $2: the groups of `english`
+  const char *russian; // $1, $2: the groups of `english`
 };
 
 // CLI11 2.x messages (CLI/Error.hpp) and what they mean to a user.
-const std::vector<Pattern>& patterns() {
+const std::vector<Pattern> &patterns() {
   static const std::vector<Pattern> list = [] {
     std::vector<Pattern> p;
-    const auto add = [&](const char* en, const char* ru) { p.push_back({std::regex(en), ru}); };
-    add("^A subcommand is required$", "не указана команда (run, check, template, send, history)");
+    const auto add = [&](const char *en, const char *ru) {
+      p.push_back({std::regex(en), ru});
+    };
+    add("^A subcommand is required$",
+        "не указана команда (run, check, template, send, history)");
     add("^Requires at least ([0-9]+) subcommands.*$", "не указана команда");
-    add("^The following argument was not expected: (.*)$", "лишний аргумент: $1");
-    add("^The following arguments were not expected: (.*)$", "лишние аргументы: $1");
+    add("^The following argument was not expected: (.*)$",
+        "лишний аргумент: $1");
+    add("^The following arguments were not expected: (.*)$",
+        "лишние аргументы: $1");
     add("^(.*) is required$", "не указан обязательный параметр $1");
-    add("^The value (.*) is not an allowed value for (.*)$", "недопустимое значение «$1» у параметра $2");
-    add("^Could not convert: (.*) = (.*)$", "значение «$2» у параметра $1 не распознано");
+    add("^The value (.*) is not an allowed value for (.*)$",
+        "недопустимое значение «$1» у параметра $2");
+    add("^Could not convert: (.*) = (.*)$",
+        "значение «$2» у параметра $1 не распознано");
     add("^Expected exactly ([0-9]+) arguments? to (.*), got ([0-9]+)$",
         "у параметра $2 должно быть значение (ожидалось: $1, получено: $3)");
     add("^Expected at least ([0-9]+) arguments? to (.*), got ([0-9]+)$",
-        "у параметра $2 должно быть значение (ожидалось не меньше $1, получено: $3)");
-    add("^(.*): ([0-9]+) required (.*) missing$", "у параметра $1 не указано значение");
+        "у параметра $2 должно быть значение (ожидалось не меньше $1, "
+        "получено: $3)");
+    add("^(.*): ([0-9]+) required (.*) missing$",
+        "у параметра $1 не указано значение");
     add("^(.*): too many inputs for a flag$", "флаг $1 не принимает значения");
-    add("^(.*): Should be true/false or a number$", "флаг $1: ожидалось true/false или число");
+    add("^(.*): Should be true/false or a number$",
+        "флаг $1: ожидалось true/false или число");
     add("^(.*) requires (.*)$", "параметр $1 нужно указывать вместе с $2");
     add("^(.*) excludes (.*)$", "параметры $1 и $2 нельзя указывать вместе");
     add("^(.*) not found$", "параметр $1 не найден");
@@ -44,45 +54,50 @@ const std::vector<Pattern>& patterns() {
   return list;
 }
 
-constexpr const char* k_options_group = "Параметры";
+constexpr const char *k_options_group = "Параметры";
 
 // CLI11's formatter pads the option column with std::setw, which counts
 // bytes: a Cyrillic placeholder («ФАЙЛ») would shift its description left.
 // This one pads by characters.
 class RussianFormatter final : public CLI::Formatter {
- public:
-  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
-    const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+public:
+  std::string make_option(const CLI::Option *opt,
+                          bool is_positional) const override {
+    const std::string name =
+        "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
     const std::string description = make_option_desc(opt);
     const std::size_t width = get_column_width();
     const std::size_t chars = util::utf16_length(name);
     std::string out = name;
     if (!description.empty()) {
-      out += chars < width ? std::string(width - chars, ' ') : "\n" + std::string(width, ' ');
+      out += chars < width ? std::string(width - chars, ' ')
+                           : "\n" + std::string(width, ' ');
       out += description;
     }
     return out + "\n";
   }
 };
 
-std::string failure_message(const CLI::App* app, const CLI::Error& e) {
+std::string failure_message(const CLI::App *app, const CLI::Error &e) {
   std::string command = "metodmon";
-  if (app != nullptr && app->get_parent() != nullptr) command += " " + app->get_name();
-  return "ошибка в командной строке: " + russian_parse_error(e) + "\nСправка: " + command +
-         " --help\n";
+  if (app != nullptr && app->get_parent() != nullptr)
+    command += " " + app->get_name();
+  return "ошибка в командной строке: " + russian_parse_error(e) +
+         "\nСправка: " + command + " --help\n";
 }
 
-}  // namespace
+} // namespace
 
-std::string russian_parse_error(const CLI::Error& error) {
+std::string russian_parse_error(const CLI::Error &error) {
   const std::string what = error.what();
-  for (const auto& p : patterns()) {
-    if (std::regex_match(what, p.english)) return std::regex_replace(what, p.english, p.russian);
+  for (const auto &p : patterns()) {
+    if (std::regex_match(what, p.english))
+      return std::regex_replace(what, p.english, p.russian);
   }
   return "неверные аргументы (" + what + ")";
 }
 
-void russify(CLI::App& app) {
+void russify(CLI::App &app) {
   auto formatter = std::make_shared<RussianFormatter>();
   app.formatter(formatter);
   formatter->label("Usage", "Использование");
@@ -107,10 +122,11 @@ void russify(CLI::App& app) {
   // defaults, so that flag lands in CLI11's own group «Options». Parsing
   // starts after every subcommand has been added: move them there.
   app.preparse_callback([&app](std::size_t) {
-    for (CLI::App* sub : app.get_subcommands({})) {
-      if (CLI::Option* help = sub->get_help_ptr()) help->group(k_options_group);
+    for (CLI::App *sub : app.get_subcommands({})) {
+      if (CLI::Option *help = sub->get_help_ptr())
+        help->group(k_options_group);
     }
   });
 }
 
-}  // namespace cli
+} // namespace cli

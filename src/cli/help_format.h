@@ -14,17 +14,17 @@
 namespace CLI {
 class App;
 class Error;
-}  // namespace CLI
+} // namespace CLI
 
 namespace cli {
 
 // Call right after constructing `app`, before adding options or subcommands
 // (they inherit the group names, the help flag and the failure message).
-void russify(CLI::App& app);
+void russify(CLI::App &app);
 
 // The Russian message for a parse error CLI11 raised (its own text is
 // English): "лишний аргумент: --foo". Unknown messages are passed on with a
 // Russian lead, never dropped.
-std::string russian_parse_error(const CLI::Error& error);
+std::string russian_parse_error(const CLI::Error &error);
 
-}  // namespace cli
+} // namespace cli

@@ -18,12 +18,13 @@ namespace report {
 // "↑ +2.5 п.п." / "↓ −2.5 п.п." / "→ 0.0 п.п."; the arrow shows the sign,
 // the fill whether the change is good for the indicator.
 inline constexpr const char* k_fmt_pp_arrow =
-    "\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"";
-inline constexpr const char* k_fmt_count_arrow = "\"↑ +\"#,##0.0;\"↓ −\"#,##0.0;\"→ \"0";
-// Points with a true minus sign: whole ("−1"), or with decimals ("0.5").
-// Two formats because "0.##" would print a whole number as "2.".
-inline constexpr const char* k_fmt_points = "0;\"−\"0;0";
-inline constexpr const char* k_fmt_points_frac = "0.0#;\"−\"0.0#;0";
+    METODMON_RU "\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"";
+inline constexpr const char* k_fmt_count_arrow =
+    METODMON_RU "\"↑ +\"#,##0.0;\"↓ −\"#,##0.0;\"→ \"0";
+// Points with a true minus sign: whole ("−1"), or with decimals ("0,5").
+// Two formats because "0.##" would print a whole number as "2,".
+inline constexpr const char* k_fmt_points = METODMON_RU "0;\"−\"0;0";
+inline constexpr const char* k_fmt_points_frac = METODMON_RU "0.0#;\"−\"0.0#;0";
 
 struct AnalysisFormats {
   lxw_format* points = nullptr;       // bordered, centred, whole points

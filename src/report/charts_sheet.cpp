@@ -4,49 +4,28 @@
 #include <cmath>
 
 #include "report/cell_text.h"
+#include "report/conditional.h"
+#include "report/page_plan.h"
+#include "report/text_rows.h"
 
 namespace report {
 
 namespace {
 
 constexpr lxw_col_t k_chart_col = 5;
-constexpr double k_row_px = 20;
 constexpr double k_chart_width_px = 620;
 constexpr double k_name_width = 38;  // column B
+constexpr double k_table_width = 7 + k_name_width + 15 + 15 + 2;  // columns A..E
+// The chart beside the table, in characters of column width (7 px each),
+// with its 10 px offset: the printed width of the sheet is both.
+constexpr double k_sheet_width = k_table_width + (k_chart_width_px + 10) / 7;
+constexpr double k_px_per_pt = 4.0 / 3.0;
 constexpr std::size_t k_max_named_bars = 40;
-// Estimated height of a sheet row in pixels, a little above the default 20.
-constexpr double k_row_estimate_px = 22;
 constexpr lxw_color_t k_bar_met = 0x70AD47;
+constexpr lxw_color_t k_bar_near = 0xFFC000;
 constexpr lxw_color_t k_bar_not_met = 0xE06666;
 constexpr lxw_color_t k_bar_neutral = 0x4472C4;
 constexpr lxw_color_t k_bar_target = 0xA5A5A5;
-
-// Where pages break: a block (table + chart) starts on a new page when it
-// would not fit on the current one. Heights are estimates in pixels at 100 %;
-// the page holds about this much at the fit-to-width scale of the sheet.
-class PageBreaker {
- public:
-  void place(lxw_row_t first_row, double height_px) {
-    if (m_used > 0 && m_used + height_px > k_page_px) {
-      m_breaks.push_back(first_row);
-      m_used = 0;
-    }
-    m_used += height_px;
-    while (m_used > k_page_px) m_used -= k_page_px;
-  }
-  void apply(SheetWriter& w) {
-    if (m_breaks.empty()) return;
-    if (m_breaks.size() > 1000) m_breaks.resize(1000);  // Excel's limit is 1,026
-    m_breaks.push_back(0);  // libxlsxwriter wants a zero-terminated list
-    w.check(worksheet_set_h_pagebreaks(w.raw(), m_breaks.data()), m_breaks.front(), 0,
-            "разрывы страниц");
-  }
-
- private:
-  static constexpr double k_page_px = 700;
-  double m_used = 90;  // the title block
-  std::vector<lxw_row_t> m_breaks;
-};
 
 std::string percent_text(double percent) { return format_decimal(percent, 1) + " %"; }
 
@@ -59,18 +38,47 @@ void insert_chart(SheetWriter& w, lxw_row_t row, lxw_chart* chart, double height
           k_chart_col, "диаграмму");
 }
 
-// Rows a chart of `height_px` covers at the default row height.
-lxw_row_t chart_rows(double height_px) {
-  return static_cast<lxw_row_t>(std::ceil(height_px / k_row_px)) + 1;
+// A percentage axis from 0 to 100 % when no value goes past 100 % (a share
+// never does): the spreadsheet's own choice, 120 %, reads as an error.
+void percent_axis(lxw_chart_axis* axis, double largest_fraction) {
+  chart_axis_set_num_format(axis, k_fmt_percent_whole);
+  chart_axis_set_min(axis, 0);
+  if (largest_fraction <= 1.0) chart_axis_set_max(axis, 1.0);
 }
 
-lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, lxw_row_t row) {
+// A section heading over columns A..D that wraps and is as tall as its text.
+lxw_row_t section(SheetWriter& w, lxw_row_t row, const std::string& title, const Formats& f) {
+  w.merged(row, 0, row, 3, title, f.section);
+  w.row_height(row, 17.0 * wrapped_lines(title, 0.85 * (k_table_width - 2)) + 4);
+  return row + 1;
+}
+
+lxw_row_t note(SheetWriter& w, lxw_row_t row, const std::string& text, const Formats& f) {
+  w.merged(row, 0, row, 3, text, f.note);
+  w.row_height(row, 12.0 * wrapped_lines(text, 1.15 * (k_table_width - 2)) + 3);
+  return row + 1;
+}
+
+struct Block {
+  lxw_row_t first;  // section heading
+  lxw_row_t end;    // the row after the block
+};
+
+// The block's rows: its table, or the chart's rows if the chart is taller.
+Block finish_block(SheetWriter& w, PagePlan& plan, lxw_row_t first, lxw_row_t table_end,
+                   lxw_row_t chart_row, double chart_px) {
+  const lxw_row_t chart_last = rows_covering(w, chart_row, chart_px / k_px_per_pt);
+  const lxw_row_t end = std::max(table_end, chart_last + 1) + 1;
+  plan.keep_together(first, end - 1);
+  return {first, end};
+}
+
+lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, PagePlan& plan, lxw_row_t row) {
   const auto& in = ctx.in;
   const auto& f = ctx.f;
   const int year = in.summary.period.year;
-  w.merged(row, 0, row, 3, "План и факт: муниципальное значение и цель " + std::to_string(year) +
-                               " года", f.section);
-  ++row;
+  const lxw_row_t first_row = row;
+  row = section(w, row, "План и факт: муниципальное значение и цель " + std::to_string(year) + " года", f);
   std::vector<const model::IndicatorDef*> rows;
   for (const auto& ind : in.definition.indicators) {
     if (ind.kind != model::IndicatorKind::count && ind.target_for(year)) rows.push_back(&ind);
@@ -80,11 +88,15 @@ lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, lxw_row_t row)
              f.plain_wrap);
     return row + 2;
   }
+  row = note(w, row, "Синий столбец — муниципальное значение (Σ числителей / Σ знаменателей), "
+                     "серый — цель года.", f);
   w.text(row, 0, "Код", f.header);
   w.text(row, 1, "Показатель", f.header);
   w.text(row, 2, "Муниципалитет", f.header);
   w.text(row, 3, "Цель", f.header);
+  const lxw_row_t header = row;
   const lxw_row_t first = row + 1;
+  double largest = 0;
   for (const auto* ind : rows) {
     ++row;
     const aggregate::IndicatorStats* s = in.summary.stats(ind->id);
@@ -95,10 +107,12 @@ lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, lxw_row_t row)
     }
     if (s && s->municipal) {
       w.number(row, 2, *s->municipal / 100.0, f.percent);
+      largest = std::max(largest, *s->municipal / 100.0);
     } else {
       w.blank(row, 2, f.percent);
     }
     w.number(row, 3, *ind->target_for(year) / 100.0, f.percent);
+    largest = std::max(largest, *ind->target_for(year) / 100.0);
   }
   const lxw_row_t last = row;
 
@@ -116,26 +130,40 @@ lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, lxw_row_t row)
     lxw_chart_fill fill{};
     fill.color = col == 2 ? k_bar_neutral : k_bar_target;
     chart_series_set_fill(s, &fill);
-    chart_series_set_labels(s);
-    chart_series_set_labels_num_format(s, "0%");
+    // Labels on the municipal bars only: two labels side by side over
+    // narrow bars run into each other («12%12%»); the targets are in the table.
+    if (col == 2) {
+      chart_series_set_labels(s);
+      chart_series_set_labels_num_format(s, k_fmt_percent_whole);
+    }
   }
   chart_title_set_name(chart, ("План и факт, " + std::to_string(year) + " год").c_str());
-  chart_axis_set_num_format(chart->y_axis, "0%");
-  chart_axis_set_min(chart->y_axis, 0);
+  percent_axis(chart->y_axis, largest);
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
   const double height = 300;
-  insert_chart(w, first - 1, chart, height);
-  return std::max(last + 2, first - 1 + chart_rows(height));
+  insert_chart(w, header, chart, height);
+  return finish_block(w, plan, first_row, last + 1, header, height).end;
 }
 
 struct Entry {
   std::string name;
   double value;
-  aggregate::TargetStatus status;
+  lxw_color_t colour;
+  int place;
 };
 
-lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
+// The same colours as the summary's traffic light (conditional.h).
+lxw_color_t bar_colour(const aggregate::SchoolValue& v) {
+  switch (v.status) {
+    case aggregate::TargetStatus::met: return k_bar_met;
+    case aggregate::TargetStatus::not_met:
+      return v.gap && std::abs(*v.gap) < k_near_pp ? k_bar_near : k_bar_not_met;
+    default: return k_bar_neutral;
+  }
+}
+
+lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx, PagePlan& plan,
                              const model::IndicatorDef& ind, lxw_row_t row) {
   const auto& in = ctx.in;
   const auto& f = ctx.f;
@@ -143,7 +171,7 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
   for (const auto& id : in.summary.school_ids) {
     const aggregate::SchoolValue* v = in.summary.value(id, ind.id);
     if (v && v->value && v->missing == aggregate::Missing::none) {
-      entries.push_back({school_name(in.registry, id), *v->value, v->status});
+      entries.push_back({school_name(in.registry, id), *v->value, bar_colour(*v), v->rank.value_or(0)});
     }
   }
   const bool lower = ind.better == model::Better::lower;
@@ -152,40 +180,47 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
   });
   const std::size_t absent = in.summary.school_ids.size() - entries.size();
 
-  w.merged(row, 0, row, 3, "Показатель " + indicator_title(ind), f.section);
-  w.row_height(row, 15.0 * wrapped_lines(indicator_title(ind), 70) + 3);
-  ++row;
+  const lxw_row_t first_row = row;
+  row = section(w, row, "Показатель " + indicator_title(ind), f);
   const aggregate::IndicatorStats* s = in.summary.stats(ind.id);
   const auto target = ind.target_for(in.summary.period.year);
   std::string facts = std::string(lower ? "Лучше меньше." : "Лучше больше.");
   if (s && s->median) facts += " Медиана " + percent_text(*s->median) + ".";
   facts += target ? " Цель " + percent_text(*target) + "." : " Цель не задана.";
   if (absent > 0) facts += " Нет значения у " + std::to_string(absent) + " ОО (не показаны).";
-  w.merged(row, 0, row, 3, facts, f.note);
-  w.row_height(row, 15.0 * wrapped_lines(facts, 70));
-  ++row;
+  // The caption names exactly the colours this chart uses.
+  facts += target ? " Цвет столбца: зелёный — цель достигнута, жёлтый — до цели меньше 5 п.п., "
+                    "красный — цель не достигнута."
+                  : " Все столбцы синие: без цели цвет не сравнивает с ней.";
+  row = note(w, row, facts, f);
   if (entries.empty()) {
     w.merged(row, 0, row, 3, "Нет ни одного значения.", f.plain_wrap);
     return row + 2;
   }
-  w.text(row, 0, "№", f.header);
+  // The place as on the schools' sheets: equal values share it (1, 2, 2, 4).
+  w.text(row, 0, "Место", f.header);
   w.text(row, 1, "ОО", f.header);
   w.text(row, 2, "Значение", f.header);
+  const lxw_row_t header = row;
   const lxw_row_t first = row + 1;
   std::vector<lxw_chart_fill> fills(entries.size());
   std::vector<lxw_chart_point> points(entries.size());
   std::vector<lxw_chart_point*> point_list;
+  double largest = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     ++row;
-    w.number(row, 0, static_cast<double>(i + 1), f.integer);
+    if (entries[i].place > 0) {
+      w.number(row, 0, entries[i].place, f.integer);
+    } else {
+      w.dash(row, 0, "", f.dash);
+    }
     w.text(row, 1, entries[i].name, f.text_wrap);
     if (const int lines = wrapped_lines(entries[i].name, k_name_width); lines > 1) {
       w.row_height(row, 15.0 * lines);
     }
     w.number(row, 2, entries[i].value / 100.0, f.percent);
-    fills[i].color = entries[i].status == aggregate::TargetStatus::met       ? k_bar_met
-                     : entries[i].status == aggregate::TargetStatus::not_met ? k_bar_not_met
-                                                                             : k_bar_neutral;
+    largest = std::max(largest, entries[i].value / 100.0);
+    fills[i].color = target ? entries[i].colour : k_bar_neutral;
     points[i].fill = &fills[i];
     point_list.push_back(&points[i]);
   }
@@ -211,21 +246,19 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx,
   double height = 320;
   if (named) {
     chart_series_set_labels(series);
-    chart_series_set_labels_num_format(series, "0.0%");
+    chart_series_set_labels_num_format(series, k_fmt_percent);
     // In a bar chart y_axis is the category axis and x_axis the value axis.
     chart_axis_set_reverse(chart->y_axis);  // best first, at the top
-    chart_axis_set_num_format(chart->x_axis, "0%");
-    chart_axis_set_min(chart->x_axis, 0);
+    percent_axis(chart->x_axis, largest);
     chart_set_series_gap(chart, 50);
     height = std::max(220.0, 70.0 + 18.0 * static_cast<double>(entries.size()));
   } else {
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_NONE);
-    chart_axis_set_num_format(chart->y_axis, "0%");
-    chart_axis_set_min(chart->y_axis, 0);
+    percent_axis(chart->y_axis, largest);
     chart_set_series_gap(chart, 10);
   }
-  insert_chart(w, first - 1, chart, height);
-  return std::max(last + 2, first - 1 + chart_rows(height));
+  insert_chart(w, header, chart, height);
+  return finish_block(w, plan, first_row, last + 1, header, height).end;
 }
 
 }  // namespace
@@ -242,21 +275,13 @@ model::Expected<void> write_charts_sheet(const BookContext& ctx) {
                                             ? std::string("результаты мониторинга")
                                             : ctx.in.definition.title),
                     subtitle(ctx.in), ctx.f);
-  w.merged(2, 0, 2, 3,
-           "Цвет столбцов: зелёный — цель достигнута, красный — не достигнута, синий — цель не "
-           "задана.",
-           ctx.f.note);
-  PageBreaker pages;
-  lxw_row_t row = 4;
-  lxw_row_t next = write_plan_fact(w, ctx, row);
-  pages.place(row, k_row_estimate_px * (next - row));
+  PagePlan plan(page_height_pt(k_sheet_width));
+  lxw_row_t row = write_plan_fact(w, ctx, plan, 3);
   for (const auto& ind : ctx.in.definition.indicators) {
     if (ind.kind != model::IndicatorKind::share) continue;
-    row = next;
-    next = write_distribution(w, ctx, ind, row);
-    pages.place(row, k_row_estimate_px * (next - row));
+    row = write_distribution(w, ctx, plan, ind, row);
   }
-  pages.apply(w);
+  plan.apply(w, row);
 
   worksheet_freeze_panes(w.raw(), k_title_rows, 0);
   PageSetup page;

@@ -6,6 +6,7 @@
 #include "analysis/number_text.h"
 #include "report/analysis_view.h"
 #include "report/cell_text.h"
+#include "report/page_plan.h"
 #include "report/text_rows.h"
 
 namespace report {
@@ -30,8 +31,8 @@ class ClustersWriter {
       }
     }
     std::string text =
-        "ОО с похожими результатами объединены в группы (метод k-средних по z-оценкам показателей; "
-        "правила — на листе «Методика»). ";
+        "ОО с похожими результатами объединены в группы (метод k-средних по нормированным "
+        "значениям показателей; правила — на листе «Методика»). ";
     if (names.empty()) {
       text += "Показателей для группировки нет.";
     } else {
@@ -39,39 +40,27 @@ class ClustersWriter {
       for (std::size_t i = 0; i < names.size(); ++i) text += (i ? "; " : "") + names[i];
       text += ". Групп: " + std::to_string(c.k_used) + " (задано " +
               std::to_string(c.k_requested) +
-              "). Средняя z-оценка ОО: 0 — средний уровень по округу, больше 0 — лучше, меньше 0 "
-              "— хуже. Фактор — показатель, по которому медиана группы сильнее всего отличается "
-              "от медианы по округу.";
+              "). Уровень ОО относительно округа: 0 — средний уровень по округу, больше 0 — "
+              "лучше, меньше 0 — хуже (в долях обычного разброса значений между ОО). Фактор — "
+              "показатель, по которому медиана группы сильнее всего отличается от медианы по "
+              "округу.";
     }
     paragraph(text, m_f.note);
-    m_used = rows_height(0, m_row) + 30;  // the title block
   }
 
   // A group starts on a new page when it would not fit on the current one.
   void group(const analysis::Cluster& g) {
     const lxw_row_t start = m_row;
     write_group(g);
-    const double h = rows_height(start, m_row);
-    if (m_used > k_line_pt * 4 && m_used + h > page_height_pt(k_total_width)) {
-      m_breaks.push_back(start + 1);  // the section title (start is the spacer row)
-      m_used = h;
-    } else {
-      m_used += h;
-    }
+    m_plan.keep_together(start + 1, m_row - 1);  // from the section title (start is a spacer)
   }
 
-  void apply_breaks() {
-    if (m_breaks.empty()) return;
-    if (m_breaks.size() > 1000) m_breaks.resize(1000);  // Excel's limit is 1,026
-    m_breaks.push_back(0);  // zero-terminated
-    m_w.check(worksheet_set_h_pagebreaks(m_w.raw(), m_breaks.data()), m_breaks.front(), 0,
-              "разрывы страниц");
-  }
+  void apply_breaks() { m_plan.apply(m_w, m_row); }
 
   void write_group(const analysis::Cluster& g) {
     section("Группа «" + g.name + "» — " + analysis::count_of_schools(
                                                  static_cast<int>(g.school_ids.size())));
-    header({"№", "ОО", "Средняя z-оценка", "", "", ""}, 3, false);
+    header({"№", "ОО", "Уровень относительно округа", "", "", ""}, 3, false);
     // Highest mean z-score first (the analysis lists members by id).
     std::vector<std::string> members = g.school_ids;
     const auto z_of = [&](const std::string& id) {
@@ -174,11 +163,9 @@ class ClustersWriter {
     ++m_row;
   }
 
-  // Records (and sets, when not the default) the height of the current row.
+  // Sets, when not the default, the height of the current row.
   void height(double pt) {
     if (pt != k_line_pt) m_w.row_height(m_row, pt);
-    if (m_heights.size() <= m_row) m_heights.resize(m_row + 1, k_line_pt);
-    m_heights[m_row] = pt;
   }
 
   void paragraph(std::string_view text, lxw_format* format) {
@@ -187,12 +174,6 @@ class ClustersWriter {
       height(std::max(k_line_pt, text_height(piece, k_total_width)));
       ++m_row;
     }
-  }
-
-  double rows_height(lxw_row_t first, lxw_row_t end) const {
-    double h = 0;
-    for (lxw_row_t r = first; r < end; ++r) h += r < m_heights.size() ? m_heights[r] : k_line_pt;
-    return h;
   }
 
   void fit(std::string_view a, double wa, std::string_view b = {}, double wb = 1) {
@@ -224,9 +205,7 @@ class ClustersWriter {
   const Formats& m_f;
   const analysis::Analysis& m_a;
   lxw_row_t m_row = k_title_rows;
-  std::vector<double> m_heights;  // points, per row written (default k_line_pt)
-  double m_used = 0;              // points used on the current printed page
-  std::vector<lxw_row_t> m_breaks;
+  PagePlan m_plan{page_height_pt(k_total_width)};
 };
 
 }  // namespace

@@ -74,6 +74,8 @@ Formats make_formats(lxw_workbook* book) {
   format_set_bold(f.section);
   format_set_font_size(f.section, 12);
   format_set_bottom(f.section, LXW_BORDER_THIN);
+  format_set_text_wrap(f.section);  // long titles wrap instead of being cut
+  format_set_align(f.section, LXW_ALIGN_VERTICAL_BOTTOM);
 
   f.text = bordered_cell_format(book);
   f.text_wrap = bordered_cell_format(book);

@@ -25,12 +25,18 @@ inline constexpr lxw_color_t k_scale_low = 0xF8696B;
 inline constexpr lxw_color_t k_scale_mid = 0xFFFFFF;
 inline constexpr lxw_color_t k_scale_high = 0x63BE7B;
 
-// Number formats. Shares are written as fractions (value / 100).
-inline constexpr const char* k_fmt_percent = "0.0%";
-inline constexpr const char* k_fmt_count = "#,##0";
-inline constexpr const char* k_fmt_decimal = "#,##0.0";
-inline constexpr const char* k_fmt_pp = "+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\"";
-inline constexpr const char* k_fmt_signed_count = "+#,##0.0;-#,##0.0;0";
+// Number formats. Shares are written as fractions (value / 100). Each
+// starts with the Russian locale code [$-419], so that a spreadsheet shows
+// a decimal comma and a space between thousands («12,5 %», «1 234») even
+// where its own locale is English (LibreOffice honours the code; a Russian
+// Excel writes commas anyway).
+#define METODMON_RU "[$-419]"
+inline constexpr const char* k_fmt_percent = METODMON_RU "0.0%";
+inline constexpr const char* k_fmt_percent_whole = METODMON_RU "0%";
+inline constexpr const char* k_fmt_count = METODMON_RU "#,##0";
+inline constexpr const char* k_fmt_decimal = METODMON_RU "#,##0.0";
+inline constexpr const char* k_fmt_pp = METODMON_RU "+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\"";
+inline constexpr const char* k_fmt_signed_count = METODMON_RU "+#,##0.0;-#,##0.0;0";
 
 struct Formats {
   lxw_format* title = nullptr;      // sheet title, 14 pt bold

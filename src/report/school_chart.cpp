@@ -74,11 +74,11 @@ lxw_row_t write_school_chart(SheetWriter& w, const BookContext& ctx, const std::
   }
   lxw_chart_series* school = add_series(chart, w.name(), data_first, data_last, 2, "ОО", 0x4472C4);
   chart_series_set_labels(school);
-  chart_series_set_labels_num_format(school, "0.0%");
+  chart_series_set_labels_num_format(school, k_fmt_percent);
   add_series(chart, w.name(), data_first, data_last, 3, "Медиана по ОО", 0xA5A5A5);
   add_series(chart, w.name(), data_first, data_last, 4, "Цель", 0x70AD47);
   chart_title_set_name(chart, "Доли: ОО, медиана по ОО и цель");
-  chart_axis_set_num_format(chart->y_axis, "0%");
+  chart_axis_set_num_format(chart->y_axis, k_fmt_percent_whole);
   chart_axis_set_min(chart->y_axis, 0);
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);

@@ -100,10 +100,26 @@ void SheetWriter::link_to_file(lxw_row_t row, lxw_col_t col, std::string_view re
 void SheetWriter::column_width(lxw_col_t first, lxw_col_t last, double width,
                                lxw_format* format) {
   check(worksheet_set_column(m_sheet, first, last, width, format), 0, first, "ширину столбца");
+  for (lxw_col_t c = first; c <= last && c >= first; ++c) m_widths[c] = width;
 }
 
 void SheetWriter::row_height(lxw_row_t row, double height, lxw_format* format) {
   check(worksheet_set_row(m_sheet, row, height, format), row, 0, "высоту строки");
+  m_heights[row] = height;
+}
+
+double SheetWriter::height_of(lxw_row_t row) const {
+  const auto it = m_heights.find(row);
+  return it == m_heights.end() ? LXW_DEF_ROW_HEIGHT : it->second;
+}
+
+double SheetWriter::width_of(lxw_col_t first, lxw_col_t last) const {
+  double total = 0;
+  for (lxw_col_t c = first; c <= last && c >= first; ++c) {
+    const auto it = m_widths.find(c);
+    total += it == m_widths.end() ? LXW_DEF_COL_WIDTH : it->second;
+  }
+  return total;
 }
 
 void write_title_block(SheetWriter& w, std::string_view title, std::string_view subtitle,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,11 @@ class SheetWriter {
                     std::string_view value, lxw_format* format);
   void column_width(lxw_col_t first, lxw_col_t last, double width, lxw_format* format = nullptr);
   void row_height(lxw_row_t row, double height, lxw_format* format = nullptr);
+  // What this writer has set so far: a row's height in points (15, the
+  // default, when never set) and the total width of columns [first, last]
+  // in characters (8.43 a column when never set). For page planning.
+  double height_of(lxw_row_t row) const;
+  double width_of(lxw_col_t first, lxw_col_t last) const;
 
   // Records `err` (if any) as this sheet's first failure, located at `cell`.
   void check(lxw_error err, lxw_row_t row, lxw_col_t col, std::string_view what);
@@ -51,6 +57,8 @@ class SheetWriter {
   lxw_worksheet* m_sheet;
   std::string m_name;
   std::optional<model::Diagnostic> m_error;
+  std::map<lxw_row_t, double> m_heights;
+  std::map<lxw_col_t, double> m_widths;
 };
 
 // Rows holding the title block written by write_title_block().

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "report/cell_text.h"
 #include "report/conditional.h"
+#include "report/page_plan.h"
+#include "report/text_rows.h"
 #include "report/value_cells.h"
 
 namespace report {
@@ -24,26 +27,73 @@ struct Column {
   const model::IndicatorDef* indicator;
   const aggregate::IndicatorStats* stats;  // may be null
   lxw_col_t col;
+  double width;  // wide enough for the longest word of the heading
 };
+
+// A bold heading needs a little more room than util::width_for_longest_word
+// gives plain text; a heading narrower than its longest word breaks the word
+// in the middle («профессиональ ных»).
+double heading_width(std::string_view text) {
+  return std::max(k_value_width, util::width_for_longest_word(text) + 1);
+}
 
 std::vector<Column> columns_of(const ReportInput& in) {
   std::vector<Column> out;
   lxw_col_t col = k_first_value_col;
   for (const auto& ind : in.definition.indicators) {
-    out.push_back({&ind, in.summary.stats(ind.id), col++});
+    const double width =
+        std::max(heading_width(indicator_title(ind)), heading_width(unit_label(ind)));
+    out.push_back({&ind, in.summary.stats(ind.id), col++, width});
   }
   return out;
 }
 
-void write_legend(SheetWriter& w, const Formats& f) {
+bool has_targets(const ReportInput& in) {
+  return std::any_of(in.definition.indicators.begin(), in.definition.indicators.end(),
+                     [&](const auto& ind) { return ind.target_for(in.summary.period.year).has_value(); });
+}
+
+// A school's place among the schools for one indicator, written into the
+// number format of its value cell («49,3 % (2)»), so the table keeps one
+// column per indicator and sorts and colours by the value. Counts depend on
+// the size of a school and are not ranked; yes/no has no order.
+class RankFormats {
+ public:
+  explicit RankFormats(lxw_workbook* book) : m_book(book) {}
+  lxw_format* share(int rank) {
+    auto& f = m_formats[rank];
+    if (f == nullptr) {
+      f = bordered_cell_format(m_book);
+      const std::string code = std::string(k_fmt_percent) + "\" (" + std::to_string(rank) + ")\"";
+      format_set_num_format(f, code.c_str());
+    }
+    return f;
+  }
+
+ private:
+  lxw_workbook* m_book;
+  std::map<int, lxw_format*> m_formats;
+};
+
+void write_legend(SheetWriter& w, const std::vector<Column>& cols, bool targets, const Formats& f) {
   w.merged(k_legend_row, 0, k_legend_row, k_link_col, "Условные обозначения:", f.label);
-  const lxw_col_t c = k_first_value_col;
-  w.text(k_legend_row, c, "цель достигнута", f.status_met);
-  w.text(k_legend_row, c + 1, "до цели меньше 5 п.п.", f.status_near);
-  w.text(k_legend_row, c + 2, "цель не достигнута", f.status_not_met);
-  w.text(k_legend_row, c + 3, "«—» нет данных (причина в примечании)", f.status_no_data);
-  w.text(k_legend_row, c + 4, "без цели: цвет по медиане", f.status_no_target);
-  w.row_height(k_legend_row, 42);
+  std::vector<std::pair<const char*, lxw_format*>> items;
+  if (targets) {
+    items = {{"цель достигнута", f.status_met},
+             {"до цели меньше 5 п.п.", f.status_near},
+             {"цель не достигнута", f.status_not_met}};
+  }
+  items.push_back({"«—» нет данных (причина в примечании)", f.status_no_data});
+  items.push_back({targets ? "без цели: цвет по медиане" : "цвет: лучше или хуже медианы",
+                   f.status_no_target});
+  items.push_back({"(3) — место ОО по показателю", f.status_no_target});
+  int lines = 1;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const double width = i < cols.size() ? cols[i].width : k_value_width;
+    w.text(k_legend_row, static_cast<lxw_col_t>(k_first_value_col + i), items[i].first, items[i].second);
+    lines = std::max(lines, wrapped_lines(items[i].first, width));
+  }
+  w.row_height(k_legend_row, 13.0 * lines + 4);
 }
 
 void write_headers(SheetWriter& w, const ReportInput& in, const std::vector<Column>& cols,
@@ -51,31 +101,38 @@ void write_headers(SheetWriter& w, const ReportInput& in, const std::vector<Colu
   w.merged(k_direction_row, 0, k_unit_row, 0, "Образовательная организация", f.header);
   w.merged(k_direction_row, k_link_col, k_unit_row, k_link_col, "Подробно", f.header);
   // Consecutive indicators of one direction share a merged heading.
+  int direction_lines = 2;
   std::size_t i = 0;
   while (i < cols.size()) {
     std::size_t j = i;
+    double width = cols[i].width;
     while (j + 1 < cols.size() && cols[j + 1].indicator->direction == cols[i].indicator->direction) {
       ++j;
+      width += cols[j].width;
     }
-    w.merged(k_direction_row, cols[i].col, k_direction_row, cols[j].col,
-             direction_name(in.definition, cols[i].indicator->direction), f.header);
+    const std::string name = direction_name(in.definition, cols[i].indicator->direction);
+    w.merged(k_direction_row, cols[i].col, k_direction_row, cols[j].col, name, f.header);
+    direction_lines = std::max(direction_lines, wrapped_lines(name, width - 1));
     i = j + 1;
   }
   int lines = 3;
+  int unit_lines = 2;
   for (const auto& c : cols) {
     const std::string title = indicator_title(*c.indicator);
     w.text(k_header_row, c.col, title, f.header);
     w.text(k_unit_row, c.col, unit_label(*c.indicator), f.header);
-    lines = std::max(lines, wrapped_lines(title, k_value_width));
+    lines = std::max(lines, wrapped_lines(title, c.width - 1));
+    unit_lines = std::max(unit_lines, wrapped_lines(unit_label(*c.indicator), c.width - 1));
   }
-  w.row_height(k_direction_row, 30);
-  w.row_height(k_header_row, std::min(220.0, 13.0 * lines + 6));
-  w.row_height(k_unit_row, 27);
+  w.row_height(k_direction_row, 13.0 * direction_lines + 4);
+  w.row_height(k_header_row, std::min(k_max_row_pt, 13.0 * lines + 6));
+  w.row_height(k_unit_row, 13.0 * unit_lines + 2);
 }
 
 void write_school_rows(SheetWriter& w, const BookContext& ctx, const std::vector<Column>& cols,
                        double name_width) {
   const auto& in = ctx.in;
+  RankFormats ranked(ctx.book);
   lxw_row_t row = k_first_school_row;
   for (const auto& id : in.summary.school_ids) {
     const std::string name = school_name(in.registry, id);
@@ -91,7 +148,13 @@ void write_school_rows(SheetWriter& w, const BookContext& ctx, const std::vector
     const int lines = wrapped_lines(name, name_width);
     if (lines > 1) w.row_height(row, 15.0 * lines);
     for (const auto& c : cols) {
-      write_school_value(w, row, c.col, *c.indicator, in.summary.value(id, c.indicator->id), ctx.f);
+      const aggregate::SchoolValue* v = in.summary.value(id, c.indicator->id);
+      if (c.indicator->kind == model::IndicatorKind::share && v != nullptr && v->value &&
+          v->missing == aggregate::Missing::none && v->rank) {
+        w.number(row, c.col, *v->value / 100.0, ranked.share(*v->rank));
+      } else {
+        write_school_value(w, row, c.col, *c.indicator, v, ctx.f);
+      }
     }
     ++row;
   }
@@ -159,6 +222,14 @@ lxw_row_t write_stats(SheetWriter& w, const ReportInput& in, const std::vector<C
     add_traffic_light(w, municipal_row, municipal_row, c.col, as_figure, *target, f);
   }
 
+  // A method without targets for the year (Krymsk) gets no rows of «—».
+  if (!has_targets(in)) {
+    w.merged(row, 0, row, k_link_col, "Число ОО с данными", f.stat_label);
+    for (const auto& c : cols) {
+      w.number(row, c.col, c.stats != nullptr ? c.stats->schools_with_value : 0, f.stat_integer);
+    }
+    return row + 1;
+  }
   w.merged(row, 0, row, k_link_col, target_label(in), f.stat_label);
   for (const auto& c : cols) {
     const auto target = c.indicator->target_for(year);
@@ -223,17 +294,28 @@ lxw_row_t write_missing(SheetWriter& w, const BookContext& ctx, lxw_row_t row, l
   return row;
 }
 
-void write_notes(SheetWriter& w, const ReportInput& in, lxw_row_t row, lxw_col_t last_col,
-                 const Formats& f) {
+// Returns the row after the notes.
+lxw_row_t write_notes(SheetWriter& w, const ReportInput& in, lxw_row_t row, lxw_col_t last_col,
+                      double width, const Formats& f) {
   const std::string year = std::to_string(in.summary.period.year);
-  const std::vector<std::string> notes = {
+  std::vector<std::string> notes;
+  if (has_targets(in)) {
+    notes = {
       "Цвет значения ОО — сравнение с целевым значением " + year +
           " года: зелёный — цель достигнута; жёлтый — не достигнута, но до цели меньше 5 п.п. "
           "(для количеств — меньше 5 % цели); красный — до цели 5 п.п. и больше. Для показателей "
           "«↓ лучше меньше» сравнение обратное.",
       "Показатели без цели (и количества, цель которых задана для муниципалитета в целом) "
       "окрашены по отношению к медиане: от красного (хуже медианы) через белый (медиана) к "
-      "зелёному (лучше медианы).",
+      "зелёному (лучше медианы)."};
+  } else {
+    notes = {"Целевых значений на " + year + " год в методике нет: значения ОО окрашены по "
+             "отношению к медиане — от красного (хуже медианы) через белый (медиана) к зелёному "
+             "(лучше медианы)."};
+  }
+  const std::vector<std::string> common = {
+      "В скобках после доли — место ОО по показателю среди ОО с данными: 1 — лучшее значение, ОО с "
+      "равными значениями делят место. Количества зависят от размера ОО и мест не получают.",
       "«—» — значения нет; причина указана в примечании к ячейке. Отсутствующее значение не "
       "считается нулём и не входит в медиану и муниципальное значение.",
       "Муниципальное значение доли = сумма числителей / сумма знаменателей по всем ОО с данными "
@@ -241,14 +323,15 @@ void write_notes(SheetWriter& w, const ReportInput& in, lxw_row_t row, lxw_col_t
       "на листе «Методика».",
       "«лист ОО →» — ссылка на страницу ОО с подробными результатами.",
   };
+  notes.insert(notes.end(), common.begin(), common.end());
   w.merged(row, 0, row, last_col, "Как читать таблицу", f.section);
   ++row;
-  const double width = 50 + k_value_width * (last_col - 1);
   for (const auto& note : notes) {
     w.merged(row, 0, row, last_col, note, f.plain_wrap);
     w.row_height(row, 15.0 * wrapped_lines(note, width));
     ++row;
   }
+  return row;
 }
 
 }  // namespace
@@ -268,7 +351,7 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
                     subtitle(in) + " · сдали форму " + std::to_string(in.summary.school_ids.size()) +
                         " из " + std::to_string(in.registry.schools.size()) + " ОО",
                     f);
-  write_legend(w, f);
+  write_legend(w, cols, has_targets(in), f);
 
   double name_width = 24;
   for (const auto& id : in.summary.school_ids) {
@@ -279,6 +362,7 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
   w.column_width(0, 0, name_width);
   w.column_width(k_link_col, k_link_col, 10);
   w.column_width(k_first_value_col, last_col, k_value_width);
+  for (const auto& c : cols) w.column_width(c.col, c.col, c.width);
 
   write_headers(w, in, cols, f);
   write_school_rows(w, ctx, cols, name_width);
@@ -293,9 +377,13 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
                                  k_first_value_col + static_cast<lxw_col_t>(cols.size()) - 1),
             k_unit_row, 0, "автофильтр");
   }
-  row = write_stats(w, in, cols, row + 1, name_width + 10, f);
+  // The statistics, the missing schools and the notes print together, so
+  // that no page holds only the repeated header and the notes.
+  const lxw_row_t stats_row = row + 1;
+  row = write_stats(w, in, cols, stats_row, name_width + 10, f);
   row = write_missing(w, ctx, row + 1, last_col);
-  write_notes(w, in, row + 1, last_col, f);
+  const double width = w.width_of(0, last_col);
+  row = write_notes(w, in, row + 1, last_col, width, f);
 
   worksheet_freeze_panes(w.raw(), k_first_school_row, k_first_value_col);
   PageSetup page;
@@ -309,6 +397,11 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
   page.pages_wide = static_cast<int>((cols.size() + k_columns_per_page - 1) / k_columns_per_page);
   if (page.pages_wide > 1) page.repeat_columns = k_first_value_col;
   set_page(w, page);
+  double repeated_pt = 0;
+  for (lxw_row_t r = k_direction_row; r <= k_unit_row; ++r) repeated_pt += w.height_of(r);
+  PagePlan plan(page_height_pt(width / page.pages_wide), repeated_pt);
+  plan.keep_together(stats_row, row - 1);
+  plan.apply(w, row);
   protect_sheet(w);
   worksheet_activate(w.raw());
   return w.status();

@@ -9,7 +9,9 @@ namespace {
 
 constexpr double k_chars_per_width = 0.9;
 
-double chars_per_line(double width) { return std::max(4.0, width * k_chars_per_width); }
+double chars_per_line(double width) {
+  return std::max(4.0, width * k_chars_per_width);
+}
 
 // Lines one paragraph (no '\n') takes in lines of `per_line` characters.
 int paragraph_lines(std::string_view text, double per_line) {
@@ -18,11 +20,13 @@ int paragraph_lines(std::string_view text, double per_line) {
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = std::min(text.find(' ', start), text.size());
-    const auto len = static_cast<double>(utf16_length(text.substr(start, end - start)));
+    const auto len =
+        static_cast<double>(utf16_length(text.substr(start, end - start)));
     if (used > 0 && used + 1 + len <= per_line) {
       used += 1 + len;
     } else {
-      if (used > 0) ++lines;
+      if (used > 0)
+        ++lines;
       const double extra = std::max(0.0, std::ceil(len / per_line) - 1);
       lines += static_cast<int>(extra);
       used = len - extra * per_line;
@@ -32,13 +36,14 @@ int paragraph_lines(std::string_view text, double per_line) {
   return lines;
 }
 
-}  // namespace
+} // namespace
 
 std::size_t utf16_length(std::string_view text) {
   std::size_t units = 0;
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    if ((c & 0xC0) == 0x80)
+      continue; // continuation byte
     units += c >= 0xF0 ? 2 : 1;
   }
   return units;
@@ -67,4 +72,4 @@ double width_for_longest_word(std::string_view text) {
   return std::ceil(static_cast<double>(longest) / k_chars_per_width);
 }
 
-}  // namespace util
+} // namespace util

@@ -27,4 +27,4 @@ int wrapped_lines(std::string_view text, double width);
 // this breaks a word in the middle («профессиональ ных»).
 double width_for_longest_word(std::string_view text);
 
-}  // namespace util
+} // namespace util

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ingest/workbook.h"
+#include "support/print_layout.h"
 #include "support/temp_dir.h"
 #include "util/sha256.h"
 
@@ -197,6 +198,20 @@ TEST_P(MethodsRunTest, DirectorsGetOneWorkbookPerAcceptedSchool) {
   int n = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(run_of(c).out.path() / c.period / "directors")) ++n;
   EXPECT_EQ(n, c.accepted);
+}
+
+// A chart is never cut by a page break the sheet asks for (the sheets
+// plan their breaks so that the spreadsheet adds none of its own).
+TEST_P(MethodsRunTest, NoChartIsCutByAPageBreak) {
+  const auto& c = GetParam();
+  const auto charts = test::printed_charts(results_file(c));
+  EXPECT_GT(charts.size(), static_cast<std::size_t>(c.accepted));  // «Диаграммы» and each school
+  int on_charts_sheet = 0;
+  for (const auto& chart : charts) {
+    on_charts_sheet += chart.sheet == "Диаграммы";
+    EXPECT_FALSE(chart.crosses_break) << chart.sheet << " rows " << chart.first_row << ".." << chart.last_row;
+  }
+  EXPECT_GT(on_charts_sheet, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(ShippedMethods, MethodsRunTest, ::testing::ValuesIn(cases()),

@@ -31,7 +31,7 @@ TEST(AnalysisLibreOfficeTest, ResultsWorkbookPrintsTheAnalysisSheets) {
     EXPECT_NE(text.find(title), std::string::npos) << title;
   }
   // Arrows of the number format and the formula-like name as text.
-  EXPECT_NE(text.find("↑ +3.0 п.п."), std::string::npos);
+  EXPECT_NE(text.find("↑ +3,0 п.п."), std::string::npos) << "decimal comma of [$-419]";
   EXPECT_NE(text.find("=HYPERLINK(\"http://evil.example\",\"x\")"), std::string::npos);
 }
 
