@@ -100,6 +100,9 @@ deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttac
   body += "Принято форм: " + std::to_string(accepted) + "; отклонено: " + std::to_string(rejected) +
           "; нет принятой формы у " + std::to_string(ctx.summary.missing_school_ids.size()) + " из " +
           std::to_string(ctx.registry.schools.size()) + " школ.\n";
+  if (const int other = model::count_outcome(ctx.run.files, model::Outcome::other_period); other > 0) {
+    body += "Форм за другой период во входящей папке (не учитывались): " + std::to_string(other) + ".\n";
+  }
   body += notices_text(ctx);
   if (rejected > 0) {
     body += "\nОтклонённые формы (подробно — на листе «Ошибки» итоговой книги):\n";

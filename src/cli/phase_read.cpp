@@ -60,6 +60,17 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
         "школа прислала несколько форм за период; использована более новая: «" +
             valid[picks[i].winner].source.name + "»"));
   }
+  // A school with no form for this period but one for another may have typed
+  // this period's figures into last period's form: say so on that row.
+  for (auto& f : result.files) {
+    if (f.outcome != model::Outcome::other_period || f.school_id.empty() || f.diagnostics.empty()) continue;
+    const bool has_form = std::any_of(result.accepted.begin(), result.accepted.end(),
+                                      [&](const model::Submission& s) { return s.school_id == f.school_id; });
+    if (has_form) continue;
+    const auto name = model::display_name(period);
+    f.diagnostics.front().hint = "формы этой школы за " + name + " нет; если в этой форме данные за " + name +
+                                 ", попросите школу перенести их в форму за " + name;
+  }
   std::sort(result.files.begin(), result.files.end(),
             [](const model::FileOutcome& a, const model::FileOutcome& b) { return a.file.name < b.file.name; });
   std::sort(result.accepted.begin(), result.accepted.end(),

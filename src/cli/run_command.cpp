@@ -37,14 +37,18 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
                        const deliver::RunCounts& counts, const MailTally& mail) {
   const auto& def = inputs.definition.definition;
   std::printf("Мониторинг: %s, период: %s\n", def.title.c_str(), model::display_name(inputs.period).c_str());
-  std::printf("Файлов во входящей папке: %d; принято форм: %d; отклонено: %d; пропущено: %d; "
+  const int other_period = model::count_outcome(run.files, model::Outcome::other_period);
+  std::printf("Файлов во входящей папке: %d; принято форм: %d; отклонено: %d; пропущено: %d%s; "
               "заменено более новыми: %d; повторов: %d\n",
-              counts.files, counts.accepted, counts.rejected, counts.skipped, counts.superseded,
-              counts.duplicate);
+              counts.files, counts.accepted, counts.rejected, counts.skipped,
+              other_period > 0 ? (" (из них форм за другой период: " + std::to_string(other_period) + ")").c_str() : "",
+              counts.superseded, counts.duplicate);
   std::vector<std::string> never_sent;
   for (const auto& id : summary.missing_school_ids) {
     const bool sent = std::any_of(run.files.begin(), run.files.end(),
-                                  [&](const model::FileOutcome& f) { return f.school_id == id; });
+                                  [&](const model::FileOutcome& f) {
+                                    return f.school_id == id && f.outcome != model::Outcome::other_period;
+                                  });
     if (!sent) never_sent.push_back(id);
   }
   std::string never_sent_list;

@@ -82,7 +82,9 @@ deliver::RunCounts run_counts(const model::RunInfo& run, int mails_sent, int mai
   c.rejected = model::count_outcome(run.files, model::Outcome::rejected);
   c.superseded = model::count_outcome(run.files, model::Outcome::superseded);
   c.duplicate = model::count_outcome(run.files, model::Outcome::duplicate);
-  c.skipped = model::count_outcome(run.files, model::Outcome::skipped);
+  // A form of another period is set aside like a lock file: not this run's.
+  c.skipped = model::count_outcome(run.files, model::Outcome::skipped) +
+              model::count_outcome(run.files, model::Outcome::other_period);
   c.mails_sent = mails_sent;
   c.mails_failed = mails_failed;
   return c;

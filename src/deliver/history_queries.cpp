@@ -7,12 +7,13 @@ namespace deliver {
 
 namespace {
 
-constexpr std::array<std::pair<model::Outcome, const char*>, 5> k_outcome_keys = {{
+constexpr std::array<std::pair<model::Outcome, const char*>, 6> k_outcome_keys = {{
     {model::Outcome::accepted, "accepted"},
     {model::Outcome::rejected, "rejected"},
     {model::Outcome::superseded, "superseded"},
     {model::Outcome::duplicate, "duplicate"},
     {model::Outcome::skipped, "skipped"},
+    {model::Outcome::other_period, "other-period"},
 }};
 
 ValueRow value_row(const sql::Statement& s) {

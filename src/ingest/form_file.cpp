@@ -22,6 +22,7 @@ CheckedFile check_form_file(const model::SourceFile& file, const ReadLimits& lim
   out.outcome.school_id = form.school_id;
   out.outcome.diagnostics = std::move(form.diagnostics);
   if (form.submission) out.outcome.outcome = model::Outcome::accepted;
+  if (form.other_period) out.outcome.outcome = model::Outcome::other_period;
   out.submission = std::move(form.submission);
   return out;
 }

@@ -125,34 +125,46 @@ bool FormReader::check_identity() {
           "если форма утеряна, попросите методиста выслать её снова");
     return false;
   }
+  // The school, known even when the form is refused below: it is told which form to use.
+  m_out.school_id = meta(layout::k_key_school_id);
   const auto def_id = meta(layout::k_key_definition_id);
   if (def_id != m_def.id) {
     error(m_meta_sheet, std::nullopt,
-          "форма другого мониторинга («" + def_id + "»), ожидалась «" + m_def.id + "»",
-          "заполните форму мониторинга «" + m_def.title + "»", def_id);
+          "форма другого мониторинга («" + def_id + "»), ожидалась форма мониторинга «" + m_def.title + "»",
+          "заполните форму мониторинга «" + m_def.title + "» за " + model::display_name(m_period) +
+              ", которую прислал методист, и отправьте её вместо этой",
+          def_id);
+    return false;
+  }
+  // A form of another period (last month's, still in the inbox) is not this
+  // run's business: set aside, not judged. Only an unreadable period is an error.
+  const auto period = meta(layout::k_key_period);
+  if (period != m_period.id) {
+    if (const auto other = model::parse_period(period)) {
+      m_out.other_period = *other;
+      m_out.diagnostics.push_back({model::Severity::info, where(m_meta_sheet, std::nullopt),
+                                   "форма за другой период (" + model::display_name(*other) + ") — не учитывается",
+                                   period, {}});
+      return false;
+    }
+    error(m_meta_sheet, std::nullopt, "в форме не указан отчётный период или он не распознан",
+          "заполните форму за " + model::display_name(m_period) + ", которую прислал методист", period);
     return false;
   }
   const auto version = meta(layout::k_key_definition_version);
   if (version != m_def.version) {
     error(m_meta_sheet, std::nullopt,
           "устаревшая версия формы: " + version + ", действует версия " + m_def.version,
-          "запросите у методиста актуальную форму и перенесите в неё данные", version);
+          "запросите у методиста актуальную форму за " + model::display_name(m_period) +
+              " (версии " + m_def.version + ") и перенесите в неё данные",
+          version);
     return false;
   }
-  m_out.school_id = meta(layout::k_key_school_id);
   if (m_reg.find(m_out.school_id) == nullptr) {
     error(m_meta_sheet, std::nullopt,
           "школа с кодом «" + m_out.school_id + "» не найдена в реестре образовательных организаций",
           "заполните форму, выданную именно вашей школе, или попросите методиста добавить школу в реестр",
           m_out.school_id);
-    return false;
-  }
-  const auto period = meta(layout::k_key_period);
-  if (period != m_period.id) {
-    error(m_meta_sheet, std::nullopt,
-          "форма за другой отчётный период (" + period + "), сейчас собираются данные за " +
-              model::display_name(m_period),
-          "заполните форму за " + model::display_name(m_period), period);
     return false;
   }
   return true;

@@ -23,7 +23,10 @@ namespace ingest {
 struct FormReadResult {
   std::optional<model::Submission> submission;  // set only when there are no errors
   std::vector<model::Diagnostic> diagnostics;   // errors and warnings, form order
-  std::string school_id;                        // when the form says which school it is
+  std::string school_id;                        // the form's _meta school id, when it has one
+  // Set when the form is of another period (it is then neither judged nor
+  // accepted; the one diagnostic is an info saying so).
+  std::optional<model::Period> other_period;
 };
 
 // How inputs are found: by defined names "in_<id>" (xlsx), else by the

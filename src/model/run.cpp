@@ -15,6 +15,7 @@ std::string outcome_name(Outcome o) {
     case Outcome::superseded: return "заменён более новой формой";
     case Outcome::duplicate: return "повтор (тот же файл)";
     case Outcome::skipped: return "пропущен";
+    case Outcome::other_period: return "форма за другой период — не учитывается";
   }
   return "отклонён";
 }

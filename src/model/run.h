@@ -17,6 +17,7 @@ enum class Outcome {
   superseded,  // valid, but a newer form of the same school replaced it
   duplicate,   // same bytes as another file of this run
   skipped,     // not a form at all (lock file, temp file, still being written)
+  other_period,  // a form of another period: not judged, not counted, no letter
 };
 
 struct FileOutcome {
@@ -45,7 +46,8 @@ struct RunInfo {
 // How many of `files` ended with `outcome`.
 int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome);
 
-// "принят", "отклонён", "заменён более новой формой", "повтор", "пропущен".
+// "принят", "отклонён", "заменён более новой формой", "повтор", "пропущен",
+// "форма за другой период — не учитывается".
 std::string outcome_name(Outcome o);
 
 }  // namespace model

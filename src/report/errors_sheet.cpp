@@ -74,6 +74,8 @@ std::string counts_line(const BookContext& ctx) {
 
 bool file_in_scope(const BookContext& ctx, const model::FileOutcome& file) {
   if (ctx.only_school_ids.empty()) return true;
+  // A director sees this period's files of the school only.
+  if (file.outcome == model::Outcome::other_period) return false;
   return std::find(ctx.only_school_ids.begin(), ctx.only_school_ids.end(), file.school_id) !=
          ctx.only_school_ids.end();
 }

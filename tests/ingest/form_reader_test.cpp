@@ -275,18 +275,42 @@ TEST_F(FormReaderTest, OldFormVersion) {
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].message, "устаревшая версия формы: 0.9, действует версия 1");
   EXPECT_EQ(r.diagnostics[0].where.sheet, "_meta");
+  EXPECT_EQ(r.school_id, "s1");  // known, so the school can be told which form to use
 }
 
-TEST_F(FormReaderTest, OtherPeriodAndOtherMonitoring) {
-  form.meta("period", "2026-10");
-  auto r = read(form);
+TEST_F(FormReaderTest, AFormOfAnotherPeriodIsSetAsideNotJudged) {
+  form.meta("period", "2026-10").meta("definition_version", "0.9");  // last month's, older version
+  const auto r = read(form);
+  EXPECT_FALSE(r.submission);
+  ASSERT_TRUE(r.other_period);
+  EXPECT_EQ(r.other_period->id, "2026-10");
+  EXPECT_EQ(r.school_id, "s1");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].severity, model::Severity::info);
+  EXPECT_EQ(r.diagnostics[0].message, "форма за другой период (октябрь 2026) — не учитывается");
+  EXPECT_EQ(r.diagnostics[0].found, "2026-10");
+}
+
+TEST_F(FormReaderTest, AnUnreadablePeriodIsJudged) {
+  form.meta("period", "ноябрь");
+  const auto r = read(form);
+  EXPECT_FALSE(r.other_period);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].severity, model::Severity::error);
+  EXPECT_EQ(r.diagnostics[0].message, "в форме не указан отчётный период или он не распознан");
+}
+
+TEST_F(FormReaderTest, AFormOfAnotherMonitoringSaysWhichFormToUseAndWhoseItIs) {
+  form.meta("definition_id", "other").meta("period", "2025");
+  const auto r = read(form);
+  EXPECT_FALSE(r.other_period);  // another method is judged whatever its period
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].message,
-            "форма за другой отчётный период (2026-10), сейчас собираются данные за ноябрь 2026");
-  form.meta("period", "2026-11").meta("definition_id", "other");
-  r = read(form);
-  ASSERT_EQ(r.diagnostics.size(), 1u);
-  EXPECT_EQ(r.diagnostics[0].message, "форма другого мониторинга («other»), ожидалась «t»");
+            "форма другого мониторинга («other»), ожидалась форма мониторинга «Тестовый мониторинг»");
+  EXPECT_EQ(r.diagnostics[0].hint,
+            "заполните форму мониторинга «Тестовый мониторинг» за ноябрь 2026, которую прислал методист, "
+            "и отправьте её вместо этой");
+  EXPECT_EQ(r.school_id, "s1");
 }
 
 TEST_F(FormReaderTest, NotAFormAtAll) {
