@@ -68,6 +68,11 @@ std::optional<Config> resolve_config(const CommonFlags& f) {
     std::tm tm{};
     localtime_r(&now, &tm);
     c.period = default_period(periodicity, tm.tm_year + 1900, tm.tm_mon + 1);
+    // A method with [schedule] is collected in its months for the period the
+    // month closes (Balakhta's May: the 1st half-year of this year).
+    if (def && def->definition.schedule) {
+      c.period = model::collection_period(def->definition.periodicity, tm.tm_year + 1900, tm.tm_mon + 1).id;
+    }
   }
   return c;
 }

@@ -4,9 +4,11 @@
 // The yearly rubric over them issues its forms but is not a `run` method.
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <fstream>
 
 #include "ingest/workbook.h"
+#include "model/schedule.h"
 #include "support/openpyxl_check.h"
 #include "support/temp_dir.h"
 
@@ -29,10 +31,13 @@ fs::path small_registry(const test::TempDir& dir) {
   return dir / "schools.csv";
 }
 
-fs::path write_config(const test::TempDir& dir, const std::string& definition) {
+// `period` empty: the configuration names none (the default applies).
+fs::path write_config(const test::TempDir& dir, const std::string& definition,
+                      const std::string& period = "2025") {
   std::ofstream out(dir / "metodmon.toml");
   out << "[monitoring]\ndefinition = \"" << (test::source_dir() / "templates/krymsk" / definition).string()
-      << "\"\nschools = \"" << small_registry(dir).string() << "\"\nperiod = \"2025\"\n\n[paths]\ninbox = \""
+      << "\"\nschools = \"" << small_registry(dir).string() << "\"\n"
+      << (period.empty() ? "" : "period = \"" + period + "\"\n") << "\n[paths]\ninbox = \""
       << (dir / "filled").string() << "\"\noutput = \"" << (dir / "out").string() << "\"\nstate = \""
       << (dir / "state").string() << "\"\n\n[forms]\npassword = \"krymsk\"\n\n[inbox]\nsettle_seconds = 0\n";
   return dir / "metodmon.toml";
@@ -112,4 +117,21 @@ TEST(KrymskYearRubricCliTest, IssuesTheSelfAssessmentFormButIsNotARunMethod) {
             std::string::npos)
       << run.out;
   EXPECT_FALSE(fs::exists(dir / "out" / "2025"));
+}
+
+TEST(KrymskScheduleCliTest, WithoutAConfiguredPeriodTheFormsAreForThePeriodThisMonthCloses) {
+  test::TempDir dir;
+  const auto config = write_config(dir, "m6_mentoring.toml", "");
+  const auto blank = metodmon("template -q --config " + test::shell_quote(config.string()) + " --out " +
+                              test::shell_quote((dir / "blank").string()));
+  ASSERT_EQ(blank.exit_code, 0) << blank.out;
+  // A yearly monitoring with [schedule]: this year's period (last year's in
+  // January), not the previous year as for a yearly method without one.
+  const auto now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  const int year = tm.tm_year + 1900;
+  const auto expected = tm.tm_mon == 0 ? std::to_string(year - 1) : std::to_string(year);
+  EXPECT_EQ(model::collection_period(model::Periodicity::year, year, tm.tm_mon + 1).id, expected);
+  EXPECT_TRUE(fs::exists(dir / "blank" / ("kr01_" + expected + ".xlsx"))) << blank.out;
 }
