@@ -56,7 +56,11 @@ std::optional<Config> resolve_config(const CommonFlags& f) {
   if (!f.schools.empty()) c.schools = f.schools;
   if (!f.inbox.empty()) c.inbox = f.inbox;
   if (!f.output.empty()) c.output = f.output;
-  if (!f.state.empty()) c.state = f.state;
+  if (!f.state.empty()) {
+    c.state = f.state;
+    c.state_set = true;
+  }
+  derive_paths(c);  // archive and outbox follow --state, state follows --output, unless configured
   if (c.period.empty()) {
     auto def = definition::load_definition(c.definition);
     const std::string periodicity =
@@ -116,7 +120,7 @@ int run_app(int argc, char** argv) {
 
   CommonFlags send_flags;
   bool send_all = false;
-  auto* send = app.add_subcommand("send", "отправить неотправленные письма за период");
+  auto* send = app.add_subcommand("send", "отправить письма, которые ждут в папке outbox (за все периоды или за --period)");
   add_common(send, send_flags);
   send->add_flag("--include-dry-run", send_all, "отправить и письма пробного запуска");
 
@@ -155,7 +159,10 @@ int run_app(int argc, char** argv) {
     return guarded([&] { return run_command(*config, RunOptions{flags.quiet}); });
   }
   if (history->parsed()) return guarded([&] { return history_command(*config, history_limit); });
-  if (send->parsed()) return guarded([&] { return send_command(*config, send_all); });
+  if (send->parsed()) {
+    const SendOptions options{send_all, !flags.period.empty()};
+    return guarded([&] { return send_command(*config, options); });
+  }
   if (check->parsed()) return guarded([&] { return check_command(*config, check_files); });
   if (collect_cmd->parsed()) return guarded([&] { return collect_command(*config, flags.quiet); });
   template_options.out_dir = template_out;

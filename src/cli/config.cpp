@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "collect/imap_url.h"
+#include "model/email_address.h"
 
 namespace cli {
 
@@ -28,7 +29,7 @@ class ConfigReader {
     c.inbox = path("paths", "inbox", true);
     c.output = path("paths", "output", true);
     c.state = path("paths", "state", false);
-    if (c.state.empty()) c.state = c.output / ".metodmon";
+    c.state_set = !c.state.empty();
     c.form_password = string("forms", "password");
     if (const auto env = string("forms", "password_env"); !env.empty()) {
       if (const char* v = std::getenv(env.c_str())) c.form_password = v;
@@ -43,9 +44,10 @@ class ConfigReader {
     l.max_seconds = static_cast<double>(integer("limits", "max_seconds_per_file", 20, 1, 3600));
     c.max_school_sheets = static_cast<std::size_t>(integer("report", "max_school_sheets", 300, 0, 5000));
     c.archive = path("archive", "folder", false);
-    if (c.archive.empty()) c.archive = c.state / "archive";
+    c.archive_set = !c.archive.empty();
     read_mail(c);
     read_collect(c);
+    derive_paths(c);
     return c;
   }
 
@@ -70,7 +72,8 @@ class ConfigReader {
         {"archive", {"folder"}},
         {"mail", {"enabled", "dry_run", "host", "port", "security", "username", "password_env",
                   "password_file", "from", "from_name", "methodist", "send_errors_to_schools",
-                  "retries", "backoff_ms", "outbox", "ca_file"}},
+                  "retries", "backoff_ms", "outbox", "ca_file", "connect_timeout_ms", "command_timeout_ms",
+                  "letter_timeout_ms", "stop_after_failed_letters", "budget_seconds"}},
         {"collect", {"enabled", "url", "host", "port", "security", "username", "password_env", "password_file",
                      "folder", "processed", "processed_folder", "ca_file", "connect_timeout_seconds",
                      "timeout_seconds", "max_message_mb"}},
@@ -131,7 +134,7 @@ class ConfigReader {
     c.mail_dry_run = boolean("mail", "dry_run", false);
     c.send_errors_to_schools = boolean("mail", "send_errors_to_schools", false);
     c.outbox = path("mail", "outbox", false);
-    if (c.outbox.empty()) c.outbox = c.state / "outbox";
+    c.outbox_set = !c.outbox.empty();
     auto& m = c.mail;
     m.host = string("mail", "host");
     m.port = static_cast<int>(integer("mail", "port", m.port, 1, 65535));
@@ -155,6 +158,22 @@ class ConfigReader {
     m.methodist = string("mail", "methodist");
     m.retries = static_cast<int>(integer("mail", "retries", m.retries, 0, 20));
     m.backoff_ms = static_cast<int>(integer("mail", "backoff_ms", m.backoff_ms, 0, 600'000));
+    m.connect_timeout_ms =
+        static_cast<int>(integer("mail", "connect_timeout_ms", m.connect_timeout_ms, 100, 600'000));
+    m.command_timeout_ms =
+        static_cast<int>(integer("mail", "command_timeout_ms", m.command_timeout_ms, 1000, 600'000));
+    m.letter_timeout_ms =
+        static_cast<int>(integer("mail", "letter_timeout_ms", m.letter_timeout_ms, 100, 3'600'000));
+    c.mail_stop_after_failed_letters =
+        static_cast<int>(integer("mail", "stop_after_failed_letters", c.mail_stop_after_failed_letters, 0, 1000));
+    c.mail_budget_seconds = static_cast<int>(integer("mail", "budget_seconds", c.mail_budget_seconds, 1, 86'400));
+    for (const auto& [key, address] : {std::pair{"from", m.from.address}, std::pair{"methodist", m.methodist}}) {
+      if (!address.empty() && !model::is_valid_email(address)) {
+        errors.push_back(model::Diagnostic::error(at(m_root["mail"][key].node(), std::string("mail.") + key),
+                                                  "неверный адрес электронной почты",
+                                                  "укажите один адрес вида имя@домен.ru", address));
+      }
+    }
     if (c.mail_enabled && (m.from.address.empty() || (m.host.empty() && !c.mail_dry_run))) {
       errors.push_back(model::Diagnostic::error(at(m_root["mail"].node(), "mail"),
                                                 "для рассылки нужны адрес отправителя (from) и сервер (host)",
@@ -261,6 +280,12 @@ model::ExpectedAll<Config> load_config(const fs::path& file) {
   auto config = reader.read();
   if (!reader.errors.empty()) return std::unexpected(reader.errors);
   return config;
+}
+
+void derive_paths(Config& c) {
+  if (!c.state_set) c.state = c.output / ".metodmon";
+  if (!c.archive_set) c.archive = c.state / "archive";
+  if (!c.outbox_set) c.outbox = c.state / "outbox";
 }
 
 std::string default_period(const std::string& periodicity, int year, int month) {

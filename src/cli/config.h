@@ -14,10 +14,17 @@
 //                 password_file = "/etc/metodmon/smtp.pass" (mode 600)  from = "imc@example.ru"
 //                 from_name = "МКУ ИМЦ"  methodist = "metodist@example.ru"  send_errors_to_schools = true
 //                 retries = 3  backoff_ms = 1000  outbox = "../outbox" (default <state>/outbox)
+//                 connect_timeout_ms = 30000  command_timeout_ms = 60000  letter_timeout_ms = 300000
+//                 stop_after_failed_letters = 2  budget_seconds = 1800
 //   [collect]     enabled = true  url = "imaps://imap.example.ru/INBOX" (or host, port, security =
 //                 "imaps"|"starttls", folder)  username = "..."  password_env | password_file
 //                 processed = "flag"|"move"  processed_folder = "Обработано"  ca_file = "..."
 //                 connect_timeout_seconds = 30  timeout_seconds = 300  max_message_mb = 50
+// Addresses ([mail] from, methodist) must pass model::is_valid_email.
+//
+// Derived paths follow the command line: state defaults to <output>/.metodmon,
+// archive to <state>/archive and outbox to <state>/outbox, unless set in the
+// file; derive_paths() recomputes them after --output/--state overrides.
 #pragma once
 
 #include <filesystem>
@@ -36,7 +43,7 @@ struct Config {
   std::filesystem::path schools;     // registry CSV
   std::filesystem::path inbox;       // returned forms
   std::filesystem::path output;      // <output>/<period>/...
-  std::filesystem::path state;       // lock, history, logs
+  std::filesystem::path state;       // lock, history, logs, archive, outbox
   std::string period;                // "2026-11"; empty: the previous period by the calendar
   std::string form_password;         // protection password of generated forms
   int settle_seconds = 60;           // a file younger than this is left for the next run
@@ -51,7 +58,14 @@ struct Config {
   deliver::MailConfig mail;
   // Answers from the mailbox: off unless [collect] enabled = true.
   ::collect::CollectSettings collect;  // "::": the member shares the namespace's name
+  int mail_stop_after_failed_letters = 2;  // 0: never stop trying within a round
+  int mail_budget_seconds = 1800;          // the whole mail phase; TimeoutStartSec of the unit is 2 h
+  // Which paths were set in the file or on the command line (not derived).
+  bool state_set = false, archive_set = false, outbox_set = false;
 };
+
+// Fills the paths not set explicitly from the ones they derive from (above).
+void derive_paths(Config& config);
 
 // Loads and resolves a configuration file. Errors are located (file, line, key).
 model::ExpectedAll<Config> load_config(const std::filesystem::path& file);

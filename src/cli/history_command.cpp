@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/exit_codes.h"
+#include "cli/text_table.h"
 #include "deliver/history_store.h"
 
 namespace cli {
@@ -38,13 +39,17 @@ int history_command(const Config& config, int limit) {
   std::printf("Периоды с данными (%zu):", periods->size());
   for (const auto& p : *periods) std::printf(" %s", p.c_str());
   std::printf("\n\nПоследние запуски:\n");
-  std::printf("%5s  %-8s  %-19s  %-19s  %6s %6s %6s %6s  %s\n", "№", "период", "начат", "завершён", "файлов",
-              "принято", "откл.", "писем", "итог");
+  std::vector<std::vector<std::string>> rows;
   for (const auto& r : *runs) {
-    std::printf("%5lld  %-8s  %-19s  %-19s  %6d %6d %6d %6d  %s\n", static_cast<long long>(r.id), r.period.c_str(),
-                r.started.c_str(), r.finished.value_or("—").c_str(), r.counts.files, r.counts.accepted,
-                r.counts.rejected, r.counts.mails_sent, exit_text(r.exit_code).c_str());
+    rows.push_back({std::to_string(r.id), r.period, r.started, r.finished.value_or("—"), std::to_string(r.counts.files),
+                    std::to_string(r.counts.accepted), std::to_string(r.counts.rejected),
+                    std::to_string(r.counts.mails_sent), exit_text(r.exit_code)});
   }
+  std::fputs(format_table({{"№", true}, {"период"}, {"начат"}, {"завершён"}, {"файлов", true}, {"принято", true},
+                           {"откл.", true}, {"писем", true}, {"итог"}},
+                          rows)
+                 .c_str(),
+             stdout);
   return k_exit_ok;
 }
 

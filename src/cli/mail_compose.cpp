@@ -1,16 +1,20 @@
 #include "cli/mail_compose.h"
 
+#include "cli/letter_figures.h"
+#include "cli/salutation.h"
 #include "util/read_file.h"
 
 namespace cli {
 
 namespace {
 
+constexpr std::size_t k_max_listed_changes = 20;
+
 std::string signature(const MailContext& ctx) {
   std::string s = "\n--\n";
   if (!ctx.definition.organisation.empty()) s += ctx.definition.organisation + "\n";
   if (!ctx.methodist.empty()) s += "Вопросы по данным: " + ctx.methodist + "\n";
-  s += "Письмо сформировано автоматически программой metodmon; отвечать на него можно методисту.\n";
+  s += "Письмо сформировано автоматически программой metodmon; ответ на него получит методист.\n";
   return s;
 }
 
@@ -35,6 +39,16 @@ std::string notices_text(const MailContext& ctx) {
   std::string text = "\nОбратите внимание:\n";
   for (const auto& d : ctx.run.notices) text += "  — " + model::to_string(d) + "\n";
   return text;
+// "2026-12-01 07:00:00" -> "01.12.2026 07:00".
+std::string journal_time_text(const std::string& t) {
+  if (t.size() < 16) return t;
+  return t.substr(8, 2) + "." + t.substr(5, 2) + "." + t.substr(0, 4) + " " + t.substr(11, 5);
+}
+
+std::string change_line(const deliver::FigureChange& c) {
+  if (c.before.empty()) return "  — " + c.label + ": " + c.after + " (раньше не было)\n";
+  if (c.after.empty()) return "  — " + c.label + ": больше не указано (было " + c.before + ")\n";
+  return "  — " + c.label + ": было " + c.before + ", стало " + c.after + "\n";
 }
 
 }  // namespace
@@ -48,8 +62,16 @@ model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& fil
   return deliver::MailAttachment{file.filename().string(), deliver::k_xlsx_type, std::move(*bytes)};
 }
 
-deliver::MailMessage director_letter(const MailContext& ctx, const model::School& school,
-                                     deliver::MailAttachment workbook) {
+deliver::MailMessage new_message(const MailContext& ctx, deliver::MailAddress to) {
+  deliver::MailMessage m;
+  m.from = ctx.from;
+  if (!ctx.methodist.empty()) m.reply_to.push_back({"", ctx.methodist});
+  m.to.push_back(std::move(to));
+  return m;
+}
+
+deliver::Letter director_letter(const MailContext& ctx, const model::School& school,
+                                deliver::MailAttachment workbook) {
   int with_target = 0, met = 0, below_median = 0;
   for (const auto& ind : ctx.definition.indicators) {
     const auto* v = ctx.summary.value(school.id, ind.id);
@@ -64,12 +86,9 @@ deliver::MailMessage director_letter(const MailContext& ctx, const model::School
       below_median += worse;
     }
   }
-  deliver::MailMessage m;
-  m.from = ctx.from;
-  m.to.push_back({school.director, school.email});
+  auto m = new_message(ctx, {school.director, school.email});
   m.subject = "Итоги мониторинга за " + period_text(ctx) + " — " + school.short_name;
-  std::string body;
-  body += school.director.empty() ? "Уважаемый руководитель!\n\n" : "Уважаемый(ая) " + school.director + "!\n\n";
+  std::string body = salutation(school.director) + "\n\n";
   body += "Направляем результаты мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) +
           " по " + school.short_name + ".\n\n";
   body += "Кратко:\n";
@@ -84,15 +103,14 @@ deliver::MailMessage director_letter(const MailContext& ctx, const model::School
   body += signature(ctx);
   m.body = body;
   m.attachments.push_back(std::move(workbook));
-  return m;
+  return {deliver::letter_kind::results_director, school.id, std::move(m),
+          school_figures(ctx.definition, ctx.summary, school.id)};
 }
 
-deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook) {
+deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook) {
   const int accepted = model::count_outcome(ctx.run.files, model::Outcome::accepted);
   const int rejected = model::count_outcome(ctx.run.files, model::Outcome::rejected);
-  deliver::MailMessage m;
-  m.from = ctx.from;
-  m.to.push_back({"", ctx.methodist});
+  auto m = new_message(ctx, {"", ctx.methodist});
   m.subject = "metodmon: итоги за " + period_text(ctx) + " — принято форм: " + std::to_string(accepted) +
               ", отклонено: " + std::to_string(rejected);
   std::string body = "Итоги мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + ".\n\n";
@@ -118,16 +136,23 @@ deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttac
     }
     body += ".\n";
   }
+  std::string no_address;
+  for (const auto& id : ctx.summary.school_ids) {
+    const auto* school = ctx.registry.find(id);
+    if (school != nullptr && school->email.empty()) no_address += (no_address.empty() ? "" : ", ") + school->short_name;
+  }
+  if (!no_address.empty()) {
+    body += "\nПисьма директорам не отправлены — в реестре школ нет верного адреса e-mail: " + no_address + ".\n";
+  }
   body += "\nВо вложении — полная итоговая книга.\n";
   m.body = body;
   m.attachments.push_back(std::move(workbook));
-  return m;
+  return {deliver::letter_kind::results_methodist, {}, std::move(m),
+          methodist_figures(ctx.definition, ctx.registry, ctx.summary, ctx.run)};
 }
 
-deliver::MailMessage nothing_accepted_letter(const MailContext& ctx, bool results_kept) {
-  deliver::MailMessage m;
-  m.from = ctx.from;
-  m.to.push_back({"", ctx.methodist});
+deliver::Letter nothing_accepted_letter(const MailContext& ctx, bool results_kept) {
+  auto m = new_message(ctx, {"", ctx.methodist});
   m.subject = "metodmon: за " + period_text(ctx) + " не принято ни одной формы — итоги " +
               (results_kept ? "не обновлены" : "не построены");
   std::string body = "Запуск мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + " (" +
@@ -146,35 +171,57 @@ deliver::MailMessage nothing_accepted_letter(const MailContext& ctx, bool result
   body += "\nЧто сделать: проверьте, что входящая папка подключена и в ней лежат формы за " + period_text(ctx) +
           ", затем запустите metodmon run снова.\n";
   m.body = body;
-  return m;
+  return {deliver::letter_kind::problem_notice, {}, std::move(m), {}};
 }
 
-std::optional<deliver::MailMessage> rejected_form_letter(const MailContext& ctx, const model::School& school,
-                                                         const std::vector<const model::FileOutcome*>& files) {
+std::optional<deliver::Letter> rejected_form_letter(const MailContext& ctx, const model::School& school,
+                                                    const std::vector<const model::FileOutcome*>& files) {
   if (school.email.empty()) return std::nullopt;
-  deliver::MailMessage m;
-  m.from = ctx.from;
-  m.to.push_back({school.director, school.email});
+  auto m = new_message(ctx, {school.director, school.email});
   m.subject = "Форма мониторинга за " + period_text(ctx) + " не принята — " + school.short_name;
-  std::string body = school.director.empty() ? "Уважаемый руководитель!\n\n"
-                                             : "Уважаемый(ая) " + school.director + "!\n\n";
+  std::string body = salutation(school.director) + "\n\n";
   body += "Форма мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) +
           " не принята: в ней есть ошибки. Исправьте их в той же форме и пришлите файл снова.\n";
   for (const auto* f : files) {
     body += "\nФайл «" + f->file.name + "»:\n";
     for (const auto& d : f->diagnostics) {
-      if (d.severity != model::Severity::error) continue;
-      body += "  — ";
-      if (d.where.cell) body += "ячейка " + model::to_string(*d.where.cell) + ": ";
-      body += d.message;
-      if (!d.found.empty()) body += " (введено «" + d.found + "»)";
-      if (!d.hint.empty()) body += ". " + d.hint;
-      body += "\n";
+      if (d.severity == model::Severity::error) body += "  — " + error_text(d) + "\n";
     }
   }
   body += signature(ctx);
   m.body = body;
-  return m;
+  return deliver::Letter{deliver::letter_kind::rejected_form, school.id, std::move(m), rejected_form_figures(files)};
+}
+
+void mark_revised(deliver::Letter& letter, const deliver::Revision& revision) {
+  if (!revision.sent_before) return;
+  auto& m = letter.message;
+  const bool results = letter.kind == deliver::letter_kind::results_director ||
+                       letter.kind == deliver::letter_kind::results_methodist;
+  std::string note;
+  const auto when = journal_time_text(revision.sent_on);
+  if (results) {
+    auto& s = m.subject;
+    if (const auto pos = s.find("Итоги"); pos != std::string::npos) {
+      s.replace(pos, std::string("Итоги").size(), "Уточнённые итоги");
+    } else if (const auto low = s.find("итоги"); low != std::string::npos) {
+      s.replace(low, std::string("итоги").size(), "Уточнённые итоги");
+    } else {
+      s = "Уточнённые итоги: " + s;
+    }
+    note = "Уточнённые итоги: это письмо заменяет письмо от " + when + ". Изменилось:\n";
+    for (std::size_t i = 0; i < revision.changes.size() && i < k_max_listed_changes; ++i) {
+      note += change_line(revision.changes[i]);
+    }
+    if (revision.changes.size() > k_max_listed_changes) {
+      note += "  … и ещё " + std::to_string(revision.changes.size() - k_max_listed_changes) +
+              " изменений — все значения во вложении.\n";
+    }
+  } else {
+    note = "Это письмо заменяет письмо от " + when + ".\n";
+  }
+  const auto para = m.body.find("\n\n");
+  m.body.insert(para == std::string::npos ? 0 : para + 2, note + "\n");
 }
 
 }  // namespace cli

@@ -1,7 +1,10 @@
 // The letters of a monthly run, in Russian: one to each director with the
 // school's workbook, one to the methodist with the full workbook and the list
 // of rejected forms, and (optionally) one to each school whose form was
-// rejected, with its errors so it can resend.
+// rejected, with its errors so it can resend. Each is a deliver::Letter of its
+// kind, with the figures it states (letter_figures.h); every letter answers
+// to the methodist (Reply-To) and greets a director by name and patronymic
+// (salutation.h).
 #pragma once
 
 #include <filesystem>
@@ -9,7 +12,9 @@
 #include <vector>
 
 #include "aggregate/summary.h"
+#include "deliver/letter.h"
 #include "deliver/mail_message.h"
+#include "deliver/outbox.h"
 #include "model/definition.h"
 #include "model/run.h"
 #include "model/school.h"
@@ -22,22 +27,30 @@ struct MailContext {
   const aggregate::Summary& summary;
   const model::RunInfo& run;
   deliver::MailAddress from;
-  std::string methodist;  // the methodist's address; empty: no methodist letter
+  std::string methodist;  // the methodist's address; empty: no methodist letter, no Reply-To
 };
+
+// A message from ctx.from to `to`, answering to the methodist.
+deliver::MailMessage new_message(const MailContext& ctx, deliver::MailAddress to);
 
 // Reads an attachment; errors name the file.
 model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& file);
 
-deliver::MailMessage director_letter(const MailContext& ctx, const model::School& school,
-                                     deliver::MailAttachment workbook);
-deliver::MailMessage methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook);
+deliver::Letter director_letter(const MailContext& ctx, const model::School& school,
+                                deliver::MailAttachment workbook);
+deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook);
 // To the methodist when the run accepted no form and published nothing:
 // what was in the inbox, why nothing was accepted, whether the period's
-// earlier results were kept, what to do.
-deliver::MailMessage nothing_accepted_letter(const MailContext& ctx, bool results_kept);
+// earlier results were kept, what to do (a problem-notice letter).
+deliver::Letter nothing_accepted_letter(const MailContext& ctx, bool results_kept);
 // nullopt when the school has no address.
-std::optional<deliver::MailMessage> rejected_form_letter(const MailContext& ctx,
-                                                         const model::School& school,
-                                                         const std::vector<const model::FileOutcome*>& files);
+std::optional<deliver::Letter> rejected_form_letter(const MailContext& ctx, const model::School& school,
+                                                    const std::vector<const model::FileOutcome*>& files);
+
+// Marks a letter that replaces one already delivered: for results letters the
+// subject says «Уточнённые итоги» and the body, after its first paragraph,
+// says which letter it replaces and lists what changed («5.1 «…»: было 45,0 %,
+// стало 50,0 %», at most 20 lines); other letters say only which one they replace.
+void mark_revised(deliver::Letter& letter, const deliver::Revision& revision);
 
 }  // namespace cli

@@ -10,6 +10,7 @@
 #include "cli/run_inputs.h"
 #include "cli/run_session.h"
 #include "definition/registry_loader.h"
+#include "deliver/outbox.h"
 #include "util/ascii.h"
 
 namespace cli {
@@ -78,11 +79,18 @@ CollectPhaseResult phase_collect(const Config& config, const CollectPhaseOptions
     if (m.verdict == collect::MessageVerdict::failed) ++out.letters_failed;
     spdlog::info("collect: uid {} {} -> {}", m.uid, m.message_id, collect::verdict_text(m.verdict));
   }
-  const auto mail = mail_letters(config, k_collect_outbox_period, std::move(out.mailbox.replies));
+  // Each answer is a letter of its own: the topic is the Message-ID it answers
+  // (or, without one, its own content, so two answers never replace each other).
+  std::vector<deliver::Letter> replies;
+  for (auto& m : out.mailbox.replies) {
+    auto topic = m.in_reply_to.empty() ? deliver::message_key(m) : m.in_reply_to;
+    replies.push_back({deliver::letter_kind::reply, std::move(topic), std::move(m), {}});
+  }
   out.mailbox.replies.clear();
+  const auto mail = mail_letters(config, k_collect_outbox_period, std::move(replies));
   out.replies_sent = mail.sent;
-  out.replies_unsent = mail.failed;
-  out.replies_dry_run = mail.written - mail.sent - mail.failed;
+  out.replies_unsent = mail.not_delivered();
+  out.replies_dry_run = mail.written - mail.sent - mail.not_delivered();
   out.exit_code = out.mailbox.error || out.letters_failed > 0 ? k_exit_failure
                   : out.replies_unsent > 0                      ? k_exit_mail_failed
                                                                 : k_exit_ok;

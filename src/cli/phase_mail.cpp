@@ -3,89 +3,138 @@
 #include <spdlog/spdlog.h>
 
 #include <map>
-#include <optional>
 
-#include "cli/exit_codes.h"
 #include "cli/run_inputs.h"
-#include "deliver/outbox.h"
 
 namespace cli {
 
-namespace {
-
-// The outbox of one period and the mailer (none in a dry run, or when it
-// cannot start: then every letter counts as failed and stays in the outbox).
-class LetterPost {
- public:
-  LetterPost(const Config& config, std::string period) : m_outbox(config.outbox), m_period(std::move(period)) {
-    if (config.mail_dry_run) return;
-    auto created = deliver::Mailer::create(config.mail);
-    if (created) {
-      m_mailer.emplace(std::move(*created));
-    } else {
-      m_mailer_broken = true;
-      print_diagnostics(std::vector{created.error()});
-    }
-  }
-
-  void post(deliver::MailMessage m) {
-    const auto d = m_outbox.deliver(m_period, std::move(m), m_mailer ? &*m_mailer : nullptr);
-    if (!d) {
-      print_diagnostics(std::vector{d.error()});
-      ++tally.failed;
-      return;
-    }
-    ++tally.written;
-    if (d->entry.status == deliver::DeliveryStatus::sent) ++tally.sent;
-    if (d->entry.status == deliver::DeliveryStatus::failed || m_mailer_broken) ++tally.failed;
-    if (d->entry.status == deliver::DeliveryStatus::failed) {
-      spdlog::warn("письмо на адрес {} не отправлено: {}", d->entry.recipients, d->entry.last_error);
-    }
-  }
-
-  MailTally tally;
-
- private:
-  deliver::Outbox m_outbox;
-  std::string m_period;
-  std::optional<deliver::Mailer> m_mailer;
-  bool m_mailer_broken = false;
-};
-
-}  // namespace
-
-MailTally mail_letters(const Config& config, std::string_view period, std::vector<deliver::MailMessage> letters) {
-  if (letters.empty()) return {};
-  LetterPost post(config, std::string(period));
-  for (auto& m : letters) post.post(std::move(m));
-  return post.tally;
+deliver::CourierLimits courier_limits(const Config& config) {
+  return {config.mail_stop_after_failed_letters, std::chrono::seconds(config.mail_budget_seconds)};
 }
 
-MailTally mail_results(const Config& config, const MailContext& ctx, const Published& published) {
-  LetterPost letters(config, ctx.summary.period.id);
-  auto& tally = letters.tally;
-  const auto post = [&](deliver::MailMessage m) { letters.post(std::move(m)); };
+MailRound::MailRound(const Config& config, bool dry_run) : m_outbox(config.outbox) {
+  if (dry_run) {
+    m_courier.emplace(deliver::Courier::dry_run());
+    return;
+  }
+  auto created = deliver::Mailer::create(config.mail);
+  if (!created) {
+    m_courier.emplace(deliver::Courier::hold("почтовая программа не запущена: " + model::to_string(created.error())));
+    return;
+  }
+  m_mailer.emplace(std::move(*created));
+  m_courier.emplace(*m_mailer, courier_limits(config));
+}
+
+std::optional<std::string> MailRound::held_reason() const {
+  if (m_courier->mode() == deliver::Courier::Mode::dry_run) return std::nullopt;
+  return m_courier->held_reason();
+}
+
+void MailRound::count(const deliver::JournalEntry& e) {
+  switch (e.status) {
+    case deliver::DeliveryStatus::sent: ++m_tally.sent; break;
+    case deliver::DeliveryStatus::pending: ++m_tally.waiting; break;
+    case deliver::DeliveryStatus::failed:
+      ++m_tally.failed;
+      spdlog::warn("письмо на адрес {} не отправлено: {}", e.recipients, e.last_error);
+      break;
+    case deliver::DeliveryStatus::invalid:
+      ++m_tally.invalid;
+      spdlog::error("письмо «{}» не отправлено: {}", e.subject, e.last_error);
+      break;
+    case deliver::DeliveryStatus::dry_run:
+    case deliver::DeliveryStatus::superseded: break;
+  }
+}
+
+void MailRound::post(std::string_view period, deliver::Letter letter) {
+  if (const auto revision = m_outbox.revision(period, letter); revision && !revision->changes.empty()) {
+    mark_revised(letter, *revision);
+  }
+  const auto d = m_outbox.deliver(period, std::move(letter), *m_courier);
+  if (!d) {
+    print_diagnostics(std::vector{d.error()});
+    ++m_tally.failed;
+    return;
+  }
+  if (d->unchanged) {
+    ++m_tally.unchanged;
+    return;
+  }
+  ++m_tally.written;
+  count(d->entry);
+}
+
+void MailRound::not_composed(const model::Diagnostic& why) {
+  print_diagnostics(std::vector{why});
+  ++m_tally.failed;
+}
+
+bool MailRound::resend(std::string_view period, bool include_dry_run) {
+  const auto tried = m_outbox.resend_pending(period, *m_courier, include_dry_run);
+  const auto after = m_outbox.journal(period);
+  if (!tried || !after) {
+    print_diagnostics(std::vector{!tried ? tried.error() : after.error()});
+    return false;
+  }
+  for (const auto& e : *tried) count(e);  // sent, failed or invalid: never pending
+  // The letters the courier held (server down, budget spent) still wait.
+  for (const auto& e : *after) m_tally.waiting += e.status == deliver::DeliveryStatus::pending;
+  return true;
+}
+
+void MailRound::report(const std::filesystem::path& where) const {
+  if (m_tally.not_delivered() == 0) return;
+  const auto why = held_reason();
+  if (m_tally.waiting > 0) {
+    spdlog::error("письма не отправлены ({}): {}. Они ждут в папке {}; когда причина будет устранена, выполните "
+                  "metodmon send",
+                  m_tally.waiting, why.value_or("см. журнал отправки journal.tsv"), where.string());
+  }
+  if (m_tally.failed > 0) {
+    spdlog::error("письма не доставлены ({}), причины — в журнале отправки journal.tsv в папке {}; metodmon send "
+                  "попробует снова",
+                  m_tally.failed, where.string());
+  }
+  if (m_tally.invalid > 0) {
+    spdlog::error("письма с неверным адресом не отправляются ({}): исправьте адреса в реестре школ или в разделе "
+                  "[mail]",
+                  m_tally.invalid);
+  }
+}
+
+MailTally mail_letters(const Config& config, std::string_view period, std::vector<deliver::Letter> letters) {
+  if (letters.empty()) return {};
+  MailRound round(config, config.mail_dry_run);
+  for (auto& letter : letters) round.post(period, std::move(letter));
+  round.report(config.outbox / std::string(period));
+  return round.tally();
+}
+
+void mail_results(MailRound& round, const Config& config, const MailContext& ctx, const Published& published) {
+  const auto& period = ctx.summary.period.id;
   for (const auto& id : published.director_school_ids) {
     const auto* school = ctx.registry.find(id);
     if (school == nullptr || school->email.empty()) {
-      spdlog::warn("у ОО «{}» ({}) нет адреса электронной почты в реестре: книга директора не отправлена",
+      // The registry loader cleared an address that failed model::is_valid_email.
+      spdlog::warn("у ОО «{}» ({}) нет адреса электронной почты в реестре (или он записан с ошибкой): книга "
+                   "директора не отправлена",
                    school != nullptr ? school->short_name : id, id);
       continue;
     }
     auto workbook = attach(published.director_file(id));
     if (!workbook) {
-      print_diagnostics(std::vector{workbook.error()});
-      ++tally.failed;
+      round.not_composed(workbook.error());
       continue;
     }
-    post(director_letter(ctx, *school, std::move(*workbook)));
+    round.post(period, director_letter(ctx, *school, std::move(*workbook)));
   }
   if (!ctx.methodist.empty()) {
     if (auto workbook = attach(published.results_file)) {
-      post(methodist_letter(ctx, std::move(*workbook)));
+      round.post(period, methodist_letter(ctx, std::move(*workbook)));
     } else {
-      print_diagnostics(std::vector{workbook.error()});
-      ++tally.failed;
+      round.not_composed(workbook.error());
     }
   }
   if (config.send_errors_to_schools) {
@@ -96,31 +145,9 @@ MailTally mail_results(const Config& config, const MailContext& ctx, const Publi
       }
     }
     for (const auto& [id, files] : rejected) {
-      if (auto m = rejected_form_letter(ctx, *ctx.registry.find(id), files)) post(std::move(*m));
+      if (auto letter = rejected_form_letter(ctx, *ctx.registry.find(id), files)) round.post(period, std::move(*letter));
     }
   }
-  return tally;
-}
-
-std::expected<ResendTally, int> send_pending(const Config& config, std::string_view period, bool include_dry_run) {
-  auto mailer = deliver::Mailer::create(config.mail);
-  if (!mailer) {
-    print_diagnostics(std::vector{mailer.error()});
-    return std::unexpected(k_exit_mail_failed);
-  }
-  deliver::Outbox outbox(config.outbox);
-  const auto entries = outbox.resend_pending(period, *mailer, include_dry_run);
-  if (!entries) {
-    print_diagnostics(std::vector{entries.error()});
-    return std::unexpected(k_exit_failure);
-  }
-  ResendTally t;
-  t.entries = entries->size();
-  for (const auto& e : *entries) {
-    t.sent += e.status == deliver::DeliveryStatus::sent;
-    t.failed += e.status == deliver::DeliveryStatus::failed || e.status == deliver::DeliveryStatus::pending;
-  }
-  return t;
 }
 
 }  // namespace cli

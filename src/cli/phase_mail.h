@@ -1,25 +1,83 @@
 // The mail phase: letters are written to the outbox and sent through the
-// configured SMTP server (or only written, in a dry run). Every command that
-// mails — run, send, and the calendar's commands — goes through here.
+// configured SMTP server, held in the outbox when the mailer cannot start
+// (no password, a password file others can read), or only written in a dry
+// run. Every command that mails — run, send, and the calendar's and the
+// mailbox's commands — goes through a MailRound; the outbox contract (letter
+// identity, states, at-least-once) is in deliver/outbox.h.
 //
 // Example:
+//   MailRound round(config);
 //   const MailContext ctx{def, registry, results.summary, run, config.mail.from, config.mail.methodist};
-//   const auto tally = mail_results(config, ctx, published);
-//   if (tally.failed > 0) code = k_exit_mail_failed;
+//   mail_results(round, ctx, published);
+//   round.post(period, problem_letter(...));   // any other letter of the run
+//   round.report(config.outbox / period);      // says on the console and in the log what did not go
+//   if (round.tally().not_delivered() > 0) code = k_exit_mail_failed;
 #pragma once
 
 #include <expected>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli/config.h"
 #include "cli/mail_compose.h"
 #include "cli/phase_publish.h"
+#include "deliver/courier.h"
+#include "deliver/mailer.h"
+#include "deliver/outbox.h"
 
 namespace cli {
 
 struct MailTally {
-  int sent = 0, failed = 0, written = 0;
+  int written = 0;    // new letters filed in the outbox
+  int sent = 0;       // accepted by the server
+  int unchanged = 0;  // already delivered with the same figures: not sent again
+  int waiting = 0;    // pending: held, or not tried (server stopped answering, budget spent)
+  int failed = 0;     // tried and not delivered, or could not be written
+  int invalid = 0;    // bad address: never sent
+
+  int not_delivered() const { return waiting + failed + invalid; }
+};
+
+// The limits of a round from the configuration ([mail] stop_after_failed_letters, budget_seconds).
+deliver::CourierLimits courier_limits(const Config& config);
+
+class MailRound {
+ public:
+  // Starts the mailer unless this is a dry run; when it cannot start, the
+  // round holds its letters (they wait in the outbox) and says why.
+  explicit MailRound(const Config& config, bool dry_run);
+  MailRound(const MailRound&) = delete;
+  MailRound& operator=(const MailRound&) = delete;
+
+  // Files the letter of `period` and sends it when the courier may. A letter
+  // that replaces one already delivered is marked first (mark_revised).
+  void post(std::string_view period, deliver::Letter letter);
+
+  // A letter that could not even be composed (its attachment unreadable): printed, counted as failed.
+  void not_composed(const model::Diagnostic& why);
+
+  // Sends what waits in the outbox for `period`; tallies what it dealt with.
+  // Errors reading the outbox are printed and returned as false.
+  bool resend(std::string_view period, bool include_dry_run);
+
+  const MailTally& tally() const { return m_tally; }
+  deliver::Outbox& outbox() { return m_outbox; }
+  // Why letters wait instead of going out (Russian), if they do.
+  std::optional<std::string> held_reason() const;
+
+  // When letters were not delivered: an error on the console (Russian) and in
+  // the log, with the reason and what to do; `where` is the outbox folder.
+  void report(const std::filesystem::path& where) const;
+
+ private:
+  void count(const deliver::JournalEntry& e);
+
+  std::optional<deliver::Mailer> m_mailer;
+  std::optional<deliver::Courier> m_courier;
+  deliver::Outbox m_outbox;
+  MailTally m_tally;
 };
 
 // Writes each letter to the outbox under `period` and sends it (only writes
@@ -27,18 +85,12 @@ struct MailTally {
 // phase's answers). written - sent - failed letters were dry-run ones.
 MailTally mail_letters(const Config& config, std::string_view period, std::vector<deliver::MailMessage> letters);
 
+// One round for a few letters of `period` (the collect phase's answers, the
+// problem notice of a run that published nothing): posted, reported, tallied.
+MailTally mail_letters(const Config& config, std::string_view period, std::vector<deliver::Letter> letters);
+
 // Letters of a results run: each director's workbook, the methodist's full
 // workbook and (optionally) each rejected school's errors.
-MailTally mail_results(const Config& config, const MailContext& ctx, const Published& published);
-
-// Sends what the outbox holds for `period` and did not deliver yet (and the
-// dry-run letters when include_dry_run). When the mailer cannot start
-// (exit 3) or the outbox cannot be read (exit 1), the problem is printed and
-// the exit code returned as the error.
-struct ResendTally {
-  std::size_t entries = 0;
-  int sent = 0, failed = 0;
-};
-std::expected<ResendTally, int> send_pending(const Config& config, std::string_view period, bool include_dry_run);
+void mail_results(MailRound& round, const Config& config, const MailContext& ctx, const Published& published);
 
 }  // namespace cli

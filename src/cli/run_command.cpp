@@ -66,8 +66,10 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
   std::printf("Книги для директоров (%zu): %s\n", published.director_school_ids.size(),
               published.directors_dir.string().c_str());
   if (config.mail_enabled) {
-    std::printf("Письма: подготовлено %d, отправлено %d, не отправлено %d%s (папка %s)\n", mail.written,
-                mail.sent, mail.failed, config.mail_dry_run ? " — пробный запуск, ничего не отправлялось" : "",
+    std::printf("Письма: новых %d, отправлено %d, уже отправлены раньше без изменений %d, ждут отправки %d, "
+                "не отправлено %d%s (папка %s)\n",
+                mail.written, mail.sent, mail.unchanged, mail.waiting, mail.failed + mail.invalid,
+                config.mail_dry_run ? " — пробный запуск, ничего не отправлялось" : "",
                 (config.outbox / inputs.period.id).string().c_str());
   }
 }
@@ -94,12 +96,12 @@ int publish_nothing(const Config& config, const RunInputs& inputs, RunSession& s
     aggregate::Summary none;
     none.period = period;
     const MailContext ctx{def, inputs.registry.registry, none, run, config.mail.from, config.mail.methodist};
-    std::vector<deliver::MailMessage> letters;
+    std::vector<deliver::Letter> letters;
     letters.push_back(nothing_accepted_letter(ctx, kept));
     mail = mail_letters(config, period.id, std::move(letters));
   }
   if (!kept) return k_exit_nothing_accepted;
-  const auto counts = run_counts(run, mail.sent, mail.failed);
+  const auto counts = run_counts(run, mail.sent, mail.not_delivered());
   if (!session.begin(period.id, run)) return k_exit_failure;
   if (auto r = record_run(session, run); !r) return session.fail(r.error(), counts);
   if (auto r = session.finish(k_exit_nothing_accepted, counts); !r) return session.fail(r.error(), counts);
@@ -159,15 +161,18 @@ int run_command(const Config& config, const RunOptions& options) {
   // Mail.
   MailTally mail;
   if (config.mail_enabled) {
+    MailRound round(config, config.mail_dry_run);
     const MailContext ctx{def, registry, results.summary, run, config.mail.from, config.mail.methodist};
-    mail = mail_results(config, ctx, *published);
+    mail_results(round, config, ctx, *published);
+    round.report(config.outbox / period.id);
+    mail = round.tally();
   }
 
-  const auto counts = run_counts(run, mail.sent, mail.failed);
-  const int code = not_archived > 0     ? k_exit_not_archived
-                   : mail.failed > 0    ? k_exit_mail_failed
-                   : counts.rejected > 0 ? k_exit_forms_rejected
-                                         : k_exit_ok;
+  const auto counts = run_counts(run, mail.sent, mail.not_delivered());
+  const int code = not_archived > 0              ? k_exit_not_archived
+                   : mail.not_delivered() > 0    ? k_exit_mail_failed
+                   : counts.rejected > 0         ? k_exit_forms_rejected
+                                                 : k_exit_ok;
   if (auto r = session->finish(code, counts); !r) return session->fail(r.error(), counts);
   if (!options.quiet) print_run_summary(config, *inputs, run, results.summary, *published, counts, mail);
   return code;

@@ -5,17 +5,57 @@
 #include "cli/exit_codes.h"
 #include "cli/phase_mail.h"
 #include "cli/run_session.h"
+#include "model/period.h"
 
 namespace cli {
 
-int send_command(const Config& config, bool include_dry_run) {
+namespace {
+
+// "ноябрь 2026 (2026-11)"; the id alone when it is not a period metodmon knows.
+std::string period_title(const std::string& id) {
+  const auto period = model::parse_period(id);
+  return period ? model::display_name(*period) + " (" + id + ")" : id;
+}
+
+bool has_waiting(deliver::Outbox& outbox, const std::string& period, bool include_dry_run) {
+  const auto entries = outbox.journal(period);
+  if (!entries) return true;  // let resend() report it
+  for (const auto& e : *entries) {
+    if (deliver::is_waiting(e.status) || (include_dry_run && e.status == deliver::DeliveryStatus::dry_run)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int send_command(const Config& config, const SendOptions& options) {
   auto session = RunSession::open(config);
   if (!session) return session.error();
-  const auto tally = send_pending(config, config.period, include_dry_run);
-  if (!tally) return tally.error();
-  std::printf("Письма за %s: в журнале %zu, отправлено %d, не отправлено %d\n", config.period.c_str(),
-              tally->entries, tally->sent, tally->failed);
-  return tally->failed > 0 ? k_exit_mail_failed : k_exit_ok;
+  MailRound round(config, false);
+  const auto periods = options.only_config_period ? std::vector<std::string>{config.period} : round.outbox().periods();
+  bool read_ok = true;
+  int periods_done = 0;
+  for (const auto& period : periods) {
+    if (!has_waiting(round.outbox(), period, options.include_dry_run)) {
+      if (options.only_config_period) {
+        std::printf("Письма за %s: неотправленных писем нет\n", period_title(period).c_str());
+      }
+      continue;
+    }
+    const auto before = round.tally();
+    read_ok = round.resend(period, options.include_dry_run) && read_ok;
+    const auto& after = round.tally();
+    std::printf("Письма за %s: отправлено %d, не отправлено %d, ждут отправки %d\n", period_title(period).c_str(),
+                after.sent - before.sent, (after.failed + after.invalid) - (before.failed + before.invalid),
+                after.waiting - before.waiting);
+    ++periods_done;
+  }
+  if (periods_done == 0 && !options.only_config_period) std::printf("Неотправленных писем нет\n");
+  round.report(config.outbox);
+  if (!read_ok) return k_exit_failure;
+  return round.tally().not_delivered() > 0 ? k_exit_mail_failed : k_exit_ok;
 }
 
 }  // namespace cli

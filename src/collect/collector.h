@@ -32,7 +32,7 @@
 //                                   .journal_file = config.state / "collect.sqlite",
 //                                   .reply = {config.mail.from, config.mail.methodist}};
 //   const auto result = collect::collect_mailbox(config.collect, options);
-//   for (auto& reply : result.replies) outbox.deliver("collect", reply, mailer);
+//   for (auto& reply : result.replies) round.post("collect", {deliver::letter_kind::reply, reply.in_reply_to, reply, {}});
 #pragma once
 
 #include <cstdint>

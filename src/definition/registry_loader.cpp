@@ -11,6 +11,7 @@
 #include "definition/naming.h"
 #include "util/read_file.h"
 #include "definition/text_encoding.h"
+#include "model/email_address.h"
 
 namespace definition {
 
@@ -108,24 +109,6 @@ std::string_view canonical_name(Column c) {
     case Column::email: return "email";
   }
   return "id";
-}
-
-// One address "local@domain.tld"; the domain may be Cyrillic (школа.рф).
-bool is_plausible_email(std::string_view e) {
-  const auto at = e.find('@');
-  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  if (e.find_first_of(" \t,;<>\"()[]\\") != std::string_view::npos) return false;
-  const auto domain = e.substr(at + 1);
-  const auto dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size()) return false;
-  if (domain.find("..") != std::string_view::npos || domain.front() == '.' ||
-      domain.front() == '-') {
-    return false;
-  }
-  const auto local = e.substr(0, at);
-  return local.front() != '.' && local.back() != '.' && local.find("..") == std::string_view::npos;
 }
 
 std::string delimiter_name(char d) {
@@ -287,7 +270,7 @@ class RegistryParser {
       warning(line, key(Column::email),
               who + " не указан e-mail директора: письмо с результатами отправлено не будет",
               "впишите адрес в столбец");
-    } else if (!is_plausible_email(s.email)) {
+    } else if (!model::is_valid_email(s.email)) {
       warning(line, key(Column::email),
               who + " e-mail директора записан с ошибкой: письмо с результатами отправлено не будет",
               "укажите один адрес вида имя@домен.ru", s.email);

@@ -16,7 +16,8 @@
 //   required column, duplicate column, wrong number of values in a row, empty
 //   or malformed id ([A-Za-z0-9_-]+, <= 64 chars: it goes into file names),
 //   duplicate id, empty short_name, an unclosed quote, no schools at all.
-// - Warnings: empty or malformed e-mail (the school keeps its place and its
+// - Warnings: empty or malformed e-mail (model::is_valid_email: a line break
+//   in a quoted field is malformed too; the school keeps its place and its
 //   workbook, School::email is left empty so no mail is attempted), ignored
 //   columns, Windows-1251 input.
 // Never throws on bad input.

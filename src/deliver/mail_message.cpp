@@ -10,6 +10,7 @@
 #include <random>
 
 #include "deliver/base64.h"
+#include "model/email_address.h"
 
 namespace deliver {
 
@@ -114,6 +115,7 @@ std::string MailMessage::to_eml() const {
   std::string out;
   out += "Date: " + rfc5322_date(m.date) + "\r\n";
   out += "From: " + format_address(m.from) + "\r\n";
+  if (!m.reply_to.empty()) out += "Reply-To: " + address_list(m.reply_to) + "\r\n";
   out += "To: " + address_list(m.to) + "\r\n";
   if (!m.cc.empty()) out += "Cc: " + address_list(m.cc) + "\r\n";
   out += "Subject: " + encode_header_text(m.subject) + "\r\n";
@@ -158,18 +160,21 @@ model::Expected<void> check_message(const MailMessage& m) {
         model::Diagnostic::error({}, std::move(message), std::move(hint), std::move(found)));
   };
   const std::string fix = "исправьте адрес в реестре школ или в настройках почты";
-  if (!is_valid_address(m.from.address)) return bad("неверный адрес отправителя", m.from.address, fix);
+  if (!model::is_valid_email(m.from.address)) return bad("неверный адрес отправителя", m.from.address, fix);
+  for (const auto& a : m.reply_to) {
+    if (!model::is_valid_email(a.address)) return bad("неверный адрес для ответа (Reply-To)", a.address, fix);
+  }
   if (m.envelope_recipients().empty()) {
     return bad("у письма нет получателя", m.subject, "укажите адрес школы в реестре");
   }
   for (const auto& a : m.to) {
-    if (!is_valid_address(a.address)) return bad("неверный адрес получателя", a.address, fix);
+    if (!model::is_valid_email(a.address)) return bad("неверный адрес получателя", a.address, fix);
   }
   for (const auto& a : m.cc) {
-    if (!is_valid_address(a.address)) return bad("неверный адрес получателя копии", a.address, fix);
+    if (!model::is_valid_email(a.address)) return bad("неверный адрес получателя копии", a.address, fix);
   }
   for (const auto& a : m.bcc) {
-    if (!is_valid_address(a)) return bad("неверный адрес скрытой копии", a, fix);
+    if (!model::is_valid_email(a)) return bad("неверный адрес скрытой копии", a, fix);
   }
   if (m.subject.empty()) return bad("у письма нет темы", {}, "ошибка программы: сообщите разработчикам");
   for (const auto& a : m.attachments) {

@@ -1,7 +1,7 @@
 // One e-mail as RFC 5322 / MIME text, ready for SMTP or for an .eml file.
 //
 // Shape of to_eml():
-//   Date, From, To, [Cc,] Subject, Message-ID, [In-Reply-To, References,]
+//   Date, From, [Reply-To,] To, [Cc,] Subject, Message-ID, [In-Reply-To, References,]
 //   [Auto-Submitted,] MIME-Version: 1.0, then
 //   - without attachments: a single text/plain; charset=utf-8 part, base64;
 //   - with attachments: multipart/mixed with that text part first and each
@@ -46,6 +46,7 @@ struct MailAttachment {
 
 struct MailMessage {
   MailAddress from;
+  std::vector<MailAddress> reply_to;  // where answers go (the methodist); not a recipient
   std::vector<MailAddress> to;
   std::vector<MailAddress> cc;
   std::vector<std::string> bcc;  // envelope only
@@ -66,8 +67,9 @@ struct MailMessage {
   std::vector<std::string> envelope_recipients() const;
 };
 
-// Errors (Russian, naming the bad field): no recipient, an invalid address in
-// From/To/Cc/Bcc, an empty subject, an attachment without a name.
+// Errors (Russian, naming the bad field): no recipient, an address that fails
+// model::is_valid_email in From/Reply-To/To/Cc/Bcc, an empty subject, an
+// attachment without a name.
 model::Expected<void> check_message(const MailMessage& m);
 
 // "Sun, 01 Nov 2026 07:00:00 +0300" in the local time zone.

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "deliver/curl_support.h"
+#include "model/email_address.h"
 
 namespace deliver {
 
@@ -34,6 +35,16 @@ model::Diagnostic config_error(std::string message, std::string hint, std::strin
   d.where.key = std::move(key);
   return d;
 }
+
+// A 5xx reply about this letter (a recipient refused, the message refused)
+// says nothing about the server; everything else does. A refused login is
+// 535 but holds for every letter.
+bool server_fault(CURLcode code, long smtp_code) {
+  if (code == CURLE_LOGIN_DENIED) return true;
+  return !(smtp_code >= 500 && smtp_code < 600);
+}
+
+long whole_seconds(long ms) { return std::max(1L, (ms + 999) / 1000); }
 
 bool permanent_failure(CURLcode code, long smtp_code) {
   if (smtp_code >= 500 && smtp_code < 600) return true;
@@ -82,12 +93,15 @@ model::Expected<Mailer> Mailer::create(MailConfig config) {
     return std::unexpected(config_error("неверный порт почтового сервера " + std::to_string(config.port),
                                         "обычно 587 (STARTTLS) или 465 (SMTPS)", "port"));
   }
-  if (!is_valid_address(config.from.address)) {
+  if (!model::is_valid_email(config.from.address)) {
     return std::unexpected(config_error("неверный адрес отправителя «" + config.from.address + "»",
                                         "укажите from в разделе [mail], например imc@ensk.example.ru",
                                         "from"));
   }
   if (config.retries < 0) config.retries = 0;
+  config.connect_timeout_ms = std::max(1, config.connect_timeout_ms);
+  config.command_timeout_ms = std::max(1, config.command_timeout_ms);
+  config.letter_timeout_ms = std::max(1, config.letter_timeout_ms);
   if (config.backoff_ms < 0) config.backoff_ms = 0;
   auto password = load_password(config);
   if (!password) return std::unexpected(password.error());
@@ -109,36 +123,55 @@ std::string Mailer::scrub(std::string text) const {
 
 SendResult Mailer::send(const MailMessage& message) const {
   if (auto ok = check_message(message); !ok) {
-    return {false, 0, model::to_string(ok.error()), 0, true};
+    return {false, 0, model::to_string(ok.error()), 0, true, false};
   }
   return send(message.envelope_recipients(), message.to_eml());
 }
 
-SendResult Mailer::send(const std::vector<std::string>& recipients, std::string_view eml) const {
+SendResult Mailer::send(const std::vector<std::string>& recipients, std::string_view eml,
+                        Deadline deadline) const {
+  using Clock = std::chrono::steady_clock;
+  for (const auto& r : recipients) {
+    if (!model::is_valid_email(r)) {
+      // header_safe: the text goes into the journal and the console on one line.
+      return {false, 0, "неверный адрес получателя «" + header_safe(r) + "»: письмо не отправлено", 0, true, false};
+    }
+  }
+  if (recipients.empty()) return {false, 0, "у письма нет получателя", 0, true, false};
+  const auto left_ms = [&]() -> long {
+    if (!deadline) return m_config.letter_timeout_ms;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now()).count();
+    return std::min<long>(m_config.letter_timeout_ms, left);
+  };
   const int max_attempts = 1 + m_config.retries;
   SendResult last;
   auto wait_ms = m_config.backoff_ms;
   for (int attempt = 1; attempt <= max_attempts; ++attempt) {
-    last = this->attempt(recipients, eml);
+    last = this->attempt(recipients, eml, std::max(1L, left_ms()));
     last.attempts = attempt;
     if (last.sent) return last;
     last.error = scrub("попытка " + std::to_string(attempt) + " из " + std::to_string(max_attempts) +
                        ": " + last.error);
     if (attempt == max_attempts || last.permanent) break;
+    if (left_ms() <= wait_ms) {
+      last.error += "; время на рассылку истекло, больше попыток не было";
+      break;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
     wait_ms *= 2;
   }
   return last;
 }
 
-SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::string_view eml) const {
+SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::string_view eml,
+                           long timeout_ms) const {
   SendResult r;
   curl::EasyPtr curl(curl_easy_init());
-  if (!curl) return {false, 0, "не удалось инициализировать libcurl", 0};
+  if (!curl) return {false, 0, "не удалось инициализировать libcurl", 0, false, true};
   SlistPtr rcpt;
   for (const auto& a : recipients) {
     auto* grown = curl_slist_append(rcpt.get(), ("<" + a + ">").c_str());
-    if (!grown) return {false, 0, "не хватает памяти", 0};
+    if (!grown) return {false, 0, "не хватает памяти", 0, false, true};
     (void)rcpt.release();
     rcpt.reset(grown);
   }
@@ -164,8 +197,16 @@ SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::stri
   curl_easy_setopt(c, CURLOPT_READFUNCTION, read_upload);
   curl_easy_setopt(c, CURLOPT_READDATA, &upload);
   curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(eml.size()));
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_config.connect_timeout_ms));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(m_config.timeout_ms));
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, std::min<long>(m_config.connect_timeout_ms, timeout_ms));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
+  // A server that stops answering (after DATA, say) or stops reading the upload.
+  // libcurl 7.88 waits for the reply to the end of DATA with the response
+  // timeout only (CURLOPT_TIMEOUT_MS does not cut that wait short), so the
+  // letter's own limit caps it too.
+  const long command_s = whole_seconds(std::min<long>(m_config.command_timeout_ms, timeout_ms));
+  curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, command_s);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, command_s);
 
   const CURLcode code = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.smtp_code);
@@ -180,6 +221,7 @@ SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::stri
   // After a TLS failure the last reply is a success (220 to STARTTLS, 250 to EHLO): not worth citing.
   if (r.smtp_code != 0 && reason.empty()) r.error += "; ответ сервера " + std::to_string(r.smtp_code);
   r.permanent = permanent_failure(code, r.smtp_code);
+  r.server_fault = server_fault(code, r.smtp_code);
   return r;
 }
 

@@ -11,6 +11,22 @@
 // credentials.h says. It is never logged and never appears in any error text
 // (errors are also scrubbed for it).
 //
+// Timeouts, so that a server that accepts the connection and then says
+// nothing cannot hold a letter for long:
+//   connect_timeout_ms  TCP connect plus the greeting, EHLO, STARTTLS and AUTH;
+//   command_timeout_ms  the wait for any one reply (CURLOPT_SERVER_RESPONSE_TIMEOUT,
+//                       e.g. the 250 after DATA), and the longest time the
+//                       upload may stall (low-speed limit: under 1 byte/s);
+//                       libcurl counts both in whole seconds (rounded up);
+//   letter_timeout_ms   the whole attempt, attachments included (it also caps
+//                       the reply wait, so it counts in whole seconds there).
+// A deadline given to send() (the mail phase's budget, see courier.h) cuts
+// all of them short: no attempt and no pause between attempts runs past it.
+//
+// Every envelope address (and From) is checked with model::is_valid_email
+// before anything is sent: an address with a line break would otherwise
+// become an SMTP command of its own.
+//
 // send() tries up to 1 + retries times, waiting backoff_ms, 2×, 4× … between
 // attempts. It does not retry what cannot get better: a 5xx reply from the
 // server (e.g. 550 no such mailbox, 535 bad password), a malformed URL, or a
@@ -32,7 +48,9 @@
 //   const auto r = mailer->send(message);             // r.sent, r.attempts, r.error
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,8 +74,9 @@ struct MailConfig {
   std::string methodist;                // the methodist's own address (summary, copies)
   int retries = 3;                      // extra attempts after the first failure
   int backoff_ms = 1000;                // first wait; doubles each time
-  int connect_timeout_ms = 30'000;     // libcurl counts greeting, EHLO, STARTTLS, AUTH in it
-  int timeout_ms = 300'000;             // whole transfer, attachments included
+  int connect_timeout_ms = 30'000;      // libcurl counts greeting, EHLO, STARTTLS, AUTH in it
+  int command_timeout_ms = 60'000;      // one reply, or a stalled upload (whole seconds in libcurl)
+  int letter_timeout_ms = 300'000;      // whole attempt, attachments included
   std::filesystem::path ca_file;        // empty: the system's CA store
 };
 
@@ -67,7 +86,13 @@ struct SendResult {
   std::string error;     // Russian text for the report and the journal; empty when sent
   long smtp_code = 0;    // last SMTP reply code seen (0: no reply)
   bool permanent = false;  // refused for good (5xx, bad message): retrying later will not help
+  // The failure says the server (or the way to it) is not working — no
+  // connection, a timeout, a dropped connection, TLS or login refused — as
+  // opposed to a refusal of this one letter (550 no such user, a bad address).
+  bool server_fault = false;
 };
+
+using Deadline = std::optional<std::chrono::steady_clock::time_point>;
 
 // load_password() of credentials.h for the [mail] section.
 model::Expected<std::string> load_password(const MailConfig& config);
@@ -81,8 +106,10 @@ class Mailer {
   static model::Expected<Mailer> create(MailConfig config);
 
   // Sends `eml` (CRLF text, as MailMessage::to_eml()) to `recipients`
-  // (envelope addresses), with retries. Never throws.
-  SendResult send(const std::vector<std::string>& recipients, std::string_view eml) const;
+  // (envelope addresses), with retries, within `deadline` when given. An
+  // invalid recipient fails at once (permanent, nothing sent). Never throws.
+  SendResult send(const std::vector<std::string>& recipients, std::string_view eml,
+                  Deadline deadline = {}) const;
   // check_message(), then send(envelope_recipients(), to_eml()).
   SendResult send(const MailMessage& message) const;
 
@@ -90,7 +117,7 @@ class Mailer {
 
  private:
   Mailer(MailConfig config, std::string password);
-  SendResult attempt(const std::vector<std::string>& recipients, std::string_view eml) const;
+  SendResult attempt(const std::vector<std::string>& recipients, std::string_view eml, long timeout_ms) const;
   std::string scrub(std::string text) const;
 
   MailConfig m_config;

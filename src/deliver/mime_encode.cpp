@@ -115,16 +115,4 @@ std::string filename_parameter(std::string_view utf8_name) {
   return out;
 }
 
-bool is_valid_address(std::string_view address) {
-  const auto at = address.find('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 >= address.size()) return false;
-  if (address.find('@', at + 1) != std::string_view::npos) return false;
-  for (const unsigned char c : address) {
-    if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '"' || c == ',' || c == '(' ||
-        c == ')' || c == ';' || c == '\\')
-      return false;
-  }
-  return address.find('.', at) != std::string_view::npos;
-}
-
 }  // namespace deliver

@@ -35,8 +35,4 @@ std::string format_address(const MailAddress& a);
 //   long ones split in sections:    filename*0*=UTF-8''%D0…;\r\n filename*1*=%D1…
 std::string filename_parameter(std::string_view utf8_name);
 
-// A conservative check: one '@', non-empty local part and domain, no spaces,
-// quotes, angle brackets, commas or control characters.
-bool is_valid_address(std::string_view address);
-
 }  // namespace deliver

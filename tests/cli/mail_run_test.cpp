@@ -1,14 +1,14 @@
 // `metodmon run` with mail against a real SMTP server (aiosmtpd on loopback):
-// directors get their own workbook, the methodist the full one, schools with
-// rejected forms their errors; a server that is down leaves the letters in the
-// outbox and `metodmon send` delivers them later.
+// directors get their own workbook with a salutation by name and patronymic,
+// the methodist the full one, schools with rejected forms their errors; every
+// letter answers to the methodist; a rerun sends again only what changed,
+// marked «Уточнённые итоги».
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <fstream>
-#include <map>
+#include <algorithm>
 
+#include "support/mail_run.h"
+#include "support/openpyxl_check.h"
 #include "support/smtp_server.h"
 #include "support/temp_dir.h"
 
@@ -16,45 +16,38 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int run(const std::string& args, std::string* out = nullptr) {
-  const std::string cmd = std::string(METODMON_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::string text;
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) text.append(buf, n);
-  const int status = ::pclose(pipe);
-  if (out) *out = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+constexpr const char* k_methodist = "metodist@ensk-edu.example";
 
-fs::path write_config(const test::TempDir& dir, int port, bool errors_to_schools = true) {
-  const auto root = test::source_dir();
-  std::ofstream out(dir / "metodmon.toml");
-  out << "[monitoring]\n"
-      << "definition = \"" << (root / "templates/demo.toml").string() << "\"\n"
-      << "schools = \"" << (root / "templates/demo_schools.csv").string() << "\"\n"
-      << "period = \"2026-11\"\n"
-      << "[paths]\ninbox = \"" << (root / "sample_workbooks" / "demo").string() << "\"\n"
-      << "output = \"out\"\nstate = \"state\"\n"
-      << "[inbox]\nsettle_seconds = 0\n"
-      << "[mail]\nenabled = true\nhost = \"127.0.0.1\"\nport = " << port << "\nsecurity = \"none\"\n"
-      << "from = \"imc@ensk-edu.example\"\nfrom_name = \"МКУ ИМЦ Энского округа\"\n"
-      << "methodist = \"metodist@ensk-edu.example\"\nretries = 2\nbackoff_ms = 10\n"
-      << "send_errors_to_schools = " << (errors_to_schools ? "true" : "false") << "\n";
-  return dir / "metodmon.toml";
-}
-
-std::map<std::string, std::string> school_by_email() {
-  std::map<std::string, std::string> out;
-  std::ifstream in(test::source_dir() / "templates/demo_schools.csv");
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    const auto id = line.substr(0, line.find(';'));
-    out[line.substr(line.rfind(';') + 1)] = id;
+// A copy of the demo inbox in dir/inbox that a test may change.
+fs::path copy_demo_inbox(const test::TempDir& dir) {
+  fs::create_directories(dir / "inbox");
+  for (const auto& e : fs::directory_iterator(test::source_dir() / "sample_workbooks/demo")) {
+    fs::copy_file(e.path(), dir / "inbox" / e.path().filename());
   }
-  return out;
+  return dir / "inbox";
+}
+
+// Lowers sch01's courses_passed by 3 (indicator 5.1 «…прошедших КПК…» changes).
+void change_sch01_form(const fs::path& inbox) {
+  const auto r = test::run_python(R"(
+import sys, openpyxl
+path = sys.argv[1]
+wb = openpyxl.load_workbook(path)
+for dn in wb.defined_names.definedName:
+    if dn.name == "in_courses_passed":
+        for sheet, coord in dn.destinations:
+            cell = wb[sheet][coord.replace("$", "")]
+            cell.value = int(cell.value) - 3
+wb.save(path)
+)", {(inbox / "sch01_2026-11.xlsx").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+}
+
+const test::ReceivedMail* letter_to(const std::vector<test::ReceivedMail>& mails, const std::string& to) {
+  const auto it = std::find_if(mails.begin(), mails.end(), [&](const test::ReceivedMail& m) {
+    return m.rcpt_to == std::vector<std::string>{to};
+  });
+  return it == mails.end() ? nullptr : &*it;
 }
 
 }  // namespace
@@ -63,24 +56,25 @@ TEST(MailRunTest, DirectorsMethodistAndRejectedSchoolsGetTheirLetters) {
   test::TempDir dir;
   test::SmtpServer server(dir / "received");
   ASSERT_GT(server.port(), 0);
-  const auto config = write_config(dir, server.port());
-  std::string out;
-  EXPECT_EQ(run("run -q --config " + config.string(), &out), 2) << out;  // forms rejected, mail fine
+  const auto config = test::write_mail_run_config(dir, server.port());
+  const auto r = test::run_metodmon("run -q --config " + config.string());
+  EXPECT_EQ(r.exit_code, 2) << r.out;  // forms rejected, mail fine
   const auto mails = server.wait_for(17);
   ASSERT_EQ(mails.size(), 17u);  // 12 directors + methodist + 4 rejected forms
-  const auto emails = school_by_email();
+  const auto emails = test::demo_school_by_email();
   int directors = 0, rejected = 0, methodist = 0;
   for (const auto& m : mails) {
     EXPECT_TRUE(m.defects.empty()) << m.defects;
     ASSERT_EQ(m.rcpt_to.size(), 1u);
+    // Every letter answers to the methodist, not to the robot's mailbox.
+    EXPECT_EQ(m.reply_to, std::vector<std::string>{k_methodist}) << m.subject;
     const auto& to = m.rcpt_to[0];
-    if (to == "metodist@ensk-edu.example") {
+    if (to == k_methodist) {
       ++methodist;
       EXPECT_NE(m.subject.find("принято форм: 12, отклонено: 4"), std::string::npos) << m.subject;
       EXPECT_NE(m.body.find("sch09_2026-11.xlsx"), std::string::npos);
       ASSERT_EQ(m.attachments.size(), 1u);
-      EXPECT_EQ(m.attachments[0].second,
-                test::read_file(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx"));
+      EXPECT_EQ(m.attachments[0].second, test::read_file(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx"));
       continue;
     }
     ASSERT_TRUE(emails.contains(to)) << to;
@@ -101,39 +95,62 @@ TEST(MailRunTest, DirectorsMethodistAndRejectedSchoolsGetTheirLetters) {
   EXPECT_EQ(directors, 12);
   EXPECT_EQ(rejected, 4);
   EXPECT_EQ(methodist, 1);
-}
-
-TEST(MailRunTest, ServerDownMeansExit3AndSendDeliversLater) {
-  test::TempDir dir;
-  const int port = test::free_port();
-  const auto config = write_config(dir, port, false);
-  std::string out;
-  EXPECT_EQ(run("run -q --config " + config.string(), &out), 3) << out;
-  // The report is written even though mail failed.
-  EXPECT_TRUE(fs::exists(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx"));
-  const auto journal = test::read_file(dir / "state/outbox/2026-11/journal.tsv");
-  EXPECT_NE(journal.find("failed"), std::string::npos);
-
-  test::SmtpSinkOptions options;
-  options.port = port;
-  test::SmtpServer server(dir / "received", options);
-  ASSERT_EQ(server.port(), port);
-  EXPECT_EQ(run("send -q --config " + config.string(), &out), 0) << out;
-  EXPECT_EQ(server.wait_for(13).size(), 13u);  // 12 directors + methodist
-  // Nothing left to send: a second `send` sends nothing again.
-  EXPECT_EQ(run("send -q --config " + config.string(), &out), 0) << out;
-  EXPECT_EQ(server.received().size(), 13u);
+  // The salutation uses the name and patronymic, with the director's gender.
+  const auto* petrova = letter_to(mails, "school1@ensk-edu.example");  // Петрова Анна Викторовна
+  const auto* sidorov = letter_to(mails, "school2@ensk-edu.example");  // Сидоров Игорь Николаевич
+  ASSERT_NE(petrova, nullptr);
+  ASSERT_NE(sidorov, nullptr);
+  EXPECT_EQ(petrova->body.rfind("Уважаемая Анна Викторовна!", 0), 0u) << petrova->body;
+  EXPECT_EQ(sidorov->body.rfind("Уважаемый Игорь Николаевич!", 0), 0u) << sidorov->body;
 }
 
 TEST(MailRunTest, DryRunWritesEmlFilesAndSendsNothing) {
   test::TempDir dir;
   test::SmtpServer server(dir / "received");
-  const auto config = write_config(dir, server.port());
-  std::string out;
-  EXPECT_EQ(run("run -q --dry-run --config " + config.string(), &out), 2) << out;
-  int eml = 0;
-  for (const auto& e : fs::directory_iterator(dir / "state/outbox/2026-11")) eml += e.path().extension() == ".eml";
-  EXPECT_EQ(eml, 17);
-  ::usleep(300'000);
+  const auto config = test::write_mail_run_config(dir, server.port());
+  const auto r = test::run_metodmon("run -q --dry-run --config " + config.string());
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(test::count_eml_files(dir / "state/outbox/2026-11"), 17);
   EXPECT_TRUE(server.received().empty());
+}
+
+TEST(MailRunTest, RerunSendsOnlyLettersWhoseFiguresChangedMarkedRevised) {
+  test::TempDir dir;
+  test::SmtpServer server(dir / "received");
+  ASSERT_GT(server.port(), 0);
+  test::MailRunOptions options;
+  options.inbox = copy_demo_inbox(dir);
+  const auto config = test::write_mail_run_config(dir, server.port(), options);
+  auto r = test::run_metodmon("run -q --config " + config.string());
+  ASSERT_EQ(r.exit_code, 2) << r.out;
+  ASSERT_EQ(server.wait_for(17).size(), 17u);
+
+  // The same forms again: nobody gets anything twice.
+  r = test::run_metodmon("run -q --config " + config.string());
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(server.wait_for(18, std::chrono::milliseconds(300)).size(), 17u);
+
+  // School 1 corrects a figure: its director and the methodist get revised
+  // letters that say what changed; the other 11 directors and the four
+  // rejected schools get nothing new.
+  change_sch01_form(options.inbox);
+  r = test::run_metodmon("run -q --config " + config.string());
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  const auto mails = server.wait_for(19);
+  ASSERT_EQ(mails.size(), 19u);
+  EXPECT_EQ(server.wait_for(20, std::chrono::milliseconds(300)).size(), 19u);
+  const std::vector<test::ReceivedMail> revised(mails.begin() + 17, mails.end());
+  const auto* director = letter_to(revised, "school1@ensk-edu.example");
+  const auto* methodist = letter_to(revised, k_methodist);
+  ASSERT_NE(director, nullptr);
+  ASSERT_NE(methodist, nullptr);
+  for (const auto* m : {director, methodist}) {
+    EXPECT_NE(m->subject.find("Уточнённые итоги"), std::string::npos) << m->subject;
+    EXPECT_NE(m->body.find("Уточнённые итоги"), std::string::npos) << m->body;
+    EXPECT_NE(m->body.find("5.1 «Доля педагогов, прошедших КПК"), std::string::npos) << m->body;  // what changed
+  }
+  EXPECT_NE(methodist->body.find("МБОУ СОШ № 1"), std::string::npos) << methodist->body;
+  // Only the changed indicator is listed as changed in the director's letter.
+  EXPECT_EQ(director->body.find("участие в диагностике"), std::string::npos) << director->body;
+  EXPECT_EQ(director->attachments[0].second, test::read_file(dir / "out/2026-11/directors/sch01_2026-11.xlsx"));
 }

@@ -57,6 +57,19 @@ TEST(RegistryLoaderTest, LoadsCommaFileWithBomCrlfRussianHeaderAndQuotedNewline)
   EXPECT_EQ(s.email, "a@b.ru");
 }
 
+TEST(RegistryLoaderTest, AddressWithALineBreakIsClearedWithAWarning) {
+  // A quoted field may hold a line break; in an e-mail it would become an SMTP command.
+  const auto loaded = definition::parse_registry(
+      "id;short_name;email\nsch01;Ш1;\"dir@sch1.example\r\nRSET\"\nsch02;Ш2;b@sch2.example\n", "r.csv");
+  ASSERT_TRUE(loaded.has_value());
+  ASSERT_EQ(loaded->registry.schools.size(), 2u);
+  EXPECT_EQ(loaded->registry.schools[0].email, "");
+  EXPECT_EQ(loaded->registry.schools[1].email, "b@sch2.example");
+  ASSERT_EQ(loaded->warnings.size(), 1u);
+  EXPECT_NE(loaded->warnings[0].message.find("у школы «sch01» e-mail директора записан с ошибкой"),
+            std::string::npos);
+}
+
 TEST(RegistryLoaderTest, ColumnsInAnyOrderAndOptionalOnesMissing) {
   const auto loaded =
       definition::parse_registry("почта;краткое_наименование;код\nx@y.ru;Школа;s-1\n", "r.csv");

@@ -141,6 +141,29 @@ TEST(MailMessageTest, CheckMessageNamesTheBadField) {
   EXPECT_EQ(deliver::check_message(m).error().message, "у письма нет получателя");
 }
 
+TEST(MailMessageTest, ReplyToGoesToTheMethodistAndIsNotARecipient) {
+  test::TempDir dir;
+  auto m = sample();
+  m.reply_to = {{"Методист Иванова", "metodist@ensk.example.ru"}};
+  const auto eml = m.to_eml();
+  EXPECT_NE(eml.find("\r\nReply-To: =?UTF-8?B?"), std::string::npos);
+  EXPECT_EQ(m.envelope_recipients(), std::vector<std::string>{"school3@ensk.example.ru"});
+  const auto got = test::decode_eml(dir.write("m.eml", eml), dir / "decoded");
+  EXPECT_EQ(got.reply_to, std::vector<std::string>{"Методист Иванова <metodist@ensk.example.ru>"});
+  EXPECT_EQ(got.defects, "");
+  m.reply_to[0].address = "metodist@ensk.example.ru\r\nBcc: x@y.ru";
+  EXPECT_EQ(deliver::check_message(m).error().message, "неверный адрес для ответа (Reply-To)");
+}
+
+TEST(MailMessageTest, AddressWithALineBreakIsRefused) {
+  auto m = sample();
+  m.to[0].address = "dir@sch1.example\r\nRSET";
+  EXPECT_EQ(deliver::check_message(m).error().message, "неверный адрес получателя");
+  m = sample();
+  m.bcc = {"dir@sch1.example\nRSET"};
+  EXPECT_EQ(deliver::check_message(m).error().message, "неверный адрес скрытой копии");
+}
+
 TEST(MailMessageTest, GuessesContentTypes) {
   EXPECT_EQ(deliver::content_type_for("a.XLSX"), deliver::k_xlsx_type);
   EXPECT_EQ(deliver::content_type_for("a.xls"), "application/vnd.ms-excel");

@@ -267,6 +267,121 @@ TEST(MailerTest, ChecksConfigAndBuildsUrls) {
   EXPECT_EQ(deliver::Mailer::create(c).error().where.key, "host");
 }
 
+// A server that stops answering must not hold a letter for minutes: each
+// timeout ends the attempt long before the letter timeout (30 s here).
+deliver::MailConfig patient_config(int port) {
+  auto c = local_config(port);
+  c.retries = 0;
+  c.connect_timeout_ms = 30'000;
+  c.command_timeout_ms = 30'000;
+  c.letter_timeout_ms = 30'000;
+  return c;
+}
+
+TEST(MailerTest, ServerThatNeverGreetsFailsWithinTheConnectTimeout) {
+  test::TempDir dir;
+  test::SmtpSinkOptions options;
+  options.stall_greeting = true;
+  test::SmtpServer server(dir / "silent", options);
+  ASSERT_GT(server.port(), 0);
+  auto config = patient_config(server.port());
+  config.connect_timeout_ms = 500;
+  const auto mailer = deliver::Mailer::create(config);
+  ASSERT_TRUE(mailer);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = mailer->send(report_mail());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
+  EXPECT_FALSE(r.sent);
+  EXPECT_TRUE(r.server_fault);
+  EXPECT_FALSE(r.permanent);
+  EXPECT_EQ(server.connections(), 1);
+}
+
+TEST(MailerTest, ServerThatStallsAfterDataFailsWithinTheCommandTimeout) {
+  test::TempDir dir;
+  test::SmtpSinkOptions options;
+  options.stall_data_from = 0;
+  test::SmtpServer server(dir / "stalled", options);
+  ASSERT_GT(server.port(), 0);
+  auto config = patient_config(server.port());
+  config.command_timeout_ms = 1000;
+  const auto mailer = deliver::Mailer::create(config);
+  ASSERT_TRUE(mailer);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = mailer->send(report_mail());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
+  EXPECT_FALSE(r.sent);
+  EXPECT_TRUE(r.server_fault);
+  EXPECT_EQ(server.wait_for(1).size(), 1u);  // it did receive the message: it just never said so
+}
+
+TEST(MailerTest, ServerThatStallsAfterDataFailsWithinTheLetterTimeout) {
+  test::TempDir dir;
+  test::SmtpSinkOptions options;
+  options.stall_data_from = 0;
+  test::SmtpServer server(dir / "stalled", options);
+  ASSERT_GT(server.port(), 0);
+  auto config = patient_config(server.port());
+  config.letter_timeout_ms = 700;
+  const auto mailer = deliver::Mailer::create(config);
+  ASSERT_TRUE(mailer);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = mailer->send(report_mail());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
+  EXPECT_FALSE(r.sent);
+  EXPECT_NE(r.error.find("Timeout"), std::string::npos) << r.error;
+}
+
+TEST(MailerTest, DroppedConnectionIsRetriedAndBlamedOnTheServer) {
+  test::TempDir dir;
+  test::SmtpSinkOptions options;
+  options.drop_data_from = 0;
+  test::SmtpServer server(dir / "dropped", options);
+  ASSERT_GT(server.port(), 0);
+  const auto mailer = deliver::Mailer::create(local_config(server.port()));
+  ASSERT_TRUE(mailer);
+  const auto r = mailer->send(report_mail());
+  EXPECT_FALSE(r.sent);
+  EXPECT_FALSE(r.permanent);
+  EXPECT_TRUE(r.server_fault);
+  EXPECT_EQ(r.attempts, 3);
+  EXPECT_EQ(server.connections(), 3);
+  EXPECT_TRUE(server.received().empty());
+}
+
+TEST(MailerTest, DeadlineCutsAttemptsAndPausesShort) {
+  test::TempDir dir;
+  test::SmtpSinkOptions options;
+  options.stall_data_from = 0;
+  test::SmtpServer server(dir / "stalled", options);
+  ASSERT_GT(server.port(), 0);
+  auto config = patient_config(server.port());
+  config.retries = 5;
+  config.backoff_ms = 10'000;
+  const auto mailer = deliver::Mailer::create(config);
+  ASSERT_TRUE(mailer);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = mailer->send({"school3@ensk.example.ru"}, report_mail().to_eml(), start + 500ms);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
+  EXPECT_FALSE(r.sent);
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_NE(r.error.find("время на рассылку истекло"), std::string::npos) << r.error;
+}
+
+TEST(MailerTest, AddressWithALineBreakNeverReachesTheServer) {
+  SlammingListener server;
+  const auto mailer = deliver::Mailer::create(local_config(server.port()));
+  ASSERT_TRUE(mailer);
+  const auto r = mailer->send({"dir@sch1.example\r\nRSET"}, report_mail().to_eml());
+  EXPECT_FALSE(r.sent);
+  EXPECT_TRUE(r.permanent);
+  EXPECT_FALSE(r.server_fault);
+  EXPECT_EQ(r.attempts, 0);
+  EXPECT_EQ(r.error, "неверный адрес получателя «dir@sch1.example  RSET»: письмо не отправлено");
+  std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(server.accepted(), 0);
+}
+
 TEST(MailerTest, StarttlsIsRequiredWhenConfigured) {
   // The test server offers no STARTTLS: the mailer must refuse to go on in clear text.
   test::TempDir dir;

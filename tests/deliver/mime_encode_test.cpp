@@ -85,17 +85,4 @@ TEST(MimeEncodeTest, LongFileNamesAreSplitIntoNumberedSections) {
   }
 }
 
-TEST(MimeEncodeTest, ChecksAddresses) {
-  EXPECT_TRUE(deliver::is_valid_address("school3@ensk.example.ru"));
-  EXPECT_TRUE(deliver::is_valid_address("a.b-c+d@mail.ru"));
-  EXPECT_FALSE(deliver::is_valid_address(""));
-  EXPECT_FALSE(deliver::is_valid_address("school3"));
-  EXPECT_FALSE(deliver::is_valid_address("@ensk.ru"));
-  EXPECT_FALSE(deliver::is_valid_address("a@"));
-  EXPECT_FALSE(deliver::is_valid_address("a@b@c.ru"));
-  EXPECT_FALSE(deliver::is_valid_address("a b@c.ru"));
-  EXPECT_FALSE(deliver::is_valid_address("a@c.ru,b@c.ru"));
-  EXPECT_FALSE(deliver::is_valid_address("a@localhost"));
-}
-
 }  // namespace

@@ -2,8 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <thread>
+#include <fstream>
 
 #include "support/smtp_server.h"
 #include "support/temp_dir.h"
@@ -29,30 +28,44 @@ deliver::MailMessage school_mail(int n) {
   return m;
 }
 
-TEST(OutboxTest, DryRunWritesEmlFilesAndJournalAndSendsNothing) {
+// A director's results letter for school n stating `share`.
+deliver::Letter school_letter(int n, const std::string& share = "45,0 % (9 из 20)") {
+  auto m = school_mail(n);
+  m.attachments[0].bytes += " at " + share;  // the workbook differs with the figures
+  return {deliver::letter_kind::results_director, "sch" + std::to_string(n), std::move(m),
+          {{"1.1 «Доля педагогов»", share}, {"1.2 «Число программ»", "3"}}};
+}
+
+std::vector<DeliveryStatus> statuses(const deliver::Outbox& outbox, const std::string& period) {
+  std::vector<DeliveryStatus> out;
+  const auto journal = outbox.journal(period);
+  for (const auto& e : *journal) out.push_back(e.status);
+  return out;
+}
+
+TEST(OutboxTest, DryRunWritesEmlFilesFiguresAndJournalAndSendsNothing) {
   test::TempDir dir;
   test::SmtpServer server(dir / "received");
   deliver::Outbox outbox(dir / "outbox");
-  const auto a = outbox.deliver("2026-11", school_mail(3), nullptr);
-  const auto b = outbox.deliver("2026-11", school_mail(7), nullptr);
+  auto courier = deliver::Courier::dry_run();
+  const auto a = outbox.deliver("2026-11", school_letter(3), courier);
+  const auto b = outbox.deliver("2026-11", school_letter(7), courier);
   ASSERT_TRUE(a) << model::to_string(a.error());
   ASSERT_TRUE(b);
   EXPECT_EQ(a->entry.status, DeliveryStatus::dry_run);
   EXPECT_EQ(a->entry.eml_file, "01_school3@ensk.example.ru.eml");
   EXPECT_EQ(b->entry.eml_file, "02_school7@ensk.example.ru.eml");
   EXPECT_EQ(a->entry.attachments, "Итоги СОШ 3.xlsx");
+  EXPECT_EQ(a->entry.kind, "results-director");
+  EXPECT_EQ(a->entry.topic, "sch3");
   EXPECT_EQ(a->entry.attempts, 0);
   const auto eml = dir / "outbox/2026-11/01_school3@ensk.example.ru.eml";
   ASSERT_TRUE(fs::exists(eml));
+  EXPECT_EQ(test::read_file(dir / "outbox/2026-11/01_school3@ensk.example.ru.figures.tsv"),
+            "1.1 «Доля педагогов»\t45,0 % (9 из 20)\n1.2 «Число программ»\t3\n");
   const auto decoded = test::decode_eml(eml, dir / "decoded");
   EXPECT_EQ(decoded.subject, "Итоги мониторинга за ноябрь 2026 — СОШ № 3");
-  ASSERT_EQ(decoded.attachments.size(), 1u);
-  EXPECT_EQ(decoded.attachments[0].second, "xlsx bytes of 3");
-  const auto journal = outbox.journal("2026-11");
-  ASSERT_TRUE(journal);
-  ASSERT_EQ(journal->size(), 2u);
-  EXPECT_EQ((*journal)[1].status, DeliveryStatus::dry_run);
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(statuses(outbox, "2026-11"), (std::vector{DeliveryStatus::dry_run, DeliveryStatus::dry_run}));
   EXPECT_TRUE(server.received().empty());
 }
 
@@ -62,8 +75,9 @@ TEST(OutboxTest, RealRunSendsExactlyTheFileOnDiskAndRecordsIt) {
   ASSERT_GT(server.port(), 0);
   const auto mailer = deliver::Mailer::create(local_config(server.port()));
   ASSERT_TRUE(mailer);
+  deliver::Courier courier(*mailer, {});
   deliver::Outbox outbox(dir / "outbox");
-  const auto d = outbox.deliver("2026-11", school_mail(3), &*mailer);
+  const auto d = outbox.deliver("2026-11", school_letter(3), courier);
   ASSERT_TRUE(d);
   EXPECT_EQ(d->entry.status, DeliveryStatus::sent);
   EXPECT_EQ(d->entry.attempts, 1);
@@ -72,29 +86,95 @@ TEST(OutboxTest, RealRunSendsExactlyTheFileOnDiskAndRecordsIt) {
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].eml, test::read_file(dir / "outbox/2026-11" / d->entry.eml_file));
   EXPECT_EQ(got[0].rcpt_to, std::vector<std::string>{"school3@ensk.example.ru"});
-  EXPECT_EQ((*outbox.journal("2026-11"))[0].status, DeliveryStatus::sent);
 }
 
-TEST(OutboxTest, ReRunOfThePeriodDoesNotSendTheSameLetterTwice) {
+TEST(OutboxTest, SameFiguresAreNotSentAgainChangedFiguresAreAndSayWhat) {
   test::TempDir dir;
   test::SmtpServer server(dir / "received");
   ASSERT_GT(server.port(), 0);
   const auto mailer = deliver::Mailer::create(local_config(server.port()));
   ASSERT_TRUE(mailer);
+  deliver::Courier courier(*mailer, {});
   deliver::Outbox outbox(dir / "outbox");
-  ASSERT_TRUE(outbox.deliver("2026-11", school_mail(3), &*mailer));
-  const auto again = outbox.deliver("2026-11", school_mail(3), &*mailer);
+  ASSERT_TRUE(outbox.deliver("2026-11", school_letter(3), courier));
+  // A rerun: a new workbook (another run time) with the same figures is not a new letter.
+  auto rerun = school_letter(3);
+  rerun.message.attachments[0].bytes += " (run 2)";
+  EXPECT_TRUE(outbox.revision("2026-11", rerun)->sent_before);
+  EXPECT_TRUE(outbox.revision("2026-11", rerun)->changes.empty());
+  const auto again = outbox.deliver("2026-11", rerun, courier);
   ASSERT_TRUE(again);
-  EXPECT_TRUE(again->repeated);
-  EXPECT_EQ(again->entry.status, DeliveryStatus::sent);
-  auto changed = school_mail(3);
-  changed.attachments[0].bytes = "corrected bytes";  // a corrected report is a new letter
-  const auto corrected = outbox.deliver("2026-11", changed, &*mailer);
-  ASSERT_TRUE(corrected);
-  EXPECT_FALSE(corrected->repeated);
-  EXPECT_EQ(corrected->entry.number, 2);
-  EXPECT_EQ(server.wait_for(2).size(), 2u);
-  EXPECT_EQ(outbox.journal("2026-11")->size(), 2u);
+  EXPECT_TRUE(again->unchanged);
+  EXPECT_EQ(outbox.journal("2026-11")->size(), 1u);
+  // Corrected figures: the revision names the changed figure only, and the letter goes out.
+  const auto corrected = school_letter(3, "50,0 % (10 из 20)");
+  const auto revision = outbox.revision("2026-11", corrected);
+  ASSERT_TRUE(revision);
+  EXPECT_TRUE(revision->sent_before);
+  EXPECT_EQ(revision->changes, (std::vector<deliver::FigureChange>{
+                                   {"1.1 «Доля педагогов»", "45,0 % (9 из 20)", "50,0 % (10 из 20)"}}));
+  const auto d = outbox.deliver("2026-11", corrected, courier);
+  ASSERT_TRUE(d);
+  EXPECT_FALSE(d->unchanged);
+  EXPECT_EQ(d->entry.status, DeliveryStatus::sent);
+  // Back to the first figures: a change against the latest letter, sent again.
+  EXPECT_FALSE(outbox.deliver("2026-11", school_letter(3), courier)->unchanged);
+  EXPECT_EQ(server.wait_for(3).size(), 3u);
+  // Another school's letter is another identity.
+  EXPECT_FALSE(outbox.revision("2026-11", school_letter(4))->sent_before);
+}
+
+TEST(OutboxTest, NewerLetterSupersedesTheWaitingOneSoSendDeliversOnlyTheNewest) {
+  test::TempDir dir;
+  const int port = test::free_port();
+  const auto mailer = deliver::Mailer::create(local_config(port));
+  ASSERT_TRUE(mailer);
+  deliver::Outbox outbox(dir / "outbox");
+  {
+    deliver::Courier down(*mailer, {});
+    ASSERT_EQ(outbox.deliver("2026-11", school_letter(3), down)->entry.status, DeliveryStatus::failed);
+  }
+  auto held = deliver::Courier::hold("переменная окружения не задана");
+  const auto newer = outbox.deliver("2026-11", school_letter(3, "50,0 % (10 из 20)"), held);
+  ASSERT_TRUE(newer);
+  EXPECT_EQ(newer->superseded, 1);
+  EXPECT_EQ(newer->entry.status, DeliveryStatus::pending);
+  EXPECT_EQ(newer->entry.last_error, "переменная окружения не задана");
+  // A dry run does not cancel a real letter that waits.
+  auto dry = deliver::Courier::dry_run();
+  EXPECT_EQ(outbox.deliver("2026-11", school_letter(3, "55,0 % (11 из 20)"), dry)->superseded, 0);
+  EXPECT_EQ(statuses(outbox, "2026-11"),
+            (std::vector{DeliveryStatus::superseded, DeliveryStatus::pending, DeliveryStatus::dry_run}));
+
+  test::SmtpSinkOptions options;
+  options.port = port;
+  test::SmtpServer server(dir / "received", options);
+  ASSERT_EQ(server.port(), port);
+  deliver::Courier up(*mailer, {});
+  const auto resent = outbox.resend_pending("2026-11", up);
+  ASSERT_TRUE(resent);
+  ASSERT_EQ(resent->size(), 1u);
+  EXPECT_EQ((*resent)[0].status, DeliveryStatus::sent);
+  const auto got = server.wait_for(1);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_NE(got[0].attachments.at(0).second.find("50,0 %"), std::string::npos);
+  EXPECT_TRUE(outbox.resend_pending("2026-11", up)->empty());
+  EXPECT_EQ(server.wait_for(2, std::chrono::milliseconds(200)).size(), 1u);
+}
+
+TEST(OutboxTest, LetterAboutASchoolSupersedesTheWaitingOneToItsOldAddress) {
+  test::TempDir dir;
+  deliver::Outbox outbox(dir / "outbox");
+  auto held = deliver::Courier::hold("нет пароля");
+  ASSERT_TRUE(outbox.deliver("2026-11", school_letter(3), held));
+  auto moved = school_letter(3);
+  moved.message.to[0].address = "new-director3@ensk.example.ru";
+  EXPECT_EQ(outbox.deliver("2026-11", moved, held)->superseded, 1);
+  // The methodist's letter has no topic: a letter to another address is another letter.
+  deliver::Letter a{deliver::letter_kind::results_methodist, {}, school_mail(1), {}};
+  deliver::Letter b{deliver::letter_kind::results_methodist, {}, school_mail(2), {}};
+  ASSERT_TRUE(outbox.deliver("2026-11", a, held));
+  EXPECT_EQ(outbox.deliver("2026-11", b, held)->superseded, 0);
 }
 
 TEST(OutboxTest, ServerDownIsRecordedThenResendDeliversAfterItComesBack) {
@@ -103,80 +183,110 @@ TEST(OutboxTest, ServerDownIsRecordedThenResendDeliversAfterItComesBack) {
   const auto mailer = deliver::Mailer::create(local_config(port));
   ASSERT_TRUE(mailer);
   deliver::Outbox outbox(dir / "outbox");
+  deliver::Courier down(*mailer, {.stop_after_failed_letters = 0});
   for (int n : {3, 7}) {
-    const auto d = outbox.deliver("2026-11", school_mail(n), &*mailer);
+    const auto d = outbox.deliver("2026-11", school_letter(n), down);
     ASSERT_TRUE(d) << "mail failure must not be an error";
     EXPECT_EQ(d->entry.status, DeliveryStatus::failed);
     EXPECT_EQ(d->entry.attempts, 2);  // 1 + retries
     EXPECT_NE(d->entry.last_error.find("попытка 2 из 2"), std::string::npos) << d->entry.last_error;
   }
-  // The letters are safe on disk and the journal says what happened.
-  auto journal = outbox.journal("2026-11");
-  ASSERT_TRUE(journal);
-  ASSERT_EQ(journal->size(), 2u);
-  EXPECT_EQ((*journal)[0].status, DeliveryStatus::failed);
-  EXPECT_TRUE(fs::exists(dir / "outbox/2026-11" / (*journal)[1].eml_file));
-
   test::SmtpSinkOptions options;
   options.port = port;
   test::SmtpServer server(dir / "received", options);
   ASSERT_EQ(server.port(), port);
-  const auto resent = outbox.resend_pending("2026-11", *mailer);
+  deliver::Courier up(*mailer, {});
+  const auto resent = outbox.resend_pending("2026-11", up);
   ASSERT_TRUE(resent);
   ASSERT_EQ(resent->size(), 2u);
   EXPECT_EQ((*resent)[0].status, DeliveryStatus::sent);
   EXPECT_EQ((*resent)[0].attempts, 3);
-  EXPECT_EQ((*resent)[0].last_error, "");
-  const auto got = server.wait_for(2);
-  ASSERT_EQ(got.size(), 2u);
-  EXPECT_EQ(got[0].subject, "Итоги мониторинга за ноябрь 2026 — СОШ № 3");
-  EXPECT_EQ(got[1].rcpt_to, std::vector<std::string>{"school7@ensk.example.ru"});
-  journal = outbox.journal("2026-11");
-  EXPECT_EQ((*journal)[1].status, DeliveryStatus::sent);
-  // Nothing left: a second resend tries nothing and sends nothing.
-  EXPECT_TRUE(outbox.resend_pending("2026-11", *mailer)->empty());
-  EXPECT_EQ(server.received().size(), 2u);
+  EXPECT_EQ(server.wait_for(2).size(), 2u);
+  EXPECT_TRUE(outbox.resend_pending("2026-11", up)->empty());
 }
 
-TEST(OutboxTest, DryRunLettersAreSentOnlyWhenAskedFor) {
+TEST(OutboxTest, AfterTwoLettersFailTheRestWaitUntried) {
   test::TempDir dir;
-  test::SmtpServer server(dir / "received");
-  ASSERT_GT(server.port(), 0);
-  const auto mailer = deliver::Mailer::create(local_config(server.port()));
+  const auto mailer = deliver::Mailer::create(local_config(test::free_port()));
   ASSERT_TRUE(mailer);
   deliver::Outbox outbox(dir / "outbox");
-  ASSERT_TRUE(outbox.deliver("2026-11", school_mail(3), nullptr));
-  EXPECT_TRUE(outbox.resend_pending("2026-11", *mailer)->empty());
-  const auto sent = outbox.resend_pending("2026-11", *mailer, true);
-  ASSERT_TRUE(sent);
-  ASSERT_EQ(sent->size(), 1u);
-  EXPECT_EQ((*sent)[0].status, DeliveryStatus::sent);
-  EXPECT_EQ(server.wait_for(1).size(), 1u);
+  deliver::Courier courier(*mailer, {.stop_after_failed_letters = 2});
+  for (int n = 1; n <= 5; ++n) ASSERT_TRUE(outbox.deliver("2026-11", school_letter(n), courier));
+  const auto journal = *outbox.journal("2026-11");
+  EXPECT_EQ(statuses(outbox, "2026-11"), (std::vector{DeliveryStatus::failed, DeliveryStatus::failed,
+                                                      DeliveryStatus::pending, DeliveryStatus::pending,
+                                                      DeliveryStatus::pending}));
+  EXPECT_EQ(journal[2].attempts, 0);
+  EXPECT_NE(journal[2].last_error.find("почтовый сервер не отвечал на предыдущие письма (2 подряд)"),
+            std::string::npos)
+      << journal[2].last_error;
+  // `send` with the server still down stops the same way.
+  deliver::Courier again(*mailer, {.stop_after_failed_letters = 2});
+  EXPECT_EQ(outbox.resend_pending("2026-11", again)->size(), 2u);
 }
 
-TEST(OutboxTest, BadAddressIsKeptAndRecordedButNotSent) {
+TEST(OutboxTest, BadAddressIsKeptAndRecordedButNeverSent) {
   test::TempDir dir;
   test::SmtpServer server(dir / "received");
   const auto mailer = deliver::Mailer::create(local_config(server.port()));
   ASSERT_TRUE(mailer);
+  deliver::Courier courier(*mailer, {});
   deliver::Outbox outbox(dir / "outbox");
-  auto m = school_mail(3);
-  m.to[0].address = "school3 at ensk";
-  const auto d = outbox.deliver("2026-11", m, &*mailer);
+  auto letter = school_letter(3);
+  letter.message.to[0].address = "school3 at ensk";
+  const auto d = outbox.deliver("2026-11", letter, courier);
   ASSERT_TRUE(d);
-  EXPECT_EQ(d->entry.status, DeliveryStatus::failed);
+  EXPECT_EQ(d->entry.status, DeliveryStatus::invalid);
   EXPECT_EQ(d->entry.attempts, 0);
   EXPECT_NE(d->entry.last_error.find("неверный адрес получателя"), std::string::npos);
   EXPECT_EQ(d->entry.eml_file, "01_school3_at_ensk.eml");
   EXPECT_TRUE(fs::exists(dir / "outbox/2026-11/01_school3_at_ensk.eml"));
+  EXPECT_TRUE(outbox.resend_pending("2026-11", courier)->empty());  // `send` does not try it
   EXPECT_TRUE(server.received().empty());
+}
+
+TEST(OutboxTest, ReplayChecksTheAddressesInTheJournalAgain) {
+  test::TempDir dir;
+  test::SmtpServer server(dir / "received");
+  ASSERT_GT(server.port(), 0);
+  deliver::Outbox outbox(dir / "outbox");
+  auto held = deliver::Courier::hold("нет пароля");
+  ASSERT_TRUE(outbox.deliver("2026-11", school_letter(3), held));
+  ASSERT_TRUE(outbox.deliver("2026-11", school_letter(4), held));
+  // The journal is edited behind our back: a line break in the first address.
+  const auto file = dir / "outbox/2026-11/journal.tsv";
+  auto text = test::read_file(file);
+  text.replace(text.find("school3@ensk.example.ru"), 23, "dir@sch1.example\\r\\nRSET");
+  std::ofstream(file, std::ios::binary) << text;
+  const auto mailer = deliver::Mailer::create(local_config(server.port()));
+  ASSERT_TRUE(mailer);
+  deliver::Courier courier(*mailer, {});
+  const auto tried = outbox.resend_pending("2026-11", courier);
+  ASSERT_TRUE(tried);
+  ASSERT_EQ(tried->size(), 2u);
+  EXPECT_EQ((*tried)[0].status, DeliveryStatus::invalid);
+  EXPECT_NE((*tried)[0].last_error.find("неверный адрес получателя"), std::string::npos);
+  EXPECT_EQ((*tried)[1].status, DeliveryStatus::sent);
+  ASSERT_EQ(server.wait_for(1).size(), 1u);
+  for (const auto& c : server.commands()) EXPECT_EQ(c.find("RSET"), std::string::npos) << c;
+}
+
+TEST(OutboxTest, ListsPeriodsInOrder) {
+  test::TempDir dir;
+  deliver::Outbox outbox(dir / "outbox");
+  EXPECT_TRUE(outbox.periods().empty());
+  auto dry = deliver::Courier::dry_run();
+  for (const auto* p : {"2026-11", "2025", "2026-10"}) ASSERT_TRUE(outbox.deliver(p, school_letter(1), dry));
+  fs::create_directories(dir / "outbox/not-a-period");
+  EXPECT_EQ(outbox.periods(), (std::vector<std::string>{"2025", "2026-10", "2026-11"}));
 }
 
 TEST(OutboxTest, UnwritableOutboxIsAnError) {
   test::TempDir dir;
   dir.write("outbox", "a file, not a folder");
   deliver::Outbox outbox(dir / "outbox");
-  const auto d = outbox.deliver("2026-11", school_mail(3), nullptr);
+  auto dry = deliver::Courier::dry_run();
+  const auto d = outbox.deliver("2026-11", school_letter(3), dry);
   ASSERT_FALSE(d);
   EXPECT_NE(d.error().message.find("не удалось записать файл"), std::string::npos) << d.error().message;
 }

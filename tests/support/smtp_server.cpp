@@ -48,6 +48,7 @@ ReceivedMail load(const fs::path& dir) {
   m.from = lines_of(dir / "from.txt");
   m.to = lines_of(dir / "to.txt");
   m.cc = lines_of(dir / "cc.txt");
+  m.reply_to = lines_of(dir / "reply_to.txt");
   m.body = read_file(dir / "body.txt");
   m.defects = read_file(dir / "defects.txt");
   if (fs::exists(dir / "tls.txt")) m.tls = read_file(dir / "tls.txt");
@@ -75,6 +76,10 @@ SmtpServer::SmtpServer(fs::path folder, SmtpSinkOptions options) : m_folder(std:
   if (options.fail_first > 0) args.insert(args.end(), {"--fail-first", std::to_string(options.fail_first)});
   if (!options.reject_rcpt.empty()) args.insert(args.end(), {"--reject-rcpt", options.reject_rcpt});
   if (!options.auth.empty()) args.insert(args.end(), {"--auth", options.auth});
+  if (options.stall_greeting) args.push_back("--stall-greeting");
+  if (options.stall_data_from >= 0) args.insert(args.end(), {"--stall-data-from", std::to_string(options.stall_data_from)});
+  if (options.drop_data_from >= 0) args.insert(args.end(), {"--drop-data-from", std::to_string(options.drop_data_from)});
+  if (options.delay_data_ms > 0) args.insert(args.end(), {"--delay-data-ms", std::to_string(options.delay_data_ms)});
   if (!options.tls_mode.empty()) {
     args.insert(args.end(), {"--" + options.tls_mode, options.cert.string(), options.key.string()});
   }
@@ -114,6 +119,19 @@ void SmtpServer::stop() {
   ::kill(m_pid, SIGTERM);
   ::waitpid(m_pid, nullptr, 0);
   m_pid = -1;
+}
+
+int SmtpServer::connections() const {
+  const auto lines = lines_of(m_folder / "server.log");
+  return static_cast<int>(std::count(lines.begin(), lines.end(), "connection"));
+}
+
+std::vector<std::string> SmtpServer::commands() const {
+  std::vector<std::string> out;
+  for (const auto& line : lines_of(m_folder / "server.log")) {
+    if (line.starts_with("command ")) out.push_back(line.substr(8));
+  }
+  return out;
 }
 
 std::vector<ReceivedMail> SmtpServer::received() const {
@@ -178,7 +196,8 @@ deliver::MailConfig loopback_mail_config(int port) {
   c.retries = 1;
   c.backoff_ms = 10;
   c.connect_timeout_ms = 2000;
-  c.timeout_ms = 10000;
+  c.command_timeout_ms = 5000;
+  c.letter_timeout_ms = 10000;
   return c;
 }
 

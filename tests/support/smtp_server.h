@@ -35,6 +35,11 @@ struct SmtpSinkOptions {
   // over TLS.
   std::string tls_mode;
   std::filesystem::path cert, key;
+  // Misbehaving servers (timeouts, lost connections):
+  bool stall_greeting = false;  // accept connections, never send the 220 greeting
+  int stall_data_from = -1;     // from this DATA on (0-based): store the message, never answer
+  int drop_data_from = -1;      // from this DATA on: close the connection, store nothing
+  int delay_data_ms = 0;        // wait this long before answering each DATA
 };
 
 struct ReceivedMail {
@@ -43,7 +48,7 @@ struct ReceivedMail {
   std::string mail_from;                // envelope
   std::vector<std::string> rcpt_to;     // envelope
   std::string subject;                  // decoded
-  std::vector<std::string> from, to, cc;  // decoded "Name <addr>" or "addr"
+  std::vector<std::string> from, to, cc, reply_to;  // decoded "Name <addr>" or "addr"
   std::string body;                     // decoded text/plain
   std::vector<std::pair<std::string, std::string>> attachments;  // decoded name, bytes
   std::string defects;                  // Python email defects; empty when clean
@@ -64,6 +69,11 @@ class SmtpServer {
   std::vector<ReceivedMail> wait_for(std::size_t count,
                                      std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
   void stop();
+  // Connections accepted so far.
+  int connections() const;
+  // Every command line the server received, as Python's repr of the bytes
+  // (b'RCPT TO:<a@b.ru>'), in order.
+  std::vector<std::string> commands() const;
 
  private:
   std::filesystem::path m_folder;

@@ -4,6 +4,8 @@
 Usage: /usr/bin/python3 smtp_sink.py FOLDER [--port N] [--fail-first K]
                                             [--reject-rcpt ADDR] [--auth USER:PASSWORD]
                                             [--starttls CERT KEY | --smtps CERT KEY]
+                                            [--stall-greeting] [--stall-data-from N]
+                                            [--drop-data-from N] [--delay-data-ms MS]
 
 Listens on 127.0.0.1 (port 0 = any free port), prints the port number on
 stdout (one line, flushed), and stores each accepted message as the folder
@@ -12,13 +14,16 @@ then renamed) and holds:
   message.eml     the DATA bytes exactly as received
   envelope.txt    MAIL FROM on line 1, then one RCPT TO per line
   subject.txt     the decoded Subject
-  from.txt, to.txt, cc.txt   decoded "Name <addr>" lines, one per address
+  from.txt, to.txt, cc.txt, reply_to.txt   decoded "Name <addr>" lines, one per address
   body.txt        the decoded text/plain body (UTF-8)
   attachments/I_NAME   each attachment's decoded bytes (I = 0, 1, ...;
                         NAME = the decoded RFC 2231 filename)
   defects.txt     parser defects found by Python's email package (empty: none)
   tls.txt         the TLS version the message came over ("TLSv1.3"); empty: clear text
 Decoding uses Python's own email package, independent of metodmon's code.
+FOLDER/server.log gets a line "connection" per connection accepted and a line
+"command <repr of the line>" per command line received (from aiosmtpd's own
+log), so a test can see exactly what reached the server.
 
 --fail-first K   answer "451 try again later" to the first K DATA commands
 --reject-rcpt A  answer "550 no such user" to RCPT TO:<A>
@@ -27,12 +32,19 @@ Decoding uses Python's own email package, independent of metodmon's code.
 --starttls C K   offer STARTTLS with certificate C and key K (PEM) and REQUIRE it:
                  MAIL FROM (and AUTH) before STARTTLS are refused (530 / 538)
 --smtps C K      implicit TLS: the listening socket speaks TLS from the first byte
+--stall-greeting accept connections and never say anything (no 220 greeting)
+--stall-data-from N  from the N-th DATA on (0-based), store the message, then
+                 never answer it (a server that hangs after DATA)
+--drop-data-from N   from the N-th DATA on, close the connection instead of
+                 answering; the message is not stored
+--delay-data-ms MS   wait MS milliseconds before answering each DATA
 Exits cleanly on SIGTERM or SIGINT.
 """
 import argparse
 import asyncio
 import email
 import email.policy
+import logging
 import os
 import signal
 import ssl
@@ -50,7 +62,8 @@ def decode_into(raw: bytes, folder: str) -> None:
             f.write(text)
 
     write("subject.txt", str(msg.get("Subject", "")))
-    for header, name in (("From", "from.txt"), ("To", "to.txt"), ("Cc", "cc.txt")):
+    for header, name in (("From", "from.txt"), ("To", "to.txt"), ("Cc", "cc.txt"),
+                         ("Reply-To", "reply_to.txt")):
         value = msg.get(header)
         lines = []
         if value is not None:
@@ -68,12 +81,44 @@ def decode_into(raw: bytes, folder: str) -> None:
     write("defects.txt", "\n".join(defects))
 
 
+class ServerLog(logging.Handler):
+    """aiosmtpd's log lines about connections and commands, into FOLDER/server.log."""
+
+    def __init__(self, path: str):
+        super().__init__(logging.INFO)
+        self.path = path
+
+    def emit(self, record):
+        if record.msg == "%r handling connection":
+            self.write("connection")
+        elif record.msg == "%r >> %r":
+            self.write(f"command {record.args[1]!r}")
+
+    def write(self, line: str) -> None:
+        with open(self.path, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+
+
+class SilentProtocol(asyncio.Protocol):
+    """Accepts the connection, reads and discards, never answers."""
+
+    def __init__(self, log: ServerLog):
+        self.log = log
+
+    def connection_made(self, transport):
+        self.log.write("connection")
+
+
 class Handler:
-    def __init__(self, folder: str, fail_first: int, reject_rcpt: str):
+    def __init__(self, folder: str, args):
         self.folder = folder
-        self.fail_first = fail_first
-        self.reject_rcpt = reject_rcpt
+        self.fail_first = args.fail_first
+        self.reject_rcpt = args.reject_rcpt
+        self.stall_from = args.stall_data_from
+        self.drop_from = args.drop_data_from
+        self.delay = args.delay_data_ms / 1000.0
         self.count = 0
+        self.data_commands = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.reject_rcpt and address == self.reject_rcpt:
@@ -85,6 +130,19 @@ class Handler:
         if self.fail_first > 0:
             self.fail_first -= 1
             return "451 4.3.0 try again later"
+        index = self.data_commands
+        self.data_commands += 1
+        if 0 <= self.drop_from <= index:
+            server.transport.close()
+            return "421 4.3.0 closing"  # never reaches the client: the connection is gone
+        if self.delay > 0:
+            await asyncio.sleep(self.delay)
+        self.store(server, envelope)
+        if 0 <= self.stall_from <= index:
+            await asyncio.sleep(3600)
+        return "250 OK"
+
+    def store(self, server, envelope):
         number = f"{self.count:03d}"
         self.count += 1
         partial = os.path.join(self.folder, number + ".partial")
@@ -102,7 +160,6 @@ class Handler:
             with open(os.path.join(partial, "defects.txt"), "a", encoding="utf-8") as f:
                 f.write(f"\ndecode failed: {e!r}")
         os.rename(partial, os.path.join(self.folder, number))
-        return "250 OK"
 
 
 def main() -> int:
@@ -112,12 +169,21 @@ def main() -> int:
     parser.add_argument("--fail-first", type=int, default=0)
     parser.add_argument("--reject-rcpt", default="")
     parser.add_argument("--auth", default="")
+    parser.add_argument("--stall-greeting", action="store_true")
+    parser.add_argument("--stall-data-from", type=int, default=-1)
+    parser.add_argument("--drop-data-from", type=int, default=-1)
+    parser.add_argument("--delay-data-ms", type=int, default=0)
     tls = parser.add_mutually_exclusive_group()
     tls.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
     tls.add_argument("--smtps", nargs=2, metavar=("CERT", "KEY"))
     args = parser.parse_args()
     os.makedirs(args.folder, exist_ok=True)
-    handler = Handler(args.folder, args.fail_first, args.reject_rcpt)
+    handler = Handler(args.folder, args)
+    server_log = ServerLog(os.path.join(args.folder, "server.log"))
+    mail_log = logging.getLogger("mail.log")
+    mail_log.setLevel(logging.INFO)
+    mail_log.propagate = False
+    mail_log.addHandler(server_log)
 
     smtp_kwargs = {"decode_data": False}
     tls_files = args.starttls or args.smtps
@@ -142,8 +208,12 @@ def main() -> int:
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
+    if args.stall_greeting:
+        factory = lambda: SilentProtocol(server_log)
+    else:
+        factory = lambda: SMTP(handler, **smtp_kwargs)
     server = loop.run_until_complete(
-        loop.create_server(lambda: SMTP(handler, **smtp_kwargs), host="127.0.0.1", port=args.port,
+        loop.create_server(factory, host="127.0.0.1", port=args.port,
                            ssl=tls_context if args.smtps else None))
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, loop.stop)
