@@ -39,6 +39,8 @@ std::string notices_text(const MailContext& ctx) {
   std::string text = "\nОбратите внимание:\n";
   for (const auto& d : ctx.run.notices) text += "  — " + model::to_string(d) + "\n";
   return text;
+}
+
 // "2026-12-01 07:00:00" -> "01.12.2026 07:00".
 std::string journal_time_text(const std::string& t) {
   if (t.size() < 16) return t;

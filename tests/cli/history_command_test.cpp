@@ -30,8 +30,8 @@ TEST(HistoryCommandTest, ColumnHeadersLineUpWithTheData) {
   test::TempDir dir;
   const auto common = " --config " + (test::source_dir() / "scripts/demo.toml").string() + " --output " +
                       (dir / "out").string() + " --state " + (dir / "state").string();
-  ASSERT_EQ(test::run_metodmon("run -q" + common).exit_code, 2);
-  const auto r = test::run_metodmon("history" + common);
+  ASSERT_EQ(test::metodmon("run -q" + common).exit_code, 2);
+  const auto r = test::metodmon("history" + common);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto lines = test::split_lines(r.out);
   std::size_t header = 0;

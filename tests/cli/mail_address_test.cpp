@@ -37,13 +37,14 @@ TEST(MailAddressTest, AddressWithLineBreakInRegistryNeverReachesTheServer) {
   test::MailRunOptions options;
   options.schools = schools;
   const auto config = test::write_mail_run_config(dir, server.port(), options);
-  const auto r = test::run_metodmon("run -q --config " + config.string());
+  const auto r = test::metodmon("run -q --config " + config.string());
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("у школы «sch01» в реестре нет верного адреса e-mail: письмо директору не отправлено"),
+  EXPECT_NE(r.out.find("предупреждение: у ОО «МБОУ СОШ № 1» (sch01) нет адреса электронной почты в реестре (или "
+                       "он записан с ошибкой): книга директора не отправлена"),
             std::string::npos)
       << r.out;
   // `send` afterwards must not find anything to send to it either.
-  const auto sent = test::run_metodmon("send --config " + config.string());
+  const auto sent = test::metodmon("send --config " + config.string());
   const auto mails = server.wait_for(16);
   EXPECT_EQ(mails.size(), 16u) << sent.out;  // everyone but school 1's director
   expect_no_injection(server);
@@ -61,7 +62,7 @@ TEST(MailAddressTest, AddressWithLineBreakInTheOutboxIsNeverSentAndIsReported) {
   test::SmtpServer server(dir / "received");
   ASSERT_GT(server.port(), 0);
   const auto config = test::write_mail_run_config(dir, server.port());
-  ASSERT_EQ(test::run_metodmon("run -q --dry-run --config " + config.string()).exit_code, 2);
+  ASSERT_EQ(test::metodmon("run -q --dry-run --config " + config.string()).exit_code, 2);
   // Someone (or something) edits the journal: the first letter, to school 1,
   // now has an address with an escaped line break and waits to be sent.
   const auto journal_file = dir / "state/outbox/2026-11/journal.tsv";
@@ -73,12 +74,24 @@ TEST(MailAddressTest, AddressWithLineBreakInTheOutboxIsNeverSentAndIsReported) {
   }
   std::ofstream(journal_file, std::ios::binary) << journal;
 
-  const auto r = test::run_metodmon("send --config " + config.string());
+  const auto r = test::metodmon("send --config " + config.string());
   EXPECT_EQ(r.exit_code, 3) << r.out;  // one letter not sent
   EXPECT_NE(r.out.find("неверный адрес"), std::string::npos) << r.out;
   EXPECT_EQ(server.wait_for(16).size(), 16u) << r.out;
   expect_no_injection(server);
   // A second `send` does not try it again.
-  const auto again = test::run_metodmon("send --config " + config.string());
+  const auto again = test::metodmon("send --config " + config.string());
   EXPECT_EQ(server.received().size(), 16u) << again.out;
+}
+
+TEST(MailAddressTest, AddressWithLineBreakInTheMailSettingsIsAConfigurationError) {
+  test::TempDir dir;
+  auto config_text = test::read_file(test::write_mail_run_config(dir, test::free_port()));
+  const std::string good = "methodist = \"metodist@ensk-edu.example\"";
+  config_text.replace(config_text.find(good), good.size(), "methodist = \"metodist@ensk-edu.example\\r\\nRSET\"");
+  const auto config = dir.write("metodmon.toml", config_text);
+  const auto r = test::metodmon("run -q --config " + config.string());
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("[mail.methodist]: неверный адрес электронной почты"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "out")) << "nothing is written with a bad configuration";
 }

@@ -77,12 +77,12 @@ TEST(MailOutageTest, MailerThatCannotStartLeavesLettersPendingAndSendDeliversThe
   test::MailRunOptions options;
   options.mail_lines = "username = \"imc\"\npassword_env = \"METODMON_TEST_UNSET_SMTP_PASSWORD\"\n";
   const auto config = test::write_mail_run_config(dir, server.port(), options);
-  const auto r = test::run_metodmon("run -q --config " + config.string());
+  const auto r = test::metodmon("run -q --config " + config.string());
   // Mail did not go: exit 3, the console and the log say so and why.
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("METODMON_TEST_UNSET_SMTP_PASSWORD"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("письма не отправлены"), std::string::npos) << r.out;
-  EXPECT_NE(test::read_file(dir / "state/logs/metodmon.log").find("mail not sent"), std::string::npos);
+  EXPECT_NE(test::read_file(dir / "state/logs/metodmon.log").find("письма не отправлены (17)"), std::string::npos);
   // The letters wait to be sent; they are not a dry run.
   const auto journal = test::read_file(dir / "state/outbox/2026-11/journal.tsv");
   EXPECT_EQ(count_status(journal, "pending"), 17) << journal;
@@ -90,7 +90,7 @@ TEST(MailOutageTest, MailerThatCannotStartLeavesLettersPendingAndSendDeliversThe
   EXPECT_TRUE(server.received().empty());
 
   // Once the password is there, `send` without flags delivers them all.
-  const auto sent = test::run_metodmon("send --config " + config.string(),
+  const auto sent = test::metodmon("send --config " + config.string(),
                                        "METODMON_TEST_UNSET_SMTP_PASSWORD=s3cret");
   EXPECT_EQ(sent.exit_code, 0) << sent.out;
   expect_each_letter_once(server.wait_for(17));
@@ -103,7 +103,7 @@ TEST(MailOutageTest, PasswordFileReadableByOthersLeavesLettersPending) {
   test::MailRunOptions options;
   options.mail_lines = "username = \"imc\"\npassword_file = \"" + password.string() + "\"\n";
   const auto config = test::write_mail_run_config(dir, test::free_port(), options);
-  const auto r = test::run_metodmon("run -q --config " + config.string());
+  const auto r = test::metodmon("run -q --config " + config.string());
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("chmod 600"), std::string::npos) << r.out;
   const auto journal = test::read_file(dir / "state/outbox/2026-11/journal.tsv");
@@ -114,10 +114,10 @@ TEST(MailOutageTest, RerunDuringOutageThenSendDeliversEachLetterOnceWithTheNewes
   test::TempDir dir;
   const int port = test::free_port();
   const auto config = test::write_mail_run_config(dir, port);
-  EXPECT_EQ(test::run_metodmon("run -q --config " + config.string()).exit_code, 3);
+  EXPECT_EQ(test::metodmon("run -q --config " + config.string()).exit_code, 3);
   const auto first_workbook = test::read_file(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx");
   // The rerun writes new workbooks (another run time): its letters replace the waiting ones.
-  EXPECT_EQ(test::run_metodmon("run -q --config " + config.string(), "SOURCE_DATE_EPOCH=1796000000").exit_code, 3);
+  EXPECT_EQ(test::metodmon("run -q --config " + config.string(), "SOURCE_DATE_EPOCH=1796000000").exit_code, 3);
   const auto newest_workbook = test::read_file(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx");
   ASSERT_NE(first_workbook, newest_workbook);
   const auto journal = test::read_file(dir / "state/outbox/2026-11/journal.tsv");
@@ -127,7 +127,7 @@ TEST(MailOutageTest, RerunDuringOutageThenSendDeliversEachLetterOnceWithTheNewes
   sink.port = port;
   test::SmtpServer server(dir / "received", sink);
   ASSERT_EQ(server.port(), port);
-  const auto r = test::run_metodmon("send --config " + config.string());
+  const auto r = test::metodmon("send --config " + config.string());
   EXPECT_EQ(r.exit_code, 0) << r.out;
   const auto mails = server.wait_for(17);
   expect_each_letter_once(mails);
@@ -137,7 +137,7 @@ TEST(MailOutageTest, RerunDuringOutageThenSendDeliversEachLetterOnceWithTheNewes
     }
   }
   // Nothing is left: a second `send` delivers nothing.
-  EXPECT_EQ(test::run_metodmon("send --config " + config.string()).exit_code, 0);
+  EXPECT_EQ(test::metodmon("send --config " + config.string()).exit_code, 0);
   EXPECT_EQ(server.wait_for(18, 300ms).size(), 17u);
 }
 
@@ -152,7 +152,7 @@ TEST(MailOutageTest, ServerThatStallsAfterDataDoesNotHoldTheRun) {
   options.mail_lines = std::string(k_fast_timeouts) + "stop_after_failed_letters = 2\n";
   const auto config = test::write_mail_run_config(dir, server.port(), options);
   const auto start = std::chrono::steady_clock::now();
-  const auto r = test::run_metodmon("run -q --config " + config.string());
+  const auto r = test::metodmon("run -q --config " + config.string());
   const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_TRUE(fs::exists(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx"));
@@ -170,7 +170,7 @@ TEST(MailOutageTest, ServerThatStallsAfterDataDoesNotHoldTheRun) {
   good.port = server.port();
   test::SmtpServer later(dir / "received", good);
   ASSERT_EQ(later.port(), server.port());
-  EXPECT_EQ(test::run_metodmon("send --config " + config.string()).exit_code, 0);
+  EXPECT_EQ(test::metodmon("send --config " + config.string()).exit_code, 0);
   expect_each_letter_once(later.wait_for(17));
 }
 
@@ -183,7 +183,7 @@ TEST(MailOutageTest, ServerThatDropsTheConnectionLeavesLettersForSend) {
   test::MailRunOptions options;
   options.mail_lines = k_fast_timeouts;
   const auto config = test::write_mail_run_config(dir, server.port(), options);
-  const auto r = test::run_metodmon("run -q --config " + config.string());
+  const auto r = test::metodmon("run -q --config " + config.string());
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_TRUE(server.received().empty());
   EXPECT_EQ(server.connections(), 6);  // two letters, three attempts each, then the rest waits
@@ -195,7 +195,7 @@ TEST(MailOutageTest, ServerThatDropsTheConnectionLeavesLettersForSend) {
   good.port = server.port();
   test::SmtpServer later(dir / "received", good);
   ASSERT_EQ(later.port(), server.port());
-  EXPECT_EQ(test::run_metodmon("send --config " + config.string()).exit_code, 0);
+  EXPECT_EQ(test::metodmon("send --config " + config.string()).exit_code, 0);
   expect_each_letter_once(later.wait_for(17));
 }
 
@@ -221,9 +221,9 @@ TEST(MailOutageTest, SigtermWhileSendingDuplicatesAtMostTheLetterInFlight) {
   good.port = server.port();
   test::SmtpServer later(dir / "second", good);
   ASSERT_EQ(later.port(), server.port());
-  const auto r = test::run_metodmon("run -q --config " + config.string());
+  const auto r = test::metodmon("run -q --config " + config.string());
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_EQ(test::run_metodmon("send --config " + config.string()).exit_code, 0);
+  EXPECT_EQ(test::metodmon("send --config " + config.string()).exit_code, 0);
   auto all = server.received();
   const auto second = later.wait_for(12);
   all.insert(all.end(), second.begin(), second.end());

@@ -18,15 +18,6 @@ namespace {
 
 constexpr const char* k_methodist = "metodist@ensk-edu.example";
 
-// A copy of the demo inbox in dir/inbox that a test may change.
-fs::path copy_demo_inbox(const test::TempDir& dir) {
-  fs::create_directories(dir / "inbox");
-  for (const auto& e : fs::directory_iterator(test::source_dir() / "sample_workbooks/demo")) {
-    fs::copy_file(e.path(), dir / "inbox" / e.path().filename());
-  }
-  return dir / "inbox";
-}
-
 // Lowers sch01's courses_passed by 3 (indicator 5.1 «…прошедших КПК…» changes).
 void change_sch01_form(const fs::path& inbox) {
   const auto r = test::run_python(R"(
@@ -57,7 +48,7 @@ TEST(MailRunTest, DirectorsMethodistAndRejectedSchoolsGetTheirLetters) {
   test::SmtpServer server(dir / "received");
   ASSERT_GT(server.port(), 0);
   const auto config = test::write_mail_run_config(dir, server.port());
-  const auto r = test::run_metodmon("run -q --config " + config.string());
+  const auto r = test::metodmon("run -q --config " + config.string());
   EXPECT_EQ(r.exit_code, 2) << r.out;  // forms rejected, mail fine
   const auto mails = server.wait_for(17);
   ASSERT_EQ(mails.size(), 17u);  // 12 directors + methodist + 4 rejected forms
@@ -108,7 +99,7 @@ TEST(MailRunTest, DryRunWritesEmlFilesAndSendsNothing) {
   test::TempDir dir;
   test::SmtpServer server(dir / "received");
   const auto config = test::write_mail_run_config(dir, server.port());
-  const auto r = test::run_metodmon("run -q --dry-run --config " + config.string());
+  const auto r = test::metodmon("run -q --dry-run --config " + config.string());
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(test::count_eml_files(dir / "state/outbox/2026-11"), 17);
   EXPECT_TRUE(server.received().empty());
@@ -119,14 +110,15 @@ TEST(MailRunTest, RerunSendsOnlyLettersWhoseFiguresChangedMarkedRevised) {
   test::SmtpServer server(dir / "received");
   ASSERT_GT(server.port(), 0);
   test::MailRunOptions options;
-  options.inbox = copy_demo_inbox(dir);
+  options.inbox = dir / "inbox";
+  test::copy_demo_forms(options.inbox);
   const auto config = test::write_mail_run_config(dir, server.port(), options);
-  auto r = test::run_metodmon("run -q --config " + config.string());
+  auto r = test::metodmon("run -q --config " + config.string());
   ASSERT_EQ(r.exit_code, 2) << r.out;
   ASSERT_EQ(server.wait_for(17).size(), 17u);
 
   // The same forms again: nobody gets anything twice.
-  r = test::run_metodmon("run -q --config " + config.string());
+  r = test::metodmon("run -q --config " + config.string());
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(server.wait_for(18, std::chrono::milliseconds(300)).size(), 17u);
 
@@ -134,7 +126,7 @@ TEST(MailRunTest, RerunSendsOnlyLettersWhoseFiguresChangedMarkedRevised) {
   // letters that say what changed; the other 11 directors and the four
   // rejected schools get nothing new.
   change_sch01_form(options.inbox);
-  r = test::run_metodmon("run -q --config " + config.string());
+  r = test::metodmon("run -q --config " + config.string());
   EXPECT_EQ(r.exit_code, 2) << r.out;
   const auto mails = server.wait_for(19);
   ASSERT_EQ(mails.size(), 19u);

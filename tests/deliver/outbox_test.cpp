@@ -139,7 +139,7 @@ TEST(OutboxTest, NewerLetterSupersedesTheWaitingOneSoSendDeliversOnlyTheNewest) 
   ASSERT_TRUE(newer);
   EXPECT_EQ(newer->superseded, 1);
   EXPECT_EQ(newer->entry.status, DeliveryStatus::pending);
-  EXPECT_EQ(newer->entry.last_error, "переменная окружения не задана");
+  EXPECT_EQ(newer->entry.last_error, "не отправлялось: переменная окружения не задана; письмо ждёт команды metodmon send");
   // A dry run does not cancel a real letter that waits.
   auto dry = deliver::Courier::dry_run();
   EXPECT_EQ(outbox.deliver("2026-11", school_letter(3, "55,0 % (11 из 20)"), dry)->superseded, 0);

@@ -7,27 +7,15 @@ namespace test {
 namespace fs = std::filesystem;
 
 fs::path write_mail_run_config(const TempDir& dir, int port, const MailRunOptions& options) {
-  const auto root = source_dir();
-  const auto inbox = options.inbox.empty() ? root / "sample_workbooks/demo" : options.inbox;
-  const auto schools = options.schools.empty() ? root / "templates/demo_schools.csv" : options.schools;
-  std::ofstream out(dir / "metodmon.toml");
-  out << "[monitoring]\n"
-      << "definition = \"" << (root / "templates/demo.toml").string() << "\"\n"
-      << "schools = \"" << schools.string() << "\"\n"
-      << "period = \"2026-11\"\n"
-      << "[paths]\ninbox = \"" << inbox.string() << "\"\n"
-      << "output = \"out\"\nstate = \"state\"\n"
-      << "[inbox]\nsettle_seconds = 0\n"
-      << "[mail]\nenabled = true\nhost = \"127.0.0.1\"\nport = " << port << "\nsecurity = \"none\"\n"
-      << "from = \"imc@ensk-edu.example\"\nfrom_name = \"МКУ ИМЦ Энского округа\"\n"
-      << "methodist = \"metodist@ensk-edu.example\"\nretries = " << options.retries << "\nbackoff_ms = 10\n"
-      << "send_errors_to_schools = " << (options.errors_to_schools ? "true" : "false") << "\n"
-      << options.mail_lines;
-  return dir / "metodmon.toml";
-}
-
-ProcessResult run_metodmon(const std::string& args, const std::string& env) {
-  return run_command((env.empty() ? "" : "env " + env + " ") + METODMON_BINARY + " " + args);
+  DemoConfig c;
+  c.inbox = options.inbox;
+  c.schools = options.schools;
+  c.extra = "[mail]\nenabled = true\nhost = \"127.0.0.1\"\nport = " + std::to_string(port) +
+            "\nsecurity = \"none\"\nfrom = \"imc@ensk-edu.example\"\nfrom_name = \"МКУ ИМЦ Энского округа\"\n"
+            "methodist = \"metodist@ensk-edu.example\"\nretries = " + std::to_string(options.retries) +
+            "\nbackoff_ms = 10\nsend_errors_to_schools = " + (options.errors_to_schools ? "true" : "false") + "\n" +
+            options.mail_lines;
+  return write_demo_config(dir, c);
 }
 
 std::map<std::string, std::string> demo_school_by_email() {

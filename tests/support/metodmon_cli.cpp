@@ -9,11 +9,12 @@ namespace fs = std::filesystem;
 fs::path write_demo_config(const TempDir& dir, const DemoConfig& config) {
   const auto root = source_dir();
   const auto inbox = config.inbox.empty() ? root / "sample_workbooks/demo" : config.inbox;
+  const auto schools = config.schools.empty() ? root / "templates/demo_schools.csv" : config.schools;
   const auto file = dir / "metodmon.toml";
   std::ofstream out(file);
   out << "[monitoring]\n"
       << "definition = \"" << (root / "templates/demo.toml").string() << "\"\n"
-      << "schools = \"" << (root / "templates/demo_schools.csv").string() << "\"\n"
+      << "schools = \"" << schools.string() << "\"\n"
       << "period = \"" << config.period << "\"\n"
       << "[paths]\ninbox = \"" << inbox.string() << "\"\n"
       << "output = \"out\"\nstate = \"state\"\n"

@@ -26,6 +26,7 @@ struct DemoConfig {
   std::filesystem::path inbox;  // default: sample_workbooks/demo
   std::string period = "2026-11";
   std::string extra;  // appended as is: more TOML sections ("[mail]\n...")
+  std::filesystem::path schools = {};  // default: templates/demo_schools.csv
 };
 std::filesystem::path write_demo_config(const TempDir& dir, const DemoConfig& config = {});
 
