@@ -3,6 +3,8 @@
 #include <sstream>
 #include <vector>
 
+#include "util/utf8.h"
+
 namespace cli {
 
 namespace {
@@ -13,36 +15,13 @@ enum class Gender { female, male, unknown };
 // else (hyphens, other scripts) passes through as is.
 std::u32string decode(std::string_view s) {
   std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-    out += cp;
-    i += len;
-  }
+  for (std::size_t i = 0; i < s.size();) out += static_cast<char32_t>(util::next_code_point(s, i));
   return out;
 }
 
 std::string encode(std::u32string_view s) {
   std::string out;
-  for (const char32_t cp : s) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+  for (const char32_t cp : s) util::append_utf8(out, cp);
   return out;
 }
 

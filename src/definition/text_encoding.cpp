@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "util/utf8.h"
+
 namespace definition {
 
 namespace {
@@ -18,19 +20,6 @@ constexpr std::array<std::uint16_t, 64> k_1251_high = {
     0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB,
     0x00AC, 0x00AD, 0x00AE, 0x0407, 0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6,
     0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457};
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 }  // namespace
 
@@ -85,9 +74,9 @@ std::string windows_1251_to_utf8(std::string_view bytes) {
     if (c < 0x80) {
       out += ch;
     } else if (c < 0xC0) {
-      append_utf8(out, k_1251_high[c - 0x80]);
+      util::append_utf8(out, k_1251_high[c - 0x80]);
     } else {
-      append_utf8(out, 0x0410u + (c - 0xC0u));
+      util::append_utf8(out, 0x0410u + (c - 0xC0u));
     }
   }
   return out;

@@ -3,40 +3,11 @@
 #include <cstdint>
 
 #include "report/cell_text.h"
+#include "util/utf8.h"
 
 namespace report {
 
 namespace {
-
-// Decodes the (valid) UTF-8 character at text[i]; advances i.
-std::uint32_t next_char(std::string_view text, std::size_t& i) {
-  const auto b0 = static_cast<std::uint8_t>(text[i]);
-  std::size_t len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-  std::uint32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
-  for (std::size_t k = 1; k < len && i + k < text.size(); ++k) {
-    cp = (cp << 6) | (static_cast<std::uint8_t>(text[i + k]) & 0x3Fu);
-  }
-  i += len;
-  return cp;
-}
-
-void append_char(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool is_blank(std::uint32_t cp) { return cp == ' ' || cp == 0xA0; }
 
@@ -46,7 +17,7 @@ std::string cut(std::string_view name, std::size_t max_units) {
   std::size_t units = 0;
   for (std::size_t i = 0; i < name.size();) {
     const std::size_t start = i;
-    const auto cp = next_char(name, i);
+    const auto cp = util::next_code_point(name, i);
     const std::size_t w = cp >= 0x10000 ? 2 : 1;
     if (units + w > max_units) break;
     units += w;
@@ -71,7 +42,7 @@ std::string valid_sheet_name(std::string_view wanted) {
   std::string out;
   bool last_blank = true;  // drops leading blanks and collapses runs
   for (std::size_t i = 0; i < clean.size();) {
-    std::uint32_t cp = next_char(clean, i);
+    std::uint32_t cp = util::next_code_point(clean, i);
     if (cp < 0x20 || cp == 0x7F || is_blank(cp)) {
       if (!last_blank) out += ' ';
       last_blank = true;
@@ -87,7 +58,7 @@ std::string valid_sheet_name(std::string_view wanted) {
       default:
         break;
     }
-    append_char(out, cp);
+    util::append_utf8(out, cp);
     last_blank = false;
   }
   out = trim_blanks(cut(trim_blanks(out), k_max_sheet_name));
@@ -100,7 +71,7 @@ std::string fold_case(std::string_view name) {
   std::string out;
   const std::string clean = sanitize_utf8(name);
   for (std::size_t i = 0; i < clean.size();) {
-    std::uint32_t cp = next_char(clean, i);
+    std::uint32_t cp = util::next_code_point(clean, i);
     if (cp >= 'A' && cp <= 'Z') {
       cp += 0x20;
     } else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
@@ -110,7 +81,7 @@ std::string fold_case(std::string_view name) {
     } else if (cp >= 0x400 && cp <= 0x40F) {
       cp += 0x50;  // Ё, Ђ, ... (Ё -> ё)
     }
-    append_char(out, cp);
+    util::append_utf8(out, cp);
   }
   return out;
 }

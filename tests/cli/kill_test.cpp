@@ -13,35 +13,15 @@
 #include <thread>
 
 #include "ingest/workbook.h"
+#include "support/metodmon_cli.h"
 #include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-pid_t spawn(const std::vector<std::string>& args) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 1);
-    ::dup2(null, 2);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-
-int wait_exit(pid_t pid) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-}
-
 std::vector<std::string> args(const test::TempDir& dir) {
-  return {METODMON_BINARY, "run", "-q", "--config", (test::source_dir() / "scripts/demo.toml").string(),
+  return {"run", "-q", "--config", (test::source_dir() / "scripts/demo.toml").string(),
           "--output", (dir / "out").string(), "--state", (dir / "state").string()};
 }
 
@@ -63,14 +43,14 @@ TEST(KillTest, KilledRunsLeaveWholeWorkbooksAndTheNextRunCompletes) {
   // Delays spread over a whole run (about 0.45 s on the 2-core CI machine): before reading,
   // while reading, while writing the workbooks, while recording history.
   for (const int delay_ms : {5, 60, 120, 180, 240, 300, 360, 420, 480}) {
-    const pid_t pid = spawn(args(dir));
+    const pid_t pid = test::spawn_metodmon(args(dir));
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     ::kill(pid, SIGKILL);
-    wait_exit(pid);
+    test::wait_exit(pid);
     expect_whole_workbooks(dir / "out", delay_ms);
   }
   // The next run finds the stale lock, cleans up and completes normally.
-  const int code = wait_exit(spawn(args(dir)));
+  const int code = test::wait_exit(test::spawn_metodmon(args(dir)));
   EXPECT_EQ(code, 2);
   expect_whole_workbooks(dir / "out", -1);
   EXPECT_TRUE(fs::exists(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx"));
@@ -90,7 +70,7 @@ TEST(KillTest, SecondRunWhileFirstHoldsTheLockIsRefused) {
     std::ofstream lock(dir / "state/metodmon.lock");
     lock << "pid=" << ::getpid() << "\n";
   }
-  const int code = wait_exit(spawn(args(dir)));
+  const int code = test::wait_exit(test::spawn_metodmon(args(dir)));
   EXPECT_EQ(code, 75);
   EXPECT_FALSE(fs::exists(dir / "out/2026-11"));
 }

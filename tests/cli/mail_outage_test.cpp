@@ -6,10 +6,6 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <fcntl.h>
 
 #include <chrono>
 #include <thread>
@@ -51,19 +47,21 @@ void expect_each_letter_once(const std::vector<test::ReceivedMail>& mails) {
   for (const auto& [letter, n] : letters) EXPECT_EQ(n, 1) << letter;
 }
 
-pid_t spawn_metodmon(const std::vector<std::string>& args) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    std::vector<char*> argv{const_cast<char*>(METODMON_BINARY)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 1);
-    ::dup2(null, 2);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
+// The server is well again on `port`: `send` delivers every letter once,
+// and a second `send` nothing more. Returns what the server received.
+std::vector<test::ReceivedMail> send_when_the_server_is_back(const test::TempDir& dir, int port,
+                                                             const fs::path& config) {
+  test::SmtpSinkOptions good;
+  good.port = port;
+  test::SmtpServer later(dir / "received", good);
+  EXPECT_EQ(later.port(), port);
+  const auto r = test::metodmon("send --config " + config.string());
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  const auto mails = later.wait_for(17);
+  expect_each_letter_once(mails);
+  EXPECT_EQ(test::metodmon("send --config " + config.string()).exit_code, 0);
+  EXPECT_EQ(later.wait_for(18, 300ms).size(), 17u);
+  return mails;
 }
 
 }  // namespace
@@ -123,22 +121,11 @@ TEST(MailOutageTest, RerunDuringOutageThenSendDeliversEachLetterOnceWithTheNewes
   const auto journal = test::read_file(dir / "state/outbox/2026-11/journal.tsv");
   EXPECT_EQ(count_status(journal, "superseded"), 17) << journal;
 
-  test::SmtpSinkOptions sink;
-  sink.port = port;
-  test::SmtpServer server(dir / "received", sink);
-  ASSERT_EQ(server.port(), port);
-  const auto r = test::metodmon("send --config " + config.string());
-  EXPECT_EQ(r.exit_code, 0) << r.out;
-  const auto mails = server.wait_for(17);
-  expect_each_letter_once(mails);
-  for (const auto& m : mails) {
+  for (const auto& m : send_when_the_server_is_back(dir, port, config)) {
     if (m.rcpt_to[0] == k_methodist) {
       EXPECT_EQ(m.attachments.at(0).second, newest_workbook);
     }
   }
-  // Nothing is left: a second `send` delivers nothing.
-  EXPECT_EQ(test::metodmon("send --config " + config.string()).exit_code, 0);
-  EXPECT_EQ(server.wait_for(18, 300ms).size(), 17u);
 }
 
 TEST(MailOutageTest, ServerThatStallsAfterDataDoesNotHoldTheRun) {
@@ -165,13 +152,7 @@ TEST(MailOutageTest, ServerThatStallsAfterDataDoesNotHoldTheRun) {
   EXPECT_EQ(count_status(journal, "pending"), 15) << journal;
   EXPECT_NE(journal.find("почтовый сервер не отвечал"), std::string::npos) << journal;
   server.stop();
-
-  test::SmtpSinkOptions good;
-  good.port = server.port();
-  test::SmtpServer later(dir / "received", good);
-  ASSERT_EQ(later.port(), server.port());
-  EXPECT_EQ(test::metodmon("send --config " + config.string()).exit_code, 0);
-  expect_each_letter_once(later.wait_for(17));
+  send_when_the_server_is_back(dir, server.port(), config);
 }
 
 TEST(MailOutageTest, ServerThatDropsTheConnectionLeavesLettersForSend) {
@@ -190,13 +171,7 @@ TEST(MailOutageTest, ServerThatDropsTheConnectionLeavesLettersForSend) {
   const auto journal = test::read_file(dir / "state/outbox/2026-11/journal.tsv");
   EXPECT_EQ(count_status(journal, "sent"), 0) << journal;
   server.stop();
-
-  test::SmtpSinkOptions good;
-  good.port = server.port();
-  test::SmtpServer later(dir / "received", good);
-  ASSERT_EQ(later.port(), server.port());
-  EXPECT_EQ(test::metodmon("send --config " + config.string()).exit_code, 0);
-  expect_each_letter_once(later.wait_for(17));
+  send_when_the_server_is_back(dir, server.port(), config);
 }
 
 TEST(MailOutageTest, SigtermWhileSendingDuplicatesAtMostTheLetterInFlight) {
@@ -208,12 +183,11 @@ TEST(MailOutageTest, SigtermWhileSendingDuplicatesAtMostTheLetterInFlight) {
   test::SmtpServer server(dir / "first", stalling);
   ASSERT_GT(server.port(), 0);
   const auto config = test::write_mail_run_config(dir, server.port());
-  const pid_t pid = spawn_metodmon({"run", "-q", "--config", config.string()});
+  const pid_t pid = test::spawn_metodmon({"run", "-q", "--config", config.string()});
   ASSERT_EQ(server.wait_for(6, 20s).size(), 6u);
   std::this_thread::sleep_for(100ms);
   ::kill(pid, SIGTERM);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
+  EXPECT_EQ(test::wait_exit(pid), -SIGTERM);
   server.stop();
 
   // The next run, with the server well again.

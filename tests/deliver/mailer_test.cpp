@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <thread>
 
 #include "support/smtp_server.h"
@@ -269,67 +270,62 @@ TEST(MailerTest, ChecksConfigAndBuildsUrls) {
 
 // A server that stops answering must not hold a letter for minutes: each
 // timeout ends the attempt long before the letter timeout (30 s here).
-deliver::MailConfig patient_config(int port) {
-  auto c = local_config(port);
-  c.retries = 0;
-  c.connect_timeout_ms = 30'000;
-  c.command_timeout_ms = 30'000;
-  c.letter_timeout_ms = 30'000;
-  return c;
+struct TimedSend {
+  deliver::SendResult result;
+  std::chrono::steady_clock::duration elapsed;
+  int connections = 0;
+  std::size_t stored = 0;  // messages the server kept (a stalled one keeps them unconfirmed)
+};
+
+TimedSend send_to_misbehaving_server(const test::SmtpSinkOptions& options,
+                                     const std::function<void(deliver::MailConfig&)>& tune) {
+  test::TempDir dir;
+  test::SmtpServer server(dir / "server", options);
+  EXPECT_GT(server.port(), 0);
+  auto config = local_config(server.port());
+  config.retries = 0;
+  config.connect_timeout_ms = 30'000;
+  config.command_timeout_ms = 30'000;
+  config.letter_timeout_ms = 30'000;
+  tune(config);
+  const auto mailer = deliver::Mailer::create(config);
+  EXPECT_TRUE(mailer);
+  const auto start = std::chrono::steady_clock::now();
+  TimedSend t{mailer->send(report_mail()), {}, 0, 0};
+  t.elapsed = std::chrono::steady_clock::now() - start;
+  t.connections = server.connections();
+  t.stored = server.received().size();
+  return t;
 }
 
 TEST(MailerTest, ServerThatNeverGreetsFailsWithinTheConnectTimeout) {
-  test::TempDir dir;
   test::SmtpSinkOptions options;
   options.stall_greeting = true;
-  test::SmtpServer server(dir / "silent", options);
-  ASSERT_GT(server.port(), 0);
-  auto config = patient_config(server.port());
-  config.connect_timeout_ms = 500;
-  const auto mailer = deliver::Mailer::create(config);
-  ASSERT_TRUE(mailer);
-  const auto start = std::chrono::steady_clock::now();
-  const auto r = mailer->send(report_mail());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
-  EXPECT_FALSE(r.sent);
-  EXPECT_TRUE(r.server_fault);
-  EXPECT_FALSE(r.permanent);
-  EXPECT_EQ(server.connections(), 1);
+  const auto t = send_to_misbehaving_server(options, [](auto& c) { c.connect_timeout_ms = 500; });
+  EXPECT_LT(t.elapsed, 10s);
+  EXPECT_FALSE(t.result.sent);
+  EXPECT_TRUE(t.result.server_fault);
+  EXPECT_FALSE(t.result.permanent);
+  EXPECT_EQ(t.connections, 1);
 }
 
 TEST(MailerTest, ServerThatStallsAfterDataFailsWithinTheCommandTimeout) {
-  test::TempDir dir;
   test::SmtpSinkOptions options;
   options.stall_data_from = 0;
-  test::SmtpServer server(dir / "stalled", options);
-  ASSERT_GT(server.port(), 0);
-  auto config = patient_config(server.port());
-  config.command_timeout_ms = 1000;
-  const auto mailer = deliver::Mailer::create(config);
-  ASSERT_TRUE(mailer);
-  const auto start = std::chrono::steady_clock::now();
-  const auto r = mailer->send(report_mail());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
-  EXPECT_FALSE(r.sent);
-  EXPECT_TRUE(r.server_fault);
-  EXPECT_EQ(server.wait_for(1).size(), 1u);  // it did receive the message: it just never said so
+  const auto t = send_to_misbehaving_server(options, [](auto& c) { c.command_timeout_ms = 1000; });
+  EXPECT_LT(t.elapsed, 10s);
+  EXPECT_FALSE(t.result.sent);
+  EXPECT_TRUE(t.result.server_fault);
+  EXPECT_EQ(t.stored, 1u);  // it did receive the message: it just never said so
 }
 
 TEST(MailerTest, ServerThatStallsAfterDataFailsWithinTheLetterTimeout) {
-  test::TempDir dir;
   test::SmtpSinkOptions options;
   options.stall_data_from = 0;
-  test::SmtpServer server(dir / "stalled", options);
-  ASSERT_GT(server.port(), 0);
-  auto config = patient_config(server.port());
-  config.letter_timeout_ms = 700;
-  const auto mailer = deliver::Mailer::create(config);
-  ASSERT_TRUE(mailer);
-  const auto start = std::chrono::steady_clock::now();
-  const auto r = mailer->send(report_mail());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
-  EXPECT_FALSE(r.sent);
-  EXPECT_NE(r.error.find("Timeout"), std::string::npos) << r.error;
+  const auto t = send_to_misbehaving_server(options, [](auto& c) { c.letter_timeout_ms = 700; });
+  EXPECT_LT(t.elapsed, 10s);
+  EXPECT_FALSE(t.result.sent);
+  EXPECT_NE(t.result.error.find("Timeout"), std::string::npos) << t.result.error;
 }
 
 TEST(MailerTest, DroppedConnectionIsRetriedAndBlamedOnTheServer) {
@@ -355,9 +351,11 @@ TEST(MailerTest, DeadlineCutsAttemptsAndPausesShort) {
   options.stall_data_from = 0;
   test::SmtpServer server(dir / "stalled", options);
   ASSERT_GT(server.port(), 0);
-  auto config = patient_config(server.port());
+  auto config = local_config(server.port());
   config.retries = 5;
   config.backoff_ms = 10'000;
+  config.command_timeout_ms = 30'000;
+  config.letter_timeout_ms = 30'000;
   const auto mailer = deliver::Mailer::create(config);
   ASSERT_TRUE(mailer);
   const auto start = std::chrono::steady_clock::now();

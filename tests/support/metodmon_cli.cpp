@@ -1,5 +1,9 @@
 #include "support/metodmon_cli.h"
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <fstream>
 
 namespace test {
@@ -27,6 +31,27 @@ ProcessResult metodmon(std::string_view args, std::string_view env) {
   std::string command;
   if (!env.empty()) command = "env " + std::string(env) + " ";
   return run_command(command + METODMON_BINARY + " " + std::string(args));
+}
+
+pid_t spawn_metodmon(const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv{const_cast<char*>(METODMON_BINARY)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+int wait_exit(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
 fs::path demo_results_file(const TempDir& dir, std::string_view period) {

@@ -10,6 +10,8 @@
 //   EXPECT_EQ(r.exit_code, 2) << r.out;
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -33,6 +35,12 @@ std::filesystem::path write_demo_config(const TempDir& dir, const DemoConfig& co
 // Runs "<env> metodmon <args>" through the shell; stdout and stderr merged.
 // `env` is a list of assignments ("SOURCE_DATE_EPOCH=1 TZ=UTC"), may be empty.
 ProcessResult metodmon(std::string_view args, std::string_view env = {});
+
+// Starts `metodmon <args>` without waiting (output discarded), for tests that
+// stop a run on purpose; wait_exit() then gives its exit code, or minus the
+// signal that ended it.
+pid_t spawn_metodmon(const std::vector<std::string>& args);
+int wait_exit(pid_t pid);
 
 // The demo configuration's results workbook of a period.
 std::filesystem::path demo_results_file(const TempDir& dir, std::string_view period = "2026-11");
