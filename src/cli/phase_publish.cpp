@@ -4,6 +4,7 @@
 
 #include "cli/phase_compute.h"
 #include "cli/progress.h"
+#include "definition/naming.h"
 #include "util/atomic_file.h"
 
 namespace cli {
@@ -16,7 +17,9 @@ Published published_paths(const Config& config, const model::Definition& definit
                           const model::Period& period) {
   const auto out_dir = config.output / period.id;
   Published p;
-  p.results_file = out_dir / ("Итоги_" + definition.id + "_" + period.id + ".xlsx");
+  // "Итоги_krymsk_2025.xlsx", not "Итоги_krymsk-2021_2025.xlsx" (two periods?).
+  p.results_file =
+      out_dir / ("Итоги_" + definition::id_without_years(definition.id) + "_" + period.id + ".xlsx");
   p.directors_dir = out_dir / "directors";
   return p;
 }

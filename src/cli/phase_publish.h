@@ -25,7 +25,7 @@ namespace cli {
 
 // Where a period's published files are.
 struct Published {
-  std::filesystem::path results_file;   // <output>/<period>/Итоги_<definition>_<period>.xlsx
+  std::filesystem::path results_file;   // <output>/<period>/Итоги_<definition id without years>_<period>.xlsx
   std::filesystem::path directors_dir;  // <output>/<period>/directors/
   std::vector<std::string> director_school_ids;  // a workbook <id>_<period>.xlsx each
 

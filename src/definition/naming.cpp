@@ -81,4 +81,23 @@ std::string choose_hint(std::string_view found, const std::vector<std::string>& 
   return out;
 }
 
+std::string id_without_years(std::string_view id) {
+  const auto is_year = [](std::string_view t) {
+    return t.size() == 4 && (t.starts_with("19") || t.starts_with("20")) &&
+           t.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  std::string out;
+  std::size_t start = 0;
+  while (start <= id.size()) {
+    const auto end = std::min(id.find_first_of("-_", start), id.size());
+    const auto token = id.substr(start, end - start);
+    if (!is_year(token)) {
+      if (!out.empty()) out += id[start - 1];  // the separator before the token
+      out += token;
+    }
+    start = end + 1;
+  }
+  return out.empty() ? std::string(id) : out;
+}
+
 }  // namespace definition

@@ -19,6 +19,13 @@ bool is_valid_field_id(std::string_view id);
 inline constexpr std::size_t k_max_plain_id_length = 64;
 bool is_valid_plain_id(std::string_view id);
 
+// A definition id as a file name reads it: without the years a method's id
+// often carries ("krymsk-2021" -> "krymsk", "balakhta-2025" -> "balakhta"),
+// which next to the period in «Итоги_<id>_<period>.xlsx» would read as a
+// second period. Tokens between '-' or '_' that are years (1900-2099) are
+// dropped; an id of years only is kept as it is.
+std::string id_without_years(std::string_view id);
+
 // The candidate nearest to `typo` by edit distance when it is close enough
 // to be a likely typo (distance <= max(1, length / 3)); empty otherwise.
 std::string closest_match(std::string_view typo, const std::vector<std::string>& candidates);

@@ -27,7 +27,7 @@ namespace {
 struct MethodCase {
   std::string method;         // scripts/samples/<method>.toml, sample_workbooks/<method>/
   std::string schools;        // registry templates/<schools>_schools.csv
-  std::string definition_id;  // results file name: Итоги_<id>_<period>.xlsx
+  std::string results_stem;   // results file name: Итоги_<stem>_<period>.xlsx (id without years)
   std::string period;
   int exit_code = 0;   // 0: every form accepted; 2: some rejected
   int accepted = 0;    // school rows on «Сводка», directors' workbooks
@@ -41,10 +41,10 @@ void PrintTo(const MethodCase& c, std::ostream* os) { *os << c.method << " " << 
 const std::vector<MethodCase>& cases() {
   static const std::vector<MethodCase> k_cases = {
       {"lk_roadmap", "lk_roadmap", "lk-roadmap", "2022", 0, 12, {}, {}},
-      {"balakhta", "balakhta", "balakhta-2025", "2025-H1", 2, 8, {"bl04_2025-H1.xlsx", "bl08_2025-H1.xlsx"},
+      {"balakhta", "balakhta", "balakhta", "2025-H1", 2, 8, {"bl04_2025-H1.xlsx", "bl08_2025-H1.xlsx"},
        {"85%", "ожидалось количество, а в ячейке процент", "часть больше целого"}},
       // kr13 sends nothing; kr06 types staff rates as «115,5»; kr11 leaves a rubric answer empty.
-      {"krymsk", "krymsk", "krymsk-2021", "2025", 2, 11, {"kr06_2025.xlsx", "kr11_2025.xlsx"},
+      {"krymsk", "krymsk", "krymsk", "2025", 2, 11, {"kr06_2025.xlsx", "kr11_2025.xlsx"},
        {"115,5", "дробное число", "не заполнено обязательное поле"}},
       // Two of Krymsk's eight monitorings (templates/krymsk/), March and April 2025.
       // March: kr10 sends nothing; kr03 writes «около 10» network events.
@@ -102,7 +102,7 @@ const MethodRun& run_of(const MethodCase& c) {
 }
 
 fs::path results_file(const MethodCase& c) {
-  return run_of(c).out.path() / c.period / ("Итоги_" + c.definition_id + "_" + c.period + ".xlsx");
+  return run_of(c).out.path() / c.period / ("Итоги_" + c.results_stem + "_" + c.period + ".xlsx");
 }
 
 std::string all_text(const ingest::Sheet& s) {

@@ -41,3 +41,14 @@ TEST(NamingTest, JoinListAndHint) {
   EXPECT_EQ(definition::choose_hint("D2", {"D1"}, "укажите"), "возможно, имелось в виду «D1»; укажите: D1");
   EXPECT_EQ(definition::choose_hint("zz", {}, "укажите"), "укажите: (нет ни одного)");
 }
+
+TEST(NamingTest, IdWithoutYearsForFileNames) {
+  EXPECT_EQ(definition::id_without_years("krymsk-2021"), "krymsk");
+  EXPECT_EQ(definition::id_without_years("balakhta-2025"), "balakhta");
+  EXPECT_EQ(definition::id_without_years("lk_roadmap-2022-2026"), "lk_roadmap");
+  EXPECT_EQ(definition::id_without_years("demo-ensk"), "demo-ensk");
+  EXPECT_EQ(definition::id_without_years("krymsk-m1-deficits"), "krymsk-m1-deficits");
+  EXPECT_EQ(definition::id_without_years("2021-krymsk"), "krymsk");
+  EXPECT_EQ(definition::id_without_years("school-12345"), "school-12345");  // not a year
+  EXPECT_EQ(definition::id_without_years("2025"), "2025");  // nothing else to keep
+}
