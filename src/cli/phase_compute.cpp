@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "aggregate/summarize.h"
 #include "deliver/dynamics_periods.h"
 
@@ -15,27 +18,60 @@ Results compute_results(const model::Definition& definition, const model::Regist
   const auto earlier = earlier_values(history, period);
   r.earlier_periods = earlier.size();
   r.analysis = analysis::analyze(definition, registry, r.summary, accepted, earlier);
+  r.trends = analysis::compute_trends(definition, r.summary, trend_values(history, period));
   spdlog::info("анализ: прошлых периодов для динамики — {}, групп ОО — {}", earlier.size(),
                r.analysis.clusters.clusters.size());
   return r;
 }
 
+namespace {
+
+// One period's values from the history; nullopt when it has none.
+std::optional<analysis::PeriodValues> period_values(const deliver::HistoryStore& history,
+                                                    const std::string& id) {
+  const auto rows = history.values_for(id);
+  if (!rows || rows->empty()) return std::nullopt;
+  analysis::PeriodValues pv;
+  pv.period = id;
+  for (const auto& r : *rows) {
+    if (r.school_id == k_municipal_id) {
+      pv.municipal[r.indicator_id] = r.value;
+    } else {
+      pv.values[r.school_id][r.indicator_id] = r.value;
+    }
+  }
+  return pv;
+}
+
+bool same_kind(const model::Period& a, const model::Period& b) {
+  return (a.month > 0) == (b.month > 0) && (a.half > 0) == (b.half > 0);
+}
+
+}  // namespace
+
 std::vector<analysis::PeriodValues> earlier_values(const deliver::HistoryStore& history,
                                                    const model::Period& period) {
   std::vector<analysis::PeriodValues> out;
   for (const auto& id : deliver::dynamics_periods(period, 2)) {
-    const auto rows = history.values_for(id);
-    if (!rows || rows->empty()) continue;
-    analysis::PeriodValues pv;
-    pv.period = id;
-    for (const auto& r : *rows) {
-      if (r.school_id == k_municipal_id) {
-        pv.municipal[r.indicator_id] = r.value;
-      } else {
-        pv.values[r.school_id][r.indicator_id] = r.value;
-      }
-    }
-    out.push_back(std::move(pv));
+    if (auto pv = period_values(history, id)) out.push_back(std::move(*pv));
+  }
+  return out;
+}
+
+std::vector<analysis::PeriodValues> trend_values(const deliver::HistoryStore& history,
+                                                 const model::Period& period, std::size_t max_periods) {
+  const auto listed = history.list_periods();
+  if (!listed) return {};
+  std::vector<std::string> ids;
+  for (const auto& id : *listed) {
+    const auto p = model::parse_period(id);
+    if (p && same_kind(*p, period) && id < period.id) ids.push_back(id);
+  }
+  std::sort(ids.begin(), ids.end());
+  if (ids.size() > max_periods) ids.erase(ids.begin(), ids.end() - static_cast<std::ptrdiff_t>(max_periods));
+  std::vector<analysis::PeriodValues> out;
+  for (const auto& id : ids) {
+    if (auto pv = period_values(history, id)) out.push_back(std::move(*pv));
   }
   return out;
 }

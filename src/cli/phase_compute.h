@@ -13,6 +13,7 @@
 #include "aggregate/summary.h"
 #include "analysis/analysis.h"
 #include "analysis/period_values.h"
+#include "analysis/trends.h"
 #include "deliver/history_store.h"
 #include "model/definition.h"
 #include "model/period.h"
@@ -28,6 +29,7 @@ struct Results {
   aggregate::Summary summary;
   analysis::Analysis analysis;
   std::size_t earlier_periods = 0;  // periods of the history used for dynamics
+  analysis::Trends trends;          // every indicator across the history's periods
 };
 
 Results compute_results(const model::Definition& definition, const model::Registry& registry,
@@ -38,6 +40,12 @@ Results compute_results(const model::Definition& definition, const model::Regist
 // and the same period of the two years before.
 std::vector<analysis::PeriodValues> earlier_values(const deliver::HistoryStore& history,
                                                    const model::Period& period);
+
+// The history's periods of the same kind as `period` (months, half-years or
+// years) before it, nearest `max_periods` of them, with their values: for
+// the trend charts.
+std::vector<analysis::PeriodValues> trend_values(const deliver::HistoryStore& history,
+                                                 const model::Period& period, std::size_t max_periods = 11);
 
 // The period's values as the history keeps them: one row per school and
 // indicator, and the municipal figures under k_municipal_id.

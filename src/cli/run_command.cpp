@@ -17,6 +17,16 @@ namespace cli {
 
 namespace {
 
+// Whom directors ask about the results: the ИМЦ's name and the methodist's
+// address (else the address letters come from), from the mail settings.
+std::string contact_of(const Config& config, const model::Definition& def) {
+  std::string who = config.mail.from.name.empty() ? def.organisation : config.mail.from.name;
+  const std::string& address =
+      config.mail.methodist.empty() ? config.mail.from.address : config.mail.methodist;
+  if (!address.empty()) who += (who.empty() ? "" : ", ") + address;
+  return who;
+}
+
 model::RunInfo new_run_info(const Config& config, const RunInputs& inputs, std::int64_t epoch) {
   model::RunInfo run;
   run.run_epoch = epoch;
@@ -25,6 +35,7 @@ model::RunInfo new_run_info(const Config& config, const RunInputs& inputs, std::
   run.definition_file = config.definition.string();
   run.registry_file = config.schools.string();
   run.inbox = config.inbox.string();
+  run.contact = contact_of(config, inputs.definition.definition);
   run.definition_notes = inputs.definition.warnings;
   run.definition_notes.insert(run.definition_notes.end(), inputs.registry.warnings.begin(),
                               inputs.registry.warnings.end());
@@ -151,7 +162,8 @@ int run_command(const Config& config, const RunOptions& options) {
   const auto results = compute_results(def, registry, period, read.accepted, session->history());
 
   // Publish.
-  const report::ReportInput input{def, registry, results.summary, run, &results.analysis};
+  report::ReportInput input{def, registry, results.summary, run, &results.analysis};
+  input.trends = &results.trends;
   const auto published = publish_results(config, input);
   if (!published) return session->fail(published.error(), run_counts(run, 0, 0));
   if (auto r = record_results(*session, run, results.summary); !r) {

@@ -34,6 +34,9 @@ struct RunInfo {
   std::string definition_file;
   std::string registry_file;
   std::string inbox;
+  // Whom a director asks about the results: "МКУ «ИМЦ», metodist@example.ru"
+  // (from the configuration's mail settings); empty when not known.
+  std::string contact;
   std::vector<FileOutcome> files;  // sorted by file name
   std::vector<Diagnostic> definition_notes;  // warnings from loading the definition
   // What the methodist must look at although the run went on (an accepted

@@ -6,6 +6,7 @@
 #include "report/briefing_sheet.h"
 #include "report/charts_sheet.h"
 #include "report/clusters_sheet.h"
+#include "report/director_method_sheet.h"
 #include "report/dynamics_sheet.h"
 #include "report/errors_sheet.h"
 #include "report/method_sheet.h"
@@ -15,6 +16,7 @@
 #include "report/school_sheet.h"
 #include "report/sheet_names.h"
 #include "report/summary_sheet.h"
+#include "report/trends_sheet.h"
 #include "util/xlsx_file.h"
 
 namespace report {
@@ -45,6 +47,7 @@ void reserve_fixed(SheetNamer& names, const ReportInput& in) {
   for (const char* fixed : {k_summary_sheet, k_charts_sheet, k_errors_sheet, k_method_sheet}) {
     names.reserve(fixed);
   }
+  if (has_trends(in)) names.reserve(k_trends_sheet);
   if (in.analysis == nullptr) return;
   for (const char* fixed : {k_briefing_sheet, k_rating_sheet, k_roadmap_sheet, k_dynamics_sheet,
                             k_clusters_sheet, k_recommendations_sheet}) {
@@ -90,7 +93,10 @@ model::Expected<void> write_school_book(const ReportInput& in, const std::string
   if (auto done = write_errors_sheet(ctx); !done) {
     return std::unexpected(in_file(done.error(), out_file));
   }
-  if (auto done = write_method_sheet(ctx); !done) {
+  // A director's «Методика» holds no paths, warnings or checksums; a school
+  // workbook split off the results (it links back to them) is the methodist's.
+  const auto method = summary_link.empty() ? write_director_method_sheet : write_method_sheet;
+  if (auto done = method(ctx); !done) {
     return std::unexpected(in_file(done.error(), out_file));
   }
   return file->commit();
@@ -138,7 +144,8 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
   if (auto done = write_summary_sheet(ctx); !done) return fail(done.error());
   // The analysis sheets (each does nothing without an analysis or its part).
   for (auto* write : {write_briefing_sheet, write_rating_sheet, write_roadmap_sheet,
-                      write_dynamics_sheet, write_clusters_sheet, write_recommendations_sheet}) {
+                      write_dynamics_sheet, write_trends_sheet, write_clusters_sheet,
+                      write_recommendations_sheet}) {
     if (auto done = write(ctx); !done) return fail(done.error());
   }
   if (auto done = write_charts_sheet(ctx); !done) return fail(done.error());

@@ -19,6 +19,7 @@
 
 #include "aggregate/summary.h"
 #include "analysis/analysis.h"
+#include "analysis/trends.h"
 #include "model/definition.h"
 #include "model/diagnostic.h"
 #include "model/run.h"
@@ -34,6 +35,9 @@ struct ReportInput {
   // The analysis of the same summary (analysis::analyze), or null. Null: the
   // workbooks are exactly as without an analysis stage.
   const analysis::Analysis* analysis = nullptr;
+  // Every indicator across the history's periods (analysis::compute_trends),
+  // or null. With three periods or more the results workbook gains «Тренды».
+  const analysis::Trends* trends = nullptr;
 };
 
 struct ReportOptions {

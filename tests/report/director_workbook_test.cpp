@@ -51,7 +51,30 @@ TEST_F(DirectorWorkbookTest, ShowsNoOtherSchoolsDetail) {
                             "s6.xlsx", "~$s1.xlsx", "bbbbbbbb"}) {
     EXPECT_EQ(values.find(other), std::string::npos) << other;
   }
-  EXPECT_NE(values.find("s1.xlsx"), std::string::npos);
+}
+
+// A director's «Методика» says what the monitoring is, for which period,
+// when and whom to ask; no server paths, files, checksums or warnings.
+TEST_F(DirectorWorkbookTest, MethodSheetHoldsNoPathOnlyNamePeriodDateAndContact) {
+  m_data.run.contact = "МКУ «ИМЦ», metodist@example.ru";
+  m_data.run.definition_notes.push_back(model::Diagnostic::warning(
+      {"test.toml", {}, {}, 149, "indicator[2]"}, "показатель «deficit_share»: не задана цель"));
+  const auto path = m_dir / "s1.xlsx";
+  ASSERT_TRUE(report::write_director_workbook(m_data.input(), "s1", path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+ws = wb['Методика']
+values = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+print(values[0])
+print([v for v in values if '/' in v or '.toml' in v or '.csv' in v or 'deficit_share' in v
+       or 'SHA' in v or 'предупреждение' in v])
+print([v for v in values if v in ('Мониторинг методической работы (тест)', 'ноябрь 2026',
+                                  '23.11.2026', 'МКУ «ИМЦ», metodist@example.ru')])
+)");
+  EXPECT_EQ(out,
+            "О мониторинге\n"
+            "[]\n"
+            "['Мониторинг методической работы (тест)', 'ноябрь 2026', '23.11.2026', "
+            "'МКУ «ИМЦ», metodist@example.ru']\n");
 }
 
 TEST_F(DirectorWorkbookTest, SchoolWithoutAcceptedFormSeesItsOwnErrors) {

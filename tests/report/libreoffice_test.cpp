@@ -39,7 +39,8 @@ TEST(LibreOfficeTest, DirectorWorkbookPrints) {
   ASSERT_TRUE(report::write_director_workbook(data.input(), "s3", path).has_value());
   const std::string text = test::pdf_text(path, dir);
   EXPECT_NE(text.find("Результаты ОО: +79991234567"), std::string::npos);
-  EXPECT_NE(text.find("Методика и исходные данные"), std::string::npos);
+  EXPECT_NE(text.find("О мониторинге"), std::string::npos);
+  EXPECT_EQ(text.find("/srv/metodmon"), std::string::npos);
   EXPECT_EQ(text.find("МБОУ СОШ № 1"), std::string::npos);
 }
 

@@ -107,7 +107,7 @@ print([o for o in others if any(o in v for v in values)])
             "['Итого: 4 из 5 баллов (80,0 %), уровень «высокий». Место по баллам: 1 из 5. "
             "Группа ОО: «высокий уровень». Округ: 4 из 5; медиана баллов ОО: 4.']\n"
             "['Рекомендаций нет: ни одно правило методики не сработало.']\n"
-            "True\n"
+            "False\n"  // the analysis warnings are the methodist's, not on a director's «Методика»
             "[]\n");
 }
 
