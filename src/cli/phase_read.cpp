@@ -3,10 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <ctime>
 
+#include "cli/form_choice.h"
 #include "cli/progress.h"
+#include "cli/run_session.h"
 #include "deliver/archive.h"
-#include "deliver/choose_latest.h"
 #include "deliver/inbox.h"
 #include "ingest/form_file.h"
 
@@ -28,8 +30,7 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   }
   result.files = scan->set_aside;
 
-  std::vector<model::Submission> valid;
-  std::vector<std::size_t> valid_file;  // index into result.files
+  std::vector<ValidForm> valid;
   Progress progress("Чтение форм", scan->workbooks.size());
   for (const auto& file : scan->workbooks) {
     progress.step();
@@ -38,28 +39,15 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
     spdlog::info("{}: {} (замечаний: {})", file.name, model::outcome_name(checked.outcome.outcome),
                  checked.outcome.diagnostics.size());
     result.files.push_back(std::move(checked.outcome));
-    if (checked.submission) {
-      valid.push_back(std::move(*checked.submission));
-      valid_file.push_back(result.files.size() - 1);
-    }
+    if (checked.submission) valid.push_back({std::move(*checked.submission), result.files.size() - 1});
   }
 
-  // One form per school: the newest by its own fill-in date, else by mtime.
-  std::vector<deliver::LatestCandidate> candidates;
-  for (const auto& s : valid) candidates.push_back({s.school_id, s.filled_on, s.source.mtime, s.source.name});
-  const auto picks = deliver::choose_latest(candidates);
-  for (std::size_t i = 0; i < valid.size(); ++i) {
-    if (picks[i].latest) {
-      result.accepted.push_back(valid[i]);
-      continue;
-    }
-    auto& f = result.files[valid_file[i]];
-    f.outcome = model::Outcome::superseded;
-    f.diagnostics.push_back(model::Diagnostic::warning(
-        {f.file.name, {}, {}, {}, {}},
-        "школа прислала несколько форм за период; использована более новая: «" +
-            valid[picks[i].winner].source.name + "»"));
-  }
+  // One form per school (cli/form_choice.h), judged as of the run's day.
+  const auto now = run_epoch().value_or(std::time(nullptr));
+  auto choice = choose_forms(std::move(valid), result.files, registry, period, now);
+  result.accepted = std::move(choice.accepted);
+  result.notices = std::move(choice.notices);
+
   // A school with no form for this period but one for another may have typed
   // this period's figures into last period's form: say so on that row.
   for (auto& f : result.files) {

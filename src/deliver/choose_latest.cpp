@@ -33,22 +33,28 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-int local_date_of(std::int64_t mtime) {
-  const std::time_t t = static_cast<std::time_t>(mtime);
+// A fill-in date within the window, else nullopt.
+std::optional<int> believed_date(const LatestCandidate& c, DateWindow window) {
+  const auto date = parse_fill_date(c.filled_on);
+  if (!date || *date < window.earliest || *date > window.latest) return std::nullopt;
+  return date;
+}
+
+// Larger key = newer form (rules 0-2).
+using Key = std::tuple<bool, int, std::int64_t>;
+
+Key key_of(const LatestCandidate& c, DateWindow window) {
+  return {!c.foreign_file, believed_date(c, window).value_or(local_date_of(c.mtime)), c.mtime};
+}
+
+}  // namespace
+
+int local_date_of(std::int64_t epoch) {
+  const std::time_t t = static_cast<std::time_t>(epoch);
   std::tm tm{};
   localtime_r(&t, &tm);
   return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
-
-// Larger key = newer form.
-using Key = std::tuple<int, std::int64_t, std::string_view>;
-
-Key key_of(const LatestCandidate& c) {
-  const auto date = parse_fill_date(c.filled_on);
-  return {date ? *date : local_date_of(c.mtime), c.mtime, c.name};
-}
-
-}  // namespace
 
 std::optional<int> parse_fill_date(std::string_view text) {
   text = trim(text);
@@ -67,16 +73,33 @@ std::optional<int> parse_fill_date(std::string_view text) {
   return std::nullopt;
 }
 
-std::vector<LatestPick> choose_latest(std::span<const LatestCandidate> candidates) {
-  std::map<std::string_view, std::size_t> best;  // school -> index of newest so far
+std::vector<LatestPick> choose_latest(std::span<const LatestCandidate> candidates, DateWindow window) {
+  std::vector<Key> keys;
+  keys.reserve(candidates.size());
+  for (const auto& c : candidates) keys.push_back(key_of(c, window));
+  // school -> index of the newest so far; among equals, the greatest name.
+  std::map<std::string_view, std::size_t> best;
+  const auto newer = [&](std::size_t a, std::size_t b) {
+    return keys[a] != keys[b] ? keys[b] < keys[a] : candidates[b].name < candidates[a].name;
+  };
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto [it, inserted] = best.emplace(candidates[i].school_id, i);
-    if (!inserted && key_of(candidates[it->second]) < key_of(candidates[i])) it->second = i;
+    if (!inserted && newer(i, it->second)) it->second = i;
+  }
+  // How many candidates share each winner's key: more than one is a tie.
+  std::map<std::size_t, int> equal_to_winner;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto winner = best.at(candidates[i].school_id);
+    if (keys[i] == keys[winner]) ++equal_to_winner[winner];
   }
   std::vector<LatestPick> picks(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto winner = best.at(candidates[i].school_id);
-    picks[i] = {winner == i, winner};
+    auto& p = picks[i];
+    p.latest = winner == i;
+    p.winner = winner;
+    p.tied = keys[i] == keys[winner] && equal_to_winner[winner] > 1;
+    p.date_ignored = parse_fill_date(candidates[i].filled_on) && !believed_date(candidates[i], window);
   }
   return picks;
 }

@@ -42,6 +42,11 @@ std::string month_name(int month) {
   return k_months[static_cast<std::size_t>(month - 1)];
 }
 
+int first_day(const Period& p) {
+  const int month = p.month > 0 ? p.month : p.half == 2 ? 7 : 1;
+  return p.year * 10000 + month * 100 + 1;
+}
+
 std::string display_name(const Period& p) {
   const auto y = std::to_string(p.year);
   if (p.month > 0) return month_name(p.month) + " " + y;

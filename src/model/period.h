@@ -18,6 +18,9 @@ struct Period {
 
 std::optional<Period> parse_period(std::string_view text);
 
+// The day the period opens, YYYYMMDD: 20261101, 20260701 (2026-H2), 20260101.
+int first_day(const Period& p);
+
 // "ноябрь 2026", "1-е полугодие 2026", "2026 год".
 std::string display_name(const Period& p);
 

@@ -10,23 +10,12 @@
 
 namespace fs = std::filesystem;
 
-namespace {
-
-const char* k_mail = R"([mail]
-enabled = true
-dry_run = true
-from = "imc@ensk-edu.example"
-methodist = "metodist@ensk-edu.example"
-)";
-
-}  // namespace
-
 TEST(ArchiveRunTest, AFormThatCannotBeArchivedChangesTheExitCodeTheLetterAndTheHistory) {
   test::TempDir dir;
   dir.write("archive-is-a-file", "x");
   const auto archive = (dir / "archive-is-a-file").string();
   const auto config = test::write_demo_config(
-      dir, {{}, "2026-11", std::string(k_mail) + "[archive]\nfolder = \"" + archive + "\"\n"});
+      dir, {{}, "2026-11", std::string(test::k_dry_run_mail) + "[archive]\nfolder = \"" + archive + "\"\n"});
   const auto r = test::metodmon("run --config " + test::shell_quote(config.string()));
   EXPECT_EQ(r.exit_code, 5) << r.out;
   EXPECT_NE(r.out.find("не удалось создать папку архива"), std::string::npos) << r.out;

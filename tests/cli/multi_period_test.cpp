@@ -12,14 +12,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* k_mail = R"([mail]
-enabled = true
-dry_run = true
-from = "imc@ensk-edu.example"
-methodist = "metodist@ensk-edu.example"
-send_errors_to_schools = true
-)";
-
 // Valid November forms, and October forms of sch01, sch04 (whose November form
 // is faulty) and sch16 (which sent nothing for November).
 void fill_inbox(const fs::path& inbox) {
@@ -62,7 +54,7 @@ std::pair<int, std::string> rows_with(const ingest::Sheet& sheet, const std::str
 TEST(MultiPeriodTest, FormsOfAnotherPeriodAreListedOnceAndNeitherJudgedNorMailed) {
   test::TempDir dir;
   fill_inbox(dir / "inbox");
-  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", k_mail});
+  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", test::k_dry_run_mail});
   const auto r = test::metodmon("run --config " + test::shell_quote(config.string()));
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("отклонено: 0"), std::string::npos) << r.out;

@@ -15,14 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* k_mail = R"([mail]
-enabled = true
-dry_run = true
-from = "imc@ensk-edu.example"
-methodist = "metodist@ensk-edu.example"
-send_errors_to_schools = true
-)";
-
 // SHA-256 of every file under `dir`, by relative path.
 std::map<std::string, std::string> tree_hashes(const fs::path& dir) {
   std::map<std::string, std::string> out;
@@ -56,7 +48,7 @@ std::string run_in(const fs::path& config) { return "run --config " + test::shel
 TEST(NothingAcceptedTest, EmptyInboxOnARerunKeepsResultsHistoryAndMailsOnlyTheMethodist) {
   test::TempDir dir;
   test::copy_demo_forms(dir / "inbox");
-  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", k_mail});
+  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", test::k_dry_run_mail});
   ASSERT_EQ(test::metodmon(run_in(config) + " -q").exit_code, 2);
   const auto published = tree_hashes(dir / "out/2026-11");
   const auto history_before = history_facts(dir);
@@ -95,7 +87,7 @@ TEST(NothingAcceptedTest, EmptyInboxOnARerunKeepsResultsHistoryAndMailsOnlyTheMe
 TEST(NothingAcceptedTest, OnlyRejectedFormsOnARerunPublishNothingAndMailNoSchool) {
   test::TempDir dir;
   test::copy_demo_forms(dir / "inbox");
-  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", k_mail});
+  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", test::k_dry_run_mail});
   ASSERT_EQ(test::metodmon(run_in(config) + " -q").exit_code, 2);
   const auto published = tree_hashes(dir / "out/2026-11");
   const auto history_before = history_facts(dir);

@@ -42,7 +42,7 @@ TEST(ChooseLatestTest, NewerFillDateWinsEvenWithOlderFile) {
   EXPECT_EQ(p[1].winner, 0u);
 }
 
-TEST(ChooseLatestTest, SameDateFallsBackToMtimeThenName) {
+TEST(ChooseLatestTest, SameDateFallsBackToMtimeThenTies) {
   const std::vector<LatestCandidate> c = {
       {"sch01", "2026-11-12", k_nov_20 + 10, "a.xlsx"},
       {"sch01", "12.11.2026", k_nov_20 + 20, "b.xlsx"},
@@ -53,9 +53,47 @@ TEST(ChooseLatestTest, SameDateFallsBackToMtimeThenName) {
   EXPECT_FALSE(p[0].latest);
   EXPECT_EQ(p[0].winner, 1u);
   EXPECT_TRUE(p[1].latest);
+  EXPECT_FALSE(p[0].tied);
+  EXPECT_FALSE(p[1].tied);
+  // Same date, same mtime: a tie, whatever the names.
+  EXPECT_TRUE(p[2].tied);
+  EXPECT_TRUE(p[3].tied);
   EXPECT_FALSE(p[2].latest);
   EXPECT_EQ(p[2].winner, 3u);
   EXPECT_TRUE(p[3].latest);
+}
+
+TEST(ChooseLatestTest, AFormInAFileNamedForAnotherSchoolLosesToTheSchoolsOwn) {
+  std::vector<LatestCandidate> c = {
+      {"sch02", "20.11.2026", k_nov_20 + k_day, "sch01_2026-11.xlsx"},
+      {"sch02", "08.11.2026", k_nov_20, "sch02_2026-11.xlsx"},
+  };
+  c[0].foreign_file = true;
+  const auto p = deliver::choose_latest(c);
+  EXPECT_FALSE(p[0].latest);
+  EXPECT_TRUE(p[1].latest);
+  // Alone, it counts.
+  EXPECT_TRUE(deliver::choose_latest(std::span(c).first(1))[0].latest);
+}
+
+TEST(ChooseLatestTest, AFillInDateOutsideTheWindowIsNotBelieved) {
+  const deliver::DateWindow november_run_on_25th{20261101, 20261125};
+  const std::vector<LatestCandidate> c = {
+      {"sch05", "07.11.2062", k_nov_20 - 10 * k_day, "a.xlsx"},  // typed by mistake
+      {"sch05", "12.11.2026", k_nov_20 - 8 * k_day, "b.xlsx"},
+      {"sch06", "31.10.2026", k_nov_20, "c.xlsx"},  // before the period opened: by mtime (20.11)
+      {"sch06", "15.11.2026", k_nov_20 - 12 * k_day, "d.xlsx"},
+  };
+  const auto p = deliver::choose_latest(c, november_run_on_25th);
+  EXPECT_FALSE(p[0].latest);
+  EXPECT_TRUE(p[0].date_ignored);
+  EXPECT_TRUE(p[1].latest);
+  EXPECT_FALSE(p[1].date_ignored);
+  EXPECT_TRUE(p[2].latest);
+  EXPECT_TRUE(p[2].date_ignored);
+  EXPECT_FALSE(p[3].latest);
+  // Without a window the typo wins forever: the reason for the window.
+  EXPECT_TRUE(deliver::choose_latest(c)[0].latest);
 }
 
 TEST(ChooseLatestTest, AnswerDoesNotDependOnInputOrder) {
@@ -66,6 +104,8 @@ TEST(ChooseLatestTest, AnswerDoesNotDependOnInputOrder) {
   };
   const auto forward = deliver::choose_latest(c);
   EXPECT_TRUE(forward[1].latest);
+  EXPECT_TRUE(forward[0].tied && forward[1].tied);
+  EXPECT_FALSE(forward[2].tied);
   std::swap(c[0], c[1]);
   const auto backward = deliver::choose_latest(c);
   EXPECT_TRUE(backward[0].latest);

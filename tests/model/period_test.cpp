@@ -26,3 +26,10 @@ TEST(PeriodTest, RejectsNonsense) {
     EXPECT_FALSE(model::parse_period(bad)) << bad;
   }
 }
+
+TEST(PeriodTest, FirstDayOfEachKind) {
+  EXPECT_EQ(model::first_day(*model::parse_period("2026-11")), 20261101);
+  EXPECT_EQ(model::first_day(*model::parse_period("2026-H1")), 20260101);
+  EXPECT_EQ(model::first_day(*model::parse_period("2026-H2")), 20260701);
+  EXPECT_EQ(model::first_day(*model::parse_period("2026")), 20260101);
+}

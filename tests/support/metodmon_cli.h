@@ -32,6 +32,17 @@ struct DemoConfig {
 };
 std::filesystem::path write_demo_config(const TempDir& dir, const DemoConfig& config = {});
 
+// A [mail] section for DemoConfig::extra: letters only written to
+// <state>/outbox as .eml (dry run), to the directors, the methodist
+// metodist@ensk-edu.example and the schools whose forms are rejected.
+inline constexpr const char* k_dry_run_mail = R"([mail]
+enabled = true
+dry_run = true
+from = "imc@ensk-edu.example"
+methodist = "metodist@ensk-edu.example"
+send_errors_to_schools = true
+)";
+
 // Runs "<env> metodmon <args>" through the shell; stdout and stderr merged.
 // `env` is a list of assignments ("SOURCE_DATE_EPOCH=1 TZ=UTC"), may be empty.
 ProcessResult metodmon(std::string_view args, std::string_view env = {});
