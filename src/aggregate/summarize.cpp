@@ -56,29 +56,34 @@ TargetStatus compare_to_target(double value, double target, model::Better better
   return met ? TargetStatus::met : TargetStatus::not_met;
 }
 
-Summary summarize(const model::Definition& definition, const model::Registry& registry,
-                  const std::vector<model::Submission>& accepted, const model::Period& period) {
-  Summary out;
-  out.period = period;
+namespace {
 
-  std::map<std::string, const model::Submission*> by_school;
-  for (const auto& sub : accepted) by_school[sub.school_id] = &sub;
-  for (const auto& school : registry.schools) {
-    if (by_school.contains(school.id)) {
-      out.school_ids.push_back(school.id);
-    } else {
-      out.missing_school_ids.push_back(school.id);
-    }
-  }
-
+// Cross-school figures of every indicator from the schools' own values
+// (`raw`: school -> indicator -> value with numerator, denominator, value and
+// missing set). `out` has period, school_ids and missing_school_ids set.
+void add_statistics(const model::Definition& definition, const SchoolValues& raw, Summary& out) {
   for (const auto& ind : definition.indicators) {
     IndicatorStats st;
     st.indicator_id = ind.id;
-    st.target = ind.target_for(period.year);
+    st.target = ind.target_for(out.period.year);
     st.schools_missing = static_cast<int>(out.missing_school_ids.size());
 
     std::vector<SchoolValue> row;
-    for (const auto& id : out.school_ids) row.push_back(school_value(ind, *by_school.at(id)));
+    for (const auto& id : out.school_ids) {
+      SchoolValue v;
+      v.school_id = id;
+      v.indicator_id = ind.id;
+      v.missing = Missing::not_filled;
+      if (const auto s = raw.find(id); s != raw.end()) {
+        if (const auto it = s->second.find(ind.id); it != s->second.end()) {
+          v.numerator = it->second.numerator;
+          v.denominator = it->second.denominator;
+          v.value = it->second.value;
+          v.missing = it->second.value ? Missing::none : it->second.missing;
+        }
+      }
+      row.push_back(std::move(v));
+    }
 
     double num = 0, den = 0;
     std::vector<double> present;
@@ -92,14 +97,14 @@ Summary summarize(const model::Definition& definition, const model::Registry& re
       ++st.schools_with_value;
       present.push_back(*v.value);
       num += v.numerator.value_or(0);
-      den += ind.kind == model::IndicatorKind::share ? *v.denominator : 1.0;
+      den += ind.kind == model::IndicatorKind::share ? v.denominator.value_or(0) : 1.0;
     }
     if (st.schools_with_value > 0) {
       st.numerator_sum = num;
       switch (ind.kind) {
         case model::IndicatorKind::share:
           st.denominator_sum = den;
-          st.municipal = num / den * 100.0;
+          if (den > 0) st.municipal = num / den * 100.0;
           break;
         case model::IndicatorKind::count:
           st.municipal = num;
@@ -146,7 +151,46 @@ Summary summarize(const model::Definition& definition, const model::Registry& re
     }
     out.indicators.push_back(std::move(st));
   }
+}
+
+}  // namespace
+
+Summary summarize(const model::Definition& definition, const model::Registry& registry,
+                  const std::vector<model::Submission>& accepted, const model::Period& period) {
+  Summary out;
+  out.period = period;
+  std::map<std::string, const model::Submission*> by_school;
+  for (const auto& sub : accepted) by_school[sub.school_id] = &sub;
+  SchoolValues raw;
+  for (const auto& school : registry.schools) {
+    const auto it = by_school.find(school.id);
+    if (it == by_school.end()) {
+      out.missing_school_ids.push_back(school.id);
+      continue;
+    }
+    out.school_ids.push_back(school.id);
+    for (const auto& ind : definition.indicators) raw[school.id][ind.id] = school_value(ind, *it->second);
+  }
+  add_statistics(definition, raw, out);
   return out;
+}
+
+Summary summarize_values(const model::Definition& definition, const model::Registry& registry,
+                         const SchoolValues& values, const model::Period& period) {
+  Summary out;
+  out.period = period;
+  for (const auto& school : registry.schools) {
+    (values.contains(school.id) ? out.school_ids : out.missing_school_ids).push_back(school.id);
+  }
+  add_statistics(definition, values, out);
+  return out;
+}
+
+Missing missing_from_reason(std::string_view reason) {
+  for (const auto m : {Missing::no_submission, Missing::not_filled, Missing::zero_denominator}) {
+    if (reason == missing_reason(m)) return m;
+  }
+  return Missing::none;
 }
 
 }  // namespace aggregate

@@ -6,6 +6,9 @@
 //   const auto* s = summary.stats("diag_share");   // s->municipal, s->median ...
 #pragma once
 
+#include <map>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "aggregate/summary.h"
@@ -17,6 +20,19 @@ namespace aggregate {
 // Submissions of schools not in the registry are ignored (validation rejects them).
 Summary summarize(const model::Definition& definition, const model::Registry& registry,
                   const std::vector<model::Submission>& accepted, const model::Period& period);
+
+// The same from each school's own values, as the history keeps them
+// (numerator, denominator, value and why it is missing, per school and
+// indicator; other fields are ignored and recomputed): the schools with
+// values are the schools with an accepted form, in registry order. Used to
+// rebuild a period's results without its forms (`metodmon documents`).
+using SchoolValues = std::map<std::string, std::map<std::string, SchoolValue>>;
+Summary summarize_values(const model::Definition& definition, const model::Registry& registry,
+                         const SchoolValues& values, const model::Period& period);
+
+// "форма не сдана или отклонена" -> Missing::no_submission; Missing::none for
+// "" and any other text (the inverse of missing_reason()).
+Missing missing_from_reason(std::string_view reason);
 
 // met / not_met for `value` against `target`, honouring the direction.
 TargetStatus compare_to_target(double value, double target, model::Better better);

@@ -77,15 +77,15 @@ double mean_of(const std::vector<double>& v) {
 
 }  // namespace
 
-std::vector<std::string> level_names(int k) {
+std::vector<std::string> group_names(int k) {
+  constexpr const char* k_first = "опережающая группа";
+  constexpr const char* k_last = "группа поддержки";
   switch (k) {
     case 1: return {"единая группа"};
-    case 2: return {"высокий уровень", "низкий уровень"};
-    case 3: return {"высокий уровень", "средний уровень", "низкий уровень"};
-    case 4: return {"высокий уровень", "выше среднего", "ниже среднего", "низкий уровень"};
-    case 5:
-      return {"высокий уровень", "выше среднего", "средний уровень", "ниже среднего",
-              "низкий уровень"};
+    case 2: return {k_first, k_last};
+    case 3: return {k_first, "основная группа", k_last};
+    case 4: return {k_first, "основная группа 1", "основная группа 2", k_last};
+    case 5: return {k_first, "основная группа 1", "основная группа 2", "основная группа 3", k_last};
     default: break;
   }
   std::vector<std::string> out;
@@ -154,7 +154,7 @@ Clustering cluster_schools(const model::Definition& definition, const aggregate:
     return a.school_ids.front() < b.school_ids.front();
   });
   out.k_used = static_cast<int>(groups.size());
-  const auto names = level_names(out.k_used);
+  const auto names = group_names(out.k_used);
   for (std::size_t r = 0; r < groups.size(); ++r) {
     groups[r].rank = static_cast<int>(r);
     groups[r].name = names[r];

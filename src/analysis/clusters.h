@@ -15,8 +15,9 @@
 // of distinct profiles). First centre: the school with the highest mean
 // z-score (ties: the lower school id); then farthest-point.
 // Groups are ranked by the mean of their schools' mean z-scores and named
-// «высокий уровень», «средний уровень», «низкий уровень» (k = 3; see
-// level_names() for other k).
+// «опережающая группа», «основная группа», «группа поддержки» (k = 3; see
+// group_names() for other k): names that cannot be mistaken for the rubric's
+// levels («высокий», «средний», «низкий»), which measure something else.
 //
 //   const auto c = analysis::cluster_schools(definition, summary, settings);
 //   for (const auto& g : c.clusters) print(g.name, g.school_ids, g.factors);
@@ -35,7 +36,7 @@ namespace analysis {
 
 struct Cluster {
   int rank = 0;                         // 0 = highest level
-  std::string name;                     // «высокий уровень»
+  std::string name;                     // «опережающая группа»
   std::vector<std::string> school_ids;  // sorted by id
   double mean_z = 0;                    // mean of the schools' mean z-scores
   std::vector<Factor> factors;          // at most 3, see factors.h
@@ -56,9 +57,10 @@ struct Clustering {
 Clustering cluster_schools(const model::Definition& definition, const aggregate::Summary& summary,
                            const model::ClusterSettings& settings);
 
-// Names of k groups, highest first: 1 «единая группа»; 2 высокий/низкий;
-// 3 высокий/средний/низкий; 4 adds «выше среднего», «ниже среднего»; 5 adds
-// «средний»; more: «группа 1» … «группа k».
-std::vector<std::string> level_names(int k);
+// Names of k groups, best results first: 1 «единая группа»; 2 «опережающая
+// группа», «группа поддержки»; 3 adds «основная группа» between them; 4 and 5
+// have «основная группа 1» … «основная группа 3» in the middle; more: «группа 1» …
+// «группа k».
+std::vector<std::string> group_names(int k);
 
 }  // namespace analysis

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "analysis/number_text.h"
+#include "analysis/period_text.h"
 #include "model/period.h"
 
 namespace analysis {
@@ -75,6 +77,41 @@ DynamicsRow make_row(const model::IndicatorDef& ind, const std::string& school_i
   return row;
 }
 
+// The schools behind a municipal value now and then, and for a yes/no the
+// number of «Да» answers. Unknown (left empty) when the earlier period has no
+// school values in the history.
+void add_school_sets(DynamicsRow& row, const model::IndicatorDef& ind,
+                     const aggregate::Summary& summary, const std::vector<Earlier>& earlier) {
+  std::vector<std::string> now;
+  int yes_now = 0;
+  for (const auto& id : summary.school_ids) {
+    const auto* v = summary.value(id, ind.id);
+    if (v == nullptr || !v->value) continue;
+    now.push_back(id);
+    yes_now += *v->value > 50 ? 1 : 0;
+  }
+  for (std::size_t i = 0; i < earlier.size() && i < row.changes.size(); ++i) {
+    const auto& pv = *earlier[i].values;
+    if (pv.values.empty()) continue;
+    SchoolSet set;
+    set.now = static_cast<int>(now.size());
+    int yes_then = 0;
+    for (const auto& [school_id, by_indicator] : pv.values) {
+      const auto it = by_indicator.find(ind.id);
+      if (it == by_indicator.end() || !it->second) continue;
+      ++set.then;
+      yes_then += *it->second > 50 ? 1 : 0;
+      if (std::find(now.begin(), now.end(), school_id) != now.end()) ++set.common;
+    }
+    auto& c = row.changes[i];
+    c.schools = set;
+    if (ind.kind == model::IndicatorKind::yesno) {
+      c.yes_now = yes_now;
+      c.yes_then = yes_then;
+    }
+  }
+}
+
 }  // namespace
 
 const Change* DynamicsRow::previous() const {
@@ -106,6 +143,7 @@ Dynamics compute_dynamics(const model::Definition& definition, const aggregate::
   for (const auto& ind : definition.indicators) {
     const auto* st = summary.stats(ind.id);
     out.municipal.push_back(make_row(ind, "", st ? st->municipal : std::nullopt, earlier));
+    add_school_sets(out.municipal.back(), ind, summary, earlier);
   }
   for (const auto& school_id : summary.school_ids) {
     for (const auto& ind : definition.indicators) {
@@ -116,17 +154,25 @@ Dynamics compute_dynamics(const model::Definition& definition, const aggregate::
   return out;
 }
 
-std::string comparison_text(const Change& c) {
-  switch (c.kind) {
-    case Comparison::previous_period: return "к предыдущему периоду (" + c.period + ")";
-    case Comparison::same_period_earlier_year: {
-      const auto p = model::parse_period(c.period);
-      return "к тому же периоду " + (p ? std::to_string(p->year) + " года" : c.period) + " (" +
-             c.period + ")";
-    }
-    case Comparison::earlier: break;
+std::string comparison_text(const Change& c) { return "к " + period_dative(c.period); }
+
+std::string change_amount_text(const model::IndicatorDef& indicator, const Change& c) {
+  if (indicator.kind == model::IndicatorKind::yesno && c.yes_now && c.yes_then) {
+    const int d = *c.yes_now - *c.yes_then;
+    return (d > 0 ? "+" : "") + format_number(d, 0) + " ОО";
   }
-  return "к периоду " + c.period;
+  return c.change ? format_change(indicator, *c.change) : "";
+}
+
+std::string municipal_change_text(const model::IndicatorDef& indicator, const Change& c) {
+  std::string out = change_amount_text(indicator, c);
+  if (out.empty()) return out;
+  out += " " + comparison_text(c);
+  if (c.schools && !c.schools->same()) {
+    out += " (состав ОО изменился: " + std::to_string(c.schools->then) + " ОО в " +
+           period_prepositional(c.period) + ", " + std::to_string(c.schools->now) + " ОО сейчас)";
+  }
+  return out;
 }
 
 }  // namespace analysis

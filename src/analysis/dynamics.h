@@ -23,6 +23,15 @@ enum class Comparison {
   earlier,                   // any other earlier period given
 };
 
+// Which schools a municipal value stands for, now and then: a municipal
+// change is only a like-for-like comparison when the set is the same.
+struct SchoolSet {
+  int now = 0;     // schools with a value in the current period
+  int then = 0;    // schools with a value in the earlier period
+  int common = 0;  // schools with a value in both
+  bool same() const { return now == then && common == now; }
+};
+
 struct Change {
   std::string period;                // the earlier period's id
   Comparison kind = Comparison::earlier;
@@ -31,6 +40,12 @@ struct Change {
   // change in the indicator's good direction (> 0 for better = higher, < 0
   // for lower); false for no change; nullopt when either value is missing.
   std::optional<bool> improved;
+  // Municipal rows, when the history has the schools' values of that period:
+  // the schools behind both values, and for yes/no indicators how many
+  // schools answered «Да» now and then (a yes/no is spoken of as schools).
+  std::optional<SchoolSet> schools;
+  std::optional<int> yes_now;
+  std::optional<int> yes_then;
 };
 
 struct DynamicsRow {
@@ -57,7 +72,18 @@ struct Dynamics {
 Dynamics compute_dynamics(const model::Definition& definition, const aggregate::Summary& summary,
                           const std::vector<PeriodValues>& history);
 
-// "к предыдущему периоду (2026-10)", "к тому же периоду 2025 года (2025-11)".
+// The period compared with, in words: "к октябрю 2026 г.", "к 1-му полугодию
+// 2025 г.", "к 2021 году" (never the period's code).
 std::string comparison_text(const Change& c);
+
+// The size of a change: "+2,5 п.п.", counts "+3", a municipal yes/no "+2 ОО"
+// (schools answering «Да»); "" when not known.
+std::string change_amount_text(const model::IndicatorDef& indicator, const Change& c);
+
+// A municipal change in a methodist's words: "+2,5 п.п. к октябрю 2026 г.",
+// for a yes/no "+2 ОО к 2021 году" (schools answering «Да»); when the set of
+// schools differs, it says so: "… (состав ОО изменился: 11 ОО в 2021 году,
+// 12 ОО сейчас)". "" when the change is not known.
+std::string municipal_change_text(const model::IndicatorDef& indicator, const Change& c);
 
 }  // namespace analysis

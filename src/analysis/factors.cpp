@@ -5,6 +5,7 @@
 
 #include "aggregate/statistics.h"
 #include "analysis/number_text.h"
+#include "analysis/russian_words.h"
 
 namespace analysis {
 
@@ -22,32 +23,60 @@ std::vector<Factor> distinguishing_factors(const model::Definition& definition,
     std::size_t order;
   };
   std::vector<Ranked> ranked;
+  const auto where = municipality_words(definition);
   for (std::size_t order = 0; order < definition.indicators.size(); ++order) {
     const auto& ind = definition.indicators[order];
     if (std::find(indicator_ids.begin(), indicator_ids.end(), ind.id) == indicator_ids.end()) continue;
-    // Medians computed here for both sides (the summary has no median for
-    // yes/no indicators; for shares this equals IndicatorStats::median).
-    const auto median_of = [&](const std::vector<std::string>& ids) {
+    const bool yesno = ind.kind == model::IndicatorKind::yesno;
+    struct Side {
+      std::optional<double> centre;  // median, or % of «Да» for a yes/no
+      int yes = 0, total = 0;
+    };
+    // Both sides computed here (the summary has no median for yes/no
+    // indicators; for shares this equals IndicatorStats::median).
+    const auto side_of = [&](const std::vector<std::string>& ids) {
+      Side side;
       std::vector<double> values;
       for (const auto& id : ids) {
         if (const auto* v = summary.value(id, ind.id); v && v->value) values.push_back(*v->value);
       }
-      return aggregate::quantile_inc(values, 0.5);
+      side.total = static_cast<int>(values.size());
+      for (const double v : values) side.yes += v > 50 ? 1 : 0;
+      if (yesno) {
+        if (side.total > 0) side.centre = 100.0 * side.yes / side.total;
+      } else {
+        side.centre = aggregate::quantile_inc(values, 0.5);
+      }
+      return side;
     };
-    const auto median = median_of(school_ids);
-    const auto municipal = median_of(summary.school_ids);
-    if (!median || !municipal) continue;
+    const Side group = side_of(school_ids);
+    const Side all = side_of(summary.school_ids);
+    if (!group.centre || !all.centre) continue;
     Factor f;
     f.indicator_id = ind.id;
-    f.group_median = *median;
-    f.municipal_median = *municipal;
-    f.difference = *median - *municipal;
+    f.group_median = *group.centre;
+    f.municipal_median = *all.centre;
+    f.difference = *group.centre - *all.centre;
     if (std::abs(f.difference) < k_min_difference) continue;
     f.favourable = (f.difference > 0) == (ind.better == model::Better::higher);
-    f.text = indicator_label(ind) + ": медиана группы " + format_value(ind, f.group_median) +
-             " при медиане по округу " + format_value(ind, f.municipal_median) + " (" +
-             format_change(ind, f.difference) + ")";
-    if (ind.better == model::Better::lower) f.text += ", меньше — лучше";
+    if (yesno) {
+      f.group_yes = group.yes;
+      f.group_total = group.total;
+      f.all_yes = all.yes;
+      f.all_total = all.total;
+      f.figures = "есть у " + std::to_string(group.yes) + " из " + count_of_schools(group.total) +
+                  " группы против " + std::to_string(all.yes) + " из " + count_of_schools(all.total);
+      f.text = indicator_label(ind) + ": есть у " + std::to_string(group.yes) + " из " +
+               count_of_schools(group.total) + " группы, по " + where.dative + " — " +
+               yes_schools_text(all.yes, all.total);
+    } else {
+      f.figures = "медиана " + format_value(ind, f.group_median) + " против " +
+                  format_value(ind, f.municipal_median);
+      f.text = indicator_label(ind) + ": медиана группы " + format_value(ind, f.group_median) +
+               " при медиане по " + where.dative + " " + format_value(ind, f.municipal_median) +
+               " (" + format_change(ind, f.difference) + ")";
+      if (ind.better == model::Better::lower) f.text += ", меньше — лучше";
+    }
     ranked.push_back({std::move(f), order});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {

@@ -1,6 +1,8 @@
 // The factors that set a group of schools apart: the indicators where the
 // group's median differs most from the municipality's median (the median of
-// the values of all schools with an accepted form; yes/no count as 100 / 0). Pure.
+// the values of all schools with an accepted form). A yes/no indicator is
+// compared by the share of schools answering «Да» (in the group and among all
+// schools), not by a median of 100s and 0s. Pure.
 #pragma once
 
 #include <cstddef>
@@ -14,12 +16,18 @@ namespace analysis {
 
 struct Factor {
   std::string indicator_id;
-  double group_median = 0;
-  double municipal_median = 0;
+  double group_median = 0;      // yes/no: % of the group's schools with «Да»
+  double municipal_median = 0;  // yes/no: % of all schools with «Да»
   double difference = 0;    // group - municipal, in the indicator's units (p.p. for shares)
   bool favourable = false;  // the difference points the indicator's good way
-  // «1.1 «Доля …»: медиана группы 75,0 % при медиане по округу 62,5 % (+12,5 п.п.)»
+  // yes/no only: schools with «Да» / with an answer, in the group and in all.
+  int group_yes = 0, group_total = 0, all_yes = 0, all_total = 0;
+  // «1.1 «Доля …»: медиана группы 75,0 % при медиане по району 62,5 % (+12,5 п.п.)»;
+  // yes/no: ««Наличие …»: есть у 1 из 4 ОО группы, по району — у 9 из 12 ОО»
   std::string text;
+  // The figures alone, for a sentence that names the indicator itself:
+  // «медиана 75,0 % против 62,5 %», «есть у 1 из 4 ОО группы против 9 из 12 ОО».
+  std::string figures;
 };
 
 // At most `top` factors, largest |difference| first (ties: definition order);

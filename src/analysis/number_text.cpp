@@ -92,4 +92,26 @@ std::string indicator_label(const model::IndicatorDef& ind) {
 
 std::string count_of_schools(int n) { return std::to_string(n) + k_space + "ОО"; }
 
+std::string yes_schools_text(int yes, int total) {
+  return "у " + std::to_string(yes) + " из " + count_of_schools(total);
+}
+
+std::string municipal_value_text(const model::IndicatorDef& ind, const aggregate::IndicatorStats& stats) {
+  if (!stats.municipal) return "нет данных";
+  if (ind.kind == model::IndicatorKind::yesno) {
+    return "есть " + yes_schools_text(static_cast<int>(std::lround(stats.numerator_sum.value_or(0))),
+                                      stats.schools_with_value);
+  }
+  return format_value(ind, *stats.municipal);
+}
+
+std::string points_out_of(double points, double max) {
+  // After «из N» the noun is genitive: singular when N ends in 1 (not 11) or
+  // is a fraction («из 2,5 балла»), plural otherwise.
+  const bool whole = std::abs(max - std::round(max)) < 1e-9;
+  const long n = std::lround(std::abs(max));
+  const bool singular = !whole || (n % 10 == 1 && n % 100 != 11);
+  return format_points(points) + " из " + format_points(max) + (singular ? " балла" : " баллов");
+}
+
 }  // namespace analysis

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "aggregate/summary.h"
 #include "model/definition.h"
 
 namespace analysis {
@@ -38,5 +39,15 @@ std::string indicator_label(const model::IndicatorDef& ind);
 
 // "1 ОО", "2 ОО" ... the abbreviation does not decline; kept for symmetry.
 std::string count_of_schools(int n);
+
+// A yes/no indicator is spoken of as schools, never as a share: "у 10 из 12 ОО".
+std::string yes_schools_text(int yes, int total);
+
+// The municipal value of an indicator in a sentence: shares "45,0 %", counts
+// "12", yes/no "есть у 10 из 12 ОО"; "нет данных" when unknown.
+std::string municipal_value_text(const model::IndicatorDef& ind, const aggregate::IndicatorStats& stats);
+
+// Rubric points out of a maximum: "38 из 71 балла", "4 из 5 баллов".
+std::string points_out_of(double points, double max);
 
 }  // namespace analysis

@@ -1,8 +1,10 @@
 #include "analysis/recommendations.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/number_text.h"
+#include "analysis/russian_words.h"
 
 namespace analysis {
 
@@ -11,34 +13,55 @@ namespace {
 constexpr double k_eps = 1e-9;
 constexpr const char* k_unknown = "—";
 
-std::string default_text(model::RecommendationWhen when) {
+std::string default_text(model::RecommendationWhen when, const model::Definition& def,
+                         model::Better better) {
+  const std::string where = municipality_words(def).dative;
   switch (when) {
     case model::RecommendationWhen::below_target:
-      return "{indicator} — {value} при целевом значении {year} года {target} (отставание {gap}): "
-             "включить в план методической работы ОО меры по достижению целевого значения, "
+      return "{indicator} — {value} при целевом значении {year} года {target} (отставание {gap}). "
+             "Включить в план методической работы ОО меры по достижению целевого значения, "
              "использовать опыт ОО, достигших его.";
     case model::RecommendationWhen::below_median:
-      return "{indicator} — {value} при медиане по округу {median} (ниже на {gap}): проанализировать "
-             "причины отставания и перенять практики ОО с лучшими значениями.";
+      return "{indicator} — {value} при медиане по " + where + " {median} (" +
+             (better == model::Better::higher ? "ниже на {gap}" : "выше на {gap}, а лучше меньше") +
+             "). Проанализировать причины отставания и перенять практики ОО с лучшими значениями.";
     case model::RecommendationWhen::document_missing:
-      return "{input} — «Нет»: разработать и утвердить локальный акт (документ), представить его "
-             "копию в методическую службу.";
+      return documents_missing_text({"«{input}»"});
     case model::RecommendationWhen::no_positive_dynamics:
-      return "{indicator} — {value}, в предыдущем периоде {previous} (изменение {change}): выявить "
+      return "{indicator} — {value}, в предыдущем периоде {previous} (изменение {change}). Выявить "
              "причины отсутствия положительной динамики.";
   }
   return "";
+}
+
+// Order of importance of the triggers (ranked()).
+int trigger_order(model::RecommendationWhen when) {
+  switch (when) {
+    case model::RecommendationWhen::below_target: return 0;
+    case model::RecommendationWhen::document_missing: return 1;
+    case model::RecommendationWhen::below_median: return 2;
+    case model::RecommendationWhen::no_positive_dynamics: return 3;
+  }
+  return 4;
 }
 
 bool worse(double value, double reference, model::Better better) {
   return better == model::Better::higher ? value < reference - k_eps : value > reference + k_eps;
 }
 
-// The placeholders' values for one school and rule, and whether the rule fires.
-std::optional<std::map<std::string, std::string>> check_rule(
-    const model::RecommendationRule& rule, const model::Definition& def,
-    const aggregate::Summary& summary, const model::Submission* sub, const std::string& school_id,
-    const Dynamics& dynamics) {
+struct Fired {
+  std::map<std::string, std::string> values;  // placeholders
+  double gap = 0;
+};
+
+std::string yes_no_word(double v) { return v > 50 ? "«Да»" : "«Нет»"; }
+
+// The placeholders' values for one school and rule, and whether the rule
+// fires (only on a gap of at least `min_gap`).
+std::optional<Fired> check_rule(const model::RecommendationRule& rule, const model::Definition& def,
+                                const aggregate::Summary& summary, const model::Submission* sub,
+                                const std::string& school_id, const Dynamics& dynamics,
+                                double min_gap) {
   std::map<std::string, std::string> v = {{"value", k_unknown},  {"target", k_unknown},
                                           {"median", k_unknown}, {"gap", k_unknown},
                                           {"previous", k_unknown}, {"change", k_unknown},
@@ -49,33 +72,48 @@ std::optional<std::map<std::string, std::string>> check_rule(
     if (in == nullptr || sub == nullptr) return std::nullopt;
     const auto yes = sub->yes(rule.input);
     if (!yes || *yes) return std::nullopt;
-    v["input"] = in->label;
-    return v;
+    v["input"] = input_name(def, rule.input);
+    return Fired{v, 0};
   }
   const auto* ind = def.find_indicator(rule.indicator);
   const auto* sv = summary.value(school_id, rule.indicator);
   const auto* st = summary.stats(rule.indicator);
   if (ind == nullptr || sv == nullptr || !sv->value) return std::nullopt;
+  const bool yesno = ind->kind == model::IndicatorKind::yesno;
   v["indicator"] = ind->name;
-  v["value"] = format_value(*ind, *sv->value);
+  v["value"] = yesno ? yes_no_word(*sv->value) : format_value(*ind, *sv->value);
   if (sv->target) v["target"] = format_target(*ind, *sv->target);
   if (st && st->median) v["median"] = format_value(*ind, *st->median);
   const auto* row = dynamics.find(school_id, rule.indicator);
   const auto* prev = row ? row->previous() : nullptr;
-  if (prev && prev->earlier) v["previous"] = format_value(*ind, *prev->earlier);
-  if (prev && prev->change) v["change"] = format_change(*ind, *prev->change);
+  if (prev && prev->earlier) {
+    v["previous"] = yesno ? yes_no_word(*prev->earlier) : format_value(*ind, *prev->earlier);
+  }
+  if (prev && prev->change) {
+    v["change"] = yesno ? "стало " + yes_no_word(*sv->value) : format_change(*ind, *prev->change);
+  }
+  const double need = rule.min_gap.value_or(min_gap) - k_eps;
   switch (rule.when) {
-    case model::RecommendationWhen::below_target:
+    case model::RecommendationWhen::below_target: {
       if (sv->status != aggregate::TargetStatus::not_met || !sv->target) return std::nullopt;
-      v["gap"] = format_gap(*ind, *sv->value - *sv->target);
-      return v;
-    case model::RecommendationWhen::below_median:
+      const double gap = std::abs(*sv->value - *sv->target);
+      if (gap < need) return std::nullopt;
+      v["gap"] = format_gap(*ind, gap);
+      return Fired{v, gap};
+    }
+    case model::RecommendationWhen::below_median: {
       if (!st || !st->median || !worse(*sv->value, *st->median, ind->better)) return std::nullopt;
-      v["gap"] = format_gap(*ind, *sv->value - *st->median);
-      return v;
-    case model::RecommendationWhen::no_positive_dynamics:
-      if (prev == nullptr || !prev->improved || *prev->improved) return std::nullopt;
-      return v;
+      const double gap = std::abs(*sv->value - *st->median);
+      if (gap < need) return std::nullopt;
+      v["gap"] = format_gap(*ind, gap);
+      return Fired{v, gap};
+    }
+    case model::RecommendationWhen::no_positive_dynamics: {
+      if (prev == nullptr || !prev->improved || *prev->improved || !prev->change) return std::nullopt;
+      const double drop = ind->better == model::Better::higher ? -*prev->change : *prev->change;
+      if (drop < need) return std::nullopt;
+      return Fired{v, drop};
+    }
     case model::RecommendationWhen::document_missing: break;
   }
   return std::nullopt;
@@ -91,10 +129,45 @@ std::string direction_of(const model::RecommendationRule& rule, const model::Def
 
 }  // namespace
 
+std::string input_name(const model::Definition& definition, const std::string& input_id) {
+  // A yes/no indicator over the input names it better than the form's label.
+  for (const auto& ind : definition.indicators) {
+    if (ind.kind == model::IndicatorKind::yesno && ind.input == input_id) return ind.name;
+  }
+  const auto* in = definition.find_input(input_id);
+  return in ? in->label : input_id;
+}
+
+std::string documents_missing_text(const std::vector<std::string>& quoted_names) {
+  const bool one = quoted_names.size() == 1;
+  return "В форме ОО не подтверждено: " + join_and(quoted_names) + ". Разработать и утвердить " +
+         (one ? "необходимый документ" : "необходимые документы") +
+         " (организовать работу) и представить подтверждение в методическую службу.";
+}
+
 std::size_t SchoolRecommendations::count() const {
   std::size_t n = 0;
   for (const auto& d : directions) n += d.items.size();
   return n;
+}
+
+std::vector<const Recommendation*> SchoolRecommendations::ranked() const {
+  std::vector<const Recommendation*> out;
+  for (const auto& d : directions) {
+    for (const auto& r : d.items) out.push_back(&r);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Recommendation* a, const Recommendation* b) {
+    const int ka = trigger_order(a->when);
+    const int kb = trigger_order(b->when);
+    if (ka != kb) return ka < kb;
+    return a->gap > b->gap + k_eps;
+  });
+  return out;
+}
+
+model::RecommendationSettings recommendation_settings(const model::Definition& definition) {
+  return definition.rubric ? definition.rubric->recommendation_settings
+                           : model::RecommendationSettings{};
 }
 
 std::string fill_template(const std::string& text, const std::map<std::string, std::string>& values) {
@@ -129,7 +202,7 @@ std::vector<model::RecommendationRule> default_rules(const model::Definition& de
     } else {
       continue;  // counts depend on the school's size
     }
-    r.text = default_text(r.when);
+    r.text = default_text(r.when, definition, ind.better);
     rules.push_back(std::move(r));
   }
   return rules;
@@ -141,6 +214,7 @@ std::vector<SchoolRecommendations> recommend(
     const std::map<std::string, const model::Submission*>& submissions, const Dynamics& dynamics) {
   const bool own = definition.rubric && !definition.rubric->recommendations.empty();
   const auto rules = own ? definition.rubric->recommendations : default_rules(definition);
+  const double min_gap = recommendation_settings(definition).min_gap;
   // Direction order: the definition's, then "" (Прочее) last.
   std::vector<std::string> order;
   for (const auto& d : definition.directions) order.push_back(d.id);
@@ -156,12 +230,13 @@ std::vector<SchoolRecommendations> recommend(
     const model::Submission* sub = sub_it == submissions.end() ? nullptr : sub_it->second;
     std::map<std::string, std::vector<Recommendation>> by_direction;
     for (const auto& rule : rules) {
-      auto values = check_rule(rule, definition, summary, sub, school_id, dynamics);
-      if (!values) continue;
-      (*values)["school"] = sr.school_name;
+      auto fired = check_rule(rule, definition, summary, sub, school_id, dynamics, min_gap);
+      if (!fired) continue;
+      fired->values["school"] = sr.school_name;
       std::string dir = direction_of(rule, definition);
       if (definition.find_direction(dir) == nullptr) dir.clear();
-      by_direction[dir].push_back({rule.when, rule.indicator, rule.input, fill_template(rule.text, *values)});
+      by_direction[dir].push_back({rule.when, rule.indicator, rule.input,
+                                   fill_template(rule.text, fired->values), fired->gap});
     }
     for (const auto& dir : order) {
       auto it = by_direction.find(dir);

@@ -23,7 +23,8 @@ using model::Diagnostic;
 constexpr std::string_view k_top_keys[] = {"definition", "schedule",  "source",
                                            "direction",  "input",     "indicator"};
 constexpr std::string_view k_definition_keys[] = {
-    "id", "version", "title", "municipality", "organisation", "source", "periodicity", "notes"};
+    "id",     "version",     "title", "municipality", "organisation",
+    "source", "periodicity", "notes", "basis",        "goal"};
 constexpr std::string_view k_direction_keys[] = {"id", "name"};
 constexpr std::string_view k_input_keys[] = {"id",       "label", "kind", "direction",     "required",
                                              "min",      "max",   "not_more_than", "hint"};
@@ -93,6 +94,8 @@ void read_header(ReadState& st, const toml::table& root) {
                                         : model::Periodicity::year;
   }
   d.notes = r.texts("notes");
+  d.basis = r.texts("basis");
+  d.goal = r.text("goal", false).value_or("");
 }
 
 void read_directions(ReadState& st, const toml::table& root) {

@@ -25,7 +25,8 @@ constexpr std::string_view k_block_keys[] = {
     "lone_bad_counts_presence"};
 constexpr std::string_view k_kinds[] = {"indicator_set", "checklist", "binary"};
 constexpr std::string_view k_clusters_keys[] = {"k", "min_values"};
-constexpr std::string_view k_recommendation_keys[] = {"when", "indicator", "input", "text"};
+constexpr std::string_view k_recommendation_keys[] = {"when", "indicator", "input", "text", "min_gap"};
+constexpr std::string_view k_recommendation_settings_keys[] = {"min_gap", "per_school"};
 constexpr std::string_view k_whens[] = {"below_target", "below_median", "document_missing",
                                         "no_positive_dynamics"};
 constexpr std::string_view k_placeholders[] = {"school", "indicator", "input",    "value", "target",
@@ -523,6 +524,32 @@ void check_placeholders(TableReader& r, const std::string& text) {
   }
 }
 
+std::optional<double> read_min_gap(TableReader& r) {
+  const auto gap = r.number("min_gap");
+  if (gap && (*gap < 0 || *gap > 100)) {
+    r.error("min_gap", "min_gap — наименьший заметный разрыв, число от 0 до 100",
+            "например min_gap = 5 (п.п. для долей)", points_text(*gap));
+    return std::nullopt;
+  }
+  return gap;
+}
+
+void read_recommendation_settings(State& st, const toml::table& t) {
+  TableReader r(t, "recommendations", "[recommendations]", st.file_name, st.lines, st.out);
+  r.reject_unknown(k_recommendation_settings_keys);
+  auto& s = st.rubric.recommendation_settings;
+  if (const auto gap = read_min_gap(r)) s.min_gap = *gap;
+  if (const auto* node = r.node("per_school")) {
+    const auto* i = node->as_integer();
+    if (i == nullptr || i->get() < 1 || i->get() > 50) {
+      r.error("per_school", "per_school — сколько рекомендаций ОО называть в тексте, целое от 1 до 50",
+              "например per_school = 3", render_value(*node));
+    } else {
+      s.per_school = static_cast<int>(i->get());
+    }
+  }
+}
+
 void read_recommendation(State& st, const toml::table& t, std::size_t index) {
   TableReader r(t, item("recommendation", index), "[[recommendation]]", st.file_name, st.lines,
                 st.out);
@@ -534,6 +561,7 @@ void read_recommendation(State& st, const toml::table& t, std::size_t index) {
   check_placeholders(r, rule.text);
   rule.indicator = r.text("indicator", false).value_or("");
   rule.input = r.text("input", false).value_or("");
+  rule.min_gap = read_min_gap(r);
   if (!when) return;
   rule.when = *when == "below_target"   ? model::RecommendationWhen::below_target
               : *when == "below_median" ? model::RecommendationWhen::below_median
@@ -614,6 +642,7 @@ model::ExpectedAll<LoadedRubric> parse_rubric(const toml::table& root, const std
   warn_missing_evidence(st);
   warn_positions_without_indicators(st);
   if (const auto* cl = table_of(st, root, "clusters")) read_clusters(st, *cl);
+  if (const auto* rs = table_of(st, root, "recommendations")) read_recommendation_settings(st, *rs);
   const auto recs = tables_of(st, root, "recommendation");
   for (std::size_t i = 0; i < recs.size(); ++i) read_recommendation(st, *recs[i], i);
 

@@ -51,8 +51,8 @@
 namespace definition {
 
 // The top-level keys parse_rubric() reads; everything else is left to the caller.
-inline constexpr std::string_view k_rubric_top_keys[] = {"rubric",   "positions", "block",
-                                                         "evidence", "clusters",  "recommendation"};
+inline constexpr std::string_view k_rubric_top_keys[] = {
+    "rubric", "positions", "block", "evidence", "clusters", "recommendation", "recommendations"};
 
 struct LoadedRubric {
   std::optional<model::Rubric> rubric;

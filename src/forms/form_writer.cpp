@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/form_layout.h"
+#include "util/text_case.h"
 #include "util/text_wrap.h"
 #include "util/xlsx_file.h"
 
@@ -164,7 +165,7 @@ lxw_error add_validation(lxw_worksheet* ws, const model::Definition& def, const 
   switch (in.kind) {
     case model::InputKind::count: {
       title = "Целое число";
-      message = clip(in.hint.empty() ? count_rule(in, def) : in.hint + ". " + count_rule(in, def), 255);
+      message = clip(util::join_sentences(in.hint, count_rule(in, def)), 255);
       error_message = clip("Введите " + count_rule(in, def) + ". Без пробелов, букв и дробной части.", 255);
       dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
       min_text = number_text(in.min.value_or(0));

@@ -87,6 +87,11 @@ struct Definition {
   std::string source;        // source document the method is taken from
   Periodicity periodicity = Periodicity::year;
   std::vector<std::string> notes;  // gaps and inconsistencies of the source, shown on the method sheet
+  // The documents the monitoring is based on, as the аналитическая справка
+  // names them («Положение о мониторинге …, утверждённое приказом … от … № …»).
+  std::vector<std::string> basis;
+  // The aim of the monitoring, completing «Цель мониторинга — …»; may be empty.
+  std::string goal;
   std::vector<DirectionDef> directions;
   std::vector<InputDef> inputs;
   std::vector<IndicatorDef> indicators;

@@ -112,7 +112,20 @@ struct RecommendationRule {
   std::string indicator;
   std::string input;
   std::string text;
+  // Overrides RecommendationSettings::min_gap for this rule (`min_gap = 10`).
+  std::optional<double> min_gap;
   int line = 0;
+};
+
+// [recommendations]: which gaps are worth a recommendation, and how many of
+// a school's recommendations the texts name (the «Рекомендации» sheet always
+// lists them all).
+struct RecommendationSettings {
+  // A school below its target or the median by less than this (p.p. for
+  // shares, units for counts), or worse than before by less than this, gets no
+  // recommendation for it: small gaps are noise, not a reason for a measure.
+  double min_gap = 5;
+  int per_school = 3;  // texts (справка, letters) name at most this many per school
 };
 
 struct Rubric {
@@ -128,6 +141,7 @@ struct Rubric {
   std::vector<RubricBlock> blocks;  // file order; empty when only [clusters]/[[recommendation]] are given
   ClusterSettings clusters;
   std::vector<RecommendationRule> recommendations;  // empty: analysis generates default rules
+  RecommendationSettings recommendation_settings;
   int line = 0;
 
   const RubricBlock* find_block(const std::string& block_id) const;

@@ -26,7 +26,7 @@ bool has_roadmap(const ReportInput& in);
 // points; equal totals share a rank: 1, 2, 2, 4).
 std::map<std::string, int> rubric_ranks(const analysis::RubricResults& rubric);
 
-// «высокий уровень», or "" when the school was not grouped.
+// «опережающая группа», or "" when the school was not grouped.
 std::string cluster_name(const analysis::Analysis& a, const std::string& school_id);
 
 // «ниже цели», «ниже медианы», «нет документа», «нет положительной динамики».

@@ -1,5 +1,6 @@
 #include "report/briefing_sheet.h"
 
+#include "analysis/russian_words.h"
 #include "report/analysis_view.h"
 #include "report/text_rows.h"
 
@@ -43,8 +44,11 @@ model::Expected<void> write_briefing_sheet(const BookContext& ctx) {
 
   ++row;
   w.text(row++, 1, "Подробно:", f.label);
-  std::vector<std::pair<const char*, const char*>> links;
-  if (has_rating(in)) links.emplace_back(k_rating_sheet, "баллы ОО и округа по рубрике");
+  std::vector<std::pair<const char*, std::string>> links;
+  if (has_rating(in)) {
+    links.emplace_back(k_rating_sheet,
+                       "баллы ОО и " + analysis::municipality_words(in.definition).genitive + " по рубрике");
+  }
   if (has_roadmap(in)) links.emplace_back(k_roadmap_sheet, "план и факт по показателям дорожной карты");
   if (has_dynamics(in)) links.emplace_back(k_dynamics_sheet, "изменения к прошлым периодам");
   links.emplace_back(k_clusters_sheet, "группы ОО и факторы");

@@ -4,10 +4,12 @@
 #include <array>
 
 #include "analysis/number_text.h"
+#include "analysis/russian_words.h"
 #include "report/analysis_view.h"
 #include "report/cell_text.h"
 #include "report/page_plan.h"
 #include "report/text_rows.h"
+#include "util/text_case.h"
 
 namespace report {
 
@@ -20,7 +22,11 @@ constexpr double k_total_width = 7 + 44 + 13 + 13 + 13 + 62;
 class ClustersWriter {
  public:
   ClustersWriter(SheetWriter& w, const BookContext& ctx)
-      : m_w(w), m_ctx(ctx), m_f(ctx.f), m_a(*ctx.in.analysis) {}
+      : m_w(w),
+        m_ctx(ctx),
+        m_f(ctx.f),
+        m_a(*ctx.in.analysis),
+        m_where(analysis::municipality_words(ctx.in.definition)) {}
 
   void lead() {
     const auto& c = m_a.clusters;
@@ -40,10 +46,11 @@ class ClustersWriter {
       for (std::size_t i = 0; i < names.size(); ++i) text += (i ? "; " : "") + names[i];
       text += ". Групп: " + std::to_string(c.k_used) + " (задано " +
               std::to_string(c.k_requested) +
-              "). Уровень ОО относительно округа: 0 — средний уровень по округу, больше 0 — "
-              "лучше, меньше 0 — хуже (в долях обычного разброса значений между ОО). Фактор — "
-              "показатель, по которому медиана группы сильнее всего отличается от медианы по "
-              "округу.";
+              "). Уровень ОО относительно " + m_where.genitive + ": 0 — как в среднем по " +
+              m_where.dative +
+              ", больше 0 — лучше, меньше 0 — хуже (в долях обычного разброса значений между ОО). "
+              "Фактор — показатель, по которому медиана группы сильнее всего отличается от "
+              "медианы по " + m_where.dative + ".";
     }
     paragraph(text, m_f.note);
   }
@@ -58,7 +65,7 @@ class ClustersWriter {
   void apply_breaks() { m_plan.apply(m_w, m_row); }
 
   void write_group(const analysis::Cluster& g) {
-    section("Группа «" + g.name + "» — " + analysis::count_of_schools(
+    section("«" + util::upper_first(g.name) + "» — " + analysis::count_of_schools(
                                                  static_cast<int>(g.school_ids.size())));
     header({"№", "ОО", "Уровень относительно округа", "", "", ""}, 3, false);
     // Highest mean z-score first (the analysis lists members by id).
@@ -86,11 +93,12 @@ class ClustersWriter {
     }
     ++m_row;
     if (g.factors.empty()) {
-      paragraph("Факторов, по которым медиана группы заметно отличается от медианы по округу, нет.",
+      paragraph("Факторов, по которым медиана группы заметно отличается от медианы по " +
+                    m_where.dative + ", нет.",
                 m_f.plain_wrap);
       return;
     }
-    header({"Код", "Фактор: показатель", "Медиана группы", "Медиана по округу", "Разница",
+    header({"Код", "Фактор: показатель", "Медиана группы", "Медиана по " + m_where.dative, "Разница",
             "Вывод"},
            6, false);
     for (const auto& factor : g.factors) write_factor(factor);
@@ -151,7 +159,7 @@ class ClustersWriter {
 
   // Header cells of the first `used` columns; with `merge_last` the last of
   // them spans to the last column of the sheet.
-  void header(const std::array<const char*, 6>& titles, lxw_col_t used, bool merge_last) {
+  void header(const std::array<std::string, 6>& titles, lxw_col_t used, bool merge_last) {
     for (lxw_col_t c = 0; c < used; ++c) {
       if (merge_last && c + 1 == used) {
         m_w.merged(m_row, c, m_row, k_last_col, titles[c], m_f.header);
@@ -204,6 +212,7 @@ class ClustersWriter {
   const BookContext& m_ctx;
   const Formats& m_f;
   const analysis::Analysis& m_a;
+  const analysis::MunicipalityWords m_where;
   lxw_row_t m_row = k_title_rows;
   PagePlan m_plan{page_height_pt(k_total_width)};
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/period_text.h"
 #include "report/analysis_view.h"
 #include "report/value_cells.h"
 
@@ -15,12 +16,12 @@ std::size_t periods_shown(const analysis::Analysis& a) {
   return std::min(a.dynamics.periods.size(), k_max_periods);
 }
 
-// "к предыдущему периоду (2026-10)" for the i-th compared period.
+// "к октябрю 2026 г." for the i-th compared period.
 std::string period_heading(const analysis::Analysis& a, std::size_t i) {
   if (!a.dynamics.municipal.empty() && i < a.dynamics.municipal.front().changes.size()) {
     return analysis::comparison_text(a.dynamics.municipal.front().changes[i]);
   }
-  return "к периоду " + a.dynamics.periods[i];
+  return "к " + analysis::period_dative(a.dynamics.periods[i]);
 }
 
 }  // namespace
@@ -36,7 +37,7 @@ lxw_row_t write_dynamics_table(SheetWriter& w, const BookContext& ctx,
   const std::size_t n = periods_shown(a);
   w.merged(row, 0, row + 1, 0, "Код", f.header);
   w.merged(row, 1, row + 1, 1, "Показатель", f.header);
-  w.merged(row, k_now_col, row + 1, k_now_col, "Сейчас (" + ctx.in.summary.period.id + ")",
+  w.merged(row, k_now_col, row + 1, k_now_col, "Сейчас (" + analysis::period_accusative(ctx.in.summary.period) + ")",
            f.header);
   for (std::size_t i = 0; i < n; ++i) {
     const auto col = static_cast<lxw_col_t>(k_now_col + 1 + 2 * i);
@@ -59,7 +60,7 @@ lxw_row_t write_dynamics_table(SheetWriter& w, const BookContext& ctx,
       const auto col = static_cast<lxw_col_t>(k_now_col + 1 + 2 * i);
       const analysis::Change* c = d && i < d->changes.size() ? &d->changes[i] : nullptr;
       write_indicator_value(w, row, col, ind, c ? c->earlier : std::nullopt, school,
-                            "Нет значения за " + a.dynamics.periods[i] + ".", f);
+                            "Нет значения за " + analysis::period_accusative(a.dynamics.periods[i]) + ".", f);
       write_change(w, row, col + 1, ind, c, ctx);
     }
     ++row;

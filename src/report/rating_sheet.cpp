@@ -6,9 +6,11 @@
 
 #include "aggregate/statistics.h"
 #include "analysis/number_text.h"
+#include "analysis/russian_words.h"
 #include "report/analysis_view.h"
 #include "report/cell_text.h"
 #include "report/text_rows.h"
+#include "util/text_case.h"
 
 namespace report {
 
@@ -244,7 +246,10 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
   }
 
   ++row;
-  w.merged(row, k_rank_col, row, k_name_col, "Округ (по муниципальным значениям)", f.stat_label);
+  w.merged(row, k_rank_col, row, k_name_col,
+           util::upper_first(analysis::municipality_words(in.definition).nominative) +
+               " (по муниципальным значениям)",
+           f.stat_label);
   write_score_cells(w, row, r.municipal, c, true, ctx);
   w.dash(row, c.group, "", f.stat_dash);
   w.row_height(row, 30);
@@ -252,7 +257,8 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
   write_median_row(w, row, r, rubric.blocks.size(), c, ctx);
   row += 2;
   const std::string how =
-      "Баллы округа считаются по муниципальным значениям показателей и по доле ОО, ответивших "
+      "Баллы " + analysis::municipality_words(in.definition).genitive +
+      " считаются по муниципальным значениям показателей и по доле ОО, ответивших "
       "«Да» (правила — на листе «Методика»); это не сумма и не среднее баллов ОО.";
   row = write_paragraph(w, row, 0, c.last, how, table_width, f.note);
   used_pt += 15 + 30 + 15 + 30 + text_height(how, table_width) + 15;

@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "analysis/number_text.h"
+#include "analysis/russian_words.h"
 #include "report/analysis_view.h"
 #include "report/dynamics_table.h"
 #include "report/text_rows.h"
+#include "util/text_case.h"
 
 namespace report {
 
@@ -41,9 +43,10 @@ std::string rubric_summary(const BookContext& ctx, const analysis::RubricScore& 
            std::to_string(r.schools.size()) + ".";
   }
   const std::string group = cluster_name(a, school_id);
-  out += group.empty() ? " Группа ОО: не определена (недостаточно данных)."
-                       : " Группа ОО: «" + group + "».";
-  out += " Округ: " + analysis::format_points(r.municipal.total) + " из " +
+  out += group.empty() ? " Группа по показателям: не определена (недостаточно данных)."
+                       : " Группа по показателям: «" + group + "».";
+  out += " " + util::upper_first(analysis::municipality_words(ctx.in.definition).nominative) +
+         ": " + analysis::format_points(r.municipal.total) + " из " +
          analysis::format_points(r.municipal.max);
   if (r.school_median_total) {
     out += "; медиана баллов ОО: " + analysis::format_points(*r.school_median_total);

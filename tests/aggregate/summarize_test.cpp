@@ -155,3 +155,43 @@ TEST_F(SummarizeTest, NoTargetForYearMeansNoTargetStatus) {
   EXPECT_EQ(s.stats("share")->municipal_status, TargetStatus::no_target);
   EXPECT_EQ(s.value("a", "share")->status, TargetStatus::no_target);
 }
+
+// The history keeps numerator, denominator, value and the reason of a missing
+// value; the same statistics come back from them without the forms.
+TEST_F(SummarizeTest, SummaryFromStoredValuesEqualsSummaryFromForms) {
+  const auto from_forms = aggregate::summarize(def, reg, subs, period);
+  aggregate::SchoolValues stored;
+  for (const auto& [school, by_indicator] : from_forms.values) {
+    for (const auto& [indicator, v] : by_indicator) {
+      aggregate::SchoolValue kept;
+      kept.numerator = v.numerator;
+      kept.denominator = v.denominator;
+      kept.value = v.value;
+      kept.missing = aggregate::missing_from_reason(aggregate::missing_reason(v.missing));
+      stored[school][indicator] = kept;
+    }
+  }
+  const auto again = aggregate::summarize_values(def, reg, stored, period);
+  EXPECT_EQ(again.school_ids, from_forms.school_ids);
+  EXPECT_EQ(again.missing_school_ids, from_forms.missing_school_ids);
+  ASSERT_EQ(again.indicators.size(), from_forms.indicators.size());
+  for (std::size_t i = 0; i < again.indicators.size(); ++i) {
+    const auto& x = again.indicators[i];
+    const auto& y = from_forms.indicators[i];
+    EXPECT_EQ(x.municipal, y.municipal) << x.indicator_id;
+    EXPECT_EQ(x.median, y.median) << x.indicator_id;
+    EXPECT_EQ(x.q3, y.q3) << x.indicator_id;
+    EXPECT_EQ(x.schools_meeting_target, y.schools_meeting_target) << x.indicator_id;
+    EXPECT_EQ(x.municipal_status, y.municipal_status) << x.indicator_id;
+  }
+  for (const auto& [school, by_indicator] : from_forms.values) {
+    for (const auto& [indicator, v] : by_indicator) {
+      const auto* w = again.value(school, indicator);
+      ASSERT_NE(w, nullptr);
+      EXPECT_EQ(w->rank, v.rank);
+      EXPECT_EQ(w->missing, v.missing) << school << " " << indicator;
+      EXPECT_EQ(w->status, v.status);
+    }
+  }
+  EXPECT_EQ(aggregate::missing_from_reason("что-то другое"), Missing::none);
+}

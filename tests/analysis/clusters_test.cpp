@@ -50,15 +50,15 @@ TEST(ClustersTest, ThreeLevelsNamedByMeanZ) {
   EXPECT_EQ(c.k_used, 3);
   EXPECT_EQ(c.indicator_ids, (std::vector<std::string>{"a", "b", "def"}));
   ASSERT_EQ(c.clusters.size(), 3u);
-  EXPECT_EQ(c.clusters[0].name, "высокий уровень");
+  EXPECT_EQ(c.clusters[0].name, "опережающая группа");
   EXPECT_EQ(c.clusters[0].school_ids, (std::vector<std::string>{"s1", "s2", "s3"}));
-  EXPECT_EQ(c.clusters[1].name, "средний уровень");
+  EXPECT_EQ(c.clusters[1].name, "основная группа");
   EXPECT_EQ(c.clusters[1].school_ids, (std::vector<std::string>{"s4", "s5", "s6"}));
-  EXPECT_EQ(c.clusters[2].name, "низкий уровень");
+  EXPECT_EQ(c.clusters[2].name, "группа поддержки");
   EXPECT_EQ(c.clusters[2].school_ids, (std::vector<std::string>{"s7", "s8", "s9"}));
   EXPECT_GT(c.clusters[0].mean_z, c.clusters[1].mean_z);
   EXPECT_EQ(c.insufficient_data, (std::vector<std::string>{"s10"}));
-  EXPECT_EQ(c.cluster_of("s5")->name, "средний уровень");
+  EXPECT_EQ(c.cluster_of("s5")->name, "основная группа");
   EXPECT_EQ(c.cluster_of("s10"), nullptr);
 }
 
@@ -70,14 +70,14 @@ TEST(ClustersTest, FactorsOfTheHighGroup) {
   ASSERT_EQ(f.size(), 3u);
   EXPECT_EQ(f[0].indicator_id, "a");
   EXPECT_DOUBLE_EQ(f[0].difference, 90 - 59);
-  EXPECT_EQ(f[0].text, "1.1 «Доля a»: медиана группы 90,0 % при медиане по округу 59,0 % (+31,0 п.п.)");
+  EXPECT_EQ(f[0].text, "1.1 «Доля a»: медиана группы 90,0 % при медиане по муниципалитету 59,0 % (+31,0 п.п.)");
   EXPECT_EQ(f[1].indicator_id, "b");
   EXPECT_DOUBLE_EQ(f[1].difference, 88 - 58);
   EXPECT_EQ(f[2].indicator_id, "def");
   EXPECT_DOUBLE_EQ(f[2].difference, 10 - 30);
   EXPECT_TRUE(f[2].favourable);
   EXPECT_EQ(f[2].text,
-            "2.1 «Доля def»: медиана группы 10,0 % при медиане по округу 30,0 % (\u221220,0 п.п.), "
+            "2.1 «Доля def»: медиана группы 10,0 % при медиане по муниципалитету 30,0 % (\u221220,0 п.п.), "
             "меньше — лучше");
 }
 
@@ -102,9 +102,9 @@ TEST(ClustersTest, KLargerThanSchoolsIsReducedWithAWarning) {
   ASSERT_EQ(c.warnings.size(), 1u);
   EXPECT_EQ(c.warnings[0],
             "задано групп: 3, а ОО с достаточными данными: 2; число групп уменьшено до 2");
-  EXPECT_EQ(c.clusters[0].name, "высокий уровень");
+  EXPECT_EQ(c.clusters[0].name, "опережающая группа");
   EXPECT_EQ(c.clusters[0].school_ids, std::vector<std::string>{"x"});
-  EXPECT_EQ(c.clusters[1].name, "низкий уровень");
+  EXPECT_EQ(c.clusters[1].name, "группа поддержки");
 }
 
 TEST(ClustersTest, ImputesTheMeanWhenEnoughValues) {
@@ -112,14 +112,22 @@ TEST(ClustersTest, ImputesTheMeanWhenEnoughValues) {
   auto subs = schools();
   subs.push_back(school("s11", 91, 87, std::nullopt));
   const auto c = run(subs);
-  EXPECT_EQ(c.cluster_of("s11")->name, "высокий уровень");
+  EXPECT_EQ(c.cluster_of("s11")->name, "опережающая группа");
   EXPECT_EQ(c.insufficient_data, (std::vector<std::string>{"s10"}));
 }
 
-TEST(ClustersTest, LevelNames) {
-  EXPECT_EQ(analysis::level_names(1), std::vector<std::string>{"единая группа"});
-  EXPECT_EQ(analysis::level_names(4)[1], "выше среднего");
-  EXPECT_EQ(analysis::level_names(7)[6], "группа 7");
+TEST(ClustersTest, GroupNamesAreNotRubricLevels) {
+  EXPECT_EQ(analysis::group_names(1), std::vector<std::string>{"единая группа"});
+  EXPECT_EQ(analysis::group_names(4)[1], "основная группа 1");
+  EXPECT_EQ(analysis::group_names(7)[6], "группа 7");
+  // A group's name never says what a rubric level says.
+  for (int k = 1; k <= 8; ++k) {
+    for (const auto& name : analysis::group_names(k)) {
+      for (const char* level : {"высок", "средн", "низк", "уровень"}) {
+        EXPECT_EQ(name.find(level), std::string::npos) << name;
+      }
+    }
+  }
 }
 
 }  // namespace

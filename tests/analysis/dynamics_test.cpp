@@ -35,7 +35,8 @@ TEST(DynamicsTest, ComparesWithPreviousAndSamePeriodOfEarlierYears) {
   EXPECT_EQ(row->changes[1].kind, analysis::Comparison::same_period_earlier_year);
   EXPECT_NEAR(*row->changes[1].change, 10, 1e-9);
   EXPECT_TRUE(*row->changes[1].improved);
-  EXPECT_EQ(analysis::comparison_text(row->changes[1]), "к тому же периоду 2025 года (2025-11)");
+  EXPECT_EQ(analysis::comparison_text(row->changes[1]), "к ноябрю 2025 г.");
+  EXPECT_EQ(analysis::comparison_text(row->changes[0]), "к октябрю 2026 г.");
   // better = lower: 30 -> 20 is an improvement; 20 -> 20 is not.
   const auto* y = dyn.find("a", "y");
   EXPECT_TRUE(*y->changes[1].improved);
@@ -46,6 +47,46 @@ TEST(DynamicsTest, ComparesWithPreviousAndSamePeriodOfEarlierYears) {
   EXPECT_NEAR(*m->current, 60, 1e-9);
   EXPECT_FALSE(m->previous()->improved.has_value());
   EXPECT_NEAR(*m->changes[1].change, 12, 1e-9);
+}
+
+// The municipal change says when it compares different sets of schools, and a
+// yes/no indicator changes by schools, not by percentage points.
+TEST(DynamicsTest, MunicipalChangeNamesTheSetOfSchoolsAndCountsYesAsSchools) {
+  const auto def = test::DefinitionBuilder().share("x", "D1").yesno("doc", "D1", "Положение").build();
+  const auto summary = aggregate::summarize(
+      def, test::registry_of({"a", "b", "c"}),
+      {test::SubmissionBuilder("a").share("x", 60).yes("doc_doc", true).build(),
+       test::SubmissionBuilder("b").share("x", 40).yes("doc_doc", true).build(),
+       test::SubmissionBuilder("c").share("x", 50).yes("doc_doc", false).build()},
+      *model::parse_period("2022"));
+  analysis::PeriodValues same;
+  same.period = "2021";
+  analysis::PeriodValues fewer = same;
+  for (auto* p : {&same, &fewer}) {
+    p->municipal["x"] = 45;
+    p->municipal["doc"] = 100.0 / 3;
+    p->values["a"] = {{"x", 50}, {"doc", 0}};
+    p->values["b"] = {{"x", 40}, {"doc", 100}};
+  }
+  same.values["c"] = {{"x", 45}, {"doc", 0}};
+  const auto x = def.find_indicator("x");
+  const auto doc = def.find_indicator("doc");
+  {
+    const auto dyn = analysis::compute_dynamics(def, summary, {same});
+    EXPECT_EQ(analysis::municipal_change_text(*x, *dyn.find("", "x")->previous()), "+5,0 п.п. к 2021 году");
+    EXPECT_EQ(analysis::municipal_change_text(*doc, *dyn.find("", "doc")->previous()), "+1 ОО к 2021 году");
+  }
+  const auto dyn = analysis::compute_dynamics(def, summary, {fewer});
+  const auto* c = dyn.find("", "x")->previous();
+  ASSERT_TRUE(c->schools.has_value());
+  EXPECT_EQ(c->schools->then, 2);
+  EXPECT_EQ(c->schools->now, 3);
+  EXPECT_EQ(c->schools->common, 2);
+  EXPECT_EQ(analysis::municipal_change_text(*x, *c),
+            "+5,0 п.п. к 2021 году (состав ОО изменился: 2 ОО в 2021 году, 3 ОО сейчас)");
+  // Never «+33,3 п.п.» for a yes/no.
+  EXPECT_EQ(analysis::municipal_change_text(*doc, *dyn.find("", "doc")->previous()),
+            "+1 ОО к 2021 году (состав ОО изменился: 2 ОО в 2021 году, 3 ОО сейчас)");
 }
 
 TEST(DynamicsTest, NoHistoryNoChanges) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis_fixture.h"
+#include "support/russian_text.h"
 
 namespace {
 
@@ -49,17 +50,22 @@ TEST(RecommendationsTest, DefaultRulesNameTheFigures) {
   EXPECT_EQ(a.directions[0].direction_name, "Выявление профессиональных дефицитов");
   ASSERT_EQ(a.directions[0].items.size(), 1u);
   EXPECT_EQ(a.directions[0].items[0].text,
-            "Доля diag — 45,0 % при целевом значении 2026 года 80 % (отставание 35,0 п.п.): "
-            "включить в план методической работы ОО меры по достижению целевого значения, "
+            "Доля diag — 45,0 % при целевом значении 2026 года 80 % (отставание 35,0 п.п.). "
+            "Включить в план методической работы ОО меры по достижению целевого значения, "
             "использовать опыт ОО, достигших его.");
   ASSERT_EQ(a.directions[1].items.size(), 2u);
   // Median of network: 30; a has 20.
   EXPECT_EQ(a.directions[1].items[0].text,
-            "Доля network — 20,0 % при медиане по округу 30,0 % (ниже на 10,0 п.п.): "
-            "проанализировать причины отставания и перенять практики ОО с лучшими значениями.");
+            "Доля network — 20,0 % при медиане по муниципалитету 30,0 % (ниже на 10,0 п.п.). "
+            "Проанализировать причины отставания и перенять практики ОО с лучшими значениями.");
+  // The form's answer is not quoted as a sentence («— «Нет»: разработать…»).
   EXPECT_EQ(a.directions[1].items[1].text,
-            "Наличие Положения о наставничестве — «Нет»: разработать и утвердить локальный акт "
-            "(документ), представить его копию в методическую службу.");
+            "В форме ОО не подтверждено: «Наличие Положения о наставничестве». Разработать и "
+            "утвердить необходимый документ (организовать работу) и представить подтверждение в "
+            "методическую службу.");
+  for (const auto& d : a.directions) {
+    for (const auto& item : d.items) EXPECT_EQ(test::describe_faults(item.text), "") << item.text;
+  }
   EXPECT_EQ(a.count(), 3u);
   EXPECT_EQ(r.recs[1].count(), 0u);  // b meets the target, is above the median, has the document
   EXPECT_EQ(r.recs[2].count(), 0u);  // c: at the median is not below it
@@ -76,7 +82,7 @@ TEST(RecommendationsTest, DefinitionRulesWithSchoolAndDynamics) {
   def.rubric = rubric;
   analysis::PeriodValues prev;
   prev.period = "2026-10";
-  prev.values["a"]["network"] = 25;
+  prev.values["a"]["network"] = 31;
   prev.values["b"]["network"] = 35;
   const Recommended r({test::SubmissionBuilder("a").share("network", 20).share("diag", 90).build(),
                        test::SubmissionBuilder("b").share("network", 40).share("diag", 90).build()},
@@ -85,8 +91,61 @@ TEST(RecommendationsTest, DefinitionRulesWithSchoolAndDynamics) {
   ASSERT_EQ(recs.size(), 2u);
   ASSERT_EQ(recs[0].count(), 1u);
   EXPECT_EQ(recs[0].directions[0].items[0].text,
-            "ОО a: Доля network 20,0 %, было 25,0 % (\u22125,0 п.п.); цель —.");
+            "ОО a: Доля network 20,0 %, было 31,0 % (\u221211,0 п.п.); цель —.");
   EXPECT_EQ(recs[1].count(), 0u);  // b improved from 35 to 40
+}
+
+// Only gaps that matter: 3 p.p. below the median is noise with the default
+// min_gap of 5; a definition may lower the threshold, per rule or for all.
+TEST(RecommendationsTest, SmallGapsAreNotWorthARecommendation) {
+  const std::vector<model::Submission> subs = {
+      test::SubmissionBuilder("a").share("diag", 78).share("network", 27).yes("doc_mentoring_doc", true).build(),
+      test::SubmissionBuilder("b").share("diag", 90).share("network", 30).yes("doc_mentoring_doc", true).build(),
+      test::SubmissionBuilder("c").share("diag", 85).share("network", 40).yes("doc_mentoring_doc", true).build()};
+  EXPECT_EQ(Recommended(subs).recs[0].count(), 0u);  // 2 p.p. below target, 3 below the median
+  auto def = make_definition();
+  def.rubric = model::Rubric{};
+  def.rubric->recommendation_settings.min_gap = 2;
+  EXPECT_EQ(Recommended(subs, {}, def).recs[0].count(), 2u);
+  model::RecommendationRule rule;
+  rule.when = model::RecommendationWhen::below_median;
+  rule.indicator = "network";
+  rule.text = "{indicator}: {value}.";
+  rule.min_gap = 3;
+  def.rubric->recommendation_settings.min_gap = 50;
+  def.rubric->recommendations = {rule};
+  EXPECT_EQ(Recommended(subs, {}, def).recs[0].count(), 1u);
+}
+
+// Ranked: below target first, then missing documents, then below the median;
+// a larger gap before a smaller one. «Лучше меньше» is worded as such.
+TEST(RecommendationsTest, RankedByImportanceAndWorstGapFirst) {
+  auto def = test::DefinitionBuilder()
+                 .direction("D1", "Д1")
+                 .share("small", "D1")
+                 .share("big", "D1")
+                 .share("lower", "D1", {}, model::Better::lower)
+                 .share("target", "D1", {{2026, 90}})
+                 .yesno("doc", "D1", "Наличие положения")
+                 .build();
+  def.municipality = "Балахтинский район";
+  const Recommended r({test::SubmissionBuilder("a").share("small", 40).share("big", 10).share("lower", 60)
+                           .share("target", 70).yes("doc_doc", false).build(),
+                       test::SubmissionBuilder("b").share("small", 50).share("big", 50).share("lower", 30)
+                           .share("target", 95).yes("doc_doc", true).build(),
+                       test::SubmissionBuilder("c").share("small", 60).share("big", 60).share("lower", 20)
+                           .share("target", 95).yes("doc_doc", true).build()},
+                      {}, def);
+  const auto ranked = r.recs[0].ranked();
+  ASSERT_EQ(ranked.size(), 5u);
+  EXPECT_EQ(ranked[0]->indicator_id, "target");
+  EXPECT_EQ(ranked[1]->when, model::RecommendationWhen::document_missing);
+  EXPECT_EQ(ranked[2]->indicator_id, "big");    // 40 p.p. below the median
+  EXPECT_EQ(ranked[3]->indicator_id, "lower");  // 30 p.p. above it, less is better
+  EXPECT_EQ(ranked[4]->indicator_id, "small");  // 10 p.p.
+  EXPECT_EQ(ranked[3]->text,
+            "Доля lower — 60,0 % при медиане по району 30,0 % (выше на 30,0 п.п., а лучше меньше). "
+            "Проанализировать причины отставания и перенять практики ОО с лучшими значениями.");
 }
 
 TEST(RecommendationsTest, FillTemplateKeepsUnknownNames) {

@@ -8,6 +8,7 @@
 #include "model/form_layout.h"
 #include "support/key_values.h"
 #include "support/openpyxl_check.h"
+#include "support/russian_text.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -176,6 +177,24 @@ print("prompts=%d" % len([d for d in dv if d.prompt]))
   EXPECT_EQ(test::value_of(r.out, "whole_validations"), std::to_string(counts));
   EXPECT_EQ(test::value_of(r.out, "formula_max"), std::to_string(bounded));
   EXPECT_EQ(test::value_of(r.out, "prompts"), std::to_string(def.inputs.size() + 1));
+}
+
+// A hint and the rule after it are two sentences: «…на дату заполнения. Целое число от 0.»
+TEST_F(FormWriterTest, PromptsAreSentencesWithCapitalLetters) {
+  const auto r = test::run_python(R"(
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Форма"]
+for d in ws.data_validations.dataValidation:
+    if d.prompt:
+        print(d.prompt.replace("\n", " "))
+)", {file.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  int with_hint = 0;
+  for (const auto& line : test::split_lines(r.out)) {
+    EXPECT_EQ(test::describe_faults(line), "") << line;
+    with_hint += line.find("на дату заполнения. Целое число от 0") != std::string::npos;
+  }
+  EXPECT_GT(with_hint, 0) << r.out;
 }
 
 TEST(FormWriterErrors, UnwritableFolderIsAnErrorNotACrash) {
