@@ -54,21 +54,29 @@ ProcessResult run_python(std::string_view script, const std::vector<std::string>
   return result;
 }
 
-std::string openpyxl_eval(const fs::path& xlsx, std::string_view body) {
+std::string python_eval(std::string_view prelude, const fs::path& file, std::string_view body) {
   std::string script =
       "import sys, zipfile, warnings\n"
       "warnings.simplefilter('ignore')\n"
-      "import openpyxl\n"
-      "path = sys.argv[1]\n"
-      "wb = openpyxl.load_workbook(path)\n";
+      "path = sys.argv[1]\n";
+  script += prelude;
+  script += "\n";
   script += body;
   script += "\n";
-  const auto result = run_python(script, {xlsx.string()});
+  const auto result = run_python(script, {file.string()});
   if (result.exit_code != 0) {
-    ADD_FAILURE() << "openpyxl script failed (" << result.exit_code << "):\n" << result.out;
+    ADD_FAILURE() << "python script failed (" << result.exit_code << "):\n" << result.out;
     return {};
   }
   return result.out;
+}
+
+std::string openpyxl_eval(const fs::path& xlsx, std::string_view body) {
+  return python_eval("import openpyxl\nwb = openpyxl.load_workbook(path)", xlsx, body);
+}
+
+std::string docx_eval(const fs::path& docx_file, std::string_view body) {
+  return python_eval("import docx\ndoc = docx.Document(path)", docx_file, body);
 }
 
 std::vector<std::string> split_lines(std::string_view text) {

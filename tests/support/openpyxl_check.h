@@ -33,6 +33,14 @@ ProcessResult run_python(std::string_view script, const std::vector<std::string>
 // test failure (ADD_FAILURE with the traceback) and returns "".
 std::string openpyxl_eval(const std::filesystem::path& xlsx, std::string_view body);
 
+// Loads `docx_file` with python-docx (Debian's python3-docx) as `doc` (path
+// also in `path`, `zipfile` imported), runs `body` and returns its stdout; a
+// Python failure is a test failure and returns "".
+std::string docx_eval(const std::filesystem::path& docx_file, std::string_view body);
+
+// The same for any file: `prelude` (Python) runs after `path` is set, then `body`.
+std::string python_eval(std::string_view prelude, const std::filesystem::path& file, std::string_view body);
+
 // Splits text into lines (no trailing empty line).
 std::vector<std::string> split_lines(std::string_view text);
 
