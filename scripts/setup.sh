@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages metodmon needs, only those missing.
 # Usage: scripts/setup.sh [--test]   (--test adds what the test suite uses:
-#        LibreOffice, openpyxl, aiosmtpd, dovecot (a loopback IMAP server),
-#        poppler, clang for the fuzzer)
+#        LibreOffice Calc and Writer, openpyxl, python-docx, Liberation fonts (metric
+#        twins of Times New Roman for the PDFs of the documents), aiosmtpd, dovecot
+#        (a loopback IMAP server), poppler, clang for the fuzzer)
 set -euo pipefail
 packages=(build-essential cmake pkg-config
           libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
           libcli11-dev libtomlplusplus-dev libsqlite3-dev libcurl4-openssl-dev libgmime-3.0-dev libgtest-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libreoffice-calc libreoffice-core python3-openpyxl python3-aiosmtpd poppler-utils openssl
+  packages+=(libreoffice-calc libreoffice-writer libreoffice-core python3-openpyxl python3-docx
+             fonts-liberation2 python3-aiosmtpd poppler-utils openssl
              clang libclang-rt-14-dev zip unzip sqlite3 dovecot-imapd)
 fi
 missing=()

@@ -9,6 +9,7 @@
 
 #include "cli/check_command.h"
 #include "cli/config.h"
+#include "cli/documents_command.h"
 #include "cli/exit_codes.h"
 #include "cli/help_format.h"
 #include "cli/history_command.h"
@@ -135,6 +136,10 @@ int run_app(int argc, char** argv) {
   CommonFlags collect_flags;
   auto* collect_cmd = app.add_subcommand("collect", "забрать ответы школ из почтового ящика во входящую папку");
   add_common(collect_cmd, collect_flags);
+  CommonFlags documents_flags;
+  auto* documents = app.add_subcommand(
+      "documents", "пересобрать аналитическую справку и проект приказа за период по истории, не читая входящую папку");
+  add_common(documents, documents_flags);
 
   try {
     app.parse(argc, argv);
@@ -148,6 +153,7 @@ int run_app(int argc, char** argv) {
                       : send->parsed()    ? send_flags
                       : check->parsed()   ? check_flags
                       : collect_cmd->parsed() ? collect_flags
+                      : documents->parsed() ? documents_flags
                                           : template_flags;
   setup_logging(flags.quiet ? 0 : flags.verbose);
   auto config = resolve_config(flags);
@@ -165,6 +171,7 @@ int run_app(int argc, char** argv) {
   }
   if (check->parsed()) return guarded([&] { return check_command(*config, check_files); });
   if (collect_cmd->parsed()) return guarded([&] { return collect_command(*config, flags.quiet); });
+  if (documents->parsed()) return guarded([&] { return documents_command(*config, flags.quiet); });
   template_options.out_dir = template_out;
   template_options.quiet = flags.quiet;
   return guarded([&] { return template_command(*config, template_options); });

@@ -47,6 +47,7 @@ class ConfigReader {
     c.archive_set = !c.archive.empty();
     read_mail(c);
     read_collect(c);
+    read_documents(c.documents);
     derive_paths(c);
     return c;
   }
@@ -77,13 +78,16 @@ class ConfigReader {
         {"collect", {"enabled", "url", "host", "port", "security", "username", "password_env", "password_file",
                      "folder", "processed", "processed_folder", "ca_file", "connect_timeout_seconds",
                      "timeout_seconds", "max_message_mb"}},
+        {"documents", {"font", "font_size", "line_spacing", "letterhead", "place", "basis", "plan",
+                       "methodical_service", "signatory", "signatory_name", "control", "prepared_by",
+                       "deadline", "measure"}},
     };
     for (const auto& [key, node] : m_root) {
       const std::string table(key.str());
       const auto known = k_known.find(table);
       if (known == k_known.end()) {
         errors.push_back(model::Diagnostic::error(at(&node, table), "неизвестный раздел [" + table + "]",
-                                                  "допустимые разделы: monitoring, paths, forms, inbox, limits, report, archive, mail, collect"));
+                                                  "допустимые разделы: monitoring, paths, forms, inbox, limits, report, archive, mail, collect, documents"));
         continue;
       }
       if (!node.is_table()) continue;
@@ -240,6 +244,84 @@ class ConfigReader {
                                                 "и имя пользователя (username)",
                                                 "заполните раздел [collect] или выключите сбор: enabled = false"));
     }
+  }
+
+  void read_documents(report::DocumentSettings& d) {
+    if (const auto font = string("documents", "font"); !font.empty()) d.page.font = font;
+    d.page.font_size_pt = static_cast<double>(integer("documents", "font_size", 14, 8, 28));
+    if (const auto node = m_root["documents"]["line_spacing"]) {
+      const auto v = node.value<double>();
+      if (!v || *v < 1 || *v > 3) {
+        errors.push_back(model::Diagnostic::error(at(node.node(), "documents.line_spacing"),
+                                                  "ожидалось число от 1 до 3", "например line_spacing = 1.5"));
+      } else {
+        d.page.line_spacing = *v;
+      }
+    }
+    d.letterhead = strings("documents", "letterhead");
+    d.place = string("documents", "place");
+    d.basis = string("documents", "basis");
+    d.plan = string("documents", "plan");
+    d.methodical_service = string("documents", "methodical_service");
+    d.signatory = string("documents", "signatory");
+    d.signatory_name = string("documents", "signatory_name");
+    d.control = string("documents", "control");
+    d.prepared_by = string("documents", "prepared_by");
+    d.deadline = string("documents", "deadline");
+    const auto node = m_root["documents"]["measure"];
+    if (!node) return;
+    const auto* list = node.as_array();
+    if (list == nullptr || !list->is_array_of_tables()) {
+      errors.push_back(model::Diagnostic::error(at(node.node(), "documents.measure"),
+                                                "ожидался список мер [[documents.measure]]",
+                                                "каждая мера — раздел [[documents.measure]] с ключами who, what, deadline"));
+      return;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto& t = *list->get(i)->as_table();
+      const std::string where = "documents.measure[" + std::to_string(i + 1) + "]";
+      report::OrderMeasure m;
+      for (const auto& [key, value] : t) {
+        const std::string k(key.str());
+        const auto text = value.value<std::string>();
+        if (k != "who" && k != "what" && k != "deadline") {
+          errors.push_back(model::Diagnostic::error(at(&value, where + "." + k), "неизвестный параметр",
+                                                    "допустимы who, what, deadline"));
+        } else if (!text) {
+          errors.push_back(model::Diagnostic::error(at(&value, where + "." + k), "ожидалась строка в кавычках"));
+        } else {
+          (k == "who" ? m.who : k == "what" ? m.what : m.deadline) = *text;
+        }
+      }
+      if (m.what.empty()) {
+        errors.push_back(model::Diagnostic::error(at(&t, where), "у меры не указано, что сделать (what)",
+                                                  "например what = \"обеспечить информирование педагогов\""));
+        continue;
+      }
+      d.measures.push_back(std::move(m));
+    }
+  }
+
+  std::vector<std::string> strings(const char* table, const char* key) {
+    const auto node = m_root[table][key];
+    if (!node) return {};
+    std::vector<std::string> out;
+    const auto* list = node.as_array();
+    bool ok = list != nullptr;
+    if (ok) {
+      for (const auto& item : *list) {
+        const auto v = item.value<std::string>();
+        ok = ok && v.has_value();
+        if (v) out.push_back(*v);
+      }
+    } else if (const auto v = node.value<std::string>()) {
+      return {*v};  // one line given as a plain string
+    }
+    if (!ok) {
+      errors.push_back(model::Diagnostic::error(at(node.node(), std::string(table) + "." + key),
+                                                "ожидался список строк", "например [\"строка 1\", \"строка 2\"]"));
+    }
+    return out;
   }
 
   std::int64_t integer(const char* table, const char* key, std::int64_t fallback, std::int64_t lo,

@@ -25,6 +25,15 @@
 // Derived paths follow the command line: state defaults to <output>/.metodmon,
 // archive to <state>/archive and outbox to <state>/outbox, unless set in the
 // file; derive_paths() recomputes them after --output/--state overrides.
+//   [documents]   font = "Times New Roman"  font_size = 14  line_spacing = 1.5
+//                 letterhead = ["УПРАВЛЕНИЕ ОБРАЗОВАНИЯ", "..."]  place = "г. Крымск"
+//                 basis = "приказ УО от 01.09.2025 № 100 «О проведении мониторинга …»"
+//                 plan = "планом работы управления образования на 2025 год"
+//                 methodical_service = "МКУ ИМЦ"  signatory = "Начальник управления образования"
+//                 signatory_name = "Н.М. Василенко"  control = "заместителя начальника УО З.А. Резник"
+//                 prepared_by = "методист МКУ ИМЦ А.А. Иванова"  deadline = "01.10.2025"
+//   [[documents.measure]]  who = "Пацюк А.А., директору МКУ ИМЦ"  what = "обеспечить …"  deadline = "01.10.2025"
+//   Every [documents] key is optional; empty persons and dates become highlighted placeholders.
 #pragma once
 
 #include <filesystem>
@@ -34,6 +43,7 @@
 #include "deliver/mailer.h"
 #include "ingest/workbook_model.h"
 #include "model/diagnostic.h"
+#include "report/document_settings.h"
 
 namespace cli {
 
@@ -62,6 +72,8 @@ struct Config {
   int mail_budget_seconds = 1800;          // the whole mail phase; TimeoutStartSec of the unit is 2 h
   // Which paths were set in the file or on the command line (not derived).
   bool state_set = false, archive_set = false, outbox_set = false;
+  // The аналитическая справка and the draft приказ written beside the results workbook.
+  report::DocumentSettings documents;
 };
 
 // Fills the paths not set explicitly from the ones they derive from (above).

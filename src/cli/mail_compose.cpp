@@ -2,6 +2,7 @@
 
 #include "cli/letter_figures.h"
 #include "cli/salutation.h"
+#include "analysis/russian_words.h"
 #include "util/read_file.h"
 
 namespace cli {
@@ -61,7 +62,9 @@ model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& fil
     return std::unexpected(model::Diagnostic::error({file.filename().string(), {}, {}, {}, {}},
                                                     "не удалось прочитать вложение " + file.string()));
   }
-  return deliver::MailAttachment{file.filename().string(), deliver::k_xlsx_type, std::move(*bytes)};
+  const bool word = file.extension() == ".docx";
+  return deliver::MailAttachment{file.filename().string(), word ? deliver::k_docx_type : deliver::k_xlsx_type,
+                                 std::move(*bytes)};
 }
 
 deliver::MailMessage new_message(const MailContext& ctx, deliver::MailAddress to) {
@@ -91,7 +94,7 @@ deliver::Letter director_letter(const MailContext& ctx, const model::School& sch
   auto m = new_message(ctx, {school.director, school.email});
   m.subject = "Итоги мониторинга за " + period_text(ctx) + " — " + school.short_name;
   std::string body = salutation(school.director) + "\n\n";
-  body += "Направляем результаты мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) +
+  body += "Направляем результаты " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) +
           " по " + school.short_name + ".\n\n";
   body += "Кратко:\n";
   if (with_target > 0) {
@@ -101,7 +104,8 @@ deliver::Letter director_letter(const MailContext& ctx, const model::School& sch
   body += "  — хуже медианы по муниципалитету: " + std::to_string(below_median) + " показател" +
           (below_median % 10 == 1 && below_median % 100 != 11 ? "ь" : "ей") + ".\n\n";
   body += "Во вложении — книга Excel с показателями школы рядом со значениями по муниципалитету, "
-          "медианой и целевыми значениями, и с местом школы среди школ округа.\n";
+          "медианой и целевыми значениями, и с местом школы среди школ " +
+          analysis::municipality_words(ctx.definition).genitive + ".\n";
   body += signature(ctx);
   m.body = body;
   m.attachments.push_back(std::move(workbook));
@@ -109,13 +113,14 @@ deliver::Letter director_letter(const MailContext& ctx, const model::School& sch
           school_figures(ctx.definition, ctx.summary, school.id)};
 }
 
-deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook) {
+deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook,
+                                 std::vector<deliver::MailAttachment> documents) {
   const int accepted = model::count_outcome(ctx.run.files, model::Outcome::accepted);
   const int rejected = model::count_outcome(ctx.run.files, model::Outcome::rejected);
   auto m = new_message(ctx, {"", ctx.methodist});
   m.subject = "metodmon: итоги за " + period_text(ctx) + " — принято форм: " + std::to_string(accepted) +
               ", отклонено: " + std::to_string(rejected);
-  std::string body = "Итоги мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + ".\n\n";
+  std::string body = "Итоги " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) + ".\n\n";
   body += "Запуск: " + ctx.run.run_time + ", " + ctx.run.tool_version + ".\n";
   body += "Принято форм: " + std::to_string(accepted) + "; отклонено: " + std::to_string(rejected) +
           "; нет принятой формы у " + std::to_string(ctx.summary.missing_school_ids.size()) + " из " +
@@ -146,9 +151,13 @@ deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment
   if (!no_address.empty()) {
     body += "\nПисьма директорам не отправлены — в реестре школ нет верного адреса e-mail: " + no_address + ".\n";
   }
-  body += "\nВо вложении — полная итоговая книга.\n";
+  body += "\nВо вложении — полная итоговая книга";
+  body += documents.empty() ? ".\n"
+                            : ", аналитическая справка и проект приказа (файлы Word: их можно "
+                              "отредактировать; номер, дату приказа и подпись заполняет руководитель).\n";
   m.body = body;
   m.attachments.push_back(std::move(workbook));
+  for (auto& d : documents) m.attachments.push_back(std::move(d));
   return {deliver::letter_kind::results_methodist, {}, std::move(m),
           methodist_figures(ctx.definition, ctx.registry, ctx.summary, ctx.run)};
 }
@@ -182,7 +191,7 @@ std::optional<deliver::Letter> rejected_form_letter(const MailContext& ctx, cons
   auto m = new_message(ctx, {school.director, school.email});
   m.subject = "Форма мониторинга за " + period_text(ctx) + " не принята — " + school.short_name;
   std::string body = salutation(school.director) + "\n\n";
-  body += "Форма мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) +
+  body += "Форма " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) +
           " не принята: в ней есть ошибки. Исправьте их в той же форме и пришлите файл снова.\n";
   for (const auto* f : files) {
     body += "\nФайл «" + f->file.name + "»:\n";

@@ -33,12 +33,14 @@ struct MailContext {
 // A message from ctx.from to `to`, answering to the methodist.
 deliver::MailMessage new_message(const MailContext& ctx, deliver::MailAddress to);
 
-// Reads an attachment; errors name the file.
+// Reads an attachment (a workbook, or a .docx document); errors name the file.
 model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& file);
 
 deliver::Letter director_letter(const MailContext& ctx, const model::School& school,
                                 deliver::MailAttachment workbook);
-deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook);
+// `documents`: the аналитическая справка and the draft приказ, attached after the workbook.
+deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment workbook,
+                                 std::vector<deliver::MailAttachment> documents = {});
 // To the methodist when the run accepted no form and published nothing:
 // what was in the inbox, why nothing was accepted, whether the period's
 // earlier results were kept, what to do (a problem-notice letter).

@@ -10,17 +10,55 @@
 
 namespace cli {
 
-Results compute_results(const model::Definition& definition, const model::Registry& registry,
-                        const model::Period& period, const std::vector<model::Submission>& accepted,
-                        const deliver::HistoryStore& history) {
-  Results r;
-  r.summary = aggregate::summarize(definition, registry, accepted, period);
+namespace {
+
+// The analysis of a summary, with the history's earlier periods for dynamics.
+void analyse(const model::Definition& definition, const model::Registry& registry,
+             const model::Period& period, const std::vector<model::Submission>& accepted,
+             const deliver::HistoryStore& history, Results& r) {
   const auto earlier = earlier_values(history, period);
   r.earlier_periods = earlier.size();
   r.analysis = analysis::analyze(definition, registry, r.summary, accepted, earlier);
   r.trends = analysis::compute_trends(definition, r.summary, trend_values(history, period));
   spdlog::info("анализ: прошлых периодов для динамики — {}, групп ОО — {}", earlier.size(),
                r.analysis.clusters.clusters.size());
+}
+
+}  // namespace
+
+Results compute_results(const model::Definition& definition, const model::Registry& registry,
+                        const model::Period& period, const std::vector<model::Submission>& accepted,
+                        const deliver::HistoryStore& history) {
+  Results r;
+  r.summary = aggregate::summarize(definition, registry, accepted, period);
+  analyse(definition, registry, period, accepted, history, r);
+  return r;
+}
+
+model::Expected<Results> compute_from_history(const model::Definition& definition,
+                                              const model::Registry& registry, const model::Period& period,
+                                              const std::vector<model::Submission>& accepted,
+                                              const deliver::HistoryStore& history) {
+  const auto rows = history.values_for(period.id);
+  if (!rows) return std::unexpected(rows.error());
+  aggregate::SchoolValues values;
+  for (const auto& row : *rows) {
+    if (row.school_id == k_municipal_id) continue;  // recomputed from the schools' values
+    aggregate::SchoolValue v;
+    v.numerator = row.numerator;
+    v.denominator = row.denominator;
+    v.value = row.value;
+    v.missing = aggregate::missing_from_reason(row.missing);
+    values[row.school_id][row.indicator_id] = v;
+  }
+  if (values.empty()) {
+    return std::unexpected(model::Diagnostic::error(
+        {"history.sqlite", {}, {}, {}, {}}, "в истории нет значений за период " + period.id,
+        "сначала выполните metodmon run за этот период"));
+  }
+  Results r;
+  r.summary = aggregate::summarize_values(definition, registry, values, period);
+  analyse(definition, registry, period, accepted, history, r);
   return r;
 }
 

@@ -36,6 +36,16 @@ Results compute_results(const model::Definition& definition, const model::Regist
                         const model::Period& period, const std::vector<model::Submission>& accepted,
                         const deliver::HistoryStore& history);
 
+// The same results rebuilt from the values the history keeps for `period`
+// (what was published), without the inbox: `accepted` (the forms read again
+// from the archive, possibly not all of them) feeds only what values cannot —
+// the «Да»/«Нет» answers behind rubric evidence and recommendations. Error:
+// the history has no values for the period.
+model::Expected<Results> compute_from_history(const model::Definition& definition,
+                                              const model::Registry& registry, const model::Period& period,
+                                              const std::vector<model::Submission>& accepted,
+                                              const deliver::HistoryStore& history);
+
 // Earlier periods' values from the history, for dynamics: the previous period
 // and the same period of the two years before.
 std::vector<analysis::PeriodValues> earlier_values(const deliver::HistoryStore& history,

@@ -132,7 +132,17 @@ void mail_results(MailRound& round, const Config& config, const MailContext& ctx
   }
   if (!ctx.methodist.empty()) {
     if (auto workbook = attach(published.results_file)) {
-      round.post(period, methodist_letter(ctx, std::move(*workbook)));
+      std::vector<deliver::MailAttachment> documents;
+      for (const auto& file : {published.spravka_file, published.prikaz_file}) {
+        std::error_code ec;
+        if (file.empty() || !std::filesystem::exists(file, ec)) continue;
+        if (auto d = attach(file)) {
+          documents.push_back(std::move(*d));
+        } else {
+          print_diagnostics(std::vector{d.error()});
+        }
+      }
+      round.post(period, methodist_letter(ctx, std::move(*workbook), std::move(documents)));
     } else {
       round.not_composed(workbook.error());
     }

@@ -5,6 +5,7 @@
 #include "cli/phase_compute.h"
 #include "cli/progress.h"
 #include "definition/naming.h"
+#include "report/documents.h"
 #include "util/atomic_file.h"
 
 namespace cli {
@@ -21,6 +22,8 @@ Published published_paths(const Config& config, const model::Definition& definit
   p.results_file =
       out_dir / ("Итоги_" + definition::id_without_years(definition.id) + "_" + period.id + ".xlsx");
   p.directors_dir = out_dir / "directors";
+  p.spravka_file = out_dir / report::spravka_file_name(definition, period);
+  p.prikaz_file = out_dir / report::prikaz_file_name(definition, period);
   return p;
 }
 
@@ -48,6 +51,16 @@ model::Expected<Published> publish_results(const Config& config, const report::R
     published.director_school_ids.push_back(school_id);
     progress.step();
   }
+  if (auto d = publish_documents(config, input); !d) return d;
+  return published;
+}
+
+model::Expected<Published> publish_documents(const Config& config, const report::ReportInput& input) {
+  auto published = published_paths(config, input.definition, input.summary.period);
+  if (auto w = report::write_documents(input, config.documents, published.spravka_file.parent_path()); !w) {
+    return std::unexpected(w.error());
+  }
+  spdlog::info("записаны справка и проект приказа: {}, {}", published.spravka_file.string(), published.prikaz_file.string());
   return published;
 }
 

@@ -1,7 +1,8 @@
 // The publish phase: the period's results made visible, each output written
-// atomically — the results workbook, a workbook per director (and, as they
-// are added, the documents of the period) under <output>/<period>/, then the
-// files seen and the values of the period in the history.
+// atomically — the results workbook, a workbook per director and the
+// documents of the period (the аналитическая справка and the draft приказ,
+// report/documents.h) under <output>/<period>/, then the files seen and the
+// values of the period in the history.
 //
 // Example:
 //   const report::ReportInput input{def, registry, results.summary, run, &results.analysis};
@@ -28,6 +29,8 @@ struct Published {
   std::filesystem::path results_file;   // <output>/<period>/Итоги_<definition id without years>_<period>.xlsx
   std::filesystem::path directors_dir;  // <output>/<period>/directors/
   std::vector<std::string> director_school_ids;  // a workbook <id>_<period>.xlsx each
+  std::filesystem::path spravka_file;   // <output>/<period>/Справка_<definition>_<period>.docx
+  std::filesystem::path prikaz_file;    // <output>/<period>/Приказ_<definition>_<period>.docx
 
   std::filesystem::path director_file(const std::string& school_id) const;
 };
@@ -39,8 +42,11 @@ Published published_paths(const Config& config, const model::Definition& definit
 // Removes what an interrupted run left half-written in the period's folder.
 void remove_stale_outputs(const Config& config, const model::Period& period);
 
-// Writes the results workbook and every director's workbook.
+// Writes the results workbook, every director's workbook and the documents.
 model::Expected<Published> publish_results(const Config& config, const report::ReportInput& input);
+
+// Writes the period's documents only (`metodmon documents`).
+model::Expected<Published> publish_documents(const Config& config, const report::ReportInput& input);
 
 // Whether the period already has published results: its results workbook,
 // or values in the history. A run that accepts no form must not replace them.

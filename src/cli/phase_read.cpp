@@ -66,6 +66,37 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   return result;
 }
 
+std::vector<model::Submission> read_archived(const Config& config, const model::Definition& definition,
+                                             const model::Registry& registry, const model::Period& period,
+                                             const std::vector<model::FileOutcome>& files,
+                                             std::vector<model::Diagnostic>& problems) {
+  std::vector<model::Submission> accepted;
+  for (const auto& f : files) {
+    if (f.outcome != model::Outcome::accepted) continue;
+    model::SourceFile copy = f.file;
+    copy.path = config.archive / period.id / deliver::archive_name(f.school_id, f.file);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(copy.path, ec)) {
+      problems.push_back(model::Diagnostic::warning(
+          {f.file.name, {}, {}, {}, {}}, "нет копии принятой формы в архиве: " + copy.path.string(),
+          "баллы рубрики и рекомендации по ответам «Да»/«Нет» для этой ОО не восстановлены"));
+      continue;
+    }
+    auto checked = ingest::check_form_file(copy, config.limits, definition, registry, period);
+    if (!checked.submission) {
+      problems.push_back(model::Diagnostic::warning(
+          {f.file.name, {}, {}, {}, {}}, "копия формы в архиве не прочитана: " + copy.path.string(),
+          "баллы рубрики и рекомендации по ответам «Да»/«Нет» для этой ОО не восстановлены"));
+      continue;
+    }
+    checked.submission->source = f.file;
+    accepted.push_back(std::move(*checked.submission));
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const model::Submission& a, const model::Submission& b) { return a.school_id < b.school_id; });
+  return accepted;
+}
+
 int archive_accepted(const Config& config, const model::Period& period, ReadResult& read) {
   // Copies of the accepted forms: the inbox itself is never touched.
   int failed = 0;

@@ -32,6 +32,15 @@ struct ReadResult {
 ReadResult read_inbox(const Config& config, const model::Definition& definition,
                       const model::Registry& registry, const model::Period& period);
 
+// The forms an earlier run accepted (`files` as the history recorded them),
+// read again from their copies in <archive>/<period>/ (deliver/archive.h),
+// so that a period's results can be rebuilt without the inbox. A form
+// without a readable, valid copy is left out and reported in `problems`.
+std::vector<model::Submission> read_archived(const Config& config, const model::Definition& definition,
+                                             const model::Registry& registry, const model::Period& period,
+                                             const std::vector<model::FileOutcome>& files,
+                                             std::vector<model::Diagnostic>& problems);
+
 // Copies the accepted forms into <archive>/<period>/. A form that could not
 // be copied gets the error on its file's outcome and in read.notices;
 // returns how many could not.

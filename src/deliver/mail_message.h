@@ -37,6 +37,8 @@ namespace deliver {
 
 inline constexpr const char* k_xlsx_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+inline constexpr const char* k_docx_type =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 struct MailAttachment {
   std::string file_name;     // UTF-8, shown to the recipient

@@ -90,7 +90,7 @@ std::string xml_escape(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
-    const auto cp = util::next_code_point(text, i);
+    const auto cp = util::next_valid_code_point(text, i);
     if (!cp) {
       out += "\xEF\xBF\xBD";  // U+FFFD
       continue;

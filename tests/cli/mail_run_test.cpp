@@ -64,8 +64,13 @@ TEST(MailRunTest, DirectorsMethodistAndRejectedSchoolsGetTheirLetters) {
       ++methodist;
       EXPECT_NE(m.subject.find("принято форм: 12, отклонено: 4"), std::string::npos) << m.subject;
       EXPECT_NE(m.body.find("sch09_2026-11.xlsx"), std::string::npos);
-      ASSERT_EQ(m.attachments.size(), 1u);
-      EXPECT_EQ(m.attachments[0].second, test::read_file(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx"));
+      // The workbook, the аналитическая справка and the draft приказ.
+      ASSERT_EQ(m.attachments.size(), 3u);
+      EXPECT_EQ(m.attachments[0].second,
+                test::read_file(dir / "out/2026-11/Итоги_demo-ensk_2026-11.xlsx"));
+      EXPECT_EQ(m.attachments[1].first, "Справка_demo-ensk_2026-11.docx");
+      EXPECT_EQ(m.attachments[1].second, test::read_file(dir / "out/2026-11/Справка_demo-ensk_2026-11.docx"));
+      EXPECT_EQ(m.attachments[2].first, "Приказ_demo-ensk_2026-11.docx");
       continue;
     }
     ASSERT_TRUE(emails.contains(to)) << to;

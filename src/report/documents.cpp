@@ -1,0 +1,52 @@
+#include "report/documents.h"
+
+#include <ctime>
+
+#include "analysis/period_text.h"
+#include "analysis/russian_words.h"
+
+namespace report {
+
+namespace {
+
+std::string utc_w3c(std::int64_t epoch) {
+  if (epoch <= 0) return "";
+  const auto t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+std::string spravka_file_name(const model::Definition& definition, const model::Period& period) {
+  return "Справка_" + definition.id + "_" + period.id + ".docx";
+}
+
+std::string prikaz_file_name(const model::Definition& definition, const model::Period& period) {
+  return "Приказ_" + definition.id + "_" + period.id + ".docx";
+}
+
+model::Expected<void> write_documents(const ReportInput& input, const DocumentSettings& settings,
+                                      const std::filesystem::path& out_dir) {
+  const auto spravka = out_dir / spravka_file_name(input.definition, input.summary.period);
+  const auto prikaz = out_dir / prikaz_file_name(input.definition, input.summary.period);
+  if (input.analysis == nullptr) {
+    return std::unexpected(model::Diagnostic::error({spravka.filename().string(), {}, {}, {}, {}},
+                                                    "документы не построены: нет результатов анализа"));
+  }
+  const std::string about = " по итогам " + analysis::monitoring_genitive(input.definition) + " за " +
+                            analysis::period_accusative(input.summary.period);
+  const std::string creator = input.definition.organisation.empty() ? "metodmon" : input.definition.organisation;
+  const std::string created = utc_w3c(input.run.run_epoch);
+  const docx::Properties spravka_props{"Аналитическая справка" + about, creator, created, input.run.run_epoch};
+  if (auto w = docx::write_docx(spravka_document(input, settings), settings.page, spravka_props, spravka); !w) {
+    return w;
+  }
+  const docx::Properties prikaz_props{"Проект приказа" + about, creator, created, input.run.run_epoch};
+  return docx::write_docx(prikaz_document(input, settings), settings.page, prikaz_props, prikaz);
+}
+
+}  // namespace report

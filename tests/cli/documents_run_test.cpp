@@ -1,0 +1,229 @@
+// The аналитическая справка and the draft приказ of the shipped methods, end to
+// end: the real binary on the sample municipalities (scripts/samples/), the
+// .docx files read back with python-docx and converted to PDF by LibreOffice.
+// Leninsk-Kuznetsky's справка states the 2022 facts of seed 000 exactly;
+// Balakhta's and Krymsk's speak of a район; no text has the faults of
+// support/russian_text.h; `metodmon documents` rebuilds the same files from
+// the history without the inbox.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+
+#include "support/docx_dump.h"
+#include "support/libreoffice.h"
+#include "support/metodmon_cli.h"
+#include "support/russian_text.h"
+#include "support/temp_dir.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_epoch = "SOURCE_DATE_EPOCH=1795424400 TZ=Europe/Moscow";
+
+struct Case {
+  std::string method, id, period;
+};
+
+struct Run {
+  test::TempDir dir;
+  test::ProcessResult result;
+  fs::path config;
+  fs::path spravka, prikaz;
+};
+
+std::string config_args(const Run& r) {
+  return "--config " + test::shell_quote(r.config.string()) + " --output " +
+         test::shell_quote((r.dir / "out").string()) + " --state " + test::shell_quote((r.dir / "state").string());
+}
+
+// One run per method, shared by the tests of that method.
+const Run& run_of(const Case& c) {
+  static std::map<std::string, std::unique_ptr<Run>> runs;
+  auto& slot = runs[c.method];
+  if (!slot) {
+    slot = std::make_unique<Run>();
+    slot->config = test::source_dir() / "scripts" / "samples" / (c.method + ".toml");
+    slot->result = test::metodmon("run -q " + config_args(*slot), k_epoch);
+    const auto out = slot->dir / "out" / c.period;
+    slot->spravka = out / ("Справка_" + c.id + "_" + c.period + ".docx");
+    slot->prikaz = out / ("Приказ_" + c.id + "_" + c.period + ".docx");
+  }
+  return *slot;
+}
+
+const Case k_lk{"lk_roadmap", "lk-roadmap", "2022"};
+const Case k_balakhta{"balakhta", "balakhta-2025", "2025-H1"};
+const Case k_krymsk{"krymsk", "krymsk-2021", "2025"};
+
+void expect_no_faults(const test::DocxDump& d) {
+  for (const auto& p : d.paragraphs) EXPECT_EQ(test::describe_faults(p.text), "") << p.text;
+  for (const auto& t : d.tables) {
+    for (const auto& r : t) {
+      for (const auto& c : r) EXPECT_EQ(test::describe_faults(c), "") << c;
+    }
+  }
+}
+
+TEST(DocumentsRunTest, LeninskKuznetskySpravkaStatesTheSeed000Facts) {
+  const auto& r = run_of(k_lk);
+  ASSERT_EQ(r.result.exit_code, 0) << r.result.out;
+  ASSERT_TRUE(fs::exists(r.spravka));
+  const auto d = test::dump_docx(r.spravka);
+  EXPECT_EQ(d.page, "210x297 Times New Roman 28");
+  EXPECT_EQ(d.headings(1), (std::vector<std::string>{"Основание и цель", "Сроки и участники",
+                                                     "Значения показателей", "Результаты по направлениям",
+                                                     "Группы образовательных организаций", "Выводы",
+                                                     "Рекомендации"}));
+  EXPECT_EQ(d.headings(2).size(), 4u + 3u);  // four directions, three addressees
+  ASSERT_FALSE(d.tables.empty());
+  EXPECT_EQ(d.header_rows[0], 1);
+  EXPECT_EQ(d.tables[0][0][2], "Значение по округу");
+  // Seed 000: the 2022 facts; 3.2 has no 2022 target.
+  const std::map<std::string, std::pair<std::string, std::string>> facts = {
+      {"1.1", {"10,0 %", "10 %"}}, {"1.2", {"50,0 %", "50 %"}}, {"1.3", {"30,0 %", "30 %"}},
+      {"2.1", {"20,0 %", "20 %"}}, {"2.2", {"10,0 %", "10 %"}}, {"2.3", {"65,0 %", "65 %"}},
+      {"3.1", {"10,0 %", "10 %"}}, {"3.2", {"70,0 %", "—"}},   {"4.1", {"10,0 %", "10 %"}}};
+  for (const auto& [code, fact] : facts) {
+    const auto row = d.row(0, code);
+    ASSERT_GE(row.size(), 5u) << code;
+    EXPECT_EQ(row[2], fact.first) << code;
+    EXPECT_EQ(row[4], fact.second) << code;
+  }
+  EXPECT_NE(d.paragraph_starting("1.1 «Доля методических продуктов").find(
+                "по округу — 10,0 %; цель 2022 года — 10 %, достигнута"),
+            std::string::npos);
+  EXPECT_NE(d.paragraph_starting("3.2 «").find("по округу — 70,0 %; медиана"), std::string::npos);
+  EXPECT_NE(d.all_text().find("Все целевые значения 2022 года по округу достигнуты."), std::string::npos);
+  EXPECT_NE(d.all_text().find("Результаты удовлетворительные (все показатели достигают целевых значений, а без "
+                              "целевых — не хуже медианы по ОО более чем на 5 п.п.) по направлениям «1. Обеспечение"),
+            std::string::npos);
+  EXPECT_NE(d.all_text().find("Дорожная карта по развитию и сопровождению методических объединений"),
+            std::string::npos);  // основание from the definition
+  expect_no_faults(d);
+}
+
+TEST(DocumentsRunTest, LeninskKuznetskyPrikazHasTheShapeOfSeed002) {
+  const auto& r = run_of(k_lk);
+  ASSERT_EQ(r.result.exit_code, 0) << r.result.out;
+  const auto d = test::dump_docx(r.prikaz);
+  const std::string text = d.all_text();
+  EXPECT_NE(text.find("\nПРИКАЗ\n"), std::string::npos);
+  EXPECT_NE(text.find("О результатах мониторинга реализации Дорожной карты"), std::string::npos);
+  EXPECT_NE(text.find("п р и к а з ы в а ю:"), std::string::npos);
+  EXPECT_NE(d.paragraph_starting("1. Считать удовлетворительными результаты методического сопровождения по "
+                                 "направлениям «1. Обеспечение"),
+            "");
+  EXPECT_NE(d.paragraph_starting("Руководителям ОО:").size() + d.paragraph_starting("3. Руководителям ОО:").size() +
+                d.paragraph_starting("4. Руководителям ОО:").size(),
+            0u);
+  EXPECT_NE(text.find("Контроль за исполнением приказа оставляю за собой."), std::string::npos);
+  // Number, date and signatory are left to a person, marked as such.
+  EXPECT_EQ(d.highlighted, (std::vector<std::string>{"«___» ____________ 20__ г.", "________",
+                                                     "[планом работы управления образования на … год]",
+                                                     "[должность руководителя]", "[И.О. Фамилия]"}));
+  expect_no_faults(d);
+}
+
+// Balakhta and Krymsk are районы: «по району», never «округ»; yes/no as schools.
+TEST(DocumentsRunTest, BalakhtaSpeaksOfARayonAndOfSchools) {
+  const auto& r = run_of(k_balakhta);
+  ASSERT_EQ(r.result.exit_code, 2) << r.result.out;
+  for (const auto& file : {r.spravka, r.prikaz}) {
+    const auto d = test::dump_docx(file);
+    const std::string text = d.all_text();
+    EXPECT_EQ(text.find("округ"), std::string::npos) << file;
+    expect_no_faults(d);
+  }
+  const auto d = test::dump_docx(r.spravka);
+  EXPECT_EQ(d.tables[0][0][2], "Значение по району");
+  const auto yes = d.row(0, "12");
+  ASSERT_GE(yes.size(), 3u);
+  EXPECT_NE(yes[2].find(" из 8 ОО"), std::string::npos) << yes[2];
+  EXPECT_NE(d.all_text().find("Формы не приняты из-за ошибок заполнения (2 ОО)"), std::string::npos);
+  EXPECT_NE(d.paragraph_starting("Цель мониторинга — получение объективной информации"), "");
+  const auto prikaz = test::dump_docx(r.prikaz);
+  EXPECT_NE(prikaz.all_text().find("Руководитель управления образования\tК.А. Кузьмин"), std::string::npos);
+}
+
+TEST(DocumentsRunTest, KrymskRubricAndGroupsNeverContradictEachOther) {
+  const auto& r = run_of(k_krymsk);
+  ASSERT_EQ(r.result.exit_code, 2) << r.result.out;
+  const auto d = test::dump_docx(r.spravka);
+  const std::string text = d.all_text();
+  EXPECT_EQ(text.find("округ"), std::string::npos);
+  EXPECT_NE(text.find("Оценка по рубрике «Оценка муниципальной системы методической работы»"), std::string::npos);
+  for (const char* level : {"«высокий уровень»", "«средний уровень»", "«низкий уровень»"}) {
+    EXPECT_EQ(text.find(level), std::string::npos) << level;  // groups are not named like rubric levels
+  }
+  EXPECT_NE(text.find("«Группа поддержки»"), std::string::npos);
+  expect_no_faults(d);
+  const auto prikaz = test::dump_docx(r.prikaz);
+  EXPECT_NE(prikaz.all_text().find(
+                "Контроль за исполнением приказа возложить на заместителя начальника управления образования "
+                "З.А. Резник."),
+            std::string::npos);
+  EXPECT_NE(prikaz.all_text().find("А.А. Пацюк, директору МКУ ИМЦ, обеспечить организационное"), std::string::npos);
+  expect_no_faults(prikaz);
+}
+
+// LibreOffice (a second reader) opens both documents without complaint and prints them.
+TEST(DocumentsRunTest, LibreOfficePrintsBothDocuments) {
+  if (!test::have_libreoffice()) GTEST_SKIP() << "soffice not installed";
+  const auto& r = run_of(k_krymsk);
+  ASSERT_TRUE(fs::exists(r.spravka));
+  test::TempDir dir;
+  const std::string spravka = test::pdf_text(r.spravka, dir);
+  EXPECT_NE(spravka.find("Аналитическая справка"), std::string::npos);
+  EXPECT_NE(spravka.find("Значения показателей"), std::string::npos);
+  EXPECT_GE(std::count(spravka.begin(), spravka.end(), '\f'), 3);  // pages
+  const std::string prikaz = test::pdf_text(r.prikaz, dir);
+  EXPECT_NE(prikaz.find("Василенко"), std::string::npos);
+}
+
+// `metodmon documents` rebuilds the same files from the history and the
+// archive of forms, without the inbox.
+TEST(DocumentsRunTest, DocumentsCommandRebuildsTheSameFilesFromHistory) {
+  const auto& r = run_of(k_lk);
+  ASSERT_EQ(r.result.exit_code, 0) << r.result.out;
+  const std::string spravka = test::read_file(r.spravka);
+  const std::string prikaz = test::read_file(r.prikaz);
+  fs::remove(r.spravka);
+  fs::remove(r.prikaz);
+  const auto again = test::metodmon("documents -q " + config_args(r) + " --inbox /nonexistent", k_epoch);
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_EQ(test::read_file(r.spravka), spravka);
+  EXPECT_EQ(test::read_file(r.prikaz), prikaz);
+  const auto none = test::metodmon("documents -q " + config_args(r) + " --period 2023", k_epoch);
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.out.find("в истории нет завершённого запуска за период 2023"), std::string::npos) << none.out;
+}
+
+// The methodist's letter carries both documents.
+TEST(DocumentsRunTest, MethodistLetterCarriesBothDocuments) {
+  test::TempDir dir;
+  test::DemoConfig c;
+  c.extra = "[mail]\nenabled = true\ndry_run = true\nfrom = \"imc@example.ru\"\nmethodist = \"m@example.ru\"\n";
+  const auto config = test::write_demo_config(dir, c);
+  const auto r = test::metodmon("run -q --config " + test::shell_quote(config.string()));
+  ASSERT_EQ(r.exit_code, 2) << r.out;
+  int letters_with_documents = 0;
+  for (const auto& e : fs::directory_iterator(dir / "state/outbox/2026-11")) {
+    if (e.path().extension() != ".eml") continue;
+    const std::string eml = test::read_file(e.path());
+    std::size_t docx = 0;
+    for (auto pos = eml.find("wordprocessingml.document"); pos != std::string::npos;
+         pos = eml.find("wordprocessingml.document", pos + 1)) {
+      ++docx;
+    }
+    if (docx > 0) {
+      EXPECT_EQ(docx, 2u);
+      EXPECT_NE(eml.find("m@example.ru"), std::string::npos);
+      ++letters_with_documents;
+    }
+  }
+  EXPECT_EQ(letters_with_documents, 1);
+}
+
+}  // namespace
