@@ -19,11 +19,11 @@ Published published_paths(const Config& config, const model::Definition& definit
   const auto out_dir = config.output / period.id;
   Published p;
   // "Итоги_krymsk_2025.xlsx", not "Итоги_krymsk-2021_2025.xlsx" (two periods?).
-  p.results_file =
-      out_dir / ("Итоги_" + definition::id_without_years(definition.id) + "_" + period.id + ".xlsx");
+  const std::string name = definition::id_without_years(definition.id);
+  p.results_file = out_dir / ("Итоги_" + name + "_" + period.id + ".xlsx");
   p.directors_dir = out_dir / "directors";
-  p.spravka_file = out_dir / report::spravka_file_name(definition, period);
-  p.prikaz_file = out_dir / report::prikaz_file_name(definition, period);
+  p.spravka_file = out_dir / report::spravka_file_name(name, period);
+  p.prikaz_file = out_dir / report::prikaz_file_name(name, period);
   return p;
 }
 
@@ -57,7 +57,7 @@ model::Expected<Published> publish_results(const Config& config, const report::R
 
 model::Expected<Published> publish_documents(const Config& config, const report::ReportInput& input) {
   auto published = published_paths(config, input.definition, input.summary.period);
-  if (auto w = report::write_documents(input, config.documents, published.spravka_file.parent_path()); !w) {
+  if (auto w = report::write_documents(input, config.documents, published.spravka_file, published.prikaz_file); !w) {
     return std::unexpected(w.error());
   }
   spdlog::info("записаны справка и проект приказа: {}, {}", published.spravka_file.string(), published.prikaz_file.string());

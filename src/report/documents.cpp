@@ -21,18 +21,17 @@ std::string utc_w3c(std::int64_t epoch) {
 
 }  // namespace
 
-std::string spravka_file_name(const model::Definition& definition, const model::Period& period) {
-  return "Справка_" + definition.id + "_" + period.id + ".docx";
+std::string spravka_file_name(std::string_view monitoring, const model::Period& period) {
+  return "Справка_" + std::string(monitoring) + "_" + period.id + ".docx";
 }
 
-std::string prikaz_file_name(const model::Definition& definition, const model::Period& period) {
-  return "Приказ_" + definition.id + "_" + period.id + ".docx";
+std::string prikaz_file_name(std::string_view monitoring, const model::Period& period) {
+  return "Приказ_" + std::string(monitoring) + "_" + period.id + ".docx";
 }
 
 model::Expected<void> write_documents(const ReportInput& input, const DocumentSettings& settings,
-                                      const std::filesystem::path& out_dir) {
-  const auto spravka = out_dir / spravka_file_name(input.definition, input.summary.period);
-  const auto prikaz = out_dir / prikaz_file_name(input.definition, input.summary.period);
+                                      const std::filesystem::path& spravka,
+                                      const std::filesystem::path& prikaz) {
   if (input.analysis == nullptr) {
     return std::unexpected(model::Diagnostic::error({spravka.filename().string(), {}, {}, {}, {}},
                                                     "документы не построены: нет результатов анализа"));

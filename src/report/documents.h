@@ -14,11 +14,12 @@
 // and fail with a Diagnostic naming the file, never throw on bad input.
 //
 //   const report::ReportInput input{def, registry, summary, run, &analysis};
-//   if (auto w = report::write_documents(input, settings, out_dir); !w) return w;
+//   if (auto w = report::write_documents(input, settings, spravka, prikaz); !w) return w;
 #pragma once
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "model/diagnostic.h"
 #include "report/docx_document.h"
@@ -27,15 +28,18 @@
 
 namespace report {
 
-std::string spravka_file_name(const model::Definition& definition, const model::Period& period);
-std::string prikaz_file_name(const model::Definition& definition, const model::Period& period);
+// "Справка_krymsk_2025.docx" / "Приказ_krymsk_2025.docx": `monitoring` is the
+// name the results workbook uses (definition::id_without_years).
+std::string spravka_file_name(std::string_view monitoring, const model::Period& period);
+std::string prikaz_file_name(std::string_view monitoring, const model::Period& period);
 
 // The documents' bodies (for tests and for write_documents()).
 docx::Document spravka_document(const ReportInput& input, const DocumentSettings& settings);
 docx::Document prikaz_document(const ReportInput& input, const DocumentSettings& settings);
 
-// Writes both files into `out_dir`. Fails when the input has no analysis.
+// Writes both files. Fails when the input has no analysis.
 model::Expected<void> write_documents(const ReportInput& input, const DocumentSettings& settings,
-                                      const std::filesystem::path& out_dir);
+                                      const std::filesystem::path& spravka_file,
+                                      const std::filesystem::path& prikaz_file);
 
 }  // namespace report

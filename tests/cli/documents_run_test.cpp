@@ -54,8 +54,8 @@ const Run& run_of(const Case& c) {
 }
 
 const Case k_lk{"lk_roadmap", "lk-roadmap", "2022"};
-const Case k_balakhta{"balakhta", "balakhta-2025", "2025-H1"};
-const Case k_krymsk{"krymsk", "krymsk-2021", "2025"};
+const Case k_balakhta{"balakhta", "balakhta", "2025-H1"};
+const Case k_krymsk{"krymsk", "krymsk", "2025"};
 
 void expect_no_faults(const test::DocxDump& d) {
   for (const auto& p : d.paragraphs) EXPECT_EQ(test::describe_faults(p.text), "") << p.text;
