@@ -1,0 +1,138 @@
+#include "calendar/timetable.h"
+
+#include <algorithm>
+
+namespace calendar {
+
+namespace {
+
+using std::chrono::days;
+
+std::vector<int> sorted_months(const Timetable& t) {
+  auto months = t.months;
+  std::sort(months.begin(), months.end());
+  months.erase(std::unique(months.begin(), months.end()), months.end());
+  return months;
+}
+
+std::string days_word(int n) {
+  const int tens = n % 100, ones = n % 10;
+  if (tens >= 11 && tens <= 14) return std::to_string(n) + " дней";
+  if (ones == 1) return std::to_string(n) + " день";
+  if (ones >= 2 && ones <= 4) return std::to_string(n) + " дня";
+  return std::to_string(n) + " дней";
+}
+
+}  // namespace
+
+std::vector<int> default_months(model::Periodicity periodicity) {
+  switch (periodicity) {
+    case model::Periodicity::year: return {1};
+    case model::Periodicity::half_year: return {1, 7};
+    case model::Periodicity::month: break;
+  }
+  return {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+}
+
+Cycle cycle_of(const Timetable& t, int year, int month) {
+  Cycle c;
+  c.year = year;
+  c.month = month;
+  c.period = model::collection_period(t.periodicity, year, month);
+  c.open = make_date(year, month, t.open_day);
+  c.deadline = make_date(year, month, t.deadline_day);
+  c.results = make_date(year, month, t.results_day);
+  auto before = t.remind_before;
+  std::sort(before.begin(), before.end(), std::greater<>());
+  for (const int d : before) c.before.push_back(c.deadline - days{d});
+  auto after = t.remind_after;
+  std::sort(after.begin(), after.end());
+  for (const int d : after) c.after.push_back(c.deadline + days{d});
+  // The next collection month: later this year, or the first one next year.
+  const auto months = sorted_months(t);
+  const auto later = std::upper_bound(months.begin(), months.end(), month);
+  c.next_open = later != months.end() ? make_date(year, *later, t.open_day)
+                                      : make_date(year + 1, months.front(), t.open_day);
+  return c;
+}
+
+Cycle cycle_at(const Timetable& t, Date day) {
+  const auto months = sorted_months(t);
+  const int y = year_of(day);
+  for (int year = y; year >= y - 1; --year) {
+    for (auto m = months.rbegin(); m != months.rend(); ++m) {
+      if (make_date(year, *m, t.open_day) <= day) return cycle_of(t, year, *m);
+    }
+  }
+  return cycle_of(t, y - 2, months.back());  // not reached: a year always holds an opening
+}
+
+Cycle previous_cycle(const Timetable& t, const Cycle& c) { return cycle_at(t, c.open - days{1}); }
+
+Cycle next_cycle(const Timetable& t, const Cycle& c) { return cycle_at(t, c.next_open); }
+
+std::optional<Cycle> cycle_for_period(const Timetable& t, const std::string& period_id, Date day) {
+  // Back from the cycle of `day`, then forward: the nearest one of that period.
+  auto c = cycle_at(t, day);
+  for (auto back = c; back.open > day - days{2 * 366}; back = previous_cycle(t, back)) {
+    if (back.period.id == period_id) return back;
+  }
+  for (auto fwd = next_cycle(t, c); fwd.open < day + days{2 * 366}; fwd = next_cycle(t, fwd)) {
+    if (fwd.period.id == period_id) return fwd;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> timetable_problems(const Timetable& t) {
+  std::vector<std::string> out;
+  if (t.months.empty()) {
+    out.push_back("не указаны месяцы проведения: укажите, например, months = [9]");
+    return out;
+  }
+  for (const int m : t.months) {
+    if (m < 1 || m > 12) {
+      out.push_back("нет месяца с номером " + std::to_string(m) + ": номер месяца — от 1 до 12");
+      return out;
+    }
+  }
+  if (t.open_day < 1 || t.open_day > 28 || t.deadline_day < 1 || t.deadline_day > 28) {
+    out.push_back("день рассылки форм и срок сдачи — числа от 1 до 28 (есть в каждом месяце)");
+    return out;
+  }
+  if (t.deadline_day <= t.open_day) {
+    out.push_back("срок сдачи (" + std::to_string(t.deadline_day) + "-е число) должен быть позже дня рассылки форм (" +
+                  std::to_string(t.open_day) + "-е число)");
+  }
+  if (t.results_day <= t.deadline_day || t.results_day > 31) {
+    out.push_back("день подведения итогов (results_day = " + std::to_string(t.results_day) +
+                  ") должен быть позже срока сдачи (" + std::to_string(t.deadline_day) + "-е число) и не больше 31");
+  }
+  for (const int d : t.remind_before) {
+    if (d < 1 || d >= t.deadline_day - t.open_day) {
+      out.push_back("напоминание за " + days_word(d) + " до срока не попадает между рассылкой форм (" +
+                    std::to_string(t.open_day) + "-е число) и сроком сдачи (" + std::to_string(t.deadline_day) +
+                    "-е): укажите от 1 до " + std::to_string(t.deadline_day - t.open_day - 1) + " дней");
+    }
+  }
+  for (const int d : t.remind_after) {
+    if (d < 1) out.push_back("напоминание после срока — не раньше чем через 1 день после него");
+  }
+  if (!out.empty()) return out;
+  // Everything of a cycle must happen before the next one opens.
+  for (const int year : {2027, 2028}) {
+    for (const int m : sorted_months(t)) {
+      const auto c = cycle_of(t, year, m);
+      auto last = c.results;
+      if (!c.after.empty()) last = std::max(last, c.after.back());
+      if (last >= c.next_open) {
+        out.push_back("напоминание после срока или подведение итогов (" + date_text(last) +
+                      ") приходится на следующую рассылку форм (" + date_text(c.next_open) +
+                      "): сократите remind_after или перенесите results_day");
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace calendar
