@@ -20,20 +20,6 @@ ValueRow value_row(const sql::Statement& s) {
   return {s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.real(5), s.text(6)};
 }
 
-template <class Row, class Make>
-model::Expected<std::vector<Row>> collect(const HistoryStore::Impl& m, sql::Statement& s,
-                                          std::string_view doing, Make make) {
-  std::vector<Row> out;
-  for (;;) {
-    const auto row = s.step();
-    if (!row) return std::unexpected(m.error(doing, row.error()));
-    if (!*row) break;
-    out.push_back(make(s));
-  }
-  s.reset();
-  return out;
-}
-
 }  // namespace
 
 std::string outcome_key(model::Outcome o) {
@@ -51,21 +37,25 @@ std::optional<model::Outcome> outcome_from_key(std::string_view key) {
 }
 
 model::Expected<std::vector<std::string>> HistoryStore::list_periods() const {
-  auto s = m_impl->prepare("SELECT id FROM periods ORDER BY id", "список периодов");
+  auto s = m_impl->prepare(
+      "SELECT period FROM runs WHERE monitoring = ?1 UNION "
+      "SELECT period FROM indicator_values WHERE monitoring = ?1 ORDER BY 1",
+      "список периодов");
   if (!s) return std::unexpected(s.error());
-  return collect<std::string>(*m_impl, *s, "список периодов",
+  s->bind(1, m_impl->monitoring);
+  return collect_rows<std::string>(*m_impl, *s, "список периодов",
                               [](const sql::Statement& st) { return st.text(0); });
 }
 
 model::Expected<std::vector<RunRecord>> HistoryStore::list_runs(int limit) const {
   auto s = m_impl->prepare(
       "SELECT id, period, started, finished, exit_code, files, accepted, rejected, superseded, "
-      "duplicate, skipped, mails_sent, mails_failed, tool_version FROM runs ORDER BY id DESC "
-      "LIMIT ?1",
+      "duplicate, skipped, mails_sent, mails_failed, tool_version FROM runs WHERE monitoring = ?2 "
+      "ORDER BY id DESC LIMIT ?1",
       "список запусков");
   if (!s) return std::unexpected(s.error());
-  s->bind(1, limit);
-  return collect<RunRecord>(*m_impl, *s, "список запусков", [](const sql::Statement& st) {
+  s->bind(1, limit).bind(2, m_impl->monitoring);
+  return collect_rows<RunRecord>(*m_impl, *s, "список запусков", [](const sql::Statement& st) {
     RunRecord r;
     r.id = st.integer(0);
     r.period = st.text(1);
@@ -86,7 +76,7 @@ model::Expected<std::vector<FileRecord>> HistoryStore::files_of_run(std::int64_t
       "файлы запуска");
   if (!s) return std::unexpected(s.error());
   s->bind(1, run_id);
-  return collect<FileRecord>(*m_impl, *s, "файлы запуска", [](const sql::Statement& st) {
+  return collect_rows<FileRecord>(*m_impl, *s, "файлы запуска", [](const sql::Statement& st) {
     FileRecord f;
     f.name = st.text(0);
     f.sha256 = st.text(1);
@@ -103,11 +93,11 @@ model::Expected<std::vector<FileRecord>> HistoryStore::files_of_run(std::int64_t
 model::Expected<std::vector<ValueRow>> HistoryStore::values_for(std::string_view period) const {
   auto s = m_impl->prepare(
       "SELECT period, school_id, indicator_id, numerator, denominator, value, missing "
-      "FROM indicator_values WHERE period = ?1 ORDER BY school_id, indicator_id",
+      "FROM indicator_values WHERE monitoring = ?2 AND period = ?1 ORDER BY school_id, indicator_id",
       "значения периода");
   if (!s) return std::unexpected(s.error());
-  s->bind(1, period);
-  return collect<ValueRow>(*m_impl, *s, "значения периода", value_row);
+  s->bind(1, period).bind(2, m_impl->monitoring);
+  return collect_rows<ValueRow>(*m_impl, *s, "значения периода", value_row);
 }
 
 model::Expected<std::vector<ValueRow>> HistoryStore::values_for_indicator(
@@ -115,16 +105,16 @@ model::Expected<std::vector<ValueRow>> HistoryStore::values_for_indicator(
   if (periods.empty()) return std::vector<ValueRow>{};
   std::string text =
       "SELECT period, school_id, indicator_id, numerator, denominator, value, missing "
-      "FROM indicator_values WHERE indicator_id = ?1 AND period IN (";
+      "FROM indicator_values WHERE monitoring = ?2 AND indicator_id = ?1 AND period IN (";
   for (std::size_t i = 0; i < periods.size(); ++i) {
-    text += (i ? ", ?" : "?") + std::to_string(i + 2);
+    text += (i ? ", ?" : "?") + std::to_string(i + 3);
   }
   text += ") ORDER BY period, school_id";
   auto s = m_impl->prepare(text, "динамика показателя");
   if (!s) return std::unexpected(s.error());
-  s->bind(1, indicator_id);
-  for (std::size_t i = 0; i < periods.size(); ++i) s->bind(static_cast<int>(i + 2), periods[i]);
-  return collect<ValueRow>(*m_impl, *s, "динамика показателя", value_row);
+  s->bind(1, indicator_id).bind(2, m_impl->monitoring);
+  for (std::size_t i = 0; i < periods.size(); ++i) s->bind(static_cast<int>(i + 3), periods[i]);
+  return collect_rows<ValueRow>(*m_impl, *s, "динамика показателя", value_row);
 }
 
 }  // namespace deliver

@@ -13,104 +13,15 @@ namespace {
 
 constexpr int k_busy_timeout_ms = 5000;
 
-// Version 1. Later versions append migration steps; never edit this text.
-constexpr const char* k_schema_v1 = R"sql(
-CREATE TABLE schema_version (version INTEGER NOT NULL);
-CREATE TABLE periods (
-  id TEXT PRIMARY KEY,
-  first_seen TEXT NOT NULL,
-  last_run TEXT
-);
-CREATE TABLE runs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  period TEXT NOT NULL REFERENCES periods(id),
-  started TEXT NOT NULL,
-  finished TEXT,
-  exit_code INTEGER,
-  files INTEGER NOT NULL DEFAULT 0,
-  accepted INTEGER NOT NULL DEFAULT 0,
-  rejected INTEGER NOT NULL DEFAULT 0,
-  superseded INTEGER NOT NULL DEFAULT 0,
-  duplicate INTEGER NOT NULL DEFAULT 0,
-  skipped INTEGER NOT NULL DEFAULT 0,
-  mails_sent INTEGER NOT NULL DEFAULT 0,
-  mails_failed INTEGER NOT NULL DEFAULT 0,
-  tool_version TEXT NOT NULL
-);
-CREATE TABLE files_seen (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  sha256 TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  mtime INTEGER NOT NULL,
-  outcome TEXT NOT NULL,
-  school_id TEXT NOT NULL DEFAULT '',
-  error_count INTEGER NOT NULL DEFAULT 0,
-  warning_count INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX files_seen_run ON files_seen(run_id);
-CREATE INDEX files_seen_sha ON files_seen(sha256);
-CREATE TABLE indicator_values (
-  period TEXT NOT NULL REFERENCES periods(id),
-  school_id TEXT NOT NULL CHECK (school_id <> ''),
-  indicator_id TEXT NOT NULL CHECK (indicator_id <> ''),
-  numerator REAL,
-  denominator REAL,
-  value REAL,
-  missing TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (period, school_id, indicator_id)
-);
-CREATE INDEX indicator_values_indicator ON indicator_values(indicator_id, period);
-CREATE TABLE run_log (
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  level TEXT NOT NULL,
-  message TEXT NOT NULL,
-  PRIMARY KEY (run_id, seq)
-);
-INSERT INTO schema_version (version) VALUES (1);
-)sql";
-
-}  // namespace
-
-namespace {
-
-model::Expected<void> migrate(HistoryStore::Impl& impl) {
-  auto has_table = Statement::prepare(
-      impl.db.get(), "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
-  if (!has_table) {
-    return std::unexpected(impl.error("чтение", has_table.error()));
-  }
-  const auto row = has_table->step();
-  if (!row) return std::unexpected(impl.error("чтение", row.error()));
-  if (has_table->integer(0) == 0) {
-    auto tx = sql::Transaction::begin(impl.db.get());
-    if (!tx) return std::unexpected(impl.error("создание схемы", tx.error()));
-    if (auto r = sql::exec(impl.db.get(), k_schema_v1); !r) {
-      return std::unexpected(impl.error("создание схемы", r.error()));
-    }
-    if (auto r = tx->commit(); !r) return std::unexpected(impl.error("создание схемы", r.error()));
-    return {};
-  }
-  auto version = impl.prepare("SELECT max(version) FROM schema_version", "чтение версии схемы");
-  if (!version) return std::unexpected(version.error());
-  if (auto r = version->step(); !r) return std::unexpected(impl.error("чтение версии схемы", r.error()));
-  const auto v = version->integer(0);
-  if (v > k_history_schema_version) {
-    return std::unexpected(impl.error(
-        "версия схемы", "база создана более новой версией metodmon (схема " + std::to_string(v) + ")",
-        "обновите metodmon или укажите другой файл истории"));
-  }
-  // v == k_history_schema_version: nothing to migrate yet.
-  return {};
-}
-
 }  // namespace
 
 HistoryStore::HistoryStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 HistoryStore::HistoryStore(HistoryStore&&) noexcept = default;
 HistoryStore& HistoryStore::operator=(HistoryStore&&) noexcept = default;
 HistoryStore::~HistoryStore() = default;
+
+void HistoryStore::set_monitoring(std::string_view monitoring_id) { m_impl->monitoring = monitoring_id; }
+const std::string& HistoryStore::monitoring() const { return m_impl->monitoring; }
 
 model::Expected<HistoryStore> HistoryStore::open(const fs::path& path) {
   auto impl = std::make_unique<Impl>();
@@ -123,7 +34,7 @@ model::Expected<HistoryStore> HistoryStore::open(const fs::path& path) {
                                        "проверьте, что папка состояния существует и доступна для записи"));
   }
   impl->db = std::move(*db);
-  if (auto m = migrate(*impl); !m) return std::unexpected(m.error());
+  if (auto m = migrate_history(*impl); !m) return std::unexpected(m.error());
   return HistoryStore(std::move(impl));
 }
 
@@ -142,10 +53,10 @@ model::Expected<std::int64_t> HistoryStore::begin_run(std::string_view period,
     return std::unexpected(m.error("начало запуска", r.error()));
   }
   auto ins = m.prepare(
-      "INSERT INTO runs (period, started, tool_version) VALUES (?1, ?2, ?3) RETURNING id",
+      "INSERT INTO runs (period, started, tool_version, monitoring) VALUES (?1, ?2, ?3, ?4) RETURNING id",
       "начало запуска");
   if (!ins) return std::unexpected(ins.error());
-  const auto row = ins->bind(1, period).bind(2, started).bind(3, tool_version).step();
+  const auto row = ins->bind(1, period).bind(2, started).bind(3, tool_version).bind(4, m.monitoring).step();
   if (!row || !*row) return std::unexpected(m.error("начало запуска", row ? "нет id" : row.error()));
   const auto id = ins->integer(0);
   ins->reset();
@@ -215,16 +126,16 @@ model::Expected<void> HistoryStore::replace_period_values(std::string_view perio
       "INSERT INTO periods (id, first_seen) VALUES (?1, datetime('now', 'localtime')) "
       "ON CONFLICT (id) DO NOTHING",
       "запись значений");
-  auto del = m.prepare("DELETE FROM indicator_values WHERE period = ?1", "запись значений");
+  auto del = m.prepare("DELETE FROM indicator_values WHERE monitoring = ?2 AND period = ?1", "запись значений");
   auto ins = m.prepare(
       "INSERT INTO indicator_values (period, school_id, indicator_id, numerator, denominator, "
-      "value, missing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      "value, missing, monitoring) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
       "запись значений");
   if (!per) return std::unexpected(per.error());
   if (!del) return std::unexpected(del.error());
   if (!ins) return std::unexpected(ins.error());
   if (auto r = per->bind(1, period).run(); !r) return std::unexpected(m.error("запись значений", r.error()));
-  if (auto r = del->bind(1, period).run(); !r) return std::unexpected(m.error("запись значений", r.error()));
+  if (auto r = del->bind(1, period).bind(2, m.monitoring).run(); !r) return std::unexpected(m.error("запись значений", r.error()));
   for (const auto& row : rows) {
     ins->bind(1, row.period)
         .bind(2, row.school_id)
@@ -232,7 +143,8 @@ model::Expected<void> HistoryStore::replace_period_values(std::string_view perio
         .bind(4, row.numerator)
         .bind(5, row.denominator)
         .bind(6, row.value)
-        .bind(7, row.missing);
+        .bind(7, row.missing)
+        .bind(8, m.monitoring);
     if (auto r = ins->run(); !r) {
       // The Transaction's destructor rolls back: the old values stay.
       return std::unexpected(m.error("запись значений",

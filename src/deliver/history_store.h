@@ -2,19 +2,32 @@
 // (by default <state_dir>/history.sqlite), so that the next month's report can
 // show dynamics and so that every run can say what it saw and did.
 //
-// Schema (version k_history_schema_version, stored in table schema_version):
-//   periods(id PK, first_seen, last_run)
-//   runs(id PK, period -> periods, started, finished NULL while running,
+// Schema (version k_history_schema_version, stored in table schema_version;
+// history_schema.cpp migrates older files in place, their rows kept):
+//   periods(id PK, first_seen, last_run)          period ids of every monitoring
+//   runs(id PK, monitoring, period -> periods, started, finished NULL while running,
 //        exit_code NULL while running, files, accepted, rejected, superseded,
 //        duplicate, skipped, mails_sent, mails_failed, tool_version)
 //   files_seen(run_id -> runs, name, sha256, size, mtime, outcome, school_id,
 //              error_count, warning_count)          one row per input file
-//   indicator_values(period -> periods, school_id, indicator_id, numerator,
-//              denominator, value, missing; PK (period, school_id, indicator_id))
+//   indicator_values(monitoring, period -> periods, school_id, indicator_id, numerator,
+//              denominator, value, missing; PK (monitoring, period, school_id, indicator_id))
 //              ("values" is an SQL keyword, hence the longer table name)
 //   run_log(run_id -> runs, seq, level, message)   optional log lines
+//   calendar_start(monitoring PK, first_day)      the first day the calendar ran
+//   calendar_steps(monitoring, period, step, due, done, status, note;
+//              PK (monitoring, period, step))     each calendar step done or missed, once
+//   school_letters(monitoring, period, school_id, kind, day, recipients, status)
+//   received_files(monitoring, period, name, sha256, size, mtime, school_id, outcome,
+//              errors, first_seen, last_seen; PK (monitoring, period, name, sha256))
 // A run that was killed keeps finished = NULL: list_runs() shows it as
 // unfinished, which is the honest answer.
+//
+// Monitorings. One history serves every monitoring of a deployment: runs,
+// values and the calendar are kept per monitoring id (set_monitoring(); ""
+// — the one monitoring of a configuration with a single [monitoring] and of
+// every file written before version 2). Every call reads and writes only the
+// current monitoring's rows, so the dynamics of one never mix with another's.
 //
 // Durability: default rollback journal, synchronous=FULL, foreign keys on,
 // busy timeout 5 s (a second reader such as `metodmon history` waits instead
@@ -48,7 +61,7 @@
 
 namespace deliver {
 
-inline constexpr int k_history_schema_version = 1;
+inline constexpr int k_history_schema_version = 2;
 
 // One school × indicator result of one period.
 struct ValueRow {
@@ -85,6 +98,43 @@ struct RunRecord {
   std::optional<int> exit_code;         // cli/exit_codes.h: 0 ok, 2 forms rejected, 3 mail not sent, …
   RunCounts counts;
   std::string tool_version;
+};
+
+// A step of the calendar (calendar/agenda.h) as done or missed.
+struct CalendarStepRecord {
+  std::string period;
+  std::string step;    // calendar::step_key(): "open", "remind-before:2026-09-12", "results" …
+  std::string due;     // "2026-09-12": the day the calendar set
+  std::string done;    // the day it was done (or found missed)
+  std::string status;  // "done" or "missed"
+  std::string note;    // e.g. the inbox fingerprint the results were computed over
+
+  friend bool operator==(const CalendarStepRecord&, const CalendarStepRecord&) = default;
+};
+
+// A letter the calendar sent a school (form out, reminder) or could not.
+struct SchoolLetterRecord {
+  std::string period;
+  std::string school_id;
+  std::string kind;        // deliver letter kind: "form-out", "reminder", "reminder-after"
+  std::string day;         // "2026-09-01"
+  std::string recipients;  // comma-separated; empty when the school has no address
+  std::string status;      // outbox status ("sent", "pending", "dry-run" …) or "no-address"
+
+  friend bool operator==(const SchoolLetterRecord&, const SchoolLetterRecord&) = default;
+};
+
+// A file received for a period, with its latest verdict.
+struct ReceivedFileRecord {
+  std::string name;
+  std::string sha256;
+  std::int64_t size = 0;
+  std::int64_t mtime = 0;
+  std::string school_id;
+  model::Outcome outcome = model::Outcome::rejected;
+  std::string errors;      // the error messages, "; "-separated
+  std::string first_seen;  // the day metodmon first read it
+  std::string last_seen;
 };
 
 struct FileRecord {
@@ -136,6 +186,25 @@ class HistoryStore {
   // no rows), sorted by period then school_id.
   model::Expected<std::vector<ValueRow>> values_for_indicator(
       std::string_view indicator_id, std::span<const std::string> periods) const;
+
+  // The monitoring every call below reads and writes ("" by default).
+  void set_monitoring(std::string_view monitoring_id);
+  const std::string& monitoring() const;
+
+  // Calendar (history_calendar.cpp). The first day the calendar ran for the
+  // monitoring: set once (later calls keep the first), read back.
+  model::Expected<std::string> calendar_start(std::string_view today);
+  // Records a step (a later record of the same period and step replaces it).
+  model::Expected<void> record_step(const CalendarStepRecord& step);
+  model::Expected<std::vector<CalendarStepRecord>> steps_of(std::string_view period) const;
+  model::Expected<void> record_letters(std::span<const SchoolLetterRecord> letters);
+  model::Expected<std::vector<SchoolLetterRecord>> letters_of(std::string_view period) const;
+  // Every file of a read of the period's inbox, seen on `day`: new ones are
+  // added, known ones (name and SHA-256) get the latest verdict.
+  model::Expected<void> record_received(std::string_view period, std::span<const model::FileOutcome> files,
+                                        std::string_view day);
+  // Sorted by mtime, then name.
+  model::Expected<std::vector<ReceivedFileRecord>> received_of(std::string_view period) const;
 
   struct Impl;  // opaque: the SQLite handle, defined in history_store_impl.h
 

@@ -1,10 +1,11 @@
-// Private to history_store.cpp and history_queries.cpp: the open database
+// Private to the history_*.cpp files: the open database
 // and the error helper. Not for other users.
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "deliver/history_store.h"
 #include "deliver/sqlite_db.h"
@@ -14,6 +15,7 @@ namespace deliver {
 struct HistoryStore::Impl {
   std::filesystem::path path;
   sql::DbPtr db;
+  std::string monitoring;  // the scope: set_monitoring()
 
   model::Diagnostic error(std::string_view doing, const std::string& why,
                           std::string hint = "проверьте место на диске и права на запись в "
@@ -33,5 +35,23 @@ struct HistoryStore::Impl {
     return std::move(*s);
   }
 };
+
+// Every row of a prepared query, made into Row by `make`; then resets it.
+template <class Row, class Make>
+model::Expected<std::vector<Row>> collect_rows(const HistoryStore::Impl& m, sql::Statement& s,
+                                               std::string_view doing, Make make) {
+  std::vector<Row> out;
+  for (;;) {
+    const auto row = s.step();
+    if (!row) return std::unexpected(m.error(doing, row.error()));
+    if (!*row) break;
+    out.push_back(make(s));
+  }
+  s.reset();
+  return out;
+}
+
+// Brings the file's schema to k_history_schema_version (history_schema.cpp).
+model::Expected<void> migrate_history(HistoryStore::Impl& impl);
 
 }  // namespace deliver
