@@ -22,6 +22,8 @@ inline constexpr const char* k_summary_sheet = "Сводка";
 inline constexpr const char* k_charts_sheet = "Диаграммы";
 inline constexpr const char* k_errors_sheet = "Ошибки";
 inline constexpr const char* k_method_sheet = "Методика";
+// With a calendar's submission log (ReportInput::returns), after «Ошибки».
+inline constexpr const char* k_returns_sheet = "Сдача форм";
 // Sheets of the analysis (ReportInput::analysis set), in workbook order.
 inline constexpr const char* k_briefing_sheet = "Справка";
 inline constexpr const char* k_rating_sheet = "Рейтинг";

@@ -12,6 +12,7 @@
 #include "report/method_sheet.h"
 #include "report/rating_sheet.h"
 #include "report/recommendations_sheet.h"
+#include "report/returns_sheet.h"
 #include "report/roadmap_sheet.h"
 #include "report/school_sheet.h"
 #include "report/sheet_names.h"
@@ -48,6 +49,7 @@ void reserve_fixed(SheetNamer& names, const ReportInput& in) {
     names.reserve(fixed);
   }
   if (has_trends(in)) names.reserve(k_trends_sheet);
+  if (in.returns != nullptr) names.reserve(k_returns_sheet);
   if (in.analysis == nullptr) return;
   for (const char* fixed : {k_briefing_sheet, k_rating_sheet, k_roadmap_sheet, k_dynamics_sheet,
                             k_clusters_sheet, k_recommendations_sheet}) {
@@ -150,6 +152,7 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
   }
   if (auto done = write_charts_sheet(ctx); !done) return fail(done.error());
   if (auto done = write_errors_sheet(ctx); !done) return fail(done.error());
+  if (auto done = write_returns_sheet(ctx); !done) return fail(done.error());
   if (auto done = write_method_sheet(ctx); !done) return fail(done.error());
   if (!split) {
     for (const auto& id : in.summary.school_ids) {

@@ -24,6 +24,7 @@
 #include "model/diagnostic.h"
 #include "model/run.h"
 #include "model/school.h"
+#include "model/submission_log.h"
 
 namespace report {
 
@@ -38,6 +39,9 @@ struct ReportInput {
   // Every indicator across the history's periods (analysis::compute_trends),
   // or null. With three periods or more the results workbook gains «Тренды».
   const analysis::Trends* trends = nullptr;
+  // How the schools returned their forms (a calendar deployment), or null:
+  // then there is no sheet «Сдача форм».
+  const model::SubmissionLog* returns = nullptr;
 };
 
 struct ReportOptions {
@@ -53,7 +57,8 @@ struct ReportOptions {
 // forbid the out-of-order rows (statistics, comments, merged headings) and
 // is not needed at this scale.
 
-// Sheets: «Сводка», «Диаграммы», «Ошибки», «Методика», then one per school
+// Sheets: «Сводка», «Диаграммы», «Ошибки», («Сдача форм» with a submission
+// log), «Методика», then one per school
 // (in registry order, schools with an accepted form), named from the school's
 // short name (valid, unique ignoring case, ≤ 31 characters; see sheet_names.h).
 // With an analysis, after «Сводка» come «Справка» (the analytical summary),

@@ -1,0 +1,123 @@
+#include "report/returns_sheet.h"
+
+#include <algorithm>
+#include <array>
+
+#include "model/submission_log.h"
+#include "util/local_time.h"
+
+namespace report {
+
+namespace {
+
+constexpr lxw_row_t k_header_row = 4;
+
+struct ColumnSpec {
+  const char* title;
+  double width;
+};
+
+constexpr std::array<ColumnSpec, 5> k_columns = {{
+    {"ОО", 24},
+    {"Форма разослана", 18},
+    {"Полученные файлы: когда прислан, файл, итог", 60},
+    {"Напоминания", 26},
+    {"Состояние", 16},
+}};
+
+// "2026-09-15" -> "15.09.2026".
+std::string day_text(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "." + iso.substr(5, 2) + "." + iso.substr(0, 4);
+}
+
+std::string status_note(const std::string& status) {
+  if (status == "sent") return "";
+  if (status == "no-address") return " — нет адреса в реестре";
+  if (status == "dry-run") return " — пробный запуск, не отправлено";
+  if (status == "pending") return " — ждёт отправки";
+  if (status == "superseded") return " — заменено более новым";
+  return " — не отправлено";
+}
+
+std::string letters_text(const std::vector<model::SentLetter>& letters) {
+  std::string out;
+  for (const auto& l : letters) {
+    if (!out.empty()) out += "\n";
+    out += day_text(l.day);
+    if (l.kind == "reminder-after") out += " (после срока, копия методисту)";
+    out += status_note(l.status);
+  }
+  return out;
+}
+
+std::string files_text(const std::vector<model::ReceivedForm>& files) {
+  std::string out;
+  for (const auto& f : files) {
+    if (!out.empty()) out += "\n";
+    out += util::format_local_time(f.mtime, "%d.%m.%Y %H:%M") + " — " + f.name + " — " + model::outcome_name(f.outcome);
+    if (!f.errors.empty()) out += ": " + f.errors;
+  }
+  return out.empty() ? "—" : out;
+}
+
+lxw_format* state_format(const Formats& f, model::ReturnState s) {
+  switch (s) {
+    case model::ReturnState::accepted: return f.status_met;
+    case model::ReturnState::accepted_late: return f.status_near;
+    case model::ReturnState::rejected:
+    case model::ReturnState::missing: return f.status_not_met;
+  }
+  return f.status_no_data;
+}
+
+std::string counts_line(const model::SubmissionLog& log) {
+  std::array<int, 4> n{};
+  for (const auto& s : log.schools) ++n[static_cast<std::size_t>(s.state)];
+  std::string out = log.opened.empty() ? "Формы разосланы не программой" : "Формы разосланы " + day_text(log.opened);
+  out += "; срок сдачи — " + day_text(log.deadline) + ". Школ: " + std::to_string(log.schools.size());
+  for (const auto state : {model::ReturnState::accepted, model::ReturnState::accepted_late,
+                           model::ReturnState::rejected, model::ReturnState::missing}) {
+    out += "; " + model::return_state_name(state) + ": " + std::to_string(n[static_cast<std::size_t>(state)]);
+  }
+  return out + ".";
+}
+
+}  // namespace
+
+model::Expected<void> write_returns_sheet(const BookContext& ctx) {
+  if (ctx.in.returns == nullptr) return {};
+  const auto& log = *ctx.in.returns;
+  auto added = add_sheet(ctx.book, k_returns_sheet);
+  if (!added) return std::unexpected(added.error());
+  SheetWriter& w = *added;
+  const auto& f = ctx.f;
+  const lxw_col_t last_col = k_columns.size() - 1;
+
+  write_title_block(w, "Сдача форм", subtitle(ctx.in), f);
+  w.text(2, 0, counts_line(log), f.subtitle);
+  for (lxw_col_t c = 0; c <= last_col; ++c) {
+    w.text(k_header_row, c, k_columns[c].title, f.header);
+    w.column_width(c, c, k_columns[c].width);
+  }
+  w.row_height(k_header_row, 30);
+  lxw_row_t row = k_header_row + 1;
+  for (const auto& s : log.schools) {
+    const std::array<std::string, 4> cells = {s.school_name, letters_text(s.forms_out), files_text(s.files),
+                                              letters_text(s.reminders)};
+    int lines = 1;
+    for (lxw_col_t c = 0; c < cells.size(); ++c) {
+      const auto& text = c == 1 && cells[c].empty() ? std::string("—") : cells[c];
+      w.text(row, c, text, f.text_wrap);
+      lines = std::max(lines, wrapped_lines(text, k_columns[c].width));
+    }
+    w.text(row, last_col, model::return_state_name(s.state), state_format(f, s.state));
+    w.row_height(row, std::min(409.0, 15.0 * lines));
+    ++row;
+  }
+  autofilter_or_note(w, k_header_row, row, last_col, "В реестре нет школ.", f.text);
+  finish_table_sheet(w, k_header_row, 1, "Сдача форм · " + model::display_name(ctx.in.summary.period));
+  return w.status();
+}
+
+}  // namespace report
