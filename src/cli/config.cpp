@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include "cli/config_monitorings.h"
 #include "collect/imap_url.h"
 #include "model/email_address.h"
 
@@ -23,9 +24,11 @@ class ConfigReader {
     Config c;
     c.file = m_file;
     check_tables();
-    c.definition = path("monitoring", "definition", true);
-    c.schools = path("monitoring", "schools", true);
-    c.period = string("monitoring", "period");
+    if (!m_root["monitoring"].is_array()) {  // a list [[monitoring]]: config_monitorings.cpp
+      c.definition = path("monitoring", "definition", true);
+      c.schools = path("monitoring", "schools", false);
+      c.period = string("monitoring", "period");
+    }
     c.inbox = path("paths", "inbox", true);
     c.output = path("paths", "output", true);
     c.state = path("paths", "state", false);
@@ -49,6 +52,7 @@ class ConfigReader {
     read_collect(c);
     read_documents(c.documents);
     derive_paths(c);
+    read_monitorings(m_root, m_file, c, errors);
     return c;
   }
 
@@ -63,8 +67,10 @@ class ConfigReader {
 
   void check_tables() {
     static const std::map<std::string, std::set<std::string>> k_known = {
-        {"monitoring", {"definition", "schools", "period"}},
-        {"paths", {"inbox", "output", "state"}},
+        {"monitoring", {"definition", "schools", "period", "months", "open_day", "deadline_day", "remind_before",
+                        "remind_after", "results_day"}},
+        {"paths", {"inbox", "output", "state", "schools"}},
+        {"calendar", {}},  // its keys: config_monitorings.cpp
         {"forms", {"password", "password_env"}},
         {"inbox", {"settle_seconds"}},
         {"limits", {"max_file_mb", "max_uncompressed_mb", "max_compression_ratio", "max_cells",
@@ -87,10 +93,11 @@ class ConfigReader {
       const auto known = k_known.find(table);
       if (known == k_known.end()) {
         errors.push_back(model::Diagnostic::error(at(&node, table), "неизвестный раздел [" + table + "]",
-                                                  "допустимые разделы: monitoring, paths, forms, inbox, limits, report, archive, mail, collect, documents"));
+                                                  "допустимые разделы: monitoring, paths, calendar, forms, inbox, limits, report, archive, "
+                                                  "mail, collect, documents"));
         continue;
       }
-      if (!node.is_table()) continue;
+      if (!node.is_table() || table == "calendar") continue;
       for (const auto& [sub, subnode] : *node.as_table()) {
         if (!known->second.contains(std::string(sub.str()))) {
           errors.push_back(model::Diagnostic::error(at(&subnode, table + "." + std::string(sub.str())),

@@ -34,10 +34,23 @@
 //                 prepared_by = "методист МКУ ИМЦ А.А. Иванова"  deadline = "01.10.2025"
 //   [[documents.measure]]  who = "Пацюк А.А., директору МКУ ИМЦ"  what = "обеспечить …"  deadline = "01.10.2025"
 //   Every [documents] key is optional; empty persons and dates become highlighted placeholders.
+//
+// Several monitorings (a calendar deployment, cli/monitorings.h):
+//   [paths]       inbox = "/srv/metodmon/inbox"  output = "/srv/metodmon/out"  state = "…"
+//                 schools = "schools.csv"        (the registry every monitoring shares)
+//   [calendar]    open_day = 1  deadline_day = 20  remind_before = [5, 1]  remind_after = [3]
+//                 results_day = 21               (defaults of every monitoring)
+//   [[monitoring]] id = "m1"  definition = "…/m1_deficits.toml"  (schools, inbox = <inbox>/<id>,
+//                 output = <output>/<id>, months and the days above: optional, its own)
+// A single [monitoring] takes the schedule keys too; with none anywhere a
+// monitoring follows its definition's [schedule], else the defaults of
+// calendar/timetable.h.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "collect/collector.h"
 #include "deliver/mailer.h"
@@ -46,6 +59,23 @@
 #include "report/document_settings.h"
 
 namespace cli {
+
+// A monitoring's schedule keys as configured; unset ones come from
+// [calendar], then the definition's [schedule], then the calendar defaults.
+struct ScheduleSettings {
+  std::optional<std::vector<int>> months;
+  std::optional<int> open_day, deadline_day, results_day;
+  std::optional<std::vector<int>> remind_before, remind_after;
+  model::Location where;  // the monitoring's table, for a problem of the timetable as a whole
+};
+
+// One monitoring of the deployment, its paths resolved.
+struct MonitoringSettings {
+  std::string id;  // "m1"; "" for the single [monitoring] of a configuration
+  std::filesystem::path definition, schools, inbox, output;
+  std::string period;  // only a single [monitoring] may fix one
+  ScheduleSettings schedule;
+};
 
 struct Config {
   std::filesystem::path file;        // the configuration file itself (may be empty)
@@ -74,6 +104,15 @@ struct Config {
   bool state_set = false, archive_set = false, outbox_set = false;
   // The аналитическая справка and the draft приказ written beside the results workbook.
   report::DocumentSettings documents;
+  // The monitoring the fields above describe ("" for a single [monitoring];
+  // set by cli::select_monitoring for a list) and its schedule keys.
+  std::string monitoring_id;
+  ScheduleSettings schedule;
+  // Every monitoring of the deployment (one, id "", for a single [monitoring]).
+  std::vector<MonitoringSettings> monitorings;
+  // A calendar deployment: [[monitoring]], [calendar] or schedule keys were
+  // written (its results workbooks get the sheet «Сдача форм»).
+  bool calendar = false;
 };
 
 // Fills the paths not set explicitly from the ones they derive from (above).

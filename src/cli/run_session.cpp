@@ -51,6 +51,7 @@ std::expected<RunSession, int> RunSession::open(const Config& config) {
     print_diagnostics(std::vector{history.error()});
     return std::unexpected(k_exit_failure);
   }
+  history->set_monitoring(config.monitoring_id);
   return RunSession(std::move(*lock), std::move(*history));
 }
 

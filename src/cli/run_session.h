@@ -37,7 +37,8 @@ class RunSession {
  public:
   // Takes the lock of config.state (exit 75 when another run holds it, 1 when
   // the state folder cannot be written), then
-  // opens the history. On failure the problem is printed and the exit code
+  // opens the history, scoped to config.monitoring_id (a command that works
+  // through several monitorings rescopes it: history().set_monitoring()). On failure the problem is printed and the exit code
   // returned as the error.
   static std::expected<RunSession, int> open(const Config& config);
 
