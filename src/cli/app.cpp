@@ -14,6 +14,8 @@
 #include "cli/help_format.h"
 #include "cli/history_command.h"
 #include "cli/logging.h"
+#include "cli/monitorings.h"
+#include "cli/plan_command.h"
 #include "cli/phase_collect.h"
 #include "cli/run_command.h"
 #include "cli/send_command.h"
@@ -27,6 +29,7 @@ namespace {
 struct CommonFlags {
   std::string config_file = "metodmon.toml";
   std::string period, definition, schools, inbox, output, state;
+  std::string monitoring;  // one monitoring of a configuration that lists several
   int verbose = 0;
   bool quiet = false;
 };
@@ -40,18 +43,26 @@ void add_common(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("--inbox", f.inbox, "папка с присланными формами")->type_name("ПАПКА");
   cmd->add_option("--output", f.output, "папка для результатов")->type_name("ПАПКА");
   cmd->add_option("--state", f.state, "папка состояния (журнал, история, блокировка)")->type_name("ПАПКА");
+  cmd->add_option("-m,--monitoring", f.monitoring, "мониторинг из списка [[monitoring]] конфигурации (его id)")
+      ->type_name("КОД");
   cmd->add_flag("-v,--verbose", f.verbose, "подробный журнал (-vv: отладка)");
   cmd->add_flag("-q,--quiet", f.quiet, "без итоговой сводки в консоли");
 }
 
-// Configuration file, then command-line overrides, then the default period.
-std::optional<Config> resolve_config(const CommonFlags& f) {
+// Configuration file, then (for a command about one monitoring) the
+// monitoring, then command-line overrides, then the default period.
+std::optional<Config> resolve_config(const CommonFlags& f, bool one_monitoring) {
   auto loaded = load_config(f.config_file);
   if (!loaded) {
     for (const auto& d : loaded.error()) std::fprintf(stderr, "ошибка: %s\n", model::to_string(d).c_str());
     return std::nullopt;
   }
   Config c = *loaded;
+  if (one_monitoring) {
+    auto one = select_monitoring(c, f.monitoring);
+    if (!one) return std::nullopt;
+    c = std::move(*one);
+  }
   if (!f.period.empty()) c.period = f.period;
   if (!f.definition.empty()) c.definition = f.definition;
   if (!f.schools.empty()) c.schools = f.schools;
@@ -141,6 +152,14 @@ int run_app(int argc, char** argv) {
       "documents", "пересобрать аналитическую справку и проект приказа за период по истории, не читая входящую папку");
   add_common(documents, documents_flags);
 
+  CommonFlags plan_flags;
+  PlanOptions plan_options;
+  auto* plan = app.add_subcommand("plan", "что и когда сделает ежедневный запуск: календарь мониторингов по дням");
+  add_common(plan, plan_flags);
+  plan->add_option("--from", plan_options.from, "с какого дня (ГГГГ-ММ-ДД; по умолчанию сегодня)")->type_name("ДАТА");
+  plan->add_option("--to", plan_options.to, "по какой день (по умолчанию год вперёд)")->type_name("ДАТА");
+  plan->add_option("--today", plan_options.today, "")->group("");  // hidden: the day for tests
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -154,9 +173,12 @@ int run_app(int argc, char** argv) {
                       : check->parsed()   ? check_flags
                       : collect_cmd->parsed() ? collect_flags
                       : documents->parsed() ? documents_flags
+                      : plan->parsed()        ? plan_flags
                                           : template_flags;
   setup_logging(flags.quiet ? 0 : flags.verbose);
-  auto config = resolve_config(flags);
+  // Commands about the whole calendar take every monitoring (or filter by --monitoring).
+  const bool whole_calendar = plan->parsed();
+  auto config = resolve_config(flags, !whole_calendar);
   if (!config) return k_exit_failure;
   add_file_log(config->state);
 
@@ -172,6 +194,10 @@ int run_app(int argc, char** argv) {
   if (check->parsed()) return guarded([&] { return check_command(*config, check_files); });
   if (collect_cmd->parsed()) return guarded([&] { return collect_command(*config, flags.quiet); });
   if (documents->parsed()) return guarded([&] { return documents_command(*config, flags.quiet); });
+  if (plan->parsed()) {
+    plan_options.monitoring = flags.monitoring;
+    return guarded([&] { return plan_command(*config, plan_options); });
+  }
   template_options.out_dir = template_out;
   template_options.quiet = flags.quiet;
   return guarded([&] { return template_command(*config, template_options); });

@@ -40,7 +40,7 @@
 //                 schools = "schools.csv"        (the registry every monitoring shares)
 //   [calendar]    open_day = 1  deadline_day = 20  remind_before = [5, 1]  remind_after = [3]
 //                 results_day = 21               (defaults of every monitoring)
-//   [[monitoring]] id = "m1"  definition = "…/m1_deficits.toml"  (schools, inbox = <inbox>/<id>,
+//   [[monitoring]] id = "m1"  definition = "…/m1_deficits.toml"  (name = "профдефициты", schools, inbox = <inbox>/<id>,
 //                 output = <output>/<id>, months and the days above: optional, its own)
 // A single [monitoring] takes the schedule keys too; with none anywhere a
 // monitoring follows its definition's [schedule], else the defaults of
@@ -72,6 +72,7 @@ struct ScheduleSettings {
 // One monitoring of the deployment, its paths resolved.
 struct MonitoringSettings {
   std::string id;  // "m1"; "" for the single [monitoring] of a configuration
+  std::string name;  // a short name for messages ("ИОМ"); empty: the definition's title
   std::filesystem::path definition, schools, inbox, output;
   std::string period;  // only a single [monitoring] may fix one
   ScheduleSettings schedule;
@@ -107,6 +108,7 @@ struct Config {
   // The monitoring the fields above describe ("" for a single [monitoring];
   // set by cli::select_monitoring for a list) and its schedule keys.
   std::string monitoring_id;
+  std::string monitoring_name;
   ScheduleSettings schedule;
   // Every monitoring of the deployment (one, id "", for a single [monitoring]).
   std::vector<MonitoringSettings> monitorings;

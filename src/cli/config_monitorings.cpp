@@ -131,7 +131,7 @@ void read_monitorings(const toml::table& root, const fs::path& file, Config& c,
     inherit(c.schedule, defaults);
     if (c.schools.empty()) c.schools = shared_schools;
     if (c.schools.empty()) r.error("schools", "не указан реестр школ", "добавьте в раздел [monitoring] строку schools = \"…\"");
-    c.monitorings = {MonitoringSettings{"", c.definition, c.schools, c.inbox, c.output, c.period, c.schedule}};
+    c.monitorings = {MonitoringSettings{"", "", c.definition, c.schools, c.inbox, c.output, c.period, c.schedule}};
     return;
   }
 
@@ -148,7 +148,7 @@ void read_monitorings(const toml::table& root, const fs::path& file, Config& c,
   for (std::size_t i = 0; i < tables.size(); ++i) {
     definition::TableReader r(*tables[i], "monitoring[" + std::to_string(i + 1) + "]", "[[monitoring]]",
                               reader.m_name, reader.lines, errors);
-    static constexpr std::string_view k_keys[] = {"id",           "definition",    "schools",      "inbox",
+    static constexpr std::string_view k_keys[] = {"id",           "name",          "definition",   "schools",      "inbox",
                                                   "output",       "months",        "open_day",     "deadline_day",
                                                   "remind_before", "remind_after", "results_day"};
     r.reject_unknown(k_keys);
@@ -160,6 +160,7 @@ void read_monitorings(const toml::table& root, const fs::path& file, Config& c,
     } else if (!m.id.empty() && !ids.insert(m.id).second) {
       r.error("id", "мониторинг с кодом «" + m.id + "» уже есть", "дайте каждому мониторингу свой код", m.id);
     }
+    m.name = r.text("name", false).value_or("");
     m.definition = reader.path(r, "definition", true);
     m.schools = reader.path(r, "schools", false);
     if (m.schools.empty()) m.schools = shared_schools;

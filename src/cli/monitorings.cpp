@@ -2,12 +2,15 @@
 
 #include <cstdio>
 
+#include "cli/run_inputs.h"
+
 namespace cli {
 
 Config monitoring_config(const Config& base, const MonitoringSettings& m) {
   if (m.id.empty()) return base;
   Config c = base;
   c.monitoring_id = m.id;
+  c.monitoring_name = m.name;
   c.definition = m.definition;
   c.schools = m.schools;
   c.inbox = m.inbox;
@@ -64,9 +67,39 @@ model::ExpectedAll<calendar::Timetable> timetable_for(const Config& config, cons
   return t;
 }
 
+std::vector<CalendarMonitoring> load_calendar(const Config& base, const std::string& only_id, bool& all_loaded) {
+  all_loaded = true;
+  std::vector<CalendarMonitoring> out;
+  if (!only_id.empty()) {
+    if (!select_monitoring(base, only_id)) {
+      all_loaded = false;
+      return out;
+    }
+  }
+  for (const auto& m : base.monitorings) {
+    if (!only_id.empty() && m.id != only_id) continue;
+    auto config = monitoring_config(base, m);
+    auto loaded = definition::load_definition(config.definition);
+    if (!loaded) {
+      print_diagnostics(loaded.error());
+      all_loaded = false;
+      continue;
+    }
+    auto timetable = timetable_for(config, loaded->definition);
+    if (!timetable) {
+      print_diagnostics(timetable.error());
+      all_loaded = false;
+      continue;
+    }
+    out.push_back({std::move(config), std::move(*loaded), std::move(*timetable)});
+  }
+  return out;
+}
+
 std::string monitoring_label(const Config& config, const model::Definition& definition) {
-  if (config.monitoring_id.empty()) return "«" + definition.title + "»";
-  return config.monitoring_id + " «" + definition.title + "»";
+  const auto& name = config.monitoring_name.empty() ? definition.title : config.monitoring_name;
+  if (config.monitoring_id.empty()) return "«" + name + "»";
+  return config.monitoring_id + " «" + name + "»";
 }
 
 }  // namespace cli

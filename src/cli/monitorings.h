@@ -15,6 +15,7 @@
 
 #include "calendar/timetable.h"
 #include "cli/config.h"
+#include "definition/definition_loader.h"
 #include "model/definition.h"
 
 namespace cli {
@@ -34,7 +35,22 @@ std::optional<Config> select_monitoring(const Config& base, const std::string& i
 // deadline. Problems are located at the monitoring's table.
 model::ExpectedAll<calendar::Timetable> timetable_for(const Config& config, const model::Definition& definition);
 
-// "m1 «Мониторинг профессиональных дефицитов»", or the title alone for "".
+// A monitoring as the calendar commands need it: its configuration, its
+// definition and its timetable.
+struct CalendarMonitoring {
+  Config config;
+  definition::LoadedDefinition definition;
+  calendar::Timetable timetable;
+};
+
+// Every monitoring of the deployment, or only `only_id` when not empty,
+// loaded. Problems (an unknown id, a definition or a timetable with errors)
+// are printed in Russian; such monitorings are left out and `all_loaded` is
+// false.
+std::vector<CalendarMonitoring> load_calendar(const Config& base, const std::string& only_id, bool& all_loaded);
+
+// "m1 «профдефициты»" (the configured name, else the definition's title), or
+// the name alone for the one monitoring without id.
 std::string monitoring_label(const Config& config, const model::Definition& definition);
 
 }  // namespace cli
