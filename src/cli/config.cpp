@@ -373,8 +373,10 @@ model::ExpectedAll<Config> load_config(const fs::path& file) {
 
 void derive_paths(Config& c) {
   if (!c.state_set) c.state = c.output / ".metodmon";
-  if (!c.archive_set) c.archive = c.state / "archive";
-  if (!c.outbox_set) c.outbox = c.state / "outbox";
+  // One monitoring of several keeps its archive and outbox in its own subfolder.
+  const auto own = [&](fs::path p) { return c.monitoring_id.empty() ? p : p / c.monitoring_id; };
+  if (!c.archive_set) c.archive = own(c.state / "archive");
+  if (!c.outbox_set) c.outbox = own(c.state / "outbox");
 }
 
 std::string default_period(const std::string& periodicity, int year, int month) {

@@ -25,6 +25,8 @@
 // Derived paths follow the command line: state defaults to <output>/.metodmon,
 // archive to <state>/archive and outbox to <state>/outbox, unless set in the
 // file; derive_paths() recomputes them after --output/--state overrides.
+// One monitoring of a list keeps them in a subfolder named by its id
+// (<state>/outbox/m1); a list's state never follows a monitoring's output.
 //   [documents]   font = "Times New Roman"  font_size = 14  line_spacing = 1.5
 //                 letterhead = ["УПРАВЛЕНИЕ ОБРАЗОВАНИЯ", "..."]  place = "г. Крымск"
 //                 basis = "приказ УО от 01.09.2025 № 100 «О проведении мониторинга …»"

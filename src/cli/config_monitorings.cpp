@@ -144,6 +144,8 @@ void read_monitorings(const toml::table& root, const fs::path& file, Config& c,
     return;
   }
   c.calendar = true;
+  // The state is the deployment's, not under one monitoring's output.
+  c.state_set = true;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < tables.size(); ++i) {
     definition::TableReader r(*tables[i], "monitoring[" + std::to_string(i + 1) + "]", "[[monitoring]]",

@@ -17,8 +17,9 @@ Config monitoring_config(const Config& base, const MonitoringSettings& m) {
   c.output = m.output;
   c.period = m.period;
   c.schedule = m.schedule;
-  c.archive = base.archive / m.id;
-  c.outbox = base.outbox / m.id;
+  if (c.archive_set) c.archive = base.archive / m.id;
+  if (c.outbox_set) c.outbox = base.outbox / m.id;
+  derive_paths(c);  // the derived ones: <state>/archive/<id>, <state>/outbox/<id>
   return c;
 }
 
