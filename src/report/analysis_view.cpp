@@ -127,7 +127,7 @@ std::string trigger_label(const ReportInput& in, const analysis::Recommendation&
 
 void write_change(SheetWriter& w, lxw_row_t row, lxw_col_t col,
                   const model::IndicatorDef& indicator, const analysis::Change* change,
-                  const BookContext& ctx) {
+                  const BookContext& ctx, bool school) {
   if (change == nullptr || !change->change) {
     w.dash(row, col,
            change != nullptr && !change->earlier ? "Нет значения за " + change->period + "."
@@ -138,6 +138,14 @@ void write_change(SheetWriter& w, lxw_row_t row, lxw_col_t col,
   const double d = *change->change;
   const std::optional<bool> improved =
       std::abs(d) < k_no_change ? std::nullopt : change->improved;
+  if (school && indicator.kind == model::IndicatorKind::yesno && change->earlier) {
+    const auto word = [](double v) { return v > 0.0 ? std::string("Да") : std::string("Нет"); };
+    const double then = *change->earlier;
+    const std::string text = std::abs(d) >= k_no_change ? word(then) + " → " + word(then + d)
+                                      : "без изменений (" + word(then) + ")";
+    w.text(row, col, text, change_format(ctx.af, indicator.kind, improved));
+    return;
+  }
   w.number(row, col, d, change_format(ctx.af, indicator.kind, improved));
 }
 

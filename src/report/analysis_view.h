@@ -56,11 +56,13 @@ void write_trigger_figures(SheetWriter& w, lxw_row_t row, lxw_col_t first_col,
 std::string trigger_label(const ReportInput& in, const analysis::Recommendation& item,
                           const TriggerFigures& figures);
 
-// A change (now − then) of `indicator`: "↑ +2.5 п.п." coloured green when it
+// A change (now − then) of `indicator`: "↑ +2,5 п.п." coloured green when it
 // is an improvement, red when a worsening; "—" with a reason when unknown.
+// A school's yes/no (`school`) changes in words, «Нет → Да», never as
+// «↑ +100,0 п.п.».
 void write_change(SheetWriter& w, lxw_row_t row, lxw_col_t col,
                   const model::IndicatorDef& indicator, const analysis::Change* change,
-                  const BookContext& ctx);
+                  const BookContext& ctx, bool school = false);
 
 // A value of `indicator` as a figure: shares and municipal yes/no as 0.0 %,
 // counts as numbers; a school's yes/no (`school_yesno`) as «Да»/«Нет».

@@ -47,7 +47,7 @@ lxw_row_t write_school_changes(SheetWriter& w, const BookContext& ctx, lxw_row_t
     for (std::size_t i = 0; i < indicators.size(); ++i) {
       const analysis::DynamicsRow* d = a.dynamics.find(id, indicators[i].id);
       write_change(w, row, static_cast<lxw_col_t>(k_first_indicator_col + i), indicators[i],
-                   d ? d->previous() : nullptr, ctx);
+                   d ? d->previous() : nullptr, ctx, true);
     }
     ++row;
   }

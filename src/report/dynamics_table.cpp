@@ -61,7 +61,7 @@ lxw_row_t write_dynamics_table(SheetWriter& w, const BookContext& ctx,
       const analysis::Change* c = d && i < d->changes.size() ? &d->changes[i] : nullptr;
       write_indicator_value(w, row, col, ind, c ? c->earlier : std::nullopt, school,
                             "Нет значения за " + analysis::period_accusative(a.dynamics.periods[i]) + ".", f);
-      write_change(w, row, col + 1, ind, c, ctx);
+      write_change(w, row, col + 1, ind, c, ctx, school);
     }
     ++row;
   }

@@ -144,3 +144,23 @@ print(ws.max_row, ws.print_title_rows, len(ws.row_breaks.brk))
 }
 
 }  // namespace
+
+// A school's yes/no changes in words: «Нет → Да», never «↑ +100,0 п.п.».
+TEST(SchoolAnalysisTest, YesNoChangeOfASchoolIsSaidInWords) {
+  test::AnalysisReportFixture data;
+  data.history[1].values["s1"]["act"] = 0;  // October: «Нет»; now «Да»
+  data.history[1].values["s2"]["act"] = 0;  // «Нет» then and now
+  data.result = analysis::analyze(data.definition, data.registry, data.summary, data.forms, data.history);
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  ASSERT_TRUE(report::write_results_workbook(data.input(), path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+ws = wb['Динамика']
+cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and ('→' in c.value or 'без изменений' in c.value)]
+print([(c.value, c.fill.fgColor.rgb) for c in cells])
+print([c.value for row in ws.iter_rows() for c in row if c.value == 100])
+)");
+  EXPECT_EQ(out,
+            "[('Нет → Да', 'FFC6EFCE'), ('без изменений (Нет)', '00000000')]\n"
+            "[]\n");
+}
