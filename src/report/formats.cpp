@@ -115,6 +115,18 @@ Formats make_formats(lxw_workbook* book) {
   format_set_align(f.integer, LXW_ALIGN_CENTER);
   f.centre = bordered_cell_format(book);
   format_set_align(f.centre, LXW_ALIGN_CENTER);
+  f.centre_wrap = bordered_cell_format(book);
+  format_set_align(f.centre_wrap, LXW_ALIGN_CENTER);
+  format_set_text_wrap(f.centre_wrap);
+  f.label_wrap = workbook_add_format(book);
+  format_set_bold(f.label_wrap);
+  format_set_text_wrap(f.label_wrap);
+  format_set_align(f.label_wrap, LXW_ALIGN_VERTICAL_TOP);
+  f.alert_wrap = workbook_add_format(book);
+  format_set_bold(f.alert_wrap);
+  format_set_text_wrap(f.alert_wrap);
+  format_set_align(f.alert_wrap, LXW_ALIGN_VERTICAL_TOP);
+  format_set_font_color(f.alert_wrap, k_red_font);
 
   f.status_met = filled(book, k_green_fill, k_green_font);
   f.status_near = filled(book, k_yellow_fill, k_yellow_font);

@@ -60,6 +60,9 @@ struct Formats {
   lxw_format* pp = nullptr;          // percentage points, signed
   lxw_format* signed_count = nullptr;
   lxw_format* centre = nullptr;      // bordered centred text ("Да", "3 из 12")
+  lxw_format* centre_wrap = nullptr; // the same, wrapped («в числе лучших 25 %»)
+  lxw_format* label_wrap = nullptr;  // unbordered bold wrapped text (a school's headline)
+  lxw_format* alert_wrap = nullptr;  // the same in dark red («форма не принята»)
   lxw_format* integer = nullptr;     // bare whole number, bordered
   // Status colours for cells and for the legend.
   lxw_format* status_met = nullptr;

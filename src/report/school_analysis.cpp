@@ -6,6 +6,7 @@
 #include "analysis/russian_words.h"
 #include "report/analysis_view.h"
 #include "report/dynamics_table.h"
+#include "report/school_layout.h"
 #include "report/text_rows.h"
 #include "util/text_case.h"
 
@@ -13,18 +14,15 @@ namespace report {
 
 namespace {
 
-// Column widths of the school sheet (school_sheet.cpp): A 6, B 46, C..F
-// 11.5, G 14, H 11, I 14, J..L 11.5.
-constexpr lxw_col_t k_last_col = 11;
-constexpr double k_name_width = 46;
-constexpr double k_sheet_width = 6 + 46 + 4 * 11.5 + 14 + 11 + 14 + 3 * 11.5;
-constexpr lxw_col_t k_note_first = 5;  // F..L: explanations of points
-constexpr double k_note_width = 11.5 + 14 + 11 + 14 + 3 * 11.5;
-constexpr lxw_col_t k_text_last = 5;   // recommendation text: B..F
-constexpr double k_text_width = 46 + 4 * 11.5;
+// The school sheet's columns (school_layout.h): at least A..J. Points and
+// their explanations use A..E and F..last; a recommendation B..F, then its
+// trigger and figures G..J.
+constexpr lxw_col_t k_note_first = 5;
+constexpr lxw_col_t k_text_last = 5;
 
-lxw_row_t section(SheetWriter& w, lxw_row_t row, std::string_view title, const Formats& f) {
-  w.merged(row, 0, row, k_last_col, title, f.section);
+lxw_row_t section(SheetWriter& w, const SchoolLayout& layout, lxw_row_t row, std::string_view title,
+                  const Formats& f) {
+  w.merged(row, 0, row, layout.last(), title, f.section);
   w.row_height(row, 20);
   return row + 1;
 }
@@ -54,32 +52,44 @@ std::string rubric_summary(const BookContext& ctx, const analysis::RubricScore& 
   return out + ".";
 }
 
-void fit(SheetWriter& w, lxw_row_t row, std::string_view name, std::string_view note) {
-  const double h = std::max(text_height(name, k_name_width), text_height(note, k_note_width));
+void fit(SheetWriter& w, const SchoolLayout& layout, lxw_row_t row, std::string_view name,
+         std::string_view note) {
+  const double h = std::max(text_height(name, layout.width(1)),
+                            text_height(note, layout.width(k_note_first, layout.last())));
   if (h > k_line_pt) w.row_height(row, h);
 }
 
-lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const std::string& school_id,
-                       lxw_row_t row) {
+lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const SchoolLayout& layout,
+                       const std::string& school_id, lxw_row_t row) {
   const auto& f = ctx.f;
   const auto& af = ctx.af;
   const auto& r = *ctx.in.analysis->rubric;
-  row = section(w, row, "Оценка по рубрике «" + r.title + "»", f);
+  const lxw_col_t last = layout.last();
+  const double width = layout.total_width();
+  row = section(w, layout, row, "Оценка по рубрике «" + r.title + "»", f);
   const analysis::RubricScore* s = r.of(school_id);
   if (s == nullptr) {
-    return write_paragraph(w, row, 0, k_last_col,
-                           "Баллы не начислялись: форма ОО за этот период не принята.",
-                           k_sheet_width, f.plain_wrap);
+    return write_paragraph(w, row, 0, last,
+                           "Баллы не начислялись: форма ОО за этот период не принята.", width,
+                           f.plain_wrap);
   }
-  row = write_paragraph(w, row, 0, k_last_col, rubric_summary(ctx, *s, school_id), k_sheet_width,
-                        f.label);
+  row = write_paragraph(w, row, 0, last, rubric_summary(ctx, *s, school_id), width, f.label);
+  // A point for «Соответствие обоснованной цели» beside red values above is
+  // not a contradiction: the rubric judges the design, not the figures.
+  row = write_paragraph(
+      w, row, 0, last,
+      "Баллы рубрики оценивают, как устроена методическая работа ОО: есть ли показатели, "
+      "мониторинг, анализ, рекомендации и меры и отвечают ли они цели, — а не достигнутые "
+      "значения. Поэтому балл за «Соответствие обоснованной цели» ставится и тогда, когда "
+      "значения показателей позиции ниже цели (красные в таблице выше).",
+      width, f.note);
   const lxw_row_t header = row;
-  w.text(row, 0, "Код", f.header);
+  w.blank(row, 0, f.header);
   w.text(row, 1, "Блок / позиция / параметр", f.header);
   w.text(row, 2, "Баллы", f.header);
   w.text(row, 3, "Максимум", f.header);
   w.text(row, 4, "Доля максимума", f.header);
-  w.merged(row, k_note_first, row, k_last_col, "Пояснение", f.header);
+  w.merged(row, k_note_first, row, last, "Пояснение", f.header);
   w.row_height(header, 30);
   ++row;
   for (const auto& b : s->blocks) {
@@ -98,17 +108,18 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const std::string
                   ", по строкам блока — " + analysis::format_points(b.max) +
                   "; используется сумма по строкам."
             : std::string();
-    w.merged(row, k_note_first, row, k_last_col, declared, af.text_bold_grey);
-    fit(w, row, b.title, declared);
+    w.merged(row, k_note_first, row, last, declared, af.text_bold_grey);
+    fit(w, layout, row, b.title, declared);
     ++row;
     for (const auto& p : b.positions) {
-      w.text(row, 0, p.position_id, af.position_code);
-      w.text(row, 1, p.name, af.indent1);
+      // Positions by their names: an id such as «ACT_DEF» means nothing to a reader.
+      w.blank(row, 0, f.text);
+      w.text(row, 1, p.name.empty() ? p.position_id : p.name, af.indent1);
       w.number(row, 2, p.points, points_format(af, p.points));
       w.number(row, 3, p.max, points_format(af, p.max));
       w.blank(row, 4, f.text);
-      w.merged(row, k_note_first, row, k_last_col, p.note, af.note_cell);
-      fit(w, row, p.name, p.note);
+      w.merged(row, k_note_first, row, last, p.note, af.note_cell);
+      fit(w, layout, row, p.name, p.note);
       ++row;
       for (const auto& param : p.params) {
         w.blank(row, 0, f.text);
@@ -116,8 +127,8 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const std::string
         w.number(row, 2, param.points, points_format(af, param.points));
         w.number(row, 3, param.max, points_format(af, param.max));
         w.blank(row, 4, f.text);
-        w.merged(row, k_note_first, row, k_last_col, param.note, af.note_cell);
-        fit(w, row, param.title, param.note);
+        w.merged(row, k_note_first, row, last, param.note, af.note_cell);
+        fit(w, layout, row, param.title, param.note);
         ++row;
       }
     }
@@ -127,12 +138,12 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const std::string
   w.number(row, 2, s->total, points_format(af, s->total, true));
   w.number(row, 3, s->max, points_format(af, s->max, true));
   w.number(row, 4, s->share / 100.0, af.percent_bold);
-  w.merged(row, k_note_first, row, k_last_col, "уровень «" + analysis::level_name(s->level) + "»",
+  w.merged(row, k_note_first, row, last, "уровень «" + analysis::level_name(s->level) + "»",
            level_format(f, s->level));
   return row + 1;
 }
 
-lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx,
+lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx, const SchoolLayout& layout,
                                 const std::string& school_id, lxw_row_t row) {
   const auto& f = ctx.f;
   const auto& a = *ctx.in.analysis;
@@ -141,14 +152,14 @@ lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx,
     if (s.school_id == school_id) mine = &s;
   }
   const std::size_t count = mine ? mine->count() : 0;
-  row = section(w, row, "Адресные рекомендации" + (count ? " (" + std::to_string(count) + ")"
+  row = section(w, layout, row, "Адресные рекомендации" + (count ? " (" + std::to_string(count) + ")"
                                                           : std::string()),
                 f);
   if (count == 0) {
-    return write_paragraph(w, row, 0, k_last_col,
+    return write_paragraph(w, row, 0, layout.last(),
                            mine ? "Рекомендаций нет: ни одно правило методики не сработало."
                                 : "Рекомендаций нет: форма ОО за этот период не принята.",
-                           k_sheet_width, f.plain_wrap);
+                           layout.total_width(), f.plain_wrap);
   }
   w.text(row, 0, "№", f.header);
   w.merged(row, 1, row, k_text_last, "Рекомендация", f.header);
@@ -169,7 +180,8 @@ lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx,
       w.merged(row, 1, row, k_text_last, item.text, f.text_wrap);
       w.text(row, 6, trigger, f.text_wrap);
       write_trigger_figures(w, row, 7, figures, f);
-      w.row_height(row, std::max(text_height(item.text, k_text_width), text_height(trigger, 14)));
+      w.row_height(row, std::max(text_height(item.text, layout.width(1, k_text_last)),
+                                 text_height(trigger, layout.width(6))));
       ++row;
     }
   }
@@ -178,14 +190,14 @@ lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx,
 
 }  // namespace
 
-lxw_row_t write_school_analysis(SheetWriter& w, const BookContext& ctx,
+lxw_row_t write_school_analysis(SheetWriter& w, const BookContext& ctx, const SchoolLayout& layout,
                                 const std::string& school_id, lxw_row_t row) {
   if (ctx.in.analysis == nullptr) return row;
-  if (has_rating(ctx.in)) row = write_rubric(w, ctx, school_id, row) + 1;
-  row = write_recommendations(w, ctx, school_id, row) + 1;
+  if (has_rating(ctx.in)) row = write_rubric(w, ctx, layout, school_id, row) + 1;
+  row = write_recommendations(w, ctx, layout, school_id, row) + 1;
   if (has_dynamics(ctx.in)) {
-    row = section(w, row, "Динамика показателей ОО", ctx.f);
-    row = write_dynamics_table(w, ctx, school_id, row, k_name_width) + 1;
+    row = section(w, layout, row, "Динамика показателей ОО", ctx.f);
+    row = write_dynamics_table(w, ctx, school_id, row, layout.width(1)) + 1;
   }
   return row;
 }

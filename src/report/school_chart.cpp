@@ -25,26 +25,32 @@ lxw_chart_series* add_series(lxw_chart* chart, const std::string& sheet, lxw_row
 
 }  // namespace
 
-lxw_row_t write_school_chart(SheetWriter& w, const BookContext& ctx, const std::string& school_id,
-                             lxw_row_t first_row) {
+SchoolChart write_school_chart(SheetWriter& w, const BookContext& ctx, const std::string& school_id,
+                               lxw_row_t first_row) {
   const auto& in = ctx.in;
   const auto& f = ctx.f;
   std::vector<const model::IndicatorDef*> shares;
   for (const auto& ind : in.definition.indicators) {
     if (ind.kind == model::IndicatorKind::share) shares.push_back(&ind);
   }
-  if (shares.empty()) return first_row;
+  if (shares.empty()) return {first_row};
+  // Without a target for the year (Krymsk) no «Цель» column and no empty series.
+  const int year = in.summary.period.year;
+  const bool targets = std::any_of(shares.begin(), shares.end(),
+                                   [&](const auto* ind) { return ind->target_for(year).has_value(); });
+  const std::string title = targets ? "Доли: ОО, медиана по ОО и цель" : "Доли: ОО и медиана по ОО";
 
   lxw_row_t row = first_row;
-  w.merged(row, 0, row, 4, "Доли: ОО, медиана по ОО и цель (данные диаграммы)", f.section);
+  w.merged(row, 0, row, 4, title + " (данные диаграммы)", f.section);
   ++row;
   w.text(row, 0, "Код", f.header);
   w.text(row, 1, "Показатель", f.header);
   w.text(row, 2, "ОО", f.header);
   w.text(row, 3, "Медиана", f.header);
-  w.text(row, 4, "Цель", f.header);
+  if (targets) w.text(row, 4, "Цель", f.header);
   ++row;
   const lxw_row_t data_first = row;
+  double largest = 0;
   for (const auto* ind : shares) {
     const aggregate::SchoolValue* v = in.summary.value(school_id, ind->id);
     const aggregate::IndicatorStats* s = in.summary.stats(ind->id);
@@ -56,13 +62,14 @@ lxw_row_t write_school_chart(SheetWriter& w, const BookContext& ctx, const std::
     const auto put = [&](lxw_col_t col, const std::optional<double>& x) {
       if (x) {
         w.number(row, col, *x / 100.0, f.percent);
+        largest = std::max(largest, *x / 100.0);
       } else {
         w.blank(row, col, f.percent);
       }
     };
     put(2, has_value ? v->value : std::nullopt);
     put(3, s ? s->median : std::nullopt);
-    put(4, ind->target_for(in.summary.period.year));
+    if (targets) put(4, ind->target_for(year));
     ++row;
   }
   const lxw_row_t data_last = row - 1;
@@ -70,16 +77,17 @@ lxw_row_t write_school_chart(SheetWriter& w, const BookContext& ctx, const std::
   lxw_chart* chart = workbook_add_chart(ctx.book, LXW_CHART_COLUMN);
   if (chart == nullptr) {
     w.check(LXW_ERROR_MEMORY_MALLOC_FAILED, first_row, k_chart_col, "диаграмму");
-    return row;
+    return {row};
   }
   lxw_chart_series* school = add_series(chart, w.name(), data_first, data_last, 2, "ОО", 0x4472C4);
   chart_series_set_labels(school);
   chart_series_set_labels_num_format(school, k_fmt_percent);
   add_series(chart, w.name(), data_first, data_last, 3, "Медиана по ОО", 0xA5A5A5);
-  add_series(chart, w.name(), data_first, data_last, 4, "Цель", 0x70AD47);
-  chart_title_set_name(chart, "Доли: ОО, медиана по ОО и цель");
+  if (targets) add_series(chart, w.name(), data_first, data_last, 4, "Цель", 0x70AD47);
+  chart_title_set_name(chart, title.c_str());
   chart_axis_set_num_format(chart->y_axis, k_fmt_percent_whole);
   chart_axis_set_min(chart->y_axis, 0);
+  if (largest <= 1.0) chart_axis_set_max(chart->y_axis, 1.0);  // a share: to 100 %, not 120 %
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
   lxw_chart_options options{};
@@ -88,7 +96,7 @@ lxw_row_t write_school_chart(SheetWriter& w, const BookContext& ctx, const std::
   options.x_offset = 10;
   w.check(worksheet_insert_chart_opt(w.raw(), first_row, k_chart_col, chart, &options), first_row,
           k_chart_col, "диаграмму");
-  return row;
+  return {row, true, first_row, 288.0 * options.y_scale};
 }
 
 }  // namespace report

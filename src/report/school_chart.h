@@ -11,10 +11,17 @@
 
 namespace report {
 
+struct SchoolChart {
+  lxw_row_t end = 0;        // the first row after the data table
+  bool drawn = false;       // false: no share indicators, nothing written
+  lxw_row_t anchor_row = 0;  // the chart's top edge
+  double height_px = 0;
+};
+
 // Writes the data table from `first_row` (columns A..E) and the chart to
-// its right. Returns the first row after the table. Does nothing (returns
-// `first_row`) when the definition has no share indicators.
-lxw_row_t write_school_chart(SheetWriter& w, const BookContext& ctx, const std::string& school_id,
-                             lxw_row_t first_row);
+// its right. Does nothing (end = `first_row`) when the definition has no
+// share indicators.
+SchoolChart write_school_chart(SheetWriter& w, const BookContext& ctx, const std::string& school_id,
+                               lxw_row_t first_row);
 
 }  // namespace report

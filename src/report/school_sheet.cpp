@@ -1,50 +1,54 @@
 #include "report/school_sheet.h"
 
 #include <algorithm>
-#include <array>
 
 #include "report/cell_text.h"
+#include "report/page_plan.h"
 #include "report/school_analysis.h"
 #include "report/school_chart.h"
+#include "report/school_headline.h"
+#include "report/school_layout.h"
+#include "report/standing.h"
+#include "report/text_rows.h"
 #include "report/value_cells.h"
 
 namespace report {
 
 namespace {
 
-enum Col : lxw_col_t {
-  c_code, c_name, c_num, c_den, c_value, c_median, c_municipal, c_target, c_status, c_gap,
-  c_rank, c_deviation, c_count
-};
+constexpr double k_px_per_pt = 4.0 / 3.0;
 
-constexpr lxw_row_t k_header_row = 4;
-constexpr double k_name_width = 46;
-constexpr lxw_row_t k_chart_rows = 18;  // school_chart.cpp: 1.15 × 288 px at 20 px a row
+bool accepted(const ReportInput& in, const std::string& school_id) {
+  return std::find(in.summary.school_ids.begin(), in.summary.school_ids.end(), school_id) !=
+         in.summary.school_ids.end();
+}
 
-void write_header(SheetWriter& w, const ReportInput& in, const Formats& f) {
-  const std::vector<std::pair<Col, std::string>> heads = {
-      {c_code, "Код"},
-      {c_name, "Показатель"},
-      {c_num, "Числитель"},
-      {c_den, "Знаменатель"},
-      {c_value, "Значение ОО"},
-      {c_median, "Медиана по ОО"},
-      {c_municipal, "Муниципалитет"},
-      {c_target, target_label(in)},
-      {c_status, "Статус"},
-      {c_gap, "Отклонение от цели"},
-      {c_rank, "Место среди ОО"},
-      {c_deviation, "Отклонение от медианы"},
-  };
-  for (const auto& [col, text] : heads) w.text(k_header_row, col, text, f.header);
-  w.row_height(k_header_row, 45);
-  w.column_width(c_code, c_code, 6);
-  w.column_width(c_name, c_name, k_name_width);
-  w.column_width(c_num, c_median, 11.5);
-  w.column_width(c_municipal, c_municipal, 14);
-  w.column_width(c_target, c_target, 11);
-  w.column_width(c_status, c_status, 14);
-  w.column_width(c_gap, c_deviation, 11.5);
+std::string heading(SchoolCol id, const ReportInput& in) {
+  switch (id) {
+    case SchoolCol::code: return "Код";
+    case SchoolCol::name: return "Показатель";
+    case SchoolCol::numerator: return "Числитель";
+    case SchoolCol::denominator: return "Знаменатель";
+    case SchoolCol::value: return "Значение ОО";
+    case SchoolCol::median: return "Медиана по ОО";
+    case SchoolCol::standing: return "Положение среди ОО";
+    case SchoolCol::municipal: return "Муниципалитет";
+    case SchoolCol::target: return target_label(in);
+    case SchoolCol::status: return "Статус";
+    case SchoolCol::gap: return "Отклонение от цели";
+    case SchoolCol::rank: return "Место среди ОО";
+    case SchoolCol::deviation: return "Отклонение от медианы";
+  }
+  return {};
+}
+
+void write_header(SheetWriter& w, lxw_row_t row, const ReportInput& in, const SchoolLayout& layout,
+                  const Formats& f) {
+  for (lxw_col_t c = 0; c <= layout.last(); ++c) {
+    w.text(row, c, heading(layout.columns()[c], in), f.header);
+    w.column_width(c, c, layout.width(c));
+  }
+  w.row_height(row, 45);
 }
 
 // Gap to target or deviation from median: p.p. for shares, units for counts.
@@ -60,73 +64,133 @@ void write_difference(SheetWriter& w, lxw_row_t row, lxw_col_t col,
   }
 }
 
+constexpr std::string_view k_not_ranked =
+    "Количество зависит от размера ОО: места и положение среди ОО по нему не определяются.";
+
 void write_indicator_row(SheetWriter& w, lxw_row_t row, const ReportInput& in,
-                         const model::IndicatorDef& ind, const std::string& school_id,
-                         const Formats& f) {
+                         const SchoolLayout& layout, const model::IndicatorDef& ind,
+                         const std::string& school_id, const Formats& f) {
   const aggregate::SchoolValue* v = in.summary.value(school_id, ind.id);
   const aggregate::IndicatorStats* s = in.summary.stats(ind.id);
-  const std::string title = ind.name;
-  w.text(row, c_code, ind.code, f.centre);
-  w.text(row, c_name, title, f.text_wrap);
-  w.row_height(row, std::max(15.0, 13.0 * wrapped_lines(title, k_name_width) + 3));
-
   const std::string no_value = missing_comment(v);
-  if (ind.kind == model::IndicatorKind::share) {
-    write_figure(w, row, c_num, model::IndicatorKind::count, v ? v->numerator : std::nullopt,
-                 f.count, f.dash, no_value);
-    write_figure(w, row, c_den, model::IndicatorKind::count, v ? v->denominator : std::nullopt,
-                 f.count, f.dash, no_value);
-  } else {
-    w.blank(row, c_num, f.text);
-    w.blank(row, c_den, f.text);
-  }
-  write_school_value(w, row, c_value, ind, v, f);
-
   const std::string no_stats = "Нет данных ни по одной ОО.";
-  if (ind.kind == model::IndicatorKind::yesno) {
-    w.dash(row, c_median, "Для показателя «да/нет» медиана не вычисляется.", f.dash);
-  } else {
-    write_figure(w, row, c_median, ind.kind, s ? s->median : std::nullopt,
-                 ind.kind == model::IndicatorKind::count ? f.decimal : f.percent, f.dash, no_stats);
-  }
-  write_figure(w, row, c_municipal, ind.kind, s ? s->municipal : std::nullopt,
-               value_format(f, ind.kind), f.dash, no_stats);
-  if (ind.kind == model::IndicatorKind::yesno && s && s->municipal) {
-    w.comment(row, c_municipal, "Доля ОО муниципалитета, ответивших «Да».");
-  }
+  const bool has_value = v != nullptr && v->value && v->missing == aggregate::Missing::none;
   const auto target = ind.target_for(in.summary.period.year);
-  write_figure(w, row, c_target, ind.kind, target, value_format(f, ind.kind), f.dash,
-               "Целевое значение на " + std::to_string(in.summary.period.year) +
-                   " год не задано.");
-  if (target && ind.kind == model::IndicatorKind::count) {
-    w.comment(row, c_target, "Цель задана для муниципалитета в целом, а не для одной ОО.");
+  for (lxw_col_t col = 0; col <= layout.last(); ++col) {
+    switch (layout.columns()[col]) {
+      case SchoolCol::code: w.text(row, col, ind.code, f.centre); break;
+      case SchoolCol::name:
+        w.text(row, col, ind.name, f.text_wrap);
+        w.row_height(row, std::max(15.0, 13.0 * wrapped_lines(ind.name, layout.width(col)) + 3));
+        break;
+      case SchoolCol::numerator:
+      case SchoolCol::denominator:
+        if (ind.kind == model::IndicatorKind::share) {
+          const bool num = layout.columns()[col] == SchoolCol::numerator;
+          write_figure(w, row, col, model::IndicatorKind::count,
+                       v ? (num ? v->numerator : v->denominator) : std::nullopt, f.count, f.dash,
+                       no_value);
+        } else {
+          w.blank(row, col, f.text);
+        }
+        break;
+      case SchoolCol::value: write_school_value(w, row, col, ind, v, f); break;
+      case SchoolCol::median:
+        if (ind.kind == model::IndicatorKind::yesno) {
+          w.dash(row, col, "Для показателя «да/нет» медиана не вычисляется.", f.dash);
+        } else {
+          write_figure(w, row, col, ind.kind, s ? s->median : std::nullopt,
+                       ind.kind == model::IndicatorKind::count ? f.decimal : f.percent, f.dash,
+                       no_stats);
+        }
+        break;
+      case SchoolCol::standing: {
+        const auto st = has_value && s ? standing_of(ind, *v->value, *s) : std::nullopt;
+        if (st) {
+          w.text(row, col, standing_text(*st), f.centre_wrap);
+        } else {
+          w.dash(row, col,
+                 ind.kind == model::IndicatorKind::count   ? std::string(k_not_ranked)
+                 : ind.kind == model::IndicatorKind::yesno ? std::string("Для показателя «да/нет» не определяется.")
+                 : !has_value                               ? no_value
+                                                            : "Меньше 4 ОО со значением: четверти не выделяются.",
+                 f.dash);
+        }
+        break;
+      }
+      case SchoolCol::municipal:
+        write_figure(w, row, col, ind.kind, s ? s->municipal : std::nullopt,
+                     value_format(f, ind.kind), f.dash, no_stats);
+        if (ind.kind == model::IndicatorKind::yesno && s && s->municipal) {
+          w.comment(row, col, "Доля ОО муниципалитета, ответивших «Да».");
+        }
+        break;
+      case SchoolCol::target:
+        write_figure(w, row, col, ind.kind, target, value_format(f, ind.kind), f.dash,
+                     "Целевое значение на " + std::to_string(in.summary.period.year) +
+                         " год не задано.");
+        if (target && ind.kind == model::IndicatorKind::count) {
+          w.comment(row, col, "Цель задана для муниципалитета в целом, а не для одной ОО.");
+        }
+        break;
+      case SchoolCol::status: {
+        const auto status = v ? v->status : aggregate::TargetStatus::no_data;
+        w.text(row, col, aggregate::status_name(status), status_format(f, status));
+        break;
+      }
+      case SchoolCol::gap:
+        write_difference(w, row, col, ind, v ? v->gap : std::nullopt,
+                         target ? no_value : "Целевое значение не задано.", f);
+        break;
+      case SchoolCol::rank:
+        if (!ranked_indicator(ind)) {
+          w.dash(row, col,
+                 ind.kind == model::IndicatorKind::count ? std::string(k_not_ranked)
+                                                         : "Для показателя «да/нет» место не определяется.",
+                 f.dash);
+        } else if (v && v->rank && s) {
+          w.text(row, col, std::to_string(*v->rank) + " из " + std::to_string(s->schools_with_value),
+                 f.centre);
+        } else {
+          w.dash(row, col, no_value, f.dash);
+        }
+        break;
+      case SchoolCol::deviation:
+        write_difference(w, row, col, ind, v ? v->deviation : std::nullopt, no_value, f);
+        break;
+    }
   }
-
-  const auto status = v ? v->status : aggregate::TargetStatus::no_data;
-  w.text(row, c_status, aggregate::status_name(status), status_format(f, status));
-  write_difference(w, row, c_gap, ind, v ? v->gap : std::nullopt,
-                   target ? no_value : "Целевое значение не задано.", f);
-  if (v && v->rank && s) {
-    w.text(row, c_rank,
-           std::to_string(*v->rank) + " из " + std::to_string(s->schools_with_value), f.centre);
-  } else {
-    w.dash(row, c_rank, no_value, f.dash);
-  }
-  write_difference(w, row, c_deviation, ind, v ? v->deviation : std::nullopt, no_value, f);
 }
 
-lxw_row_t write_notes(SheetWriter& w, lxw_row_t row, const Formats& f) {
-  const std::vector<std::string> notes = {
-      "Статус — сравнение значения ОО с целевым значением года. Отклонение от цели и от медианы "
-      "— в процентных пунктах (п.п.) для долей и в единицах показателя для количеств; знак «+» — "
-      "выше, «−» — ниже. Для показателей «лучше меньше» хорошо, когда отклонение отрицательное.",
-      "Место среди ОО: 1 — лучшее значение; ОО с одинаковым значением делят место. «—» — значения "
-      "нет, причина — в примечании к ячейке.",
-  };
-  for (const auto& note : notes) {
-    w.merged(row, c_code, row, c_deviation, note, f.plain_wrap);
-    w.row_height(row, 15.0 * wrapped_lines(note, 150));
-    ++row;
+lxw_row_t write_notes(SheetWriter& w, lxw_row_t row, const SchoolLayout& layout, const Formats& f) {
+  std::vector<std::string> notes;
+  if (layout.has_targets()) {
+    notes.push_back(
+        "Статус — сравнение значения ОО с целевым значением года. Отклонение от цели и от медианы "
+        "— в процентных пунктах (п.п.) для долей и в единицах показателя для количеств; знак «+» — "
+        "выше, «−» — ниже. Для показателей «лучше меньше» хорошо, когда отклонение отрицательное.");
+  } else {
+    notes.push_back(
+        "Целевых значений на этот год в методике нет. Отклонение от медианы — в процентных пунктах "
+        "(п.п.) для долей и в единицах показателя для количеств; знак «+» — выше, «−» — ниже.");
+  }
+  notes.push_back(
+      "Положение среди ОО — по четвертям значений ОО: «в числе лучших 25 %», «лучше медианы», «на "
+      "уровне медианы», «хуже медианы», «в нижней четверти» (с учётом того, что лучше — больше или "
+      "меньше). Место: 1 — лучшее значение; ОО с одинаковым значением делят место. Количества "
+      "зависят от размера ОО, места по ним не определяются. «—» — значения нет, причина — в "
+      "примечании к ячейке.");
+  for (const auto& note : notes) row = write_paragraph(w, row, 0, layout.last(), note, layout.total_width(), f.plain_wrap);
+  return row;
+}
+
+// The headline a director reads first (school_headline.h), over the full width.
+lxw_row_t write_headline(SheetWriter& w, const BookContext& ctx, const std::string& school_id,
+                         const SchoolLayout& layout, lxw_row_t row) {
+  const auto lines = school_headline(ctx, school_id);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    lxw_format* format = i == 0 && !accepted(ctx.in, school_id) ? ctx.f.alert_wrap : ctx.f.label_wrap;
+    row = write_paragraph(w, row, 0, layout.last(), lines[i], layout.total_width(), format);
   }
   return row;
 }
@@ -140,6 +204,7 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
   SheetWriter& w = *added;
   const auto& in = ctx.in;
   const auto& f = ctx.f;
+  const SchoolLayout layout(in);
   const model::School* school = in.registry.find(school_id);
   const std::string name = school_name(in.registry, school_id);
 
@@ -153,15 +218,10 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
     w.link_to_file(3, 0, ctx.summary_file, "← К сводке по всем ОО (книга результатов)",
                    f.link_plain);
   }
-  const bool submitted =
-      std::find(in.summary.school_ids.begin(), in.summary.school_ids.end(), school_id) !=
-      in.summary.school_ids.end();
-  if (!submitted) {
-    w.text(3, c_name, "Форма ОО за этот период не принята: значений ОО нет.", f.status_not_met);
-  }
+  const lxw_row_t header_row = write_headline(w, ctx, school_id, layout, 4) + 1;
 
-  write_header(w, in, f);
-  lxw_row_t row = k_header_row + 1;
+  write_header(w, header_row, in, layout, f);
+  lxw_row_t row = header_row + 1;
   // Directions in definition order, then indicators without a known direction.
   std::vector<std::string> groups;
   for (const auto& d : in.definition.directions) groups.push_back(d.id);
@@ -173,26 +233,38 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
       if (group.empty() ? !known : ind.direction == group) members.push_back(&ind);
     }
     if (members.empty()) continue;
-    w.merged(row, c_code, row, c_deviation, direction_name(in.definition, group), f.group);
+    w.merged(row, 0, row, layout.last(), direction_name(in.definition, group), f.group);
     ++row;
-    for (const auto* ind : members) write_indicator_row(w, row++, in, *ind, school_id, f);
+    for (const auto* ind : members) write_indicator_row(w, row++, in, layout, *ind, school_id, f);
   }
-  row = write_notes(w, row + 1, f);
+  // The notes print together; the chart with its data table prints on one
+  // page; the analysis parts start on a new one.
+  const bool repeat_header = in.analysis == nullptr;
+  PagePlan plan(page_height_pt(layout.total_width()), repeat_header ? w.height_of(header_row) : 0);
+  const lxw_row_t notes_row = row + 1;
+  row = write_notes(w, notes_row, layout, f);
+  plan.keep_together(notes_row, row - 1);
   const lxw_row_t chart_row = row + 1;
-  row = write_school_chart(w, ctx, school_id, chart_row);
-  if (in.analysis != nullptr) {
-    // The chart (about 17 rows tall) may reach below its data table. The
-    // analysis parts start on a new page.
-    if (row != chart_row) row = std::max<lxw_row_t>(row, chart_row + k_chart_rows);
-    row += 1;
-    std::array<lxw_row_t, 2> breaks = {row, 0};
-    w.check(worksheet_set_h_pagebreaks(w.raw(), breaks.data()), row, 0, "разрыв страницы");
-    write_school_analysis(w, ctx, school_id, row);
+  const SchoolChart chart = write_school_chart(w, ctx, school_id, chart_row);
+  row = chart.end;
+  if (chart.drawn) {
+    const lxw_row_t chart_last = rows_covering(w, chart.anchor_row, chart.height_px / k_px_per_pt);
+    row = std::max(row, chart_last + 1);
+    // From the blank row above: LibreOffice may place a chart a pixel or two
+    // above its anchor row.
+    plan.keep_together(chart_row - 1, row - 1);
   }
+  if (in.analysis != nullptr) {
+    row += 1;
+    plan.start_page(row);
+    row = write_school_analysis(w, ctx, layout, school_id, row);
+  }
+  plan.apply(w, row);
 
   // With the analysis parts the sheet holds several tables, each with its
   // own header: the indicator table's header would be wrong above them.
-  finish_table_sheet(w, k_header_row, 2, name + " · " + model::display_name(in.summary.period), in.analysis == nullptr);
+  finish_table_sheet(w, header_row, 2, name + " · " + model::display_name(in.summary.period),
+                     repeat_header);
   return w.status();
 }
 

@@ -31,14 +31,19 @@ TEST_F(DirectorWorkbookTest, HoldsOwnSheetErrorsAndMethodOnly) {
   const auto out = test::openpyxl_eval(path, R"(
 print(wb.sheetnames)
 ws = wb['МБОУ СОШ № 1']
-print(ws['A1'].value, '|', ws['G7'].value, ws['F7'].value, ws['H7'].value, ws['K7'].value)
+r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == '1.1')
+print(ws['A1'].value, '|', [ws.cell(r, c).value for c in (8, 6, 9, 12)])
 print(ws['A4'].value, ws['A4'].hyperlink)
+print(ws['A5'].value)
 print(wb['Ошибки']['A6'].value)
 )");
+  // Municipal value, median, target and place of 1.1; no link to a summary;
+  // the headline says first that the form was accepted.
   EXPECT_EQ(out,
             "['МБОУ СОШ № 1', 'Ошибки', 'Методика']\n"
-            "Результаты ОО: МБОУ СОШ № 1 | 0.7297297297297297 0.8 0.8 2 из 4\n"
+            "Результаты ОО: МБОУ СОШ № 1 | [0.7297297297297297, 0.8, 0.8, '2 из 4']\n"
             "None None\n"
+            "Форма за ноябрь 2026 принята.\n"
             "Ошибок и замечаний нет: все файлы приняты.\n");
 }
 
@@ -82,13 +87,15 @@ TEST_F(DirectorWorkbookTest, SchoolWithoutAcceptedFormSeesItsOwnErrors) {
   ASSERT_TRUE(report::write_director_workbook(m_data.input(), "s6", path).has_value());
   const auto out = test::openpyxl_eval(path, R"(
 ws = wb['Школа без формы']
-print(ws['B4'].value)
-print(ws['E7'].value, ws['I7'].value, ws['G7'].value)
+print(ws['A5'].value)
+r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == '1.1')
+print(ws.cell(r, 5).value, ws.cell(r, 10).value, ws.cell(r, 8).value)
 e = wb['Ошибки']
 print([e.cell(row=r, column=5).value for r in (6, 7)], e['A8'].value)
 )");
   EXPECT_EQ(out,
-            "Форма ОО за этот период не принята: значений ОО нет.\n"
+            "Форма за ноябрь 2026 не принята: значений ОО нет. Причины — на листе «Ошибки»; "
+            "исправленную форму можно прислать снова.\n"
             "— нет данных 0.7297297297297297\n"
             "['C7', 'C9'] None\n");
 }

@@ -28,68 +28,68 @@ class SchoolSheetTest : public ::testing::Test {
   test::TempDir m_dir;
 };
 
+// The indicator table starts below the headline: rows are found by column A.
+constexpr const char* k_table = R"(
+def table(ws):
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == 'Код')
+    return head, [ws.cell(head, c).value for c in range(1, ws.max_column + 1) if ws.cell(head, c).value]
+def row_of(ws, code):
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == code)
+def show(ws, code, cols):
+    r = row_of(ws, code)
+    out = []
+    for c in cols:
+        v = ws.cell(r, c).value
+        out.append(round(v, 6) if isinstance(v, float) else v)
+    print(code, out)
+)";
+
 TEST_F(SchoolSheetTest, ShowsSchoolBesideMunicipalityGroupedByDirection) {
-  const auto out = test::openpyxl_eval(write(), std::string(k_dump) + R"(
+  const auto out = test::openpyxl_eval(write(), std::string(k_table) + R"(
 ws = wb['МБОУ СОШ № 1']
-dump(ws, ['A1', 'A4', 'H5', 'A6', 'A7', 'C7', 'D7', 'E7', 'F7', 'G7', 'H7', 'I7', 'J7', 'K7', 'L7',
-          'E8', 'I8', 'J8', 'K8', 'E9', 'F9', 'G9', 'H9', 'I9', 'J9', 'K9', 'A10',
-          'H11', 'I11', 'J11', 'K11', 'C12', 'E12', 'G12', 'H12', 'L12'])
-print('back', ws['A4'].hyperlink.location)
-print('J11 comment', ws['J11'].comment.text)
-print('freeze', ws.freeze_panes, 'protected', ws.protection.sheet)
+print(ws['A1'].value, '|', ws['A4'].value, '|', ws['A4'].hyperlink.location)
+head, names = table(ws)
+print(names)
+print(ws.cell(head + 1, 1).value)
+for code in ('1.1', '1.2', '1.3', '2.1', '2.2'):
+    show(ws, code, range(3, 14))
+r = row_of(ws, '1.1')
+print(ws.cell(r, 5).number_format, '|', ws.cell(r, 11).number_format)
+print('2.1 target comment', ws.cell(row_of(ws, '2.1'), 9).comment.text)
+print('2.2 rank comment', ws.cell(row_of(ws, '2.2'), 12).comment.text)
+print('freeze', ws.freeze_panes == 'C%d' % (head + 1), 'protected', ws.protection.sheet)
 )");
+  // 1.1: 40/50 = 80 % at the median 80, target 80 met, 2nd of 4; 1.2 has 3 values
+  // only (no quarters); 2.1 has no target; 2.2 is a count: no place, no quarter.
   EXPECT_EQ(out,
-            "A1 'Результаты ОО: МБОУ СОШ № 1' General\n"
-            "A4 '← К сводке по всем ОО' General\n"
-            "H5 'Целевое значение 2026' General\n"
-            "A6 'Выявление профессиональных дефицитов' General\n"
-            "A7 '1.1' General\n"
-            "C7 40 [$-419]#,##0\n"
-            "D7 50 [$-419]#,##0\n"
-            "E7 0.8 [$-419]0.0%\n"
-            "F7 0.8 [$-419]0.0%\n"
-            "G7 0.72973 [$-419]0.0%\n"
-            "H7 0.8 [$-419]0.0%\n"
-            "I7 'достигнуто' General\n"
-            "J7 0 [$-419]+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\"\n"
-            "K7 '2 из 4' General\n"
-            "L7 0 [$-419]+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\"\n"
-            "E8 0.25 [$-419]0.0%\n"
-            "I8 'достигнуто' General\n"
-            "J8 -5 [$-419]+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\"\n"
-            "K8 '2 из 3' General\n"
-            "E9 'Да' General\n"
-            "F9 '—' General\n"
-            "G9 0.6 [$-419]0.0%\n"
-            "H9 1 [$-419]0.0%\n"
-            "I9 'достигнуто' General\n"
-            "J9 '—' General\n"
-            "K9 '1 из 5' General\n"
-            "A10 'Молодые педагоги и наставничество' General\n"
-            "H11 '—' General\n"
-            "I11 'цель не задана' General\n"
-            "J11 '—' General\n"
-            "K11 '3 из 5' General\n"
-            "C12 None General\n"
-            "E12 5 [$-419]#,##0\n"
-            "G12 17 [$-419]#,##0\n"
-            "H12 20 [$-419]#,##0\n"
-            "L12 2 [$-419]+#,##0.0;-#,##0.0;0\n"
-            "back 'Сводка'!A1\n"
-            "J11 comment Целевое значение не задано.\n"
-            "freeze C6 protected True\n");
+            "Результаты ОО: МБОУ СОШ № 1 | ← К сводке по всем ОО | 'Сводка'!A1\n"
+            "['Код', 'Показатель', 'Числитель', 'Знаменатель', 'Значение ОО', 'Медиана по ОО', "
+            "'Положение среди ОО', 'Муниципалитет', 'Целевое значение 2026', 'Статус', "
+            "'Отклонение от цели', 'Место среди ОО', 'Отклонение от медианы']\n"
+            "Выявление профессиональных дефицитов\n"
+            "1.1 [40, 50, 0.8, 0.8, 'на уровне медианы', 0.72973, 0.8, 'достигнуто', 0, '2 из 4', 0]\n"
+            "1.2 [10, 40, 0.25, 0.25, '—', 0.295652, 0.3, 'достигнуто', -5, '2 из 3', 0]\n"
+            "1.3 [None, None, 'Да', '—', '—', 0.6, 1, 'достигнуто', '—', '—', '—']\n"
+            "2.1 [3, 4, 0.75, 0.75, 'на уровне медианы', 0.583333, '—', 'цель не задана', '—', "
+            "'3 из 5', 0]\n"
+            "2.2 [None, None, 5, 3, '—', 17, 20, 'цель не задана', '—', '—', 2]\n"
+            "[$-419]0.0% | [$-419]+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\"\n"
+            "2.1 target comment Целевое значение на 2026 год не задано.\n"
+            "2.2 rank comment Количество зависит от размера ОО: места и положение среди ОО по нему не "
+            "определяются.\n"
+            "freeze True protected True\n");
 }
 
 TEST_F(SchoolSheetTest, MissingValueIsADashWithItsReason) {
-  const auto out = test::openpyxl_eval(write(), R"(
+  const auto out = test::openpyxl_eval(write(), std::string(k_table) + R"(
 ws = wb['+79991234567']
-for c in ['C7', 'D7', 'E7', 'I7', 'K7']:
-    print(c, repr(ws[c].value))
-print(ws['E7'].comment.text)
-print(ws['K7'].comment.text)
+show(ws, '1.1', (3, 4, 5, 7, 10, 12))
+r = row_of(ws, '1.1')
+print(ws.cell(r, 5).comment.text)
+print(ws.cell(r, 12).comment.text)
 )");
   EXPECT_EQ(out,
-            "C7 0\nD7 0\nE7 '—'\nI7 'нет данных'\nK7 '—'\n"
+            "1.1 [0, 0, '—', '—', 'нет данных', '—']\n"
             "Нет значения: знаменатель равен 0: долю вычислить нельзя.\n"
             "Нет значения: знаменатель равен 0: долю вычислить нельзя.\n");
 }
@@ -114,6 +114,31 @@ print(sorted(set(re.findall(r'<c:v>([^<]*)</c:v>', xml)) & {'ОО', 'Медиа�
 print('HYPERLINK' in ''.join(re.findall(r'<c:tx>.*?</c:tx>', xml)))
 )");
   EXPECT_EQ(out, "['Медиана по ОО', 'ОО', 'Цель']\nFalse\n");
+}
+
+// A method without targets for the year (Krymsk): no target, status and gap
+// columns that would be «—» all the way down, and no «Цель» in the chart.
+TEST_F(SchoolSheetTest, WithoutTargetsForTheYearNoTargetColumns) {
+  for (auto& ind : m_data.definition.indicators) ind.targets.clear();
+  const auto out = test::openpyxl_eval(write(), std::string(k_table) + R"(
+import re
+ws = wb['МБОУ СОШ № 1']
+print(table(ws)[1])
+show(ws, '1.1', range(3, 11))
+z = zipfile.ZipFile(path)
+names = set()
+for n in z.namelist():
+    if n.startswith('xl/charts/chart'):
+        series = set(re.findall(r'<c:v>([^<]*)</c:v>', z.read(n).decode('utf-8')))
+        if 'Медиана по ОО' in series:
+            names |= series & {'ОО', 'Медиана по ОО', 'Цель'}
+print(sorted(names))
+)");
+  EXPECT_EQ(out,
+            "['Код', 'Показатель', 'Числитель', 'Знаменатель', 'Значение ОО', 'Медиана по ОО', "
+            "'Положение среди ОО', 'Муниципалитет', 'Место среди ОО', 'Отклонение от медианы']\n"
+            "1.1 [40, 50, 0.8, 0.8, 'на уровне медианы', 0.72973, '2 из 4', 0]\n"
+            "['Медиана по ОО', 'ОО']\n");
 }
 
 TEST_F(SchoolSheetTest, LongTextIsClippedToExcelsLimit) {
