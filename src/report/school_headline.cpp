@@ -96,10 +96,8 @@ std::vector<std::string> school_headline(const BookContext& ctx, const std::stri
     std::vector<const std::string*> main;
     for (const auto& s : in.analysis->recommendations) {
       if (s.school_id != school_id) continue;
-      for (const auto& d : s.directions) {
-        for (const auto& item : d.items) {
-          if (main.size() < k_headline_recommendations) main.push_back(&item.text);
-        }
+      for (const auto* item : s.ranked()) {  // below target first, larger gaps first
+        if (main.size() < k_headline_recommendations) main.push_back(&item->text);
       }
     }
     if (!main.empty()) {
