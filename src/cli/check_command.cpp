@@ -6,7 +6,6 @@
 #include "cli/exit_codes.h"
 #include "cli/run_inputs.h"
 #include "ingest/form_file.h"
-#include "util/sha256.h"
 
 namespace cli {
 
@@ -19,8 +18,9 @@ int check_command(const Config& config, const std::vector<std::string>& files) {
   for (const auto& name : files) {
     const fs::path path(name);
     std::error_code ec;
-    const model::SourceFile source{path, path.filename().string(), util::sha256_file(path).value_or(""),
-                                   fs::file_size(path, ec), 0};
+    // Not hashed: `check` keeps nothing, and the reader refuses a FIFO, a
+    // device or an oversized file by looking at it, before reading a byte.
+    const model::SourceFile source{path, path.filename().string(), {}, fs::file_size(path, ec), 0};
     const auto checked = ingest::check_form_file(source, config.limits, inputs->definition.definition,
                                                  inputs->registry.registry, inputs->period);
     for (const auto& d : checked.outcome.diagnostics) {

@@ -8,6 +8,8 @@
 #include <map>
 #include <thread>
 
+#include "model/diagnostic.h"
+#include "util/file_kind.h"
 #include "util/sha256.h"
 
 namespace deliver {
@@ -72,8 +74,13 @@ void list_files(const fs::path& dir, const std::string& prefix, int depth, std::
       if (depth == 0 && !name.starts_with(".")) list_files(entry.path(), rel, 1, out, problems);
       continue;
     }
-    if (!entry.is_regular_file(sec)) continue;  // sockets, fifos, dangling links
     Found f{entry.path(), rel, name, 0, 0};
+    if (const auto why = util::not_a_regular_file(f.path)) {
+      // A FIFO would block the run on open(), a device never end: listed, never read.
+      problems.push_back(set_aside(f, model::Outcome::skipped, model::Severity::warning, *why + " — пропущен",
+                                   "положите в папку саму книгу Excel"));
+      continue;
+    }
     if (const auto sm = size_and_mtime(f.path)) std::tie(f.size, f.mtime) = *sm;
     out.push_back(std::move(f));
   }
@@ -152,6 +159,12 @@ model::Expected<InboxScan> scan_inbox(const fs::path& inbox, const InboxOptions&
   }
   std::map<std::string, std::string> first_by_hash;  // sha256 -> relative path kept
   for (auto& f : candidates) {
+    // Refused by size before hashing: a 2 GB sparse file takes half a minute to hash.
+    if (options.max_file_bytes > 0 && f.size > options.max_file_bytes) {
+      scan.set_aside.push_back(set_aside(f, model::Outcome::rejected, model::Severity::error,
+                                         model::too_large_message(options.max_file_bytes), model::k_too_large_hint));
+      continue;
+    }
     const auto again = size_and_mtime(f.path);
     if (!again || again->first != f.size || again->second != f.mtime) {
       scan.set_aside.push_back(

@@ -7,7 +7,7 @@
 // subfolders (methodists often keep one folder per school or per mail). Deeper
 // folders and hidden folders (".git", ".Trash-1000") are not entered.
 //
-// Every regular file found ends up in exactly one of two lists:
+// Every file found ends up in exactly one of two lists:
 //   - InboxScan::workbooks — candidate forms (.xlsx .xlsm .xls, any letter
 //     case), settled, first of their bytes; hashed and ready to read;
 //   - InboxScan::set_aside — everything else, as model::FileOutcome with one
@@ -23,6 +23,11 @@
 //           -> Outcome::rejected, Severity::error, «файл «x.docx» не является
 //              книгой Excel» with a hint, so the methodist can ask the school;
 //       * a file that cannot be read -> Outcome::rejected, Severity::error;
+//       * a workbook over InboxOptions::max_file_bytes -> Outcome::rejected,
+//         Severity::error, refused by its size before it is hashed;
+//       * anything that is not a regular file (a FIFO, a device, a socket, a
+//         link to nothing) -> Outcome::skipped, Severity::warning, with the
+//         reason; it is never opened;
 //       * a workbook with the same SHA-256 as one already kept (the school
 //         re-sent the identical file) -> Outcome::duplicate, Severity::info,
 //         naming the kept file. "First" means first by relative path
@@ -58,6 +63,8 @@ struct InboxOptions {
   int settle_check_ms = 1000;
   // "Now" in seconds since the epoch; unset means the system clock. Tests set it.
   std::optional<std::int64_t> now;
+  // A workbook larger than this is refused before it is hashed (0: no limit).
+  std::uintmax_t max_file_bytes = 50ull << 20;
 };
 
 struct InboxScan {

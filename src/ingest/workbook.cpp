@@ -10,6 +10,7 @@
 #include "ingest/read_error.h"
 #include "ingest/xls_reader.h"
 #include "ingest/xlsx_reader.h"
+#include "util/file_kind.h"
 
 namespace ingest {
 
@@ -26,16 +27,16 @@ model::Diagnostic to_diagnostic(ReadError e, const std::string& file) {
 
 Status read_bytes(const std::filesystem::path& path, const ReadLimits& limits,
                   std::vector<unsigned char>& out) {
+  // Look before opening: a FIFO would block the open, /dev/zero never end.
+  if (const auto why = util::not_a_regular_file(path)) {
+    return make_error(*why, "Положите в папку саму книгу Excel (.xlsx или .xls)");
+  }
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec || !std::filesystem::is_regular_file(path, ec))
+  if (ec)
     return make_error("файл не найден или не читается",
                       "Проверьте, что файл на месте и не открыт в другой программе");
-  if (size > limits.max_file_bytes)
-    return make_error("файл больше " + std::to_string(limits.max_file_bytes >> 20) +
-                          " МБ — это не похоже на школьную форму",
-                      "Удалите из книги лишние листы, рисунки и данные, оставьте только форму и "
-                      "отправьте снова");
+  if (size > limits.max_file_bytes) return make_error(model::too_large_message(limits.max_file_bytes), model::k_too_large_hint);
   std::ifstream in(path, std::ios::binary);
   out.resize(static_cast<std::size_t>(size));
   if (!in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(size)))

@@ -45,6 +45,10 @@ std::string severity_name(Severity s) {
   return "ошибка";
 }
 
+std::string too_large_message(std::uintmax_t max_bytes) {
+  return "файл больше " + std::to_string(max_bytes >> 20) + " МБ — это не похоже на школьную форму";
+}
+
 bool has_errors(const std::vector<Diagnostic>& ds) {
   return std::any_of(ds.begin(), ds.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::error; });

@@ -3,6 +3,7 @@
 // Messages are in Russian: the methodist and the schools read them.
 #pragma once
 
+#include <cstdint>
 #include <expected>
 #include <optional>
 #include <string>
@@ -50,5 +51,11 @@ template <class T>
 using ExpectedAll = std::expected<T, std::vector<Diagnostic>>;
 
 bool has_errors(const std::vector<Diagnostic>& ds);
+
+// The refusal of a file over the size limit, said the same by the inbox scan
+// (which refuses it before hashing) and by the reader.
+std::string too_large_message(std::uintmax_t max_bytes);
+inline constexpr const char* k_too_large_hint =
+    "Удалите из книги лишние листы, рисунки и данные, оставьте только форму и отправьте снова";
 
 }  // namespace model

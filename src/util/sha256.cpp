@@ -1,7 +1,11 @@
 #include "util/sha256.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <vector>
 
 namespace util {
@@ -109,16 +113,30 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::optional<std::string> sha256_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then refused
+  // with everything else that is not a regular file (/dev/zero never ends).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st{};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
   Sha256 h;
   std::vector<char> buf(1 << 16);
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    const auto got = in.gcount();
-    if (got > 0) h.update(std::string_view(buf.data(), static_cast<std::size_t>(got)));
+  bool ok = true;
+  for (;;) {
+    const auto got = ::read(fd, buf.data(), buf.size());
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      ok = false;
+      break;
+    }
+    h.update(std::string_view(buf.data(), static_cast<std::size_t>(got)));
   }
-  if (in.bad()) return std::nullopt;
+  ::close(fd);
+  if (!ok) return std::nullopt;
   return to_hex(h.finish());
 }
 

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <thread>
 
@@ -223,6 +224,55 @@ TEST(InboxTest, NeverChangesTheInbox) {
   }
   EXPECT_EQ(snapshot(), before);
   EXPECT_EQ(before.size(), 7u);
+}
+
+// Only regular files are read: a FIFO would block the run forever on open(),
+// a link to /dev/zero would never end. They and a link to nothing are listed
+// as skipped with the reason, so the methodist sees them.
+TEST(InboxTest, ListsFifosDevicesAndDanglingLinksAsSkippedWithAReason) {
+  test::TempDir dir;
+  put(dir, "good.xlsx", "1");
+  ASSERT_EQ(::mkfifo((dir / "pipe.xlsx").c_str(), 0644), 0);
+  fs::create_symlink(dir / "gone.xlsx", dir / "dangling.xlsx");
+  fs::create_symlink("/dev/zero", dir / "zero.xlsx");
+  const auto scan = deliver::scan_inbox(dir.path(), fixed_now());
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(workbook_names(*scan), (std::vector<std::string>{"good.xlsx"}));
+  const std::map<std::string, std::string> reasons = {
+      {"pipe.xlsx", "не обычный файл (именованный канал)"},
+      {"dangling.xlsx", "ссылка на несуществующий файл"},
+      {"zero.xlsx", "не обычный файл (устройство)"},
+  };
+  for (const auto& [name, reason] : reasons) {
+    const auto* o = find_aside(*scan, name);
+    ASSERT_NE(o, nullptr) << name;
+    EXPECT_EQ(o->outcome, Outcome::skipped) << name;
+    ASSERT_EQ(o->diagnostics.size(), 1u);
+    EXPECT_EQ(o->diagnostics[0].severity, model::Severity::warning);
+    EXPECT_EQ(o->diagnostics[0].message.rfind(reason, 0), 0u) << o->diagnostics[0].message;
+  }
+}
+
+// The size limit applies before the file is hashed: a 2 GB sparse file would
+// take half a minute to hash only to be refused.
+TEST(InboxTest, AFileOverTheSizeLimitIsSetAsideBeforeHashing) {
+  test::TempDir dir;
+  put(dir, "small.xlsx", "1");
+  const auto big = dir / "big.xlsx";
+  { std::ofstream touch(big); }
+  fs::resize_file(big, 2ull << 30);  // sparse: no disk used
+  set_mtime(big, k_now - 3600);
+  auto options = fixed_now();
+  options.max_file_bytes = 50ull << 20;  // NOLINT
+  const auto scan = deliver::scan_inbox(dir.path(), options);
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(workbook_names(*scan), (std::vector<std::string>{"small.xlsx"}));
+  const auto* o = find_aside(*scan, "big.xlsx");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->outcome, Outcome::rejected);
+  EXPECT_EQ(o->file.size, 2ull << 30);
+  EXPECT_TRUE(o->file.sha256.empty());  // never hashed
+  EXPECT_EQ(o->diagnostics[0].message, "файл больше 50 МБ — это не похоже на школьную форму");
 }
 
 }  // namespace
