@@ -1,7 +1,9 @@
 #include "ingest/form_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <tuple>
 
@@ -268,7 +270,13 @@ void FormReader::read_inputs(model::Submission& sub) {
   }
 }
 
-std::string whole_number(double v) { return std::to_string(static_cast<long long>(v)); }
+// Digits as typed, for any size: a cast to long long is undefined past 2^63
+// and showed 1e19 as -9223372036854775808. Values here are whole (parse_count).
+std::string whole_number(double v) {
+  std::array<char, 400> buf{};
+  std::snprintf(buf.data(), buf.size(), "%.0f", v);
+  return buf.data();
+}
 
 void FormReader::check_relations(const model::Submission& sub) {
   for (const auto& in : m_def.inputs) {

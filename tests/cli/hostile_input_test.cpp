@@ -24,6 +24,28 @@ test::ProcessResult check(const test::TempDir& dir, const std::vector<fs::path>&
   return test::run_command("timeout " + args);
 }
 
+// A copy of a sample form with its XML edited: in `part`, `from` becomes `to`.
+fs::path edited_form(const test::TempDir& dir, const std::string& sample, const std::string& name,
+                     const std::string& part, const std::string& from, const std::string& to) {
+  const auto out = dir / name;
+  const auto r = test::run_python(R"(
+import sys, zipfile, re
+src, dst, part, old, new = sys.argv[1:]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == part:
+            text = data.decode("utf-8")
+            changed = re.sub(old, new, text, count=1)
+            assert changed != text, "nothing to change in " + part
+            data = changed.encode("utf-8")
+        zout.writestr(item, data)
+print("ok=1")
+)", {(test::source_dir() / "sample_workbooks/demo" / sample).string(), out.string(), part, from, to});
+  EXPECT_EQ(test::value_of(r.out, "ok"), "1") << r.out;
+  return out;
+}
+
 bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
@@ -44,5 +66,16 @@ TEST(HostileInputTest, CheckRefusesAnOversizedFileByItsSize) {
   const auto r = check(dir, {dir / "big.xlsx"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_TRUE(has(r.out, "big.xlsx: файл больше 50 МБ")) << r.out;
+}
+
+TEST(HostileInputTest, AHugeCountIsShownAsTyped) {
+  test::TempDir dir;
+  // teachers_total (max 2000) of sch01 typed as 10000000000000000000.
+  const auto form = edited_form(dir, "sch01_2026-11.xlsx", "sch01_2026-11.xlsx", "xl/worksheets/sheet1.xml",
+                                R"((<c r="C10"[^>]*>)<v>[0-9]+</v>)", R"(\1<v>10000000000000000000</v>)");
+  const auto r = check(dir, {form});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_TRUE(has(r.out, "найдено «10000000000000000000»")) << r.out;
+  EXPECT_FALSE(has(r.out, "-9223372036854775808")) << r.out;
 }
 
