@@ -217,6 +217,13 @@ void FormReader::read_inputs(model::Submission& sub) {
     const Cell* cell = at->sheet->find(at->cell);
     const bool blank = cell == nullptr ||
                        (cell->type == CellType::string && trim_spaces(cell->text).empty());
+    if (blank && cell == nullptr && at->sheet->has_unsaved_formula(at->cell)) {
+      ++filled;  // the school did fill it, with a formula the writing program never calculated
+      error(at->sheet, at->cell, "поле «" + in.label + "»: в ячейке формула, значение которой не сохранено",
+            "откройте файл в Excel или LibreOffice Calc, сохраните его и отправьте снова "
+            "(или введите число вручную, без формулы)");
+      continue;
+    }
     if (blank) {
       if (in.required) blank_required.push_back({&in, *at});
       continue;

@@ -131,6 +131,11 @@ class SheetHandler final : public XmlHandler {
   }
 
   Status finish_cell() {
+    if (m_formula && !m_has_v && m_type != ValueType::inline_string) {
+      if (auto err = m_budget.add_cell(0)) return located(std::move(*err));
+      m_sheet.unsaved_formulas.push_back({m_row, m_col});
+      return std::nullopt;
+    }
     Cell cell;
     cell.ref = {m_row, m_col};
     cell.from_formula = m_formula;
@@ -236,6 +241,9 @@ Status read_sheet(const ZipArchive& zip, const std::string& entry, const SheetCo
     return err;
   }
   if (handler.unsorted()) sort_cells(sheet.cells);
+  auto& formulas = sheet.unsaved_formulas;
+  std::sort(formulas.begin(), formulas.end());
+  formulas.erase(std::unique(formulas.begin(), formulas.end()), formulas.end());
   return std::nullopt;
 }
 

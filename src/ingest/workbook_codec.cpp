@@ -86,6 +86,11 @@ void encode_result(const Status& status, const Workbook& book, std::string& out)
       w.pod(static_cast<std::uint8_t>((c.is_percent ? 1 : 0) | (c.is_date ? 2 : 0) |
                                       (c.from_formula ? 4 : 0)));
     }
+    w.pod<std::uint64_t>(sheet.unsaved_formulas.size());
+    for (const auto& ref : sheet.unsaved_formulas) {
+      w.pod(ref.row);
+      w.pod(ref.col);
+    }
   }
   w.pod<std::uint64_t>(book.names.size());
   for (const auto& n : book.names) {
@@ -135,6 +140,11 @@ bool decode_result(std::string_view in, Status& status, Workbook& book) {
       c.is_date = flags & 2;
       c.from_formula = flags & 4;
     }
+    std::uint64_t formulas = 0;
+    if (!r.count(formulas, 8)) return false;
+    sheet.unsaved_formulas.resize(static_cast<std::size_t>(formulas));
+    for (auto& ref : sheet.unsaved_formulas)
+      if (!r.pod(ref.row) || !r.pod(ref.col)) return false;
   }
   std::uint64_t names = 0;
   if (!r.count(names, 25)) return false;

@@ -13,6 +13,10 @@ const Cell* Sheet::find(model::CellRef ref) const {
   return it != cells.end() && it->ref == ref ? &*it : nullptr;
 }
 
+bool Sheet::has_unsaved_formula(model::CellRef ref) const {
+  return std::binary_search(unsaved_formulas.begin(), unsaved_formulas.end(), ref);
+}
+
 const Sheet* Workbook::sheet(std::string_view sheet_name) const {
   for (const auto& s : sheets)
     if (s.name == sheet_name) return &s;

@@ -39,8 +39,13 @@ struct Sheet {
   std::string name;
   SheetState state = SheetState::visible;
   std::vector<Cell> cells;  // sorted by (row, col), no duplicates
+  // Cells holding a formula whose value was never saved (a file written by a
+  // program that does not calculate): empty to `find`, but not left blank by
+  // the school. Sorted, no duplicates.
+  std::vector<model::CellRef> unsaved_formulas;
 
   const Cell* find(model::CellRef ref) const;  // nullptr when the cell is empty
+  bool has_unsaved_formula(model::CellRef ref) const;
 };
 
 struct DefinedName {

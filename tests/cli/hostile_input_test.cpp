@@ -79,3 +79,15 @@ TEST(HostileInputTest, AHugeCountIsShownAsTyped) {
   EXPECT_FALSE(has(r.out, "-9223372036854775808")) << r.out;
 }
 
+TEST(HostileInputTest, AFormulaWithNoSavedValueSaysSoAndHowToFixIt) {
+  test::TempDir dir;
+  const auto form = edited_form(dir, "sch01_2026-11.xlsx", "sch01_2026-11.xlsx", "xl/worksheets/sheet1.xml",
+                                R"((<c r="C10"[^>]*>)<v>[0-9]+</v>)", R"(\1<f>SUM(40,44)</f>)");
+  const auto r = check(dir, {form});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_TRUE(has(r.out, "Форма!C10")) << r.out;
+  EXPECT_TRUE(has(r.out, "формула, значение которой не сохранено")) << r.out;
+  EXPECT_TRUE(has(r.out, "LibreOffice")) << r.out;
+  EXPECT_FALSE(has(r.out, "не заполнено обязательное поле")) << r.out;
+}
+

@@ -20,7 +20,7 @@ TEST(ChildProcessTest, ReturnsTheChildsWorkbook) {
   Workbook out;
   const auto status = run_in_child(budget, [&](Workbook& b) -> Status {
     b.format = ::getpid() == parent ? "same process" : "child";
-    Sheet s{"S", SheetState::visible, {}};
+    Sheet s{"S", SheetState::visible, {}, {}};
     for (std::uint32_t r = 0; r < 50'000; ++r) {  // more than a pipe buffer
       Cell c;
       c.ref = {r, 0};

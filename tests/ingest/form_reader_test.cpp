@@ -17,8 +17,8 @@ class FormBuilder {
  public:
   FormBuilder() {
     m_wb.format = "xlsx";
-    m_wb.sheets.push_back({"Форма", ingest::SheetState::visible, {}});
-    m_wb.sheets.push_back({"_meta", ingest::SheetState::hidden, {}});
+    m_wb.sheets.push_back({"Форма", ingest::SheetState::visible, {}, {}});
+    m_wb.sheets.push_back({"_meta", ingest::SheetState::hidden, {}, {}});
     meta("form_id", "metodmon-form");
     meta("definition_id", "t");
     meta("definition_version", "1");
@@ -315,7 +315,7 @@ TEST_F(FormReaderTest, AFormOfAnotherMonitoringSaysWhichFormToUseAndWhoseItIs) {
 
 TEST_F(FormReaderTest, NotAFormAtAll) {
   ingest::Workbook wb;
-  wb.sheets.push_back({"Лист1", ingest::SheetState::visible, {}});
+  wb.sheets.push_back({"Лист1", ingest::SheetState::visible, {}, {}});
   const auto r = ingest::read_form(wb, def, reg, period, source);
   EXPECT_FALSE(r.submission);
   ASSERT_EQ(r.diagnostics.size(), 1u);

@@ -67,6 +67,24 @@ TEST(SheetReaderTest, ReadsEveryValueType) {
   EXPECT_EQ(wb.sheets[0].cells.size(), 12u);
 }
 
+// A formula written by a program that does not calculate has no <v>: the
+// cell is empty to `find`, but listed so the form reader can say why.
+TEST(SheetReaderTest, ListsFormulasWhoseValueWasNeverSaved) {
+  const auto bytes = test::XlsxPackage()
+                         .sheet("S", "<row r=\"1\"><c r=\"C1\"><f>A1+B1</f></c><c r=\"D1\" t=\"str\"><f>A1</f><v></v></c>"
+                                     "<c r=\"E1\"><f>1</f><v>1</v></c></row><row r=\"2\"><c r=\"B2\"><f>2</f></c></row>")
+                         .zip()
+                         .bytes();
+  Workbook wb;
+  ASSERT_FALSE(test::read_xlsx_bytes(bytes, wb));
+  const auto& sheet = wb.sheets.at(0);
+  EXPECT_EQ(sheet.unsaved_formulas, (std::vector<model::CellRef>{{0, 2}, {1, 1}}));
+  EXPECT_EQ(sheet.find({0, 2}), nullptr);
+  EXPECT_TRUE(sheet.has_unsaved_formula({1, 1}));
+  EXPECT_FALSE(sheet.has_unsaved_formula({0, 3}));  // saved: an empty text result
+  EXPECT_FALSE(sheet.has_unsaved_formula({0, 4}));
+}
+
 TEST(SheetReaderTest, CellsAndRowsWithoutAddressesFollowThePreviousOne) {
   const auto bytes = test::XlsxPackage()
                          .sheet("S", "<row><c><v>1</v></c><c><v>2</v></c><c r=\"E1\"><v>5</v></c><c><v>6</v></c></row>"

@@ -9,7 +9,7 @@ Workbook sample() {
   Workbook wb;
   wb.format = "xls";
   wb.date1904 = true;
-  Sheet s{"Форма", SheetState::very_hidden, {}};
+  Sheet s{"Форма", SheetState::very_hidden, {}, {{9, 2}, {10, 3}}};  // C10, D11: formulas never calculated
   Cell a;
   a.ref = {6, 2};
   a.type = CellType::number;
@@ -20,7 +20,7 @@ Workbook sample() {
   b.ref = {7, 0};
   b.text = std::string("текст\0с нулём", 23);
   s.cells = {a, b};
-  wb.sheets = {s, Sheet{"Пустой", SheetState::visible, {}}};
+  wb.sheets = {s, Sheet{"Пустой", SheetState::visible, {}, {}}};
   wb.names = {{"in_total", std::nullopt, "'Форма'!$C$7"}, {"local", 1u, "$A$1"}};
   return wb;
 }
@@ -38,6 +38,8 @@ TEST(WorkbookCodecTest, RoundTripsWorkbook) {
   ASSERT_EQ(back.sheets.size(), 2u);
   EXPECT_EQ(back.sheets[0].state, SheetState::very_hidden);
   ASSERT_EQ(back.sheets[0].cells.size(), 2u);
+  EXPECT_EQ(back.sheets[0].unsaved_formulas, (std::vector<model::CellRef>{{9, 2}, {10, 3}}));
+  EXPECT_TRUE(back.sheets[1].unsaved_formulas.empty());
   const auto& a = back.sheets[0].cells[0];
   EXPECT_EQ(a.ref, (model::CellRef{6, 2}));
   EXPECT_EQ(a.number, 0.125);

@@ -7,7 +7,7 @@ namespace {
 
 Workbook sample() {
   Workbook wb;
-  Sheet form{"Форма", SheetState::visible, {}};
+  Sheet form{"Форма", SheetState::visible, {}, {}};
   for (std::uint32_t r = 0; r < 10; r += 3) {
     Cell c;
     c.ref = {r, 2};
@@ -16,7 +16,7 @@ Workbook sample() {
     form.cells.push_back(c);
   }
   wb.sheets.push_back(form);
-  wb.sheets.push_back(Sheet{"It's", SheetState::hidden, {}});
+  wb.sheets.push_back(Sheet{"It's", SheetState::hidden, {}, {}});
   wb.names = {{"In_Total", std::nullopt, "'Форма'!$C$7"},
               {"dup", 1u, "'It''s'!$A$1"},
               {"dup", std::nullopt, "Форма!C4"},
