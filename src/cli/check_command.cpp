@@ -6,6 +6,7 @@
 #include "cli/exit_codes.h"
 #include "cli/run_inputs.h"
 #include "ingest/form_file.h"
+#include "util/console_text.h"
 
 namespace cli {
 
@@ -24,10 +25,10 @@ int check_command(const Config& config, const std::vector<std::string>& files) {
     const auto checked = ingest::check_form_file(source, config.limits, inputs->definition.definition,
                                                  inputs->registry.registry, inputs->period);
     for (const auto& d : checked.outcome.diagnostics) {
-      std::printf("%s: %s\n", model::severity_name(d.severity).c_str(), model::to_string(d).c_str());
+      std::printf("%s: %s\n", model::severity_name(d.severity).c_str(), util::console_text(model::to_string(d)).c_str());
     }
     if (checked.submission) {
-      std::printf("%s: форма школы %s за %s принята, полей: %zu\n", source.name.c_str(),
+      std::printf("%s: форма школы %s за %s принята, полей: %zu\n", util::console_text(source.name).c_str(),
                   checked.outcome.school_id.c_str(), inputs->period.id.c_str(),
                   checked.submission->values.size());
     } else {

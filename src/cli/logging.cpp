@@ -7,6 +7,8 @@
 
 #include <string_view>
 
+#include "util/console_text.h"
+
 namespace cli {
 
 namespace {
@@ -38,12 +40,26 @@ class RussianLevel final : public spdlog::custom_flag_formatter {
   }
 };
 
+// "%&" instead of "%v": the message with control characters escaped. File
+// names and cell texts reach log lines; raw, an escape sequence from a cell
+// would recolour the terminal or the cron mail that shows it.
+class EscapedMessage final : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
+    const auto text = util::console_text(std::string_view(msg.payload.data(), msg.payload.size()));
+    dest.append(text.data(), text.data() + text.size());
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override {
+    return spdlog::details::make_unique<EscapedMessage>();
+  }
+};
+
 }  // namespace
 
 void setup_logging(int verbosity) {
   auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
   auto formatter = std::make_unique<spdlog::pattern_formatter>();
-  formatter->add_flag<RussianLevel>('*').set_pattern("%^%*%$%v");
+  formatter->add_flag<RussianLevel>('*').add_flag<EscapedMessage>('&').set_pattern("%^%*%$%&");
   console->set_formatter(std::move(formatter));
   auto logger = std::make_shared<spdlog::logger>("metodmon", console);
   logger->set_level(verbosity <= 0   ? spdlog::level::warn
@@ -59,7 +75,9 @@ bool add_file_log(const std::filesystem::path& state_dir) {
     std::filesystem::create_directories(dir);
     auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>((dir / "metodmon.log").string(),
                                                                        5u << 20, 5);
-    file->set_pattern("%Y-%m-%d %H:%M:%S.%e [%P] %l %v");
+    auto formatter = std::make_unique<spdlog::pattern_formatter>();
+    formatter->add_flag<EscapedMessage>('&').set_pattern("%Y-%m-%d %H:%M:%S.%e [%P] %l %&");
+    file->set_formatter(std::move(formatter));
     file->set_level(spdlog::level::debug);
     auto logger = spdlog::default_logger();
     logger->sinks().push_back(file);

@@ -12,6 +12,7 @@
 #include "cli/phase_read.h"
 #include "cli/run_inputs.h"
 #include "cli/run_session.h"
+#include "util/console_text.h"
 
 namespace cli {
 
@@ -70,7 +71,7 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
   for (const auto& f : run.files) {
     if (f.outcome != model::Outcome::rejected) continue;
     for (const auto& d : f.diagnostics) {
-      if (d.severity == model::Severity::error) std::printf("  %s\n", model::to_string(d).c_str());
+      if (d.severity == model::Severity::error) std::printf("  %s\n", util::console_text(model::to_string(d)).c_str());
     }
   }
   std::printf("Итоговая книга: %s\n", published.results_file.string().c_str());
@@ -98,7 +99,8 @@ int publish_nothing(const Config& config, const RunInputs& inputs, RunSession& s
                     : "итоги не построены, ничего не записано");
   for (const auto& f : run.files) {
     for (const auto& d : f.diagnostics) print_diagnostics(std::vector{d});
-    if (f.diagnostics.empty()) std::fprintf(stderr, "  %s: %s\n", f.file.name.c_str(), model::outcome_name(f.outcome).c_str());
+    if (f.diagnostics.empty())
+      std::fprintf(stderr, "  %s: %s\n", util::console_text(f.file.name).c_str(), model::outcome_name(f.outcome).c_str());
   }
   std::fprintf(stderr, "Как исправить: проверьте, что входящая папка подключена и в ней лежат формы за %s, "
                "затем запустите metodmon run снова\n", model::display_name(period).c_str());

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "util/console_text.h"
+
 namespace cli {
 
 namespace {
@@ -28,7 +30,8 @@ std::optional<std::string> period_kind_problem(const model::Period& period, mode
 
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) {
-    std::fprintf(stderr, "%s: %s\n", model::severity_name(d.severity).c_str(), model::to_string(d).c_str());
+    std::fprintf(stderr, "%s: %s\n", model::severity_name(d.severity).c_str(),
+                 util::console_text(model::to_string(d)).c_str());
   }
 }
 

@@ -91,3 +91,18 @@ TEST(HostileInputTest, AFormulaWithNoSavedValueSaysSoAndHowToFixIt) {
   EXPECT_FALSE(has(r.out, "не заполнено обязательное поле")) << r.out;
 }
 
+TEST(HostileInputTest, ControlCharactersNeverReachTheTerminalRaw) {
+  test::TempDir dir;
+  fs::create_directories(dir / "inbox");
+  // A file name with an escape sequence and a bell; a cell (Excel's _xHHHH_
+  // escapes) that would recolour the terminal.
+  edited_form(dir, "sch04_2026-11.xlsx", "inbox/sch04\x1b]0;pwned\x07_2026-11.xlsx", "xl/worksheets/sheet1.xml",
+              R"((<c r="C29"[^>]*><is><t>)([^<]*)(</t>))", R"(\1_x001B_[31m\2_x0007_\3)");
+  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", {}});
+  const auto r = test::metodmon("run -v --config " + test::shell_quote(config.string()));
+  EXPECT_EQ(r.exit_code, 4) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+  EXPECT_TRUE(has(r.out, "sch04\\x1B]0;pwned\\x07_2026-11.xlsx")) << r.out;
+  EXPECT_TRUE(has(r.out, "«\\x1B[31mоколо 30\\x07»")) << r.out;
+}
