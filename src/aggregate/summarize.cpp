@@ -56,6 +56,48 @@ TargetStatus compare_to_target(double value, double target, model::Better better
   return met ? TargetStatus::met : TargetStatus::not_met;
 }
 
+void complete_indicator(const model::IndicatorDef& ind, IndicatorStats& st, std::vector<SchoolValue>& row) {
+  std::vector<double> present;
+  std::vector<std::optional<double>> for_rank;
+  for (const auto& v : row) {
+    for_rank.push_back(v.value);
+    if (v.value) present.push_back(*v.value);
+  }
+  // Spread and ranks mean something for shares and counts; for a yes/no the
+  // municipal figure (% of schools answering "Да") says it all.
+  const bool ranked = ind.kind != model::IndicatorKind::yesno;
+  if (ranked) set_spread(st, present);
+  const auto ranks = competition_ranks(for_rank, ind.better == model::Better::higher);
+
+  // Count targets are municipal totals: a school has no target of its own.
+  const bool school_target = ind.kind != model::IndicatorKind::count && st.target.has_value();
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    auto& v = row[i];
+    if (ranked) {
+      v.rank = ranks[i];
+      if (v.value && st.median) v.deviation = *v.value - *st.median;
+    }
+    if (school_target) {
+      v.target = ind.kind == model::IndicatorKind::yesno ? 100.0 : *st.target;
+      if (!v.value) {
+        v.status = TargetStatus::no_data;
+      } else {
+        v.status = compare_to_target(*v.value, *v.target, ind.better);
+        v.gap = *v.value - *v.target;
+        if (v.status == TargetStatus::met) ++st.schools_meeting_target;
+      }
+    }
+  }
+  if (st.target) {
+    if (st.municipal) {
+      st.municipal_status = compare_to_target(*st.municipal, *st.target, ind.better);
+      st.municipal_gap = *st.municipal - *st.target;
+    } else {
+      st.municipal_status = TargetStatus::no_data;
+    }
+  }
+}
+
 namespace {
 
 // Cross-school figures of every indicator from the schools' own values
@@ -86,16 +128,12 @@ void add_statistics(const model::Definition& definition, const SchoolValues& raw
     }
 
     double num = 0, den = 0;
-    std::vector<double> present;
-    std::vector<std::optional<double>> for_rank;
     for (const auto& v : row) {
-      for_rank.push_back(v.value);
       if (!v.value) {
         ++st.schools_missing;
         continue;
       }
       ++st.schools_with_value;
-      present.push_back(*v.value);
       num += v.numerator.value_or(0);
       den += ind.kind == model::IndicatorKind::share ? v.denominator.value_or(0) : 1.0;
     }
@@ -115,40 +153,8 @@ void add_statistics(const model::Definition& definition, const SchoolValues& raw
           break;
       }
     }
-    // Spread and ranks mean something for shares and counts; for a yes/no the
-    // municipal figure (% of schools answering "Да") says it all.
-    const bool ranked = ind.kind != model::IndicatorKind::yesno;
-    if (ranked) set_spread(st, present);
-    const auto ranks = competition_ranks(for_rank, ind.better == model::Better::higher);
-
-    // Count targets are municipal totals: a school has no target of its own.
-    const bool school_target = ind.kind != model::IndicatorKind::count && st.target.has_value();
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      auto& v = row[i];
-      if (ranked) {
-        v.rank = ranks[i];
-        if (v.value && st.median) v.deviation = *v.value - *st.median;
-      }
-      if (school_target) {
-        v.target = ind.kind == model::IndicatorKind::yesno ? 100.0 : *st.target;
-        if (!v.value) {
-          v.status = TargetStatus::no_data;
-        } else {
-          v.status = compare_to_target(*v.value, *v.target, ind.better);
-          v.gap = *v.value - *v.target;
-          if (v.status == TargetStatus::met) ++st.schools_meeting_target;
-        }
-      }
-      out.values[v.school_id][ind.id] = v;
-    }
-    if (st.target) {
-      if (st.municipal) {
-        st.municipal_status = compare_to_target(*st.municipal, *st.target, ind.better);
-        st.municipal_gap = *st.municipal - *st.target;
-      } else {
-        st.municipal_status = TargetStatus::no_data;
-      }
-    }
+    complete_indicator(ind, st, row);
+    for (auto& v : row) out.values[v.school_id][ind.id] = std::move(v);
     out.indicators.push_back(std::move(st));
   }
 }

@@ -34,6 +34,14 @@ Summary summarize_values(const model::Definition& definition, const model::Regis
 // "" and any other text (the inverse of missing_reason()).
 Missing missing_from_reason(std::string_view reason);
 
+// The cross-school figures of one indicator once `row` (each school's value,
+// summary order) and st.target and st.municipal are set: spread, ranks and
+// deviations from the median (not for a yes/no), each school's target and
+// status (st.schools_meeting_target counted), the municipal status. What
+// summarize() and summarize_values() do after the sums; the yearly rubric (analysis/year_rubric.h)
+// does it over values kept in the history.
+void complete_indicator(const model::IndicatorDef& ind, IndicatorStats& st, std::vector<SchoolValue>& row);
+
 // met / not_met for `value` against `target`, honouring the direction.
 TargetStatus compare_to_target(double value, double target, model::Better better);
 

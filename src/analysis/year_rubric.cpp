@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "aggregate/summarize.h"
 #include "analysis/dynamics.h"
 
 namespace analysis {
@@ -24,6 +25,10 @@ model::Definition pool_definition(const model::Definition& def) {
   model::Definition pooled = def;
   pooled.indicators.clear();
   for (const auto& src : def.sources) {
+    // The sources' directions, so that the pooled indicators keep their groups.
+    for (const auto& dir : src.definition->directions) {
+      if (pooled.find_direction(dir.id) == nullptr) pooled.directions.push_back(dir);
+    }
     for (const auto& ind : src.definition->indicators) {
       auto copy = ind;
       copy.id = qualified_id(src.id, ind.id);
@@ -57,26 +62,6 @@ std::vector<std::string> subjects(const model::Registry& registry, const YearInp
   return out;
 }
 
-// `ind` is the source's indicator, `id` its qualified id in `summary`.
-aggregate::IndicatorStats stats_of(const model::IndicatorDef& ind, const std::string& id,
-                                   const model::Period& year, const aggregate::Summary& summary,
-                                   const PeriodValues* values) {
-  aggregate::IndicatorStats st;
-  st.indicator_id = id;
-  std::vector<double> present;
-  for (const auto& school_id : summary.school_ids) {
-    const auto& v = summary.values.at(school_id).at(id);
-    if (v.value) present.push_back(*v.value);
-  }
-  st.schools_with_value = static_cast<int>(present.size());
-  st.schools_missing = static_cast<int>(summary.school_ids.size() - present.size());
-  if (values != nullptr) st.municipal = find_value(values->municipal, ind.id);
-  // As aggregate::summarize: no spread for a yes/no (the municipal % says it all).
-  if (ind.kind != model::IndicatorKind::yesno) aggregate::set_spread(st, present);
-  st.target = ind.target_for(year.year);
-  return st;
-}
-
 aggregate::Summary pool_values(const model::Definition& def, const model::Registry& registry,
                                const model::Period& year, const YearInputs& in) {
   aggregate::Summary summary;
@@ -92,11 +77,15 @@ aggregate::Summary pool_values(const model::Definition& def, const model::Regist
     const auto it = in.monitorings.find(src.id);
     const PeriodValues* values = it == in.monitorings.end() ? nullptr : &it->second.values;
     for (const auto& ind : src.definition->indicators) {
-      const auto id = qualified_id(src.id, ind.id);
+      aggregate::IndicatorStats st;
+      st.indicator_id = qualified_id(src.id, ind.id);
+      st.target = ind.target_for(year.year);
+      if (values != nullptr) st.municipal = find_value(values->municipal, ind.id);
+      std::vector<aggregate::SchoolValue> row;
       for (const auto& school_id : summary.school_ids) {
         aggregate::SchoolValue v;
         v.school_id = school_id;
-        v.indicator_id = id;
+        v.indicator_id = st.indicator_id;
         const SchoolValues* school = nullptr;  // the school's values in this monitoring
         if (values != nullptr) {
           const auto found = values->values.find(school_id);
@@ -106,9 +95,13 @@ aggregate::Summary pool_values(const model::Definition& def, const model::Regist
         v.missing = v.value            ? aggregate::Missing::none
                     : school != nullptr ? aggregate::Missing::not_filled
                                         : aggregate::Missing::no_submission;
-        summary.values[school_id][id] = std::move(v);
+        ++(v.value ? st.schools_with_value : st.schools_missing);
+        row.push_back(std::move(v));
       }
-      summary.indicators.push_back(stats_of(ind, id, year, summary, values));
+      // Spread, ranks, deviations and targets as aggregate::summarize gives them.
+      aggregate::complete_indicator(ind, st, row);
+      for (auto& v : row) summary.values[v.school_id][st.indicator_id] = std::move(v);
+      summary.indicators.push_back(std::move(st));
     }
   }
   return summary;
@@ -145,6 +138,7 @@ YearRubric score_year_rubric(const model::Definition& rubric_def, const model::R
   YearRubric out;
   out.pooled = pool_definition(rubric_def);
   out.summary = pool_values(rubric_def, registry, year, in);
+  out.earlier = pool_earlier(rubric_def, in);
   for (const auto& src : rubric_def.sources) {
     if (in.monitorings.contains(src.id)) continue;
     out.warnings.push_back("нет итогов мониторинга «" + src.definition->title + "» (" + src.id +
@@ -158,7 +152,7 @@ YearRubric score_year_rubric(const model::Definition& rubric_def, const model::R
       forms[f.school_id] = &f;
     }
   }
-  const auto dynamics = compute_dynamics(out.pooled, out.summary, pool_earlier(rubric_def, in));
+  const auto dynamics = compute_dynamics(out.pooled, out.summary, out.earlier);
   const EvidenceContext ctx{out.pooled, out.summary, forms, dynamics,
                             out.pooled.rubric->municipal_yes_share};
   out.results = score_schools(*out.pooled.rubric, ctx);

@@ -68,7 +68,8 @@ struct YearInputs {
 struct YearRubric {
   RubricResults results;       // empty (no schools, title "") when the definition has no scored blocks
   model::Definition pooled;    // the rubric definition with the sources' indicators, qualified ids
-  aggregate::Summary summary;  // the year's pooled values and statistics
+  aggregate::Summary summary;  // the year's pooled values and statistics (ranks, targets as summarize gives)
+  std::vector<PeriodValues> earlier;  // the sources' earlier years, pooled the same way (for analyze())
   std::vector<std::string> warnings;  // Russian: monitorings without results this year
 };
 

@@ -294,4 +294,39 @@ TEST(YearRubricEvidenceTest, TestsOnAMonitoringsIndicatorUseItsYearTargetMedianA
   EXPECT_EQ(params[1].note, "55,0 % при медиане 60,0 %");
 }
 
+// The pooled summary carries what aggregate::summarize gives a single
+// monitoring (ranks, deviations, targets and statuses), for «Сводка» and the
+// analysis; the sources' earlier years come pooled under the same ids.
+TEST(YearRubricEvidenceTest, PooledValuesHaveRanksTargetsAndEarlierYears) {
+  const auto loaded = definition::parse_definition(
+      k_rubric, "year.toml", [](const std::string&) { return definition::parse_definition(k_monitoring, "net.toml"); });
+  ASSERT_TRUE(loaded.has_value()) << model::to_string(loaded.error().front());
+  analysis::YearInputs in;
+  auto& net = in.monitorings["net"];
+  net.values.period = "2025";
+  net.values.values = {{"a", {{"network_share", 40.0}}}, {"c", {{"network_share", 80.0}}}};
+  net.values.municipal = {{"network_share", 55.0}};
+  analysis::PeriodValues last;
+  last.period = "2024";
+  last.values = {{"a", {{"network_share", 45.0}}}};
+  net.earlier.push_back(last);
+  const auto y = analysis::score_year_rubric(loaded->definition, registry({"a", "b", "c"}),
+                                             *model::parse_period("2025"), in);
+  const auto id = analysis::qualified_id("net", "network_share");
+  ASSERT_EQ(y.summary.school_ids, (std::vector<std::string>{"a", "c"}));
+  const auto& a = y.summary.values.at("a").at(id);
+  const auto& c = y.summary.values.at("c").at(id);
+  EXPECT_EQ(a.rank, 2);
+  EXPECT_EQ(c.rank, 1);
+  EXPECT_DOUBLE_EQ(a.deviation.value_or(0), 40.0 - 60.0);  // the median of 40 and 80
+  EXPECT_EQ(a.status, aggregate::TargetStatus::not_met);
+  EXPECT_EQ(c.status, aggregate::TargetStatus::met);
+  ASSERT_EQ(y.summary.indicators.size(), 1u);
+  EXPECT_EQ(y.summary.indicators[0].schools_meeting_target, 1);
+  EXPECT_EQ(y.summary.indicators[0].municipal_status, aggregate::TargetStatus::met);
+  ASSERT_EQ(y.earlier.size(), 1u);
+  EXPECT_EQ(y.earlier[0].period, "2024");
+  EXPECT_DOUBLE_EQ(y.earlier[0].values.at("a").at(id).value_or(0), 45.0);
+}
+
 }  // namespace
