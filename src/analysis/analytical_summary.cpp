@@ -30,6 +30,17 @@ std::string participation(const model::Definition& def, const model::Registry& r
                           const aggregate::Summary& summary) {
   const auto n = summary.school_ids.size();
   const auto m = n + summary.missing_school_ids.size();
+  if (!def.sources.empty()) {
+    // A yearly rubric over monitorings scores every school with data of the year.
+    std::string p = "Оценка " + quoted(def.title.empty() ? def.id : def.title) + " за " +
+                    period_accusative(summary.period) + " по итогам мониторингов года и годовой форме самооценки: оценены " +
+                    std::to_string(n) + " из " + count_of_schools(static_cast<int>(m)) + ".";
+    if (!summary.missing_school_ids.empty()) {
+      p += " Нет ни данных мониторингов года, ни принятой годовой формы: " +
+           school_list(registry, summary.missing_school_ids) + ".";
+    }
+    return p;
+  }
   std::string p = monitoring_nominative(def) + " за " + period_accusative(summary.period) +
                   ": формы представили " + std::to_string(n) + " из " +
                   count_of_schools(static_cast<int>(m)) + ".";

@@ -8,6 +8,17 @@ int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome) {
   return n;
 }
 
+std::vector<std::string> schools_without_accepted_form(const Registry& registry,
+                                                        const std::vector<FileOutcome>& files) {
+  std::vector<std::string> out;
+  for (const auto& school : registry.schools) {
+    bool accepted = false;
+    for (const auto& f : files) accepted = accepted || (f.outcome == Outcome::accepted && f.school_id == school.id);
+    if (!accepted) out.push_back(school.id);
+  }
+  return out;
+}
+
 std::string outcome_name(Outcome o) {
   switch (o) {
     case Outcome::accepted: return "принят";

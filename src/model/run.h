@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/school.h"
 #include "model/submission.h"
+#include "model/year_source.h"
 
 namespace model {
 
@@ -44,10 +46,19 @@ struct RunInfo {
   // Each is also on its file's rows; the methodist's letter lists them and
   // the history's run log keeps them.
   std::vector<Diagnostic> notices;
+  // A yearly rubric over monitorings: each [[source]] and whether its results
+  // of the year were there (empty for any other method).
+  std::vector<YearSource> year_sources;
 };
 
 // How many of `files` ended with `outcome`.
 int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome);
+
+// Schools of `registry` (registry order) none of whose `files` was accepted.
+// For most methods the summary's missing schools; a yearly rubric over
+// monitorings also scores schools without its form (analysis/year_rubric.h).
+std::vector<std::string> schools_without_accepted_form(const Registry& registry,
+                                                        const std::vector<FileOutcome>& files);
 
 // "принят", "отклонён", "заменён более новой формой", "повтор", "пропущен",
 // "форма за другой период — не учитывается".

@@ -24,6 +24,8 @@ inline constexpr const char* k_errors_sheet = "Ошибки";
 inline constexpr const char* k_method_sheet = "Методика";
 // With a calendar's submission log (ReportInput::returns), after «Ошибки».
 inline constexpr const char* k_returns_sheet = "Сдача форм";
+// A yearly rubric over monitorings (run.year_sources not empty), before «Диаграммы».
+inline constexpr const char* k_year_sources_sheet = "Мониторинги года";
 // Sheets of the analysis (ReportInput::analysis set), in workbook order.
 inline constexpr const char* k_briefing_sheet = "Справка";
 inline constexpr const char* k_rating_sheet = "Рейтинг";

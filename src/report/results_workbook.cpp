@@ -18,6 +18,7 @@
 #include "report/sheet_names.h"
 #include "report/summary_sheet.h"
 #include "report/trends_sheet.h"
+#include "report/year_sources_sheet.h"
 #include "util/xlsx_file.h"
 
 namespace report {
@@ -50,6 +51,7 @@ void reserve_fixed(SheetNamer& names, const ReportInput& in) {
   }
   if (has_trends(in)) names.reserve(k_trends_sheet);
   if (in.returns != nullptr) names.reserve(k_returns_sheet);
+  if (!in.run.year_sources.empty()) names.reserve(k_year_sources_sheet);
   if (in.analysis == nullptr) return;
   for (const char* fixed : {k_briefing_sheet, k_rating_sheet, k_roadmap_sheet, k_dynamics_sheet,
                             k_clusters_sheet, k_recommendations_sheet}) {
@@ -90,6 +92,9 @@ model::Expected<void> write_school_book(const ReportInput& in, const std::string
   const std::string sheet = names.unique_name(school_name(in.registry, school_id));
   set_properties(file->book(), in, "Результаты ОО: " + school_name(in.registry, school_id));
   if (auto done = write_school_sheet(ctx, school_id, sheet); !done) {
+    return std::unexpected(in_file(done.error(), out_file));
+  }
+  if (auto done = write_year_sources_sheet(ctx); !done) {
     return std::unexpected(in_file(done.error(), out_file));
   }
   if (auto done = write_errors_sheet(ctx); !done) {
@@ -150,6 +155,7 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
                       write_recommendations_sheet}) {
     if (auto done = write(ctx); !done) return fail(done.error());
   }
+  if (auto done = write_year_sources_sheet(ctx); !done) return fail(done.error());
   if (auto done = write_charts_sheet(ctx); !done) return fail(done.error());
   if (auto done = write_errors_sheet(ctx); !done) return fail(done.error());
   if (auto done = write_returns_sheet(ctx); !done) return fail(done.error());

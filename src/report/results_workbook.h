@@ -57,8 +57,9 @@ struct ReportOptions {
 // forbid the out-of-order rows (statistics, comments, merged headings) and
 // is not needed at this scale.
 
-// Sheets: «Сводка», «Диаграммы», «Ошибки», («Сдача форм» with a submission
-// log), «Методика», then one per school
+// Sheets: «Сводка», («Мониторинги года» for a yearly rubric over
+// monitorings: run.year_sources), «Диаграммы», «Ошибки», («Сдача форм» with a
+// submission log), «Методика», then one per school
 // (in registry order, schools with an accepted form), named from the school's
 // short name (valid, unique ignoring case, ≤ 31 characters; see sheet_names.h).
 // With an analysis, after «Сводка» come «Справка» (the analytical summary),

@@ -270,10 +270,12 @@ lxw_row_t write_stats(SheetWriter& w, const ReportInput& in, const std::vector<C
 lxw_row_t write_missing(SheetWriter& w, const BookContext& ctx, lxw_row_t row, lxw_col_t last_col) {
   const auto& in = ctx.in;
   const auto& missing = in.summary.missing_school_ids;
+  // A yearly rubric over monitorings lists every school with data of the year.
+  const bool year = !in.definition.sources.empty();
   const std::string heading =
-      missing.empty() ? "Формы сдали все ОО реестра."
-                      : "Не сдали форму или форма отклонена (" + std::to_string(missing.size()) +
-                            " ОО):";
+      missing.empty() ? (year ? "Данные за год есть у всех ОО реестра." : "Формы сдали все ОО реестра.")
+      : year ? "Нет ни данных мониторингов года, ни принятой годовой формы (" + std::to_string(missing.size()) + " ОО):"
+             : "Не сдали форму или форма отклонена (" + std::to_string(missing.size()) + " ОО):";
   w.merged(row, 0, row, last_col, heading, ctx.f.section);
   ++row;
   for (const auto& id : missing) {
@@ -283,7 +285,8 @@ lxw_row_t write_missing(SheetWriter& w, const BookContext& ctx, lxw_row_t row, l
     }
     w.merged(row, 0, row, k_link_col, school_name(in.registry, id), ctx.f.text_wrap);
     const std::string reason = rejected ? "форма отклонена из-за ошибок — см. лист «Ошибки»"
-                                        : "форма не поступила";
+                                        : year ? "годовая форма не поступила, данных мониторингов года нет"
+                                               : "форма не поступила";
     if (rejected) {
       w.link_to_sheet(row, k_first_value_col, k_errors_sheet, reason, ctx.f.link_plain);
     } else {
