@@ -122,8 +122,9 @@ deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment
               ", отклонено: " + std::to_string(rejected);
   std::string body = "Итоги " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) + ".\n\n";
   body += "Запуск: " + ctx.run.run_time + ", " + ctx.run.tool_version + ".\n";
+  const auto without_form = model::schools_without_accepted_form(ctx.registry, ctx.run.files);
   body += "Принято форм: " + std::to_string(accepted) + "; отклонено: " + std::to_string(rejected) +
-          "; нет принятой формы у " + std::to_string(ctx.summary.missing_school_ids.size()) + " из " +
+          "; нет принятой формы у " + std::to_string(without_form.size()) + " из " +
           std::to_string(ctx.registry.schools.size()) + " школ.\n";
   if (const int other = model::count_outcome(ctx.run.files, model::Outcome::other_period); other > 0) {
     body += "Форм за другой период во входящей папке (не учитывались): " + std::to_string(other) + ".\n";
@@ -133,10 +134,10 @@ deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment
     body += "\nОтклонённые формы (подробно — на листе «Ошибки» итоговой книги):\n";
     body += rejected_forms_text(ctx);
   }
-  if (!ctx.summary.missing_school_ids.empty()) {
+  if (!without_form.empty()) {
     body += "\nНет принятой формы: ";
     bool first = true;
-    for (const auto& id : ctx.summary.missing_school_ids) {
+    for (const auto& id : without_form) {
       const auto* school = ctx.registry.find(id);
       body += (first ? "" : ", ") + (school ? school->short_name : id);
       first = false;

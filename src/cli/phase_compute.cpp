@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "aggregate/summarize.h"
+#include "cli/year_sources.h"
 #include "deliver/dynamics_periods.h"
 
 namespace cli {
@@ -62,15 +63,32 @@ model::Expected<Results> compute_from_history(const model::Definition& definitio
   return r;
 }
 
-namespace {
+Results compute_year_results(const model::Definition& definition, const model::Registry& registry,
+                             const model::Period& period, const std::vector<model::Submission>& accepted,
+                             const YearSources& year) {
+  auto inputs = year.inputs;
+  inputs.forms = accepted;
+  auto scored = analysis::score_year_rubric(definition, registry, period, inputs);
+  Results r;
+  r.summary = std::move(scored.summary);
+  r.earlier_periods = scored.earlier.size();
+  r.analysis = analysis::analyze(scored.pooled, registry, r.summary, accepted, scored.earlier);
+  // The rubric as score_year_rubric scored it (analyze scores the same pooled
+  // definition; the rubric's own function is the one its tests pin down).
+  if (scored.pooled.rubric && !scored.pooled.rubric->blocks.empty()) r.analysis.rubric = std::move(scored.results);
+  r.analysis.warnings.insert(r.analysis.warnings.end(), scored.warnings.begin(), scored.warnings.end());
+  r.pooled = std::move(scored.pooled);
+  spdlog::info("годовая рубрика: мониторингов с итогами — {} из {}, ОО в рубрике — {}, прошлых лет для динамики — {}",
+               year.inputs.monitorings.size(), definition.sources.size(), r.summary.school_ids.size(),
+               r.earlier_periods);
+  return r;
+}
 
-// One period's values from the history; nullopt when it has none.
-std::optional<analysis::PeriodValues> period_values(const deliver::HistoryStore& history,
-                                                    const std::string& id) {
-  const auto rows = history.values_for(id);
-  if (!rows || rows->empty()) return std::nullopt;
+model::Expected<analysis::PeriodValues> stored_values(const deliver::HistoryStore& history, std::string_view period) {
+  const auto rows = history.values_for(period);
+  if (!rows) return std::unexpected(rows.error());
   analysis::PeriodValues pv;
-  pv.period = id;
+  pv.period = std::string(period);
   for (const auto& r : *rows) {
     if (r.school_id == k_municipal_id) {
       pv.municipal[r.indicator_id] = r.value;
@@ -79,6 +97,16 @@ std::optional<analysis::PeriodValues> period_values(const deliver::HistoryStore&
     }
   }
   return pv;
+}
+
+namespace {
+
+// One period's values from the history; nullopt when it has none or cannot be read.
+std::optional<analysis::PeriodValues> period_values(const deliver::HistoryStore& history,
+                                                    const std::string& id) {
+  auto pv = stored_values(history, id);
+  if (!pv || (pv->values.empty() && pv->municipal.empty())) return std::nullopt;
+  return std::move(*pv);
 }
 
 bool same_kind(const model::Period& a, const model::Period& b) {

@@ -3,11 +3,20 @@
 // recommendations, dynamics against the history). Pure but for reading the
 // history; the same for every command that produces results.
 //
+// A yearly rubric over monitorings (a definition with [[source]]) is computed
+// from the year's monitorings kept in the history (cli/year_sources.h) and
+// its own accepted self-assessment forms: analysis::score_year_rubric, then
+// the usual analysis over the pooled indicators of the year.
+//
 // Example:
-//   const auto results = compute_results(def, registry, period, read.accepted, session.history());
+//   const auto results = def.sources.empty()
+//       ? compute_results(def, registry, period, read.accepted, session.history())
+//       : compute_year_results(def, registry, period, read.accepted, year_sources);
 //   history.replace_period_values(period.id, value_rows(results.summary));
 #pragma once
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "aggregate/summary.h"
@@ -30,6 +39,15 @@ struct Results {
   analysis::Analysis analysis;
   std::size_t earlier_periods = 0;  // periods of the history used for dynamics
   analysis::Trends trends;          // every indicator across the history's periods
+  // A yearly rubric over monitorings: the rubric definition with the year's
+  // monitorings' indicators under qualified ids, which `summary` and
+  // `analysis` refer to (analysis::YearRubric::pooled); nullopt otherwise.
+  std::optional<model::Definition> pooled;
+
+  // The definition the summary was made with: the pooled one, else `configured`.
+  const model::Definition& definition(const model::Definition& configured) const {
+    return pooled ? *pooled : configured;
+  }
 };
 
 Results compute_results(const model::Definition& definition, const model::Registry& registry,
@@ -45,6 +63,20 @@ model::Expected<Results> compute_from_history(const model::Definition& definitio
                                               const model::Registry& registry, const model::Period& period,
                                               const std::vector<model::Submission>& accepted,
                                               const deliver::HistoryStore& history);
+
+struct YearSources;  // cli/year_sources.h
+
+// The yearly rubric of `definition` (with [[source]]) for the yearly `period`
+// over `year` and the rubric's own accepted forms: score_year_rubric, then
+// analysis::analyze over the pooled definition and values; the rubric's
+// warnings (monitorings without results) join analysis.warnings.
+Results compute_year_results(const model::Definition& definition, const model::Registry& registry,
+                             const model::Period& period, const std::vector<model::Submission>& accepted,
+                             const YearSources& year);
+
+// The values the history keeps for `period` of its current monitoring:
+// schools' under their ids, the municipal ones apart (empty when none kept).
+model::Expected<analysis::PeriodValues> stored_values(const deliver::HistoryStore& history, std::string_view period);
 
 // Earlier periods' values from the history, for dynamics: the previous period
 // and the same period of the two years before.

@@ -12,6 +12,7 @@
 #include "cli/phase_read.h"
 #include "cli/run_inputs.h"
 #include "cli/run_session.h"
+#include "cli/year_sources.h"
 #include "util/console_text.h"
 
 namespace cli {
@@ -55,8 +56,9 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
               counts.files, counts.accepted, counts.rejected, counts.skipped,
               other_period > 0 ? (" (из них форм за другой период: " + std::to_string(other_period) + ")").c_str() : "",
               counts.superseded, counts.duplicate);
+  const auto without_form = model::schools_without_accepted_form(inputs.registry.registry, run.files);
   std::vector<std::string> never_sent;
-  for (const auto& id : summary.missing_school_ids) {
+  for (const auto& id : without_form) {
     const bool sent = std::any_of(run.files.begin(), run.files.end(),
                                   [&](const model::FileOutcome& f) {
                                     return f.school_id == id && f.outcome != model::Outcome::other_period;
@@ -66,8 +68,9 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
   std::string never_sent_list;
   for (const auto& id : never_sent) never_sent_list += (never_sent_list.empty() ? "" : ", ") + id;
   std::printf("Нет принятой формы у %zu из %zu школ; не прислали форму: %zu%s%s%s\n",
-              summary.missing_school_ids.size(), inputs.registry.registry.schools.size(), never_sent.size(),
+              without_form.size(), inputs.registry.registry.schools.size(), never_sent.size(),
               never_sent.empty() ? "" : " (", never_sent_list.c_str(), never_sent.empty() ? "" : ")");
+  if (!run.year_sources.empty()) print_year_sources(run, summary);
   for (const auto& f : run.files) {
     if (f.outcome != model::Outcome::rejected) continue;
     for (const auto& d : f.diagnostics) {
@@ -134,16 +137,6 @@ int run_command(const Config& config, const RunOptions& options) {
   const auto& def = inputs->definition.definition;
   const auto& registry = inputs->registry.registry;
   const auto& period = inputs->period;
-  if (!def.sources.empty()) {
-    // Its indicators are the monitorings' results of the year
-    // (analysis::score_year_rubric), which the run does not read yet.
-    std::fprintf(stderr,
-                 "ошибка: %s: методика «%s» — годовая рубрика по итогам мониторингов года ([[source]]); "
-                 "команда run её не считает. Формы к ней выпускает template, проверяет check\n",
-                 def.file.filename().string().c_str(), def.id.c_str());
-    return k_exit_failure;
-  }
-
   auto session = RunSession::open(config);
   if (!session) return session.error();
   remove_stale_outputs(config, period);
@@ -151,20 +144,32 @@ int run_command(const Config& config, const RunOptions& options) {
   model::RunInfo run = new_run_info(config, *inputs, *epoch);
   spdlog::info("запуск {} за период {}, методика {} версии {}", run.run_time, period.id, def.id, def.version);
 
+  // A yearly rubric over monitorings: the year's monitorings from the history.
+  std::optional<YearSources> year;
+  if (!def.sources.empty()) {
+    auto found = read_year_sources(config, def, registry, period, session->history());
+    if (!found) return session->fail(found.error());
+    year = std::move(*found);
+    run.year_sources = year->sources;
+  }
+
   // Read.
   auto read = read_inbox(config, def, registry, period);
   const int not_archived = archive_accepted(config, period, read);
   run.files = read.files;
   run.notices = read.notices;
+  if (year) run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
   if (read.accepted.empty()) return publish_nothing(config, *inputs, *session, run);
   if (!session->begin(period.id, run)) return k_exit_failure;
   print_diagnostics(run.notices);
 
   // Compute.
-  const auto results = compute_results(def, registry, period, read.accepted, session->history());
+  const auto results = year ? compute_year_results(def, registry, period, read.accepted, *year)
+                            : compute_results(def, registry, period, read.accepted, session->history());
+  const auto& computed_def = results.definition(def);
 
   // Publish.
-  report::ReportInput input{def, registry, results.summary, run, &results.analysis};
+  report::ReportInput input{computed_def, registry, results.summary, run, &results.analysis};
   input.trends = &results.trends;
   const auto published = publish_results(config, input);
   if (!published) return session->fail(published.error(), run_counts(run, 0, 0));
@@ -176,7 +181,7 @@ int run_command(const Config& config, const RunOptions& options) {
   MailTally mail;
   if (config.mail_enabled) {
     MailRound round(config, config.mail_dry_run);
-    const MailContext ctx{def, registry, results.summary, run, config.mail.from, config.mail.methodist};
+    const MailContext ctx{computed_def, registry, results.summary, run, config.mail.from, config.mail.methodist};
     mail_results(round, config, ctx, *published);
     round.report(config.outbox / period.id);
     mail = round.tally();

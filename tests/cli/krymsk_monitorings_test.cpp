@@ -103,7 +103,10 @@ INSTANTIATE_TEST_SUITE_P(
       return name.substr(0, name.find('.'));
     });
 
-TEST(KrymskYearRubricCliTest, IssuesTheSelfAssessmentFormButIsNotARunMethod) {
+// Alone in a configuration the rubric has no monitorings' results to rest on:
+// the run says so and writes nothing (tests/cli/year_rubric_run_test.cpp runs
+// it over a deployment's monitorings).
+TEST(KrymskYearRubricCliTest, IssuesTheSelfAssessmentFormButRunsOnlyOverTheMonitoringsResults) {
   test::TempDir dir;
   const auto config = write_config(dir, "year_rubric.toml");
   const auto blank = metodmon("template -q --config " + test::shell_quote(config.string()) + " --out " +
@@ -113,7 +116,7 @@ TEST(KrymskYearRubricCliTest, IssuesTheSelfAssessmentFormButIsNotARunMethod) {
   fs::create_directories(dir / "filled");
   const auto run = metodmon("run -q --config " + test::shell_quote(config.string()));
   EXPECT_EQ(run.exit_code, 1) << run.out;
-  EXPECT_NE(run.out.find("year_rubric.toml: методика «krymsk-year» — годовая рубрика по итогам мониторингов года"),
+  EXPECT_NE(run.out.find("за 2025 год: нет итогов ни одного из её мониторингов (krymsk-m1-deficits, "),
             std::string::npos)
       << run.out;
   EXPECT_FALSE(fs::exists(dir / "out" / "2025"));
