@@ -10,11 +10,6 @@ namespace {
 
 constexpr lxw_row_t k_header_row = 4;
 
-struct ColumnSpec {
-  const char* title;
-  double width;
-};
-
 constexpr std::array<ColumnSpec, 9> k_columns = {{
     {"Файл", 22},
     {"ОО", 20},
@@ -90,10 +85,7 @@ model::Expected<void> write_errors_sheet(const BookContext& ctx) {
 
   write_title_block(w, "Ошибки и замечания во входных файлах", subtitle(in), f);
   w.text(2, 0, counts_line(ctx), f.subtitle);
-  for (lxw_col_t c = 0; c <= last_col; ++c) {
-    w.text(k_header_row, c, k_columns[c].title, f.header);
-    w.column_width(c, c, k_columns[c].width);
-  }
+  write_column_headers(w, k_header_row, k_columns, f.header);
   w.row_height(k_header_row, 30);
 
   lxw_row_t row = k_header_row + 1;

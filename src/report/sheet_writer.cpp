@@ -182,6 +182,14 @@ model::Expected<SheetWriter> add_sheet(lxw_workbook* book, const std::string& na
   return SheetWriter(ws, name);
 }
 
+void write_column_headers(SheetWriter& w, lxw_row_t header_row, std::span<const ColumnSpec> columns,
+                          lxw_format* format) {
+  for (lxw_col_t c = 0; c < columns.size(); ++c) {
+    w.text(header_row, c, columns[c].title, format);
+    w.column_width(c, c, columns[c].width);
+  }
+}
+
 void finish_table_sheet(SheetWriter& w, lxw_row_t header_row, lxw_col_t frozen_cols,
                         const std::string& footer_left, bool repeat_header) {
   worksheet_freeze_panes(w.raw(), header_row + 1, frozen_cols);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -93,6 +94,16 @@ void protect_sheet(SheetWriter& w);
 // "<footer_left>" and protects the sheet.
 void finish_table_sheet(SheetWriter& w, lxw_row_t header_row, lxw_col_t frozen_cols,
                         const std::string& footer_left, bool repeat_header = true);
+
+// One column of a table sheet: its heading and width (characters).
+struct ColumnSpec {
+  const char* title;
+  double width;
+};
+
+// The headings of `columns` in `header_row` from column 0, with their widths.
+void write_column_headers(SheetWriter& w, lxw_row_t header_row, std::span<const ColumnSpec> columns,
+                          lxw_format* format);
 
 // Rows header_row+1 .. row-1 hold data: an autofilter over them. No data rows:
 // `empty_text` across the table instead. Returns the next free row.

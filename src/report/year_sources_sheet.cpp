@@ -9,11 +9,6 @@ namespace {
 
 constexpr lxw_row_t k_header_row = 4;
 
-struct ColumnSpec {
-  const char* title;
-  double width;
-};
-
 constexpr std::array<ColumnSpec, 8> k_columns = {{
     {"№", 4},
     {"Мониторинг", 44},
@@ -87,22 +82,14 @@ model::Expected<void> write_year_sources_sheet(const BookContext& ctx) {
   const auto& year = ctx.in.summary.period;
   // A director's workbook also says whether its own school has values.
   const std::string own = ctx.has_summary || ctx.only_school_ids.empty() ? "" : ctx.only_school_ids.front();
-  const lxw_col_t last_col = k_columns.size() - (own.empty() ? 1 : 0);
+  std::vector<ColumnSpec> columns(k_columns.begin(), k_columns.end());
+  if (!own.empty()) columns.insert(columns.begin() + 6, ColumnSpec{"Данные вашей ОО", 10});
+  const lxw_col_t last_col = columns.size() - 1;
 
   write_title_block(w, k_year_sources_sheet, subtitle(ctx.in), f);
   w.merged(2, 0, 2, last_col, counts_line(sources, year), f.note);
   w.row_height(2, 30);
-  lxw_col_t col = 0;
-  for (const auto& c : k_columns) {
-    if (!own.empty() && col == 6) {
-      w.text(k_header_row, col, "Данные вашей ОО", f.header);
-      w.column_width(col, col, 10);
-      ++col;
-    }
-    w.text(k_header_row, col, c.title, f.header);
-    w.column_width(col, col, c.width);
-    ++col;
-  }
+  write_column_headers(w, k_header_row, columns, f.header);
   w.row_height(k_header_row, 30);
   lxw_row_t row = k_header_row + 1;
   int n = 1;
@@ -113,7 +100,7 @@ model::Expected<void> write_year_sources_sheet(const BookContext& ctx) {
                                  : joined(s.monitoring_ids) +
                                        (s.monitoring_name.empty() ? "" : " «" + s.monitoring_name + "»");
     const std::string what = meaning(s, year);
-    col = 0;
+    lxw_col_t col = 0;
     w.number(row, col++, n++, f.integer);
     w.text(row, col++, monitoring, f.text_wrap);
     w.text(row, col++, months_text(s.months), f.text_wrap);

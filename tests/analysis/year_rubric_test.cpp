@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -264,10 +265,15 @@ median = { monitoring = "net", indicator = "network_share", test = "at_least_med
 growth = { monitoring = "net", indicator = "network_share", test = "positive_dynamics" }
 )";
 
-TEST(YearRubricEvidenceTest, TestsOnAMonitoringsIndicatorUseItsYearTargetMedianAndLastYear) {
+// k_rubric over k_monitoring for schools a, b and c in 2025.
+analysis::YearRubric score_net(const analysis::YearInputs& in) {
   const auto loaded = definition::parse_definition(
       k_rubric, "year.toml", [](const std::string&) { return definition::parse_definition(k_monitoring, "net.toml"); });
-  ASSERT_TRUE(loaded.has_value()) << model::to_string(loaded.error().front());
+  if (!loaded) throw std::runtime_error(model::to_string(loaded.error().front()));
+  return analysis::score_year_rubric(loaded->definition, registry({"a", "b", "c"}), *model::parse_period("2025"), in);
+}
+
+TEST(YearRubricEvidenceTest, TestsOnAMonitoringsIndicatorUseItsYearTargetMedianAndLastYear) {
   analysis::YearInputs in;
   auto& net = in.monitorings["net"];
   net.values.period = "2025";
@@ -279,8 +285,7 @@ TEST(YearRubricEvidenceTest, TestsOnAMonitoringsIndicatorUseItsYearTargetMedianA
   last.values = {{"a", {{"network_share", 45.0}}}, {"b", {{"network_share", 50.0}}}};
   last.municipal = {{"network_share", 50.0}};
   net.earlier.push_back(last);
-  const auto y = analysis::score_year_rubric(loaded->definition, registry({"a", "b", "c"}),
-                                             *model::parse_period("2025"), in);
+  const auto y = score_net(in);
   ASSERT_EQ(y.results.schools.size(), 3u);
   // Target 50, median 60. a: 40 — below both, fell from 45 → 0.
   // b: 60 — target, median, grew from 50 → 3. c: 80 — target, median, no 2024 value → 2.
@@ -298,9 +303,6 @@ TEST(YearRubricEvidenceTest, TestsOnAMonitoringsIndicatorUseItsYearTargetMedianA
 // monitoring (ranks, deviations, targets and statuses), for «Сводка» and the
 // analysis; the sources' earlier years come pooled under the same ids.
 TEST(YearRubricEvidenceTest, PooledValuesHaveRanksTargetsAndEarlierYears) {
-  const auto loaded = definition::parse_definition(
-      k_rubric, "year.toml", [](const std::string&) { return definition::parse_definition(k_monitoring, "net.toml"); });
-  ASSERT_TRUE(loaded.has_value()) << model::to_string(loaded.error().front());
   analysis::YearInputs in;
   auto& net = in.monitorings["net"];
   net.values.period = "2025";
@@ -310,8 +312,7 @@ TEST(YearRubricEvidenceTest, PooledValuesHaveRanksTargetsAndEarlierYears) {
   last.period = "2024";
   last.values = {{"a", {{"network_share", 45.0}}}};
   net.earlier.push_back(last);
-  const auto y = analysis::score_year_rubric(loaded->definition, registry({"a", "b", "c"}),
-                                             *model::parse_period("2025"), in);
+  const auto y = score_net(in);
   const auto id = analysis::qualified_id("net", "network_share");
   ASSERT_EQ(y.summary.school_ids, (std::vector<std::string>{"a", "c"}));
   const auto& a = y.summary.values.at("a").at(id);
