@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "forms/workbook_protection.h"
 #include "model/form_layout.h"
 #include "util/text_case.h"
 #include "util/text_wrap.h"
@@ -374,10 +375,11 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
 
   write_meta(meta, def, school, period, options, placed);
   worksheet_protect(meta, options.password.empty() ? nullptr : options.password.c_str(), nullptr);
-  worksheet_hide(meta);
+  worksheet_hide(meta);  // very hidden and the structure locked at commit (workbook_protection.h)
   worksheet_activate(ws);
 
-  return file->commit();
+  const PackageProtection protection{{std::string(layout::k_meta_sheet)}, options.password};
+  return file->commit([&](const std::filesystem::path& temp) { return protect_package(temp, protection); });
 }
 
 }  // namespace forms

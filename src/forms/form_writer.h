@@ -1,7 +1,9 @@
 // Protected input forms: one workbook per school and period, generated from a
 // definition. Only input cells are unlocked (and tinted); each has data
 // validation with a Russian prompt; school and period are pre-filled and
-// locked; a hidden "_meta" sheet identifies the form (see model/form_layout.h).
+// locked; a very hidden "_meta" sheet identifies the form (see model/form_layout.h).
+// The workbook structure is protected with the same password: a school cannot
+// delete, rename, add or show sheets.
 //
 //   forms::FormOptions opt{.password = cfg.form_password, .generated_at = now};
 //   auto done = forms::write_form(def, school, period, out / forms::form_file_name(school, period), opt);
@@ -18,7 +20,7 @@
 namespace forms {
 
 struct FormOptions {
-  std::string password;      // sheet protection password; empty = protected without one
+  std::string password;      // sheet and structure protection password; empty = protected without one
   std::string generated_at;  // "2026-11-23 09:00", written to _meta
 };
 

@@ -43,7 +43,7 @@ XlsxFile::~XlsxFile() {
   fs::remove(m_temp, ec);
 }
 
-model::Expected<void> XlsxFile::commit() {
+model::Expected<void> XlsxFile::commit(const Finish& finish) {
   if (m_book == nullptr) return std::unexpected(write_error(m_final, "книга уже закрыта"));
   const lxw_error err = workbook_close(m_book);  // writes and frees
   m_book = nullptr;
@@ -51,6 +51,13 @@ model::Expected<void> XlsxFile::commit() {
     std::error_code ec;
     fs::remove(m_temp, ec);
     return std::unexpected(write_error(m_final, lxw_error_text(err)));
+  }
+  if (finish) {
+    if (auto done = finish(m_temp); !done) {
+      std::error_code ec;
+      fs::remove(m_temp, ec);
+      return done;
+    }
   }
   return publish(m_temp, m_final);
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 
 #include <xlsxwriter.h>
 
@@ -36,7 +37,10 @@ class XlsxFile {
   const std::filesystem::path& final_path() const { return m_final; }
 
   // workbook_close() to the temporary file, then rename to final_path.
-  model::Expected<void> commit();
+  // `finish`, when given, edits the closed temporary file first (what the
+  // library cannot write); its failure publishes nothing.
+  using Finish = std::function<model::Expected<void>(const std::filesystem::path& temp)>;
+  model::Expected<void> commit(const Finish& finish = {});
 
  private:
   XlsxFile(lxw_workbook* book, std::filesystem::path temp, std::filesystem::path final_path);

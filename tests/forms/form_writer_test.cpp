@@ -50,12 +50,12 @@ TEST_F(FormWriterTest, EveryInputIsADefinedNameOnTheFormSheet) {
   EXPECT_TRUE(wb->resolve_name(model::form::k_filled_on_name));
 }
 
-TEST_F(FormWriterTest, MetaSheetIsHiddenAndIdentifiesTheForm) {
+TEST_F(FormWriterTest, MetaSheetIsVeryHiddenAndIdentifiesTheForm) {
   const auto wb = ingest::read_workbook(file);
   ASSERT_TRUE(wb);
   const auto* meta = wb->sheet("_meta");
   ASSERT_NE(meta, nullptr);
-  EXPECT_NE(meta->state, ingest::SheetState::visible);
+  EXPECT_EQ(meta->state, ingest::SheetState::very_hidden);
   std::map<std::string, std::string> kv;
   for (const auto& c : meta->cells) {
     if (c.ref.col == 0) kv[c.text] = meta->find({c.ref.row, 1})->text;
@@ -140,8 +140,11 @@ wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb["Форма"]
 print("protected=%s" % ws.protection.sheet)
 print("has_password=%s" % bool(ws.protection.password))
+print("sheet_password=%s" % ws.protection.password)
 print("meta_state=%s" % wb["_meta"].sheet_state)
 print("meta_protected=%s" % wb["_meta"].protection.sheet)
+print("structure_locked=%s" % wb.security.lockStructure)
+print("structure_password=%s" % wb.security.workbookPassword)
 names = {}
 for dn in wb.defined_names.definedName:
     for sheet, coord in dn.destinations:
@@ -161,7 +164,10 @@ print("prompts=%d" % len([d for d in dv if d.prompt]))
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(test::value_of(r.out, "protected"), "True");
   EXPECT_EQ(test::value_of(r.out, "has_password"), "True");
-  EXPECT_EQ(test::value_of(r.out, "meta_state"), "hidden");
+  EXPECT_EQ(test::value_of(r.out, "meta_state"), "veryHidden");
+  EXPECT_EQ(test::value_of(r.out, "structure_locked"), "True");
+  // Excel's 16-bit hash of "secret", the same as the sheets' (worksheet_protect).
+  EXPECT_EQ(test::value_of(r.out, "structure_password"), test::value_of(r.out, "sheet_password"));
   EXPECT_EQ(test::value_of(r.out, "meta_protected"), "True");
   EXPECT_EQ(test::value_of(r.out, "unlocked_are_inputs"), "True");
   const auto& def = demo_definition();
