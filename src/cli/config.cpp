@@ -34,8 +34,15 @@ class ConfigReader {
     c.state = path("paths", "state", false);
     c.state_set = !c.state.empty();
     c.form_password = string("forms", "password");
-    if (const auto env = string("forms", "password_env"); !env.empty()) {
-      if (const char* v = std::getenv(env.c_str())) c.form_password = v;
+    c.form_password_env = string("forms", "password_env");
+    if (!c.form_password_env.empty()) {
+      if (const char* v = std::getenv(c.form_password_env.c_str()); v != nullptr && *v != '\0') c.form_password = v;
+    }
+    c.forms_without_password = boolean("forms", "no_password", false);
+    if (c.forms_without_password && (!c.form_password.empty() || !c.form_password_env.empty())) {
+      errors.push_back(model::Diagnostic::error(at(m_root["forms"]["no_password"].node(), "forms.no_password"),
+                                                "для форм задан и пароль, и no_password = true",
+                                                "оставьте одно: пароль (password или password_env) или no_password = true"));
     }
     c.settle_seconds = static_cast<int>(integer("inbox", "settle_seconds", c.settle_seconds, 0, 86400));
     auto& l = c.limits;
@@ -71,7 +78,7 @@ class ConfigReader {
                         "remind_after", "results_day"}},
         {"paths", {"inbox", "output", "state", "schools"}},
         {"calendar", {}},  // its keys: config_monitorings.cpp
-        {"forms", {"password", "password_env"}},
+        {"forms", {"password", "password_env", "no_password"}},
         {"inbox", {"settle_seconds"}},
         {"limits", {"max_file_mb", "max_uncompressed_mb", "max_compression_ratio", "max_cells",
                     "max_seconds_per_file"}},

@@ -4,7 +4,8 @@
 //
 //   [monitoring]  definition = "../templates/demo.toml"  schools = "schools.csv"  period = "2026-11"
 //   [paths]       inbox = "."  output = "../out"  state = "../state"
-//   [forms]       password = "..."   (or password_env = "METODMON_FORM_PASSWORD")
+//   [forms]       password = "..."   (or password_env = "METODMON_FORM_PASSWORD";
+//                 no_password = true: forms are protected by no password, on purpose)
 //   [inbox]       settle_seconds = 60
 //   [limits]      max_file_mb = 50 ...
 //   [report]      max_school_sheets = 300
@@ -89,6 +90,8 @@ struct Config {
   std::filesystem::path state;       // lock, history, logs, archive, outbox
   std::string period;                // "2026-11"; empty: the previous period by the calendar
   std::string form_password;         // protection password of generated forms
+  std::string form_password_env;     // [forms] password_env: the variable named, set or not
+  bool forms_without_password = false;  // [forms] no_password = true
   int settle_seconds = 60;           // a file younger than this is left for the next run
   ingest::ReadLimits limits;
   std::size_t max_school_sheets = 300;

@@ -13,6 +13,17 @@
 namespace cli {
 
 int template_command(const Config& config, const TemplateOptions& options) {
+  // A variable that is not set would leave every form open to any school:
+  // refused unless the configuration says forms need no password.
+  if (config.form_password.empty() && !config.form_password_env.empty() && !config.forms_without_password) {
+    std::fprintf(stderr,
+                 "ошибка: пароль защиты форм не задан: переменная окружения %s (раздел [forms], password_env, "
+                 "файл %s) не установлена или пуста; без пароля школа может снять защиту и изменить форму. "
+                 "Формы не записаны.\nКак исправить: задайте переменную (export %s=…) и запустите template снова; "
+                 "если формы должны быть без пароля, укажите в [forms] no_password = true вместо password_env\n",
+                 config.form_password_env.c_str(), config.file.string().c_str(), config.form_password_env.c_str());
+    return k_exit_failure;
+  }
   const auto inputs = load_run_inputs(config);
   if (!inputs) return k_exit_failure;
   const auto* registry = &inputs->registry.registry;
