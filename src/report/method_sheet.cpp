@@ -202,7 +202,8 @@ void write_rubric_table(MethodWriter& m, const model::Rubric& rubric) {
   for (const auto& b : rubric.blocks) {
     std::string positions;
     for (const auto& p : b.positions) {
-      positions += (positions.empty() ? "" : "; ") + p.id + (p.name.empty() ? "" : " " + p.name);
+      // By name: an id such as «ACT_DEF» means nothing to a reader.
+      positions += (positions.empty() ? "" : "; ") + (p.name.empty() ? p.id : p.name);
     }
     std::string params;
     if (b.kind == model::RubricKind::indicator_set) {

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <vector>
 
+#include "definition/definition_loader.h"
 #include "ingest/workbook.h"
 #include "support/print_layout.h"
 #include "support/temp_dir.h"
@@ -212,6 +213,46 @@ TEST_P(MethodsRunTest, NoChartIsCutByAPageBreak) {
     EXPECT_FALSE(chart.crosses_break) << chart.sheet << " rows " << chart.first_row << ".." << chart.last_row;
   }
   EXPECT_GT(on_charts_sheet, 1);
+}
+
+// What a methodist or director reads holds no internal codes: rubric positions
+// by their names, never their ids («ACT_DEF», «M1»), no «z-оценка», no TOML
+// syntax. Checked in the results workbook and every director's workbook
+// («Ошибки» names cells such as «E3», which may equal a position id).
+TEST_P(MethodsRunTest, NoInternalCodesInTheWorkbooks) {
+  const auto& c = GetParam();
+  const std::string config = test::read_file(test::source_dir() / "scripts" / "samples" / (c.method + ".toml"));
+  const auto start = config.find("definition = \"") + 14;
+  const auto file = test::source_dir() / "scripts" / "samples" / config.substr(start, config.find('"', start) - start);
+  const auto def = definition::load_definition(file);
+  ASSERT_TRUE(def) << file;
+  std::vector<model::RubricPosition> positions;
+  if (def->definition.rubric) {
+    for (const auto& b : def->definition.rubric->blocks) {
+      positions.insert(positions.end(), b.positions.begin(), b.positions.end());
+    }
+  }
+  std::vector<fs::path> books = {results_file(c)};
+  for (const auto& e : fs::directory_iterator(run_of(c).out.path() / c.period / "directors")) books.push_back(e.path());
+  for (const auto& book : books) {
+    const auto wb = ingest::read_workbook(book);
+    ASSERT_TRUE(wb) << book;
+    for (const auto& sheet : wb->sheets) {
+      for (const auto& cell : sheet.cells) {
+        const auto& t = cell.text;
+        const std::string where = book.filename().string() + " «" + sheet.name + "»: " + t;
+        EXPECT_EQ(t.find("z-оцен"), std::string::npos) << where;
+        EXPECT_EQ(t.find("[["), std::string::npos) << where;
+        EXPECT_EQ(t.find("matches_goal"), std::string::npos) << where;
+        for (const auto& p : positions) {
+          EXPECT_EQ(t.find(p.id + " " + p.name), std::string::npos) << where;
+          if (sheet.name != "Ошибки") {
+            EXPECT_NE(t, p.id) << where;
+          }
+        }
+      }
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(ShippedMethods, MethodsRunTest, ::testing::ValuesIn(cases()),
