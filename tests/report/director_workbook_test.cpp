@@ -100,6 +100,26 @@ print([e.cell(row=r, column=5).value for r in (6, 7)], e['A8'].value)
             "['C7', 'C9'] None\n");
 }
 
+// A director's «Ошибки» lists this period's files of the school only: not
+// another school's refused form, not the school's own form of another period.
+TEST_F(DirectorWorkbookTest, ErrorsSheetHoldsOnlyThisPeriodsFilesOfTheSchool) {
+  auto s6_old = m_data.run.files[2];  // s6's refused form, now of October
+  s6_old.file.name = "s6_октябрь.xlsx";
+  s6_old.outcome = model::Outcome::other_period;
+  m_data.run.files.push_back(s6_old);
+  auto s1_other = m_data.run.files[2];  // a refused form of s1 would be listed
+  s1_other.file.name = "s1_другая.xlsx";
+  s1_other.school_id = "s1";
+  m_data.run.files.push_back(s1_other);
+  const auto path = m_dir / "s6.xlsx";
+  ASSERT_TRUE(report::write_director_workbook(m_data.input(), "s6", path).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+e = wb['Ошибки']
+print(sorted({c.value for row in e.iter_rows(min_row=6) for c in row if c.column == 1 and c.value}))
+)");
+  EXPECT_EQ(out, "['s6.xlsx']\n");
+}
+
 TEST_F(DirectorWorkbookTest, UnknownSchoolIsADiagnostic) {
   const auto path = m_dir / "nobody.xlsx";
   const auto done = report::write_director_workbook(m_data.input(), "s99", path);
