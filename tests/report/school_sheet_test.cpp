@@ -141,6 +141,49 @@ print(sorted(names))
             "['Медиана по ОО', 'ОО']\n");
 }
 
+// «Диаграммы»: each distribution's caption names the colours its bars use
+// (green / yellow / red with a target, blue without), only one series of a
+// chart carries data labels (two side by side overlap: «12%12%»), and the
+// first column of a chart table is the place («Место»), ties sharing it.
+TEST_F(SchoolSheetTest, ChartCaptionsMatchBarColoursAndLabelsDoNotOverlap) {
+  const auto out = test::openpyxl_eval(write(), R"PY(
+import re
+z = zipfile.ZipFile(path)
+words = {'70AD47': 'зелёный', 'FFC000': 'жёлтый', 'E06666': 'красный', '4472C4': 'синие'}
+ws = wb['Диаграммы']
+cells = [str(ws.cell(r, 1).value or '') for r in range(1, ws.max_row + 2)]
+captions = {}
+for i, v in enumerate(cells):
+    if v.startswith('Показатель ') and cells[i + 1].startswith('Лучше'):
+        captions[v.split()[1]] = cells[i + 1]
+print('places', sum(v == 'Место' for v in cells))
+one_label = 0
+for n in sorted(z.namelist(), key=lambda n: int(re.sub(r'\D', '', n) or 0)):
+    if not n.startswith('xl/charts/chart'):
+        continue
+    xml = z.read(n).decode('utf-8')
+    labelled = len(re.findall(r'<c:dLbls>(?:(?!</c:dLbls>).)*<c:showVal val="1"/>', xml, re.S))
+    if labelled > 1:
+        print(n, 'labels on', labelled, 'series')
+    one_label += labelled == 1
+    title = ''.join(re.findall(r'<a:t>([^<]*)</a:t>', xml))
+    if not title.startswith('Показатель'):
+        continue
+    code = title.split()[1].rstrip(':')
+    used = sorted({words[c] for c in re.findall(r'<c:dPt>.*?<a:srgbClr val="([0-9A-F]{6})"', xml, re.S)})
+    print(code, used, all(w in captions[code] for w in used))
+print('charts with one labelled series', one_label)
+)PY");
+  // Three share distributions (2.1 has no target: blue); the 5 school charts,
+  // plan/fact and the 3 distributions label one series each.
+  EXPECT_EQ(out,
+            "places 3\n"
+            "1.1 ['зелёный', 'красный'] True\n"
+            "1.2 ['зелёный', 'красный'] True\n"
+            "2.1 ['синие'] True\n"
+            "charts with one labelled series 9\n");
+}
+
 TEST_F(SchoolSheetTest, LongTextIsClippedToExcelsLimit) {
   std::string huge;
   for (int i = 0; i < 40'000; ++i) huge += "Ж";
