@@ -38,6 +38,9 @@ std::vector<lxw_row_t> PagePlan::breaks(const SheetWriter &w,
       new_page(row);
     // A block starting here goes whole to the next page if it does not fit
     // on this one (and would fit on an empty one, else it starts here).
+    // Of several blocks starting here, the largest that fits on a page
+    // counts: a part too long for one page still keeps its title with its
+    // first rows.
     double block_pt = 0;
     for (const auto &b : m_blocks) {
       if (b.first != row)
@@ -45,10 +48,10 @@ std::vector<lxw_row_t> PagePlan::breaks(const SheetWriter &w,
       double h = 0;
       for (lxw_row_t r = b.first; r <= b.last; ++r)
         h += w.height_of(r);
-      block_pt = std::max(block_pt, h);
+      if (h <= m_page_pt - m_repeated_pt)
+        block_pt = std::max(block_pt, h);
     }
-    if (block_pt > 0 && used + block_pt > m_page_pt &&
-        block_pt <= m_page_pt - m_repeated_pt) {
+    if (block_pt > 0 && used + block_pt > m_page_pt) {
       new_page(row);
     }
     const double h = w.height_of(row);

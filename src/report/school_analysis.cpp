@@ -19,6 +19,8 @@ namespace {
 // trigger and figures G..J.
 constexpr lxw_col_t k_note_first = 5;
 constexpr lxw_col_t k_text_last = 5;
+// A part's title, notes, table header and first rows stay on one page.
+constexpr lxw_row_t k_title_rows_kept = 5;
 
 lxw_row_t section(SheetWriter& w, const SchoolLayout& layout, lxw_row_t row, std::string_view title,
                   const Formats& f) {
@@ -191,13 +193,30 @@ lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx, const Sc
 }  // namespace
 
 lxw_row_t write_school_analysis(SheetWriter& w, const BookContext& ctx, const SchoolLayout& layout,
-                                const std::string& school_id, lxw_row_t row) {
+                                const std::string& school_id, lxw_row_t row, PagePlan& plan) {
   if (ctx.in.analysis == nullptr) return row;
-  if (has_rating(ctx.in)) row = write_rubric(w, ctx, layout, school_id, row) + 1;
-  row = write_recommendations(w, ctx, layout, school_id, row) + 1;
+  // Each part prints on one page when it fits; else at least its title with
+  // the table header and first rows, never a title alone at a page's foot.
+  const auto keep = [&](lxw_row_t first, lxw_row_t end) {
+    plan.keep_together(first, end - 1);
+    plan.keep_together(first, std::min<lxw_row_t>(end - 1, first + k_title_rows_kept));
+  };
+  if (has_rating(ctx.in)) {
+    const lxw_row_t first = row;
+    row = write_rubric(w, ctx, layout, school_id, row);
+    keep(first, row);
+    ++row;
+  }
+  const lxw_row_t recs = row;
+  row = write_recommendations(w, ctx, layout, school_id, row);
+  keep(recs, row);
+  ++row;
   if (has_dynamics(ctx.in)) {
+    const lxw_row_t first = row;
     row = section(w, layout, row, "Динамика показателей ОО", ctx.f);
-    row = write_dynamics_table(w, ctx, school_id, row, layout.width(1)) + 1;
+    row = write_dynamics_table(w, ctx, school_id, row, layout.width(1));
+    keep(first, row);
+    ++row;
   }
   return row;
 }

@@ -10,14 +10,15 @@
 #include <string>
 
 #include "report/book_context.h"
+#include "report/page_plan.h"
 #include "report/school_layout.h"
 #include "report/sheet_writer.h"
 
 namespace report {
 
 // Writes the parts from `row` when ctx.in.analysis is set (else returns
-// `row`); returns the row after them.
+// `row`); returns the row after them. Tells `plan` which rows print together.
 lxw_row_t write_school_analysis(SheetWriter& w, const BookContext& ctx, const SchoolLayout& layout,
-                                const std::string& school_id, lxw_row_t row);
+                                const std::string& school_id, lxw_row_t row, PagePlan& plan);
 
 }  // namespace report

@@ -257,7 +257,7 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
   if (in.analysis != nullptr) {
     row += 1;
     plan.start_page(row);
-    row = write_school_analysis(w, ctx, layout, school_id, row);
+    row = write_school_analysis(w, ctx, layout, school_id, row, plan);
   }
   plan.apply(w, row);
 

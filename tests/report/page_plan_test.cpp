@@ -44,6 +44,15 @@ TEST(PagePlanTest, ABlockTallerThanAPageStartsWhereItIs) {
   EXPECT_EQ(plan.breaks(s.w(), 13), (std::vector<lxw_row_t>{6, 12}));
 }
 
+TEST(PagePlanTest, ATallPartStillKeepsItsTitleWithItsFirstRows) {
+  Sheet s;
+  report::PagePlan plan(100);
+  plan.keep_together(4, 14); // the whole part, 165 pt: taller than a page
+  plan.keep_together(4, 6);  // its title, header and first row, 45 pt
+  // Rows 4..6 do not fit after rows 0..3 (60 pt): the title moves along.
+  EXPECT_EQ(plan.breaks(s.w(), 15), (std::vector<lxw_row_t>{4, 10}));
+}
+
 TEST(PagePlanTest, RepeatedRowsTakeRoomOnEveryLaterPage) {
   Sheet s;
   s.w().row_height(0, 40);
