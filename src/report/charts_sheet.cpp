@@ -249,9 +249,11 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx, PagePlan& p
     chart_series_set_labels_num_format(series, k_fmt_percent);
     // In a bar chart y_axis is the category axis and x_axis the value axis.
     chart_axis_set_reverse(chart->y_axis);  // best first, at the top
+    // Every school named: LibreOffice skips every other name when crowded.
+    chart_axis_set_interval_unit(chart->y_axis, 1);
     percent_axis(chart->x_axis, largest);
     chart_set_series_gap(chart, 50);
-    height = std::max(220.0, 70.0 + 18.0 * static_cast<double>(entries.size()));
+    height = std::max(240.0, 70.0 + 22.0 * static_cast<double>(entries.size()));
   } else {
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_NONE);
     percent_axis(chart->y_axis, largest);

@@ -144,7 +144,8 @@ print(sorted(names))
 // «Диаграммы»: each distribution's caption names the colours its bars use
 // (green / yellow / red with a target, blue without), only one series of a
 // chart carries data labels (two side by side overlap: «12%12%»), and the
-// first column of a chart table is the place («Место»), ties sharing it.
+// first column of a chart table is the place («Место»), ties sharing it;
+// every school's name is printed beside its bar.
 TEST_F(SchoolSheetTest, ChartCaptionsMatchBarColoursAndLabelsDoNotOverlap) {
   const auto out = test::openpyxl_eval(write(), R"PY(
 import re
@@ -171,16 +172,16 @@ for n in sorted(z.namelist(), key=lambda n: int(re.sub(r'\D', '', n) or 0)):
         continue
     code = title.split()[1].rstrip(':')
     used = sorted({words[c] for c in re.findall(r'<c:dPt>.*?<a:srgbClr val="([0-9A-F]{6})"', xml, re.S)})
-    print(code, used, all(w in captions[code] for w in used))
+    print(code, used, all(w in captions[code] for w in used), 'every name' if '<c:tickLblSkip val="1"/>' in xml else '')
 print('charts with one labelled series', one_label)
 )PY");
   // Three share distributions (2.1 has no target: blue); the 5 school charts,
   // plan/fact and the 3 distributions label one series each.
   EXPECT_EQ(out,
             "places 3\n"
-            "1.1 ['зелёный', 'красный'] True\n"
-            "1.2 ['зелёный', 'красный'] True\n"
-            "2.1 ['синие'] True\n"
+            "1.1 ['зелёный', 'красный'] True every name\n"
+            "1.2 ['зелёный', 'красный'] True every name\n"
+            "2.1 ['синие'] True every name\n"
             "charts with one labelled series 9\n");
 }
 
