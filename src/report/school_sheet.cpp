@@ -251,8 +251,10 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
     const lxw_row_t chart_last = rows_covering(w, chart.anchor_row, chart.height_px / k_px_per_pt);
     row = std::max(row, chart_last + 1);
     // From the blank row above: LibreOffice may place a chart a pixel or two
-    // above its anchor row.
+    // above its anchor row. The chart with its whole data table when they
+    // fit on a page; else (a long table, Krymsk) at least the chart itself.
     plan.keep_together(chart_row - 1, row - 1);
+    plan.keep_together(chart_row - 1, chart_last);
   }
   if (in.analysis != nullptr) {
     row += 1;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "report_fixture.h"
+#include "support/print_layout.h"
 #include "support/openpyxl_check.h"
 #include "support/temp_dir.h"
 
@@ -183,6 +184,36 @@ print('charts with one labelled series', one_label)
             "1.2 ['зелёный', 'красный'] True every name\n"
             "2.1 ['синие'] True every name\n"
             "charts with one labelled series 9\n");
+}
+
+// A chart whose data table is taller than a page (Krymsk: 21 shares with
+// long names) is still never cut by a page break, wherever the table above
+// it ends.
+TEST_F(SchoolSheetTest, ChartBesideALongDataTableIsNotCut) {
+  const std::string name(160, 'x');
+  const auto base = m_data.definition.indicators;
+  // Tables of 20..25 extra shares: the chart starts at different heights.
+  for (int extra = 20; extra <= 25; ++extra) {
+    m_data.definition.indicators = base;
+    for (int i = 0; i < extra; ++i) {
+      model::IndicatorDef d;
+      d.id = "extra" + std::to_string(i);
+      d.code = "9." + std::to_string(i);
+      d.direction = "D1";
+      d.name = name.substr(0, 100 + 3 * static_cast<std::size_t>(i));  // rows of varying height
+      d.numerator = "n";
+      d.denominator = "d";
+      m_data.definition.indicators.push_back(d);
+    }
+    int charts = 0;
+    for (const auto& chart : test::printed_charts(write())) {
+      if (chart.sheet == "Диаграммы") continue;
+      ++charts;
+      EXPECT_FALSE(chart.crosses_break)
+          << extra << " extra: " << chart.sheet << " rows " << chart.first_row << ".." << chart.last_row;
+    }
+    EXPECT_EQ(charts, 5);
+  }
 }
 
 TEST_F(SchoolSheetTest, LongTextIsClippedToExcelsLimit) {
