@@ -11,6 +11,7 @@
 #include "cli/phase_read.h"
 #include "cli/run_inputs.h"
 #include "cli/run_session.h"
+#include "cli/year_sources.h"
 
 namespace cli {
 
@@ -77,10 +78,20 @@ int documents_command(const Config& config, bool quiet) {
   std::vector<model::Diagnostic> problems;
   const auto accepted = read_archived(config, def, registry, period, run.files, problems);
   print_diagnostics(problems);
-  const auto results = compute_from_history(def, registry, period, accepted, session->history());
+  // A yearly rubric over monitorings is scored again over its monitorings'
+  // results of the year, as the run scored it.
+  std::optional<YearSources> year;
+  if (!def.sources.empty()) {
+    auto found = read_year_sources(config, def, registry, period, session->history());
+    if (!found) return session->fail(found.error());
+    year = std::move(*found);
+    run.year_sources = year->sources;
+  }
+  const auto results = year ? model::Expected<Results>(compute_year_results(def, registry, period, accepted, *year))
+                            : compute_from_history(def, registry, period, accepted, session->history());
   if (!results) return session->fail(results.error());
 
-  const report::ReportInput input{def, registry, results->summary, run, &results->analysis};
+  const report::ReportInput input{results->definition(def), registry, results->summary, run, &results->analysis};
   const auto published = publish_documents(config, input);
   if (!published) return session->fail(published.error());
   if (!quiet) {

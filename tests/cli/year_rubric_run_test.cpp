@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "ingest/workbook.h"
+#include "support/docx_dump.h"
 #include "support/metodmon_cli.h"
 #include "support/temp_dir.h"
 
@@ -174,6 +175,23 @@ class YearRubricRunTest : public ::testing::Test {
     return out;
   }
 
+  // The аналитическая справка of the rubric's results: its table of blocks,
+  // block title -> the municipality's points as shown.
+  std::map<std::string, std::string> spravka_points() const {
+    std::map<std::string, std::string> out;
+    for (const auto& e : fs::directory_iterator(dir / "out" / "year" / "2025")) {
+      if (!e.path().filename().string().starts_with("Справка_")) continue;
+      const auto d = test::dump_docx(e.path());
+      for (const auto& table : d.tables) {
+        if (table.empty() || table[0].empty() || table[0][0] != "Блок") continue;
+        for (const auto& row : table) {
+          if (row.size() > 1) out[row[0]] = row[1];
+        }
+      }
+    }
+    return out;
+  }
+
   fs::path rubric_file() const { return test::source_dir() / "templates/krymsk/year_rubric.toml"; }
   fs::path results() const { return dir / "out" / "year" / "2025" / "Итоги_krymsk-year_2025.xlsx"; }
 
@@ -325,4 +343,19 @@ TEST_F(YearRubricRunTest, IsComputedOverTheYearsMonitoringsAndSaysWhichWereMissi
   EXPECT_NE(methodist->body.find("Нет принятой формы: МБОУ СОШ № 3 г. Крымска, МБОУ «Лицей № 4» г. Крымска."),
             std::string::npos)
       << methodist->body;
+
+  // The справка states the district's points per block; `metodmon documents`
+  // rebuilds it over the same monitorings' results.
+  const auto stated = spravka_points();
+  for (const auto& [block, points] : want.at("_municipality")) {
+    if (block == "total") continue;
+    ASSERT_TRUE(stated.contains(block)) << block << " is not in the справка";
+    EXPECT_EQ(stated.at(block), std::to_string(static_cast<int>(points))) << block;
+  }
+  for (const auto& e : fs::directory_iterator(dir / "out" / "year" / "2025")) {
+    if (e.path().extension() == ".docx") fs::remove(e.path());
+  }
+  const auto rebuilt = test::metodmon("documents -q -c " + q(config) + " --monitoring year --period 2025");
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.out;
+  EXPECT_EQ(spravka_points(), stated);
 }
