@@ -12,11 +12,6 @@ namespace {
 
 constexpr lxw_row_t k_header_row = 4;
 
-struct ColumnSpec {
-  const char* title;
-  double width;
-};
-
 constexpr std::array<ColumnSpec, 5> k_columns = {{
     {"ОО", 24},
     {"Форма разослана", 18},
@@ -96,10 +91,7 @@ model::Expected<void> write_returns_sheet(const BookContext& ctx) {
 
   write_title_block(w, "Сдача форм", subtitle(ctx.in), f);
   w.text(2, 0, counts_line(log), f.subtitle);
-  for (lxw_col_t c = 0; c <= last_col; ++c) {
-    w.text(k_header_row, c, k_columns[c].title, f.header);
-    w.column_width(c, c, k_columns[c].width);
-  }
+  write_column_headers(w, k_header_row, k_columns, f.header);
   w.row_height(k_header_row, 30);
   lxw_row_t row = k_header_row + 1;
   for (const auto& s : log.schools) {
