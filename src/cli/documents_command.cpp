@@ -80,15 +80,12 @@ int documents_command(const Config& config, bool quiet) {
   print_diagnostics(problems);
   // A yearly rubric over monitorings is scored again over its monitorings'
   // results of the year, as the run scored it.
-  std::optional<YearSources> year;
-  if (!def.sources.empty()) {
-    auto found = read_year_sources(config, def, registry, period, session->history());
-    if (!found) return session->fail(found.error());
-    year = std::move(*found);
-    run.year_sources = year->sources;
-  }
-  const auto results = year ? model::Expected<Results>(compute_year_results(def, registry, period, accepted, *year))
-                            : compute_from_history(def, registry, period, accepted, session->history());
+  const auto year = read_year_sources(config, def, registry, period, session->history());
+  if (!year) return session->fail(year.error());
+  run.year_sources = year->sources;
+  const auto results = !def.sources.empty()
+                           ? model::Expected<Results>(compute_year_results(def, registry, period, accepted, *year))
+                           : compute_from_history(def, registry, period, accepted, session->history());
   if (!results) return session->fail(results.error());
 
   const report::ReportInput input{results->definition(def), registry, results->summary, run, &results->analysis};

@@ -145,26 +145,22 @@ int run_command(const Config& config, const RunOptions& options) {
   spdlog::info("запуск {} за период {}, методика {} версии {}", run.run_time, period.id, def.id, def.version);
 
   // A yearly rubric over monitorings: the year's monitorings from the history.
-  std::optional<YearSources> year;
-  if (!def.sources.empty()) {
-    auto found = read_year_sources(config, def, registry, period, session->history());
-    if (!found) return session->fail(found.error());
-    year = std::move(*found);
-    run.year_sources = year->sources;
-  }
+  const auto year = read_year_sources(config, def, registry, period, session->history());
+  if (!year) return session->fail(year.error());
+  run.year_sources = year->sources;
 
   // Read.
   auto read = read_inbox(config, def, registry, period);
   const int not_archived = archive_accepted(config, period, read);
   run.files = read.files;
   run.notices = read.notices;
-  if (year) run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
+  run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
   if (read.accepted.empty()) return publish_nothing(config, *inputs, *session, run);
   if (!session->begin(period.id, run)) return k_exit_failure;
   print_diagnostics(run.notices);
 
   // Compute.
-  const auto results = year ? compute_year_results(def, registry, period, read.accepted, *year)
+  const auto results = !def.sources.empty() ? compute_year_results(def, registry, period, read.accepted, *year)
                             : compute_results(def, registry, period, read.accepted, session->history());
   const auto& computed_def = results.definition(def);
 

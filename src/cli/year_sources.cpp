@@ -101,6 +101,7 @@ model::Expected<YearSources> read_year_sources(const Config& config, const model
                                                const model::Registry& registry, const model::Period& year,
                                                deliver::HistoryStore& history) {
   YearSources out;
+  if (rubric.sources.empty()) return out;  // not a rubric over monitorings
   const auto configured = configured_monitorings(config, out.notices);
   const ScopeRestore restore(history);
   for (const auto& src : rubric.sources) {

@@ -12,10 +12,10 @@
 // missing: its indicators do not count, and a Russian warning says which
 // monitoring and how to fix it.
 //
-//   const auto year = cli::read_year_sources(config, def, period, session->history());
+//   const auto year = cli::read_year_sources(config, def, registry, period, session->history());
 //   if (!year) return session->fail(year.error());
-//   run.year_sources = year->sources;
-//   const auto results = cli::compute_year_results(def, registry, period, read.accepted, *year);
+//   run.year_sources = year->sources;  // empty for any other method
+//   if (!def.sources.empty()) results = cli::compute_year_results(def, registry, period, read.accepted, *year);
 #pragma once
 
 #include <vector>
@@ -39,11 +39,12 @@ struct YearSources {
   std::vector<model::Diagnostic> notices;  // warnings: each missing source, each monitoring not loaded
 };
 
-// `rubric` is the configured monitoring's definition (with [[source]]),
-// `year` its yearly period. The history's monitoring scope is used and put
-// back. Errors: the history cannot be read; none of the sources has results
-// for the year (the rubric would rest on nothing but the self-assessment),
-// located at the configuration file with what to do.
+// `rubric` is the configured monitoring's definition, `year` its period;
+// without [[source]] nothing is read and the result is empty. The history's
+// monitoring scope is used and put back. Errors: the history cannot be read;
+// none of the sources has results for the year (the rubric would rest on
+// nothing but the self-assessment), located at the configuration file with
+// what to do.
 model::Expected<YearSources> read_year_sources(const Config& config, const model::Definition& rubric,
                                                const model::Registry& registry, const model::Period& year,
                                                deliver::HistoryStore& history);
