@@ -214,3 +214,21 @@ TEST(WhoseFormTest, AFormOfAnotherMethodReachesTheSchoolNamedByItsFile) {
   }
   EXPECT_EQ(letters, 1) << r.out;
 }
+
+TEST(WhoseFormTest, AnOutdatedFormReachesTheSchoolNamedByItsMetaWithTheVersionToUse) {
+  test::TempDir dir;
+  // A file name that names no school: only _meta says whose form it is.
+  fill_inbox(dir / "inbox", {"sch07_2026-11.xlsx"},
+             {spec("sch07_2026-11.xlsx", "анкета школы.xlsx", "definition_version=2025.1")});
+  const auto r = run(dir);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(outcomes(dir)["анкета школы.xlsx"], "rejected");
+  int letters = 0;
+  for (const auto& l : test::outbox_letters(dir / "state/outbox")) {
+    if (!has(l.to, "school7@ensk-edu.example") || !has(l.subject, "не принята")) continue;
+    ++letters;
+    EXPECT_TRUE(has(l.body, "устаревшая версия формы: 2025.1")) << l.body;
+    EXPECT_TRUE(has(l.body, "актуальную форму за ноябрь 2026 (версии 2026.2)")) << l.body;
+  }
+  EXPECT_EQ(letters, 1) << r.out;
+}
