@@ -46,6 +46,14 @@ print("ok=1")
   return out;
 }
 
+// `check` of sch01's form whose teachers_total (Форма!C10, at most 2000)
+// holds `content` (the XML inside <c>) instead of its number.
+test::ProcessResult check_teachers_total(const test::TempDir& dir, const std::string& content) {
+  const auto form = edited_form(dir, "sch01_2026-11.xlsx", "sch01_2026-11.xlsx", "xl/worksheets/sheet1.xml",
+                                R"((<c r="C10"[^>]*>)<v>[0-9]+</v>)", R"(\1)" + content);
+  return check(dir, {form});
+}
+
 bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
@@ -70,10 +78,7 @@ TEST(HostileInputTest, CheckRefusesAnOversizedFileByItsSize) {
 
 TEST(HostileInputTest, AHugeCountIsShownAsTyped) {
   test::TempDir dir;
-  // teachers_total (max 2000) of sch01 typed as 10000000000000000000.
-  const auto form = edited_form(dir, "sch01_2026-11.xlsx", "sch01_2026-11.xlsx", "xl/worksheets/sheet1.xml",
-                                R"((<c r="C10"[^>]*>)<v>[0-9]+</v>)", R"(\1<v>10000000000000000000</v>)");
-  const auto r = check(dir, {form});
+  const auto r = check_teachers_total(dir, "<v>10000000000000000000</v>");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_TRUE(has(r.out, "найдено «10000000000000000000»")) << r.out;
   EXPECT_FALSE(has(r.out, "-9223372036854775808")) << r.out;
@@ -81,9 +86,7 @@ TEST(HostileInputTest, AHugeCountIsShownAsTyped) {
 
 TEST(HostileInputTest, AFormulaWithNoSavedValueSaysSoAndHowToFixIt) {
   test::TempDir dir;
-  const auto form = edited_form(dir, "sch01_2026-11.xlsx", "sch01_2026-11.xlsx", "xl/worksheets/sheet1.xml",
-                                R"((<c r="C10"[^>]*>)<v>[0-9]+</v>)", R"(\1<f>SUM(40,44)</f>)");
-  const auto r = check(dir, {form});
+  const auto r = check_teachers_total(dir, "<f>SUM(40,44)</f>");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_TRUE(has(r.out, "Форма!C10")) << r.out;
   EXPECT_TRUE(has(r.out, "формула, значение которой не сохранено")) << r.out;
