@@ -53,12 +53,6 @@ AnalysisFormats make_analysis_formats(lxw_workbook* book) {
   format_set_bold(af.text_bold_grey);
   format_set_text_wrap(af.text_bold_grey);
   format_set_bg_color(af.text_bold_grey, k_group_fill);
-  // Position ids such as "ACT_MENT" are longer than indicator codes ("1.1")
-  // that set the width of column A: shrink rather than clip.
-  af.position_code = bordered_cell_format(book);
-  format_set_align(af.position_code, LXW_ALIGN_CENTER);
-  format_set_align(af.position_code, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_shrink(af.position_code);
   af.indent1 = indented(book, 1);
   af.indent2 = indented(book, 3);
   af.note_cell = bordered_cell_format(book);

@@ -33,7 +33,6 @@ struct AnalysisFormats {
   lxw_format* points_frac_bold = nullptr;
   lxw_format* percent_bold = nullptr; // share of the maximum on block rows
   lxw_format* text_bold_grey = nullptr;
-  lxw_format* position_code = nullptr;  // centred, shrunk to fit the narrow code column
   lxw_format* indent1 = nullptr;      // wrapped text, one indent (positions)
   lxw_format* indent2 = nullptr;      // wrapped text, two indents (parameters)
   lxw_format* note_cell = nullptr;    // bordered small wrapped text (explanations)

@@ -118,14 +118,12 @@ Formats make_formats(lxw_workbook* book) {
   f.centre_wrap = bordered_cell_format(book);
   format_set_align(f.centre_wrap, LXW_ALIGN_CENTER);
   format_set_text_wrap(f.centre_wrap);
-  f.label_wrap = workbook_add_format(book);
-  format_set_bold(f.label_wrap);
-  format_set_text_wrap(f.label_wrap);
-  format_set_align(f.label_wrap, LXW_ALIGN_VERTICAL_TOP);
-  f.alert_wrap = workbook_add_format(book);
-  format_set_bold(f.alert_wrap);
-  format_set_text_wrap(f.alert_wrap);
-  format_set_align(f.alert_wrap, LXW_ALIGN_VERTICAL_TOP);
+  for (lxw_format** headline : {&f.label_wrap, &f.alert_wrap}) {
+    *headline = workbook_add_format(book);
+    format_set_bold(*headline);
+    format_set_text_wrap(*headline);
+    format_set_align(*headline, LXW_ALIGN_VERTICAL_TOP);
+  }
   format_set_font_color(f.alert_wrap, k_red_font);
 
   f.status_met = filled(book, k_green_fill, k_green_font);
