@@ -11,14 +11,6 @@ namespace {
 
 constexpr std::size_t k_max_listed_changes = 20;
 
-std::string signature(const MailContext& ctx) {
-  std::string s = "\n--\n";
-  if (!ctx.definition.organisation.empty()) s += ctx.definition.organisation + "\n";
-  if (!ctx.methodist.empty()) s += "Вопросы по данным: " + ctx.methodist + "\n";
-  s += "Письмо сформировано автоматически программой metodmon; ответ на него получит методист.\n";
-  return s;
-}
-
 std::string period_text(const MailContext& ctx) { return model::display_name(ctx.summary.period); }
 
 // Each rejected form with its errors, as the methodist's letters list them.
@@ -55,6 +47,14 @@ std::string change_line(const deliver::FigureChange& c) {
 }
 
 }  // namespace
+
+std::string letter_signature(const MailContext& ctx) {
+  std::string s = "\n--\n";
+  if (!ctx.definition.organisation.empty()) s += ctx.definition.organisation + "\n";
+  if (!ctx.methodist.empty()) s += "Вопросы по данным: " + ctx.methodist + "\n";
+  s += "Письмо сформировано автоматически программой metodmon; ответ на него получит методист.\n";
+  return s;
+}
 
 model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& file) {
   auto bytes = util::read_file(file);
@@ -106,7 +106,7 @@ deliver::Letter director_letter(const MailContext& ctx, const model::School& sch
   body += "Во вложении — книга Excel с показателями школы рядом со значениями по муниципалитету, "
           "медианой и целевыми значениями, и с местом школы среди школ " +
           analysis::municipality_words(ctx.definition).genitive + ".\n";
-  body += signature(ctx);
+  body += letter_signature(ctx);
   m.body = body;
   m.attachments.push_back(std::move(workbook));
   return {deliver::letter_kind::results_director, school.id, std::move(m),
@@ -200,7 +200,7 @@ std::optional<deliver::Letter> rejected_form_letter(const MailContext& ctx, cons
       if (d.severity == model::Severity::error) body += "  — " + error_text(d) + "\n";
     }
   }
-  body += signature(ctx);
+  body += letter_signature(ctx);
   m.body = body;
   return deliver::Letter{deliver::letter_kind::rejected_form, school.id, std::move(m), rejected_form_figures(files)};
 }

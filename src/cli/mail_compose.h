@@ -33,6 +33,10 @@ struct MailContext {
 // A message from ctx.from to `to`, answering to the methodist.
 deliver::MailMessage new_message(const MailContext& ctx, deliver::MailAddress to);
 
+// The end of every letter: the organisation, whom to ask, that it was sent
+// automatically and that an answer reaches the methodist.
+std::string letter_signature(const MailContext& ctx);
+
 // Reads an attachment (a workbook, or a .docx document); errors name the file.
 model::Expected<deliver::MailAttachment> attach(const std::filesystem::path& file);
 

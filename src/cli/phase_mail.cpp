@@ -71,6 +71,17 @@ void MailRound::not_composed(const model::Diagnostic& why) {
   ++m_tally.failed;
 }
 
+bool has_waiting_letters(deliver::Outbox& outbox, const std::string& period, bool include_dry_run) {
+  const auto entries = outbox.journal(period);
+  if (!entries) return true;  // let resend() report it
+  for (const auto& e : *entries) {
+    if (deliver::is_waiting(e.status) || (include_dry_run && e.status == deliver::DeliveryStatus::dry_run)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool MailRound::resend(std::string_view period, bool include_dry_run) {
   const auto tried = m_outbox.resend_pending(period, *m_courier, include_dry_run);
   const auto after = m_outbox.journal(period);

@@ -80,6 +80,11 @@ class MailRound {
   MailTally m_tally;
 };
 
+// Whether letters of `period` wait in the outbox (pending, failed; with
+// `include_dry_run` also dry-run ones); true when the journal cannot be read
+// (resend() then reports it).
+bool has_waiting_letters(deliver::Outbox& outbox, const std::string& period, bool include_dry_run);
+
 // Writes each letter to the outbox under `period` and sends it (only writes
 // it in a dry run): what mail_results does, for any letters (the collect
 // phase's answers). written - sent - failed letters were dry-run ones.

@@ -12,6 +12,7 @@
 #include "cli/phase_read.h"
 #include "cli/run_inputs.h"
 #include "cli/run_session.h"
+#include "cli/submission_log.h"
 #include "cli/year_sources.h"
 #include "util/console_text.h"
 
@@ -134,19 +135,31 @@ int run_command(const Config& config, const RunOptions& options) {
   }
   const auto inputs = load_run_inputs(config);
   if (!inputs) return k_exit_failure;
-  const auto& def = inputs->definition.definition;
-  const auto& registry = inputs->registry.registry;
-  const auto& period = inputs->period;
   auto session = RunSession::open(config);
   if (!session) return session.error();
+  ResultsRunOptions results_options{options.quiet, *epoch, {}};
+  if (config.calendar) {
+    // A calendar deployment: its workbook shows how the schools returned their forms.
+    results_options.returns = [&](const ReadResult& read) {
+      return returns_of_read(config, *inputs, session->history(), read, calendar::local_date(*epoch));
+    };
+  }
+  return results_run(config, *inputs, *session, results_options);
+}
+
+int results_run(const Config& config, const RunInputs& inputs, RunSession& session,
+                const ResultsRunOptions& options) {
+  const auto& def = inputs.definition.definition;
+  const auto& registry = inputs.registry.registry;
+  const auto& period = inputs.period;
   remove_stale_outputs(config, period);
 
-  model::RunInfo run = new_run_info(config, *inputs, *epoch);
+  model::RunInfo run = new_run_info(config, inputs, options.epoch);
   spdlog::info("запуск {} за период {}, методика {} версии {}", run.run_time, period.id, def.id, def.version);
 
   // A yearly rubric over monitorings: the year's monitorings from the history.
-  const auto year = read_year_sources(config, def, registry, period, session->history());
-  if (!year) return session->fail(year.error());
+  const auto year = read_year_sources(config, def, registry, period, session.history());
+  if (!year) return session.fail(year.error());
   run.year_sources = year->sources;
 
   // Read.
@@ -155,22 +168,24 @@ int run_command(const Config& config, const RunOptions& options) {
   run.files = read.files;
   run.notices = read.notices;
   run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
-  if (read.accepted.empty()) return publish_nothing(config, *inputs, *session, run);
-  if (!session->begin(period.id, run)) return k_exit_failure;
+  const auto returns = options.returns ? options.returns(read) : std::nullopt;
+  if (read.accepted.empty()) return publish_nothing(config, inputs, session, run);
+  if (!session.begin(period.id, run)) return k_exit_failure;
   print_diagnostics(run.notices);
 
   // Compute.
   const auto results = !def.sources.empty() ? compute_year_results(def, registry, period, read.accepted, *year)
-                            : compute_results(def, registry, period, read.accepted, session->history());
+                            : compute_results(def, registry, period, read.accepted, session.history());
   const auto& computed_def = results.definition(def);
 
   // Publish.
   report::ReportInput input{computed_def, registry, results.summary, run, &results.analysis};
   input.trends = &results.trends;
+  if (returns) input.returns = &*returns;
   const auto published = publish_results(config, input);
-  if (!published) return session->fail(published.error(), run_counts(run, 0, 0));
-  if (auto r = record_results(*session, run, results.summary); !r) {
-    return session->fail(r.error(), run_counts(run, 0, 0));
+  if (!published) return session.fail(published.error(), run_counts(run, 0, 0));
+  if (auto r = record_results(session, run, results.summary); !r) {
+    return session.fail(r.error(), run_counts(run, 0, 0));
   }
 
   // Mail.
@@ -188,8 +203,8 @@ int run_command(const Config& config, const RunOptions& options) {
                    : mail.not_delivered() > 0    ? k_exit_mail_failed
                    : counts.rejected > 0         ? k_exit_forms_rejected
                                                  : k_exit_ok;
-  if (auto r = session->finish(code, counts); !r) return session->fail(r.error(), counts);
-  if (!options.quiet) print_run_summary(config, *inputs, run, results.summary, *published, counts, mail);
+  if (auto r = session.finish(code, counts); !r) return session.fail(r.error(), counts);
+  if (!options.quiet) print_run_summary(config, inputs, run, results.summary, *published, counts, mail);
   return code;
 }
 

@@ -3,9 +3,20 @@
 // the history (phase_publish), mail the letters (phase_mail) — inside one run
 // session (run_session: lock, history record). Inputs are only read. Returns
 // an exit code (exit_codes.h).
+//
+// The daily calendar makes the same results run inside its own session
+// (lock, history scoped to the monitoring) through results_run().
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <optional>
+
 #include "cli/config.h"
+#include "cli/phase_read.h"
+#include "cli/run_inputs.h"
+#include "cli/run_session.h"
+#include "model/submission_log.h"
 
 namespace cli {
 
@@ -14,5 +25,18 @@ struct RunOptions {
 };
 
 int run_command(const Config& config, const RunOptions& options);
+
+struct ResultsRunOptions {
+  bool quiet = false;
+  std::int64_t epoch = 0;  // the moment the run stands for (run_epoch(), or the calendar's day)
+  // Given the read, the sheet «Сдача форм» (submission_log.h); null or
+  // nullopt: no such sheet.
+  std::function<std::optional<model::SubmissionLog>(const ReadResult&)> returns;
+};
+
+// Read, compute, publish, mail one period (inputs.period) inside `session`,
+// which the caller holds; returns the run's exit code.
+int results_run(const Config& config, const RunInputs& inputs, RunSession& session,
+                const ResultsRunOptions& options);
 
 }  // namespace cli

@@ -17,17 +17,6 @@ std::string period_title(const std::string& id) {
   return period ? model::display_name(*period) + " (" + id + ")" : id;
 }
 
-bool has_waiting(deliver::Outbox& outbox, const std::string& period, bool include_dry_run) {
-  const auto entries = outbox.journal(period);
-  if (!entries) return true;  // let resend() report it
-  for (const auto& e : *entries) {
-    if (deliver::is_waiting(e.status) || (include_dry_run && e.status == deliver::DeliveryStatus::dry_run)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 int send_command(const Config& config, const SendOptions& options) {
@@ -38,7 +27,7 @@ int send_command(const Config& config, const SendOptions& options) {
   bool read_ok = true;
   int periods_done = 0;
   for (const auto& period : periods) {
-    if (!has_waiting(round.outbox(), period, options.include_dry_run)) {
+    if (!has_waiting_letters(round.outbox(), period, options.include_dry_run)) {
       if (options.only_config_period) {
         std::printf("Письма за %s: неотправленных писем нет\n", period_title(period).c_str());
       }

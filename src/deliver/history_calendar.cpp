@@ -71,7 +71,8 @@ model::Expected<void> HistoryStore::record_letters(std::span<const SchoolLetterR
   if (!tx) return std::unexpected(m.error("запись писем школам", tx.error()));
   auto ins = m.prepare(
       "INSERT INTO school_letters (monitoring, period, school_id, kind, day, recipients, status) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (monitoring, period, school_id, kind, day) "
+      "DO UPDATE SET recipients = excluded.recipients, status = excluded.status",
       "запись писем школам");
   if (!ins) return std::unexpected(ins.error());
   for (const auto& l : letters) {

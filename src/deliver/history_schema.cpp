@@ -113,9 +113,9 @@ CREATE TABLE school_letters (
   kind TEXT NOT NULL,
   day TEXT NOT NULL,
   recipients TEXT NOT NULL,
-  status TEXT NOT NULL
+  status TEXT NOT NULL,
+  PRIMARY KEY (monitoring, period, school_id, kind, day)
 );
-CREATE INDEX school_letters_period ON school_letters(monitoring, period, school_id);
 CREATE TABLE received_files (
   monitoring TEXT NOT NULL,
   period TEXT NOT NULL,

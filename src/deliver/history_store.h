@@ -17,7 +17,8 @@
 //   calendar_start(monitoring PK, first_day)      the first day the calendar ran
 //   calendar_steps(monitoring, period, step, due, done, status, note;
 //              PK (monitoring, period, step))     each calendar step done or missed, once
-//   school_letters(monitoring, period, school_id, kind, day, recipients, status)
+//   school_letters(monitoring, period, school_id, kind, day, recipients, status;
+//              PK (monitoring, period, school_id, kind, day))   one letter a day of a kind
 //   received_files(monitoring, period, name, sha256, size, mtime, school_id, outcome,
 //              errors, first_seen, last_seen; PK (monitoring, period, name, sha256))
 // A run that was killed keeps finished = NULL: list_runs() shows it as
@@ -197,6 +198,7 @@ class HistoryStore {
   // Records a step (a later record of the same period and step replaces it).
   model::Expected<void> record_step(const CalendarStepRecord& step);
   model::Expected<std::vector<CalendarStepRecord>> steps_of(std::string_view period) const;
+  // A letter of the same school, kind and day replaces the earlier record (a rerun).
   model::Expected<void> record_letters(std::span<const SchoolLetterRecord> letters);
   model::Expected<std::vector<SchoolLetterRecord>> letters_of(std::string_view period) const;
   // Every file of a read of the period's inbox, seen on `day`: new ones are

@@ -354,6 +354,11 @@ FormReadResult FormReader::run() {
 
 }  // namespace
 
+std::map<std::string, std::string> form_meta(const Workbook& workbook) {
+  const auto* meta = workbook.sheet(layout::k_meta_sheet);
+  return meta != nullptr ? read_meta(*meta) : std::map<std::string, std::string>{};
+}
+
 FormReadResult read_form(const Workbook& workbook, const model::Definition& definition,
                          const model::Registry& registry, const model::Period& period,
                          const model::SourceFile& source) {

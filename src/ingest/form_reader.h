@@ -7,6 +7,7 @@
 //   all_diagnostics.insert(all_diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ struct FormReadResult {
 // How inputs are found: by defined names "in_<id>" (xlsx), else by the
 // "_meta" sheet's "input:<id>" rows (xls, where FreeXL gives no names), else
 // by the labels on the form sheet (a form copied into a new file).
+// The key/value rows of a form's hidden "_meta" sheet (model/form_layout.h:
+// definition_id, school_id, period …); empty when it has none.
+std::map<std::string, std::string> form_meta(const Workbook& workbook);
+
 FormReadResult read_form(const Workbook& workbook, const model::Definition& definition,
                          const model::Registry& registry, const model::Period& period,
                          const model::SourceFile& source);

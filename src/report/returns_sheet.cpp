@@ -35,7 +35,9 @@ std::string status_note(const std::string& status) {
   return " — не отправлено";
 }
 
-std::string letters_text(const std::vector<model::SentLetter>& letters) {
+}  // namespace
+
+std::string sent_letters_text(const std::vector<model::SentLetter>& letters) {
   std::string out;
   for (const auto& l : letters) {
     if (!out.empty()) out += "\n";
@@ -46,7 +48,7 @@ std::string letters_text(const std::vector<model::SentLetter>& letters) {
   return out;
 }
 
-std::string files_text(const std::vector<model::ReceivedForm>& files) {
+std::string received_files_text(const std::vector<model::ReceivedForm>& files) {
   std::string out;
   for (const auto& f : files) {
     if (!out.empty()) out += "\n";
@@ -55,6 +57,8 @@ std::string files_text(const std::vector<model::ReceivedForm>& files) {
   }
   return out.empty() ? "—" : out;
 }
+
+namespace {
 
 lxw_format* state_format(const Formats& f, model::ReturnState s) {
   switch (s) {
@@ -95,8 +99,8 @@ model::Expected<void> write_returns_sheet(const BookContext& ctx) {
   w.row_height(k_header_row, 30);
   lxw_row_t row = k_header_row + 1;
   for (const auto& s : log.schools) {
-    const std::array<std::string, 4> cells = {s.school_name, letters_text(s.forms_out), files_text(s.files),
-                                              letters_text(s.reminders)};
+    const std::array<std::string, 4> cells = {s.school_name, sent_letters_text(s.forms_out), received_files_text(s.files),
+                                              sent_letters_text(s.reminders)};
     int lines = 1;
     for (lxw_col_t c = 0; c < cells.size(); ++c) {
       const auto& text = c == 1 && cells[c].empty() ? std::string("—") : cells[c];

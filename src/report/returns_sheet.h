@@ -6,10 +6,20 @@
 // src/report.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "model/diagnostic.h"
+#include "model/submission_log.h"
 #include "report/book_context.h"
 
 namespace report {
+
+// The cells' words, shared with `metodmon status`: each letter "15.09.2026"
+// (with "(после срока, копия методисту)", "— нет адреса в реестре" …), each
+// file "12.09.2026 10:30 — kr01_2026.xlsx — принята", one per line; "—" for none.
+std::string sent_letters_text(const std::vector<model::SentLetter>& letters);
+std::string received_files_text(const std::vector<model::ReceivedForm>& files);
 
 model::Expected<void> write_returns_sheet(const BookContext& ctx);
 
