@@ -14,7 +14,10 @@
 #include "cli/help_format.h"
 #include "cli/history_command.h"
 #include "cli/logging.h"
+#include "cli/daily_command.h"
 #include "cli/monitorings.h"
+#include "cli/open_command.h"
+#include "cli/status_command.h"
 #include "cli/plan_command.h"
 #include "cli/phase_collect.h"
 #include "cli/run_command.h"
@@ -160,6 +163,27 @@ int run_app(int argc, char** argv) {
   plan->add_option("--to", plan_options.to, "по какой день (по умолчанию год вперёд)")->type_name("ДАТА");
   plan->add_option("--today", plan_options.today, "")->group("");  // hidden: the day for tests
 
+  CommonFlags daily_flags;
+  DailyOptions daily_options;
+  auto* daily = app.add_subcommand("daily", "ежедневный запуск по календарю: рассылка форм, напоминания, итоги, "
+                                            "уточнённые итоги (для таймера systemd или cron)");
+  add_common(daily, daily_flags);
+  daily->add_option("--today", daily_options.today, "")->group("");  // hidden: the day for tests
+
+  CommonFlags open_flags;
+  OpenOptions open_options;
+  auto* open = app.add_subcommand("open", "разослать школам формы мониторинга вручную (как в день рассылки по "
+                                          "календарю): каждой школе её форма, срок и как её вернуть");
+  add_common(open, open_flags);
+  open->add_option("--today", open_options.today, "")->group("");  // hidden: the day for tests
+
+  CommonFlags status_flags;
+  StatusOptions status_options;
+  auto* status = app.add_subcommand("status", "сдача форм: кому разосланы, что и когда прислано, напоминания, "
+                                              "кто не сдал");
+  add_common(status, status_flags);
+  status->add_option("--today", status_options.today, "")->group("");  // hidden: the day for tests
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -174,10 +198,13 @@ int run_app(int argc, char** argv) {
                       : collect_cmd->parsed() ? collect_flags
                       : documents->parsed() ? documents_flags
                       : plan->parsed()        ? plan_flags
+                      : daily->parsed()       ? daily_flags
+                      : open->parsed()        ? open_flags
+                      : status->parsed()      ? status_flags
                                           : template_flags;
   setup_logging(flags.quiet ? 0 : flags.verbose);
   // Commands about the whole calendar take every monitoring (or filter by --monitoring).
-  const bool whole_calendar = plan->parsed();
+  const bool whole_calendar = plan->parsed() || daily->parsed() || status->parsed();
   auto config = resolve_config(flags, !whole_calendar);
   if (!config) return k_exit_failure;
   add_file_log(config->state);
@@ -194,6 +221,21 @@ int run_app(int argc, char** argv) {
   if (check->parsed()) return guarded([&] { return check_command(*config, check_files); });
   if (collect_cmd->parsed()) return guarded([&] { return collect_command(*config, flags.quiet); });
   if (documents->parsed()) return guarded([&] { return documents_command(*config, flags.quiet); });
+  if (daily->parsed()) {
+    daily_options.monitoring = flags.monitoring;
+    daily_options.quiet = flags.quiet;
+    return guarded([&] { return daily_command(*config, daily_options); });
+  }
+  if (open->parsed()) {
+    open_options.period = flags.period;
+    open_options.quiet = flags.quiet;
+    return guarded([&] { return open_command(*config, open_options); });
+  }
+  if (status->parsed()) {
+    status_options.monitoring = flags.monitoring;
+    status_options.period = flags.period;
+    return guarded([&] { return status_command(*config, status_options); });
+  }
   if (plan->parsed()) {
     plan_options.monitoring = flags.monitoring;
     return guarded([&] { return plan_command(*config, plan_options); });
