@@ -215,6 +215,7 @@ int daily_command(const Config& config, const DailyOptions& options) {
   }
   bool all_loaded = true;
   const auto monitorings = load_calendar(config, options.monitoring, all_loaded);
+  if (monitorings.empty() && !all_loaded) return k_exit_failure;
   auto session = RunSession::open(config);
   if (!session) return session.error();
   if (!options.quiet) {

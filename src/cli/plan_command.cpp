@@ -36,6 +36,7 @@ int plan_command(const Config& config, const PlanOptions& options) {
   }
   bool all_loaded = true;
   const auto monitorings = load_calendar(config, options.monitoring, all_loaded);
+  if (monitorings.empty() && !all_loaded) return k_exit_failure;
   std::vector<PlanLine> lines;
   for (std::size_t i = 0; i < monitorings.size(); ++i) {
     const auto& m = monitorings[i];

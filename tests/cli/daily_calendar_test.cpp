@@ -10,9 +10,11 @@
 
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <map>
 #include <thread>
 
+#include "support/krymsk_calendar.h"
 #include "support/metodmon_cli.h"
 #include "support/smtp_server.h"
 #include "support/temp_dir.h"
@@ -21,47 +23,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* k_methodist = "metodist@krymsk-edu.example";
+constexpr const char* k_methodist = test::k_krymsk_methodist;
 constexpr const char* k_kr01 = "school1@krymsk-edu.example";
 constexpr const char* k_kr02 = "gymn2@krymsk-edu.example";
 constexpr const char* k_kr04 = "lyceum4@krymsk-edu.example";
-
-// kr01, kr02, kr04 of the Krymsk registry, and kr05 without an e-mail.
-fs::path write_registry(const test::TempDir& dir) {
-  std::ifstream in(test::source_dir() / "templates/krymsk_schools.csv");
-  std::ofstream out(dir / "schools.csv");
-  std::string line;
-  for (int i = 0; std::getline(in, line); ++i) {
-    if (i == 0 || line.starts_with("kr01;") || line.starts_with("kr02;") || line.starts_with("kr04;")) {
-      out << line << "\n";
-    } else if (line.starts_with("kr05;")) {
-      out << line.substr(0, line.rfind(';') + 1) << "\n";
-    }
-  }
-  return dir / "schools.csv";
-}
-
-std::string definition(const std::string& file) {
-  return (test::source_dir() / "templates/krymsk" / file).string();
-}
-
-// The Krymsk system's calendar ([calendar] and m8's own days as in the sample).
-fs::path write_config(const test::TempDir& dir, int smtp_port) {
-  std::ofstream out(dir / "krymsk.toml");
-  out << "[paths]\ninbox = \"" << (dir / "inbox").string() << "\"\noutput = \"" << (dir / "out").string()
-      << "\"\nstate = \"" << (dir / "state").string() << "\"\nschools = \"" << write_registry(dir).string()
-      << "\"\n\n[calendar]\nopen_day = 1\ndeadline_day = 20\nremind_before = [5, 1]\nremind_after = [3]\n"
-         "results_day = 21\n\n"
-      << "[[monitoring]]\nid = \"m8\"\nname = \"кадровые потребности\"\ndefinition = \""
-      << definition("m8_staffing.toml") << "\"\ndeadline_day = 25\nresults_day = 26\n\n"
-      << "[[monitoring]]\nid = \"m1\"\nname = \"профессиональные дефициты\"\ndefinition = \""
-      << definition("m1_deficits.toml") << "\"\n\n"
-      << "[forms]\npassword = \"krymsk\"\n\n[inbox]\nsettle_seconds = 0\n\n"
-      << "[mail]\nenabled = true\nhost = \"127.0.0.1\"\nport = " << smtp_port
-      << "\nsecurity = \"none\"\nfrom = \"imc@krymsk-edu.example\"\nmethodist = \"" << k_methodist
-      << "\"\nretries = 0\nbackoff_ms = 10\nsend_errors_to_schools = true\n";
-  return dir / "krymsk.toml";
-}
 
 // What one day brought: envelope recipient -> subjects.
 using Day = std::map<std::string, std::vector<std::string>>;
@@ -71,7 +36,7 @@ class DailyCalendarTest : public ::testing::Test {
   void SetUp() override {
     server = std::make_unique<test::SmtpServer>(dir / "received");
     ASSERT_GT(server->port(), 0);
-    config = write_config(dir, server->port());
+    config = test::write_krymsk_calendar(dir, test::krymsk_smtp_mail(server->port()));
   }
 
   // Runs `daily` on `date`; returns the letters the server got from it.
@@ -104,7 +69,7 @@ class DailyCalendarTest : public ::testing::Test {
     const auto filled = dir / ("filled_" + monitoring);
     const auto r = test::run_command("/usr/bin/python3 " +
                                      test::shell_quote((test::source_dir() / "scripts/fill_samples.py").string()) +
-                                     " --definition " + test::shell_quote(definition(definition_file)) + " " +
+                                     " --definition " + test::shell_quote(test::krymsk_definition(definition_file).string()) + " " +
                                      test::shell_quote(blank.string()) + " " + test::shell_quote(filled.string()) +
                                      " 2>&1");
     EXPECT_EQ(r.exit_code, 0) << r.out;
@@ -207,13 +172,13 @@ TEST_F(DailyCalendarTest, AFormsSeasonOfTwoMonitoringsDayByDay) {
     stalled.stall_greeting = true;
     test::SmtpServer dead(dir / "received_dead", stalled);
     ASSERT_GT(dead.port(), 0);
-    write_config(dir, dead.port());
+    test::write_krymsk_calendar(dir, test::krymsk_smtp_mail(dead.port()));
     const auto pid = test::spawn_metodmon({"daily", "-q", "-c", config.string(), "--today", "2026-09-01"});
     for (int i = 0; i < 100 && dead.connections() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     EXPECT_GT(dead.connections(), 0);
     ::kill(pid, SIGKILL);
     EXPECT_EQ(test::wait_exit(pid), -SIGKILL);
-    write_config(dir, server->port());
+    test::write_krymsk_calendar(dir, test::krymsk_smtp_mail(server->port()));
   }
   day = daily("2026-09-01");
   EXPECT_EQ(day.size(), 4u);

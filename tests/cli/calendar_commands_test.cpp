@@ -1,0 +1,95 @@
+// `metodmon open` and `status`, and what the calendar commands say about bad
+// input (an unknown monitoring, a calendar that cannot work, mail switched
+// off), on the small Krymsk deployment with letters written to the outbox.
+#include <gtest/gtest.h>
+
+#include "support/krymsk_calendar.h"
+#include "support/metodmon_cli.h"
+#include "support/temp_dir.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+test::ProcessResult metodmon(const std::string& command, const fs::path& config, const std::string& rest) {
+  return test::metodmon(command + " -c " + test::shell_quote(config.string()) + " " + rest);
+}
+
+}  // namespace
+
+TEST(OpenCommandTest, SendsEachSchoolItsFormAndListsTheSchoolsWithoutAnAddress) {
+  test::TempDir dir;
+  const auto config = test::write_krymsk_calendar(dir, test::k_krymsk_dry_run_mail);
+  const auto r = metodmon("open", config, "--monitoring m1 --today 2026-09-01");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("писем директорам: 3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("без адреса в реестре"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("МБОУ СОШ № 7 ст. Ясеневской"), std::string::npos) << r.out;  // kr05, no e-mail
+  const auto letters = test::outbox_letters(dir / "state" / "outbox" / "m1" / "2026");
+  ASSERT_EQ(letters.size(), 4u);
+  int to_directors = 0;
+  for (const auto& l : letters) {
+    EXPECT_EQ(l.attachments, 1) << l.subject;
+    if (l.to.find("metodist@") != std::string::npos) {
+      EXPECT_NE(l.body.find("kr05"), std::string::npos) << l.body;
+      continue;
+    }
+    ++to_directors;
+    EXPECT_NE(l.subject.find("срок — 20.09.2026"), std::string::npos) << l.subject;
+    EXPECT_NE(l.body.find("не позднее 20 сентября 2026 г."), std::string::npos) << l.body;
+  }
+  EXPECT_EQ(to_directors, 3);
+  EXPECT_TRUE(fs::exists(dir / "out" / "m1" / "2026" / "forms" / "kr05_2026.xlsx"));
+
+  // The calendar knows the forms went out: the daily run does not open again,
+  // and the reminders follow it.
+  const auto day = metodmon("daily", config, "--today 2026-09-02");
+  EXPECT_EQ(day.exit_code, 0) << day.out;
+  EXPECT_NE(day.out.find("Сегодня по календарю мониторингов дел нет"), std::string::npos) << day.out;
+  EXPECT_EQ(test::outbox_letters(dir / "state" / "outbox" / "m1" / "2026").size(), 4u);
+  const auto status = metodmon("status", config, "--monitoring m1 --today 2026-09-02");
+  EXPECT_EQ(status.exit_code, 0) << status.out;
+  EXPECT_NE(status.out.find("формы разосланы 01.09.2026"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("не прислана: 4"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("нет адреса в реестре"), std::string::npos) << status.out;
+}
+
+TEST(OpenCommandTest, SaysWhatIsWrongInRussian) {
+  test::TempDir dir;
+  const auto config = test::write_krymsk_calendar(dir, test::k_krymsk_dry_run_mail);
+  // Each command line refused with its exit code and the words that say why.
+  const auto refused = [](const std::string& command, const fs::path& file, const std::string& rest, int code,
+                          const std::string& why) {
+    const auto r = metodmon(command, file, rest);
+    EXPECT_EQ(r.exit_code, code) << command << " " << rest << "\n" << r.out;
+    EXPECT_NE(r.out.find(why), std::string::npos) << r.out;
+    return r;
+  };
+  refused("open", config, "--monitoring m9 --today 2026-09-01", 1, "нет мониторинга «m9»; есть: m8, m1");
+  refused("open", config, "--today 2026-09-01", 1,
+          "несколько мониторингов (m8, m1): укажите один параметром --monitoring");
+  refused("open", config, "--monitoring m1 --period 2031-05 --today 2026-09-01", 64,
+          "нет сбора данных за период «2031-05»");
+  refused("open", config, "--monitoring m1 --today 2026-13-01", 64, "неверная дата «2026-13-01»");
+  refused("status", config, "--monitoring m9 --today 2026-09-01", 1, "нет мониторинга «m9»");
+  const auto r = refused("daily", config, "--monitoring m9 --today 2026-09-01", 1, "нет мониторинга «m9»");
+  EXPECT_EQ(r.out.find("дел нет"), std::string::npos) << r.out;
+  // The same deployment without [mail] (the file is rewritten).
+  refused("open", test::write_krymsk_calendar(dir, ""), "--monitoring m1 --today 2026-09-01", 1,
+          "рассылка выключена");
+  EXPECT_FALSE(fs::exists(dir / "state" / "outbox" / "m1"));
+}
+
+TEST(DailyCommandTest, AMonitoringWithABadCalendarIsNamedAndTheOthersStillRun) {
+  test::TempDir dir;
+  // The deadline before the forms go out.
+  const auto config = test::write_krymsk_calendar(dir, test::k_krymsk_dry_run_mail, "open_day = 10\ndeadline_day = 5\n");
+  const auto r = metodmon("daily", config, "--today 2026-08-01");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("календарь мониторинга «Мониторинг по выявлению профессиональных дефицитов"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("krymsk.toml"), std::string::npos) << r.out;
+  // m8 opened all the same.
+  EXPECT_NE(r.out.find("m8 «кадровые потребности»: рассылка форм школам"), std::string::npos) << r.out;
+  EXPECT_EQ(test::outbox_letters(dir / "state" / "outbox" / "m8" / "2026").size(), 4u);
+}
