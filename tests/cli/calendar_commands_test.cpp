@@ -5,6 +5,7 @@
 
 #include "support/krymsk_calendar.h"
 #include "support/metodmon_cli.h"
+#include "support/smtp_server.h"
 #include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -92,4 +93,29 @@ TEST(DailyCommandTest, AMonitoringWithABadCalendarIsNamedAndTheOthersStillRun) {
   // m8 opened all the same.
   EXPECT_NE(r.out.find("m8 «кадровые потребности»: рассылка форм школам"), std::string::npos) << r.out;
   EXPECT_EQ(test::outbox_letters(dir / "state" / "outbox" / "m8" / "2026").size(), 4u);
+}
+
+TEST(DailyCommandTest, AfterTheDeadlineTheReminderIsCopiedToTheMethodist) {
+  test::TempDir dir;
+  test::SmtpServer server(dir / "received");
+  ASSERT_GT(server.port(), 0);
+  const auto config = test::write_krymsk_calendar(dir, test::krymsk_smtp_mail(server.port()));
+  ASSERT_EQ(metodmon("daily", config, "-q --today 2026-09-01").exit_code, 0);
+  const auto opened = server.received().size();
+  // Nobody answered by 23 September: no results (exit 4, the methodist told),
+  // and the reminder after the deadline, to each director, copied to the methodist.
+  const auto r = metodmon("daily", config, "-q --today 2026-09-23");
+  EXPECT_EQ(r.exit_code, 4) << r.out;
+  const auto mails = server.received();
+  int reminders = 0;
+  for (auto i = opened; i < mails.size(); ++i) {
+    if (!mails[i].subject.starts_with("Срок сдачи прошёл")) continue;
+    ++reminders;
+    ASSERT_EQ(mails[i].rcpt_to.size(), 2u) << mails[i].subject;
+    EXPECT_EQ(mails[i].rcpt_to[1], test::k_krymsk_methodist);
+    ASSERT_EQ(mails[i].cc.size(), 1u);
+    EXPECT_NE(mails[i].cc[0].find(test::k_krymsk_methodist), std::string::npos);
+    EXPECT_NE(mails[i].body.find("истёк 20 сентября 2026 г."), std::string::npos) << mails[i].body;
+  }
+  EXPECT_EQ(reminders, 3);
 }
