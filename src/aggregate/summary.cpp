@@ -1,5 +1,7 @@
 #include "aggregate/summary.h"
 
+#include <algorithm>
+
 #include "aggregate/statistics.h"
 
 namespace aggregate {
@@ -17,6 +19,11 @@ const SchoolValue* Summary::value(const std::string& school_id,
   if (school == values.end()) return nullptr;
   const auto it = school->second.find(indicator_id);
   return it == school->second.end() ? nullptr : &it->second;
+}
+
+bool Summary::has_school(const std::string& school_id) const {
+  return values.contains(school_id) ||
+         std::find(school_ids.begin(), school_ids.end(), school_id) != school_ids.end();
 }
 
 std::string status_name(TargetStatus s) {

@@ -62,6 +62,9 @@ struct Summary {
 
   const IndicatorStats* stats(const std::string& indicator_id) const;
   const SchoolValue* value(const std::string& school_id, const std::string& indicator_id) const;
+  // Whether the school has an accepted form (is in school_ids); logarithmic
+  // for schools with values.
+  bool has_school(const std::string& school_id) const;
 };
 
 // Sets min, q1, median, q3 and max of `st` from the schools' values (QUARTILE.INC);

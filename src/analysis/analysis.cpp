@@ -2,11 +2,17 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "analysis/analytical_summary.h"
 #include "analysis/method_notes.h"
+#include "analysis/school_index.h"
 
 namespace analysis {
+
+const SchoolRecommendations* Analysis::recommendations_of(const std::string& school_id) const {
+  return find_indexed(recommendations, recommendation_index, school_id);
+}
 
 Analysis analyze(const model::Definition& definition, const model::Registry& registry,
                  const aggregate::Summary& summary, const std::vector<model::Submission>& accepted,
@@ -15,12 +21,10 @@ Analysis analyze(const model::Definition& definition, const model::Registry& reg
   a.period = summary.period;
   // The forms the summary was made from (schools of the summary only; if a
   // school appears twice, the last one wins, as in aggregate::summarize).
+  const std::set<std::string, std::less<>> in_summary(summary.school_ids.begin(), summary.school_ids.end());
   std::map<std::string, const model::Submission*> by_school;
   for (const auto& sub : accepted) {
-    if (std::find(summary.school_ids.begin(), summary.school_ids.end(), sub.school_id) !=
-        summary.school_ids.end()) {
-      by_school[sub.school_id] = &sub;
-    }
+    if (in_summary.contains(sub.school_id)) by_school[sub.school_id] = &sub;
   }
   a.roadmap = build_roadmap(definition, summary);
   a.dynamics = compute_dynamics(definition, summary, history);
@@ -34,6 +38,7 @@ Analysis analyze(const model::Definition& definition, const model::Registry& reg
     a.rubric = score_schools(*definition.rubric, ctx);
   }
   a.recommendations = recommend(definition, registry, summary, by_school, a.dynamics);
+  a.recommendation_index = index_of(a.recommendations);
   a.summary = write_analytical_summary(definition, registry, summary, a);
   a.method_notes = write_method_notes(definition, a);
   return a;

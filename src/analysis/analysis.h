@@ -20,6 +20,9 @@
 //   справка          a.summary;  «Методика» sheet: a.method_notes and a.warnings
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +50,10 @@ struct Analysis {
   std::vector<std::string> summary;       // аналитическая справка: Russian paragraphs
   std::vector<std::string> method_notes;  // how the figures are computed (method sheet)
   std::vector<std::string> warnings;      // Russian: e.g. the number of groups was reduced
+  std::map<std::string, std::size_t, std::less<>> recommendation_index;  // school id -> position
+
+  // The school's recommendations, or null (logarithmic: analyze() fills the index).
+  const SchoolRecommendations* recommendations_of(const std::string& school_id) const;
 };
 
 Analysis analyze(const model::Definition& definition, const model::Registry& registry,

@@ -94,8 +94,8 @@ std::vector<std::string> group_names(int k) {
 }
 
 const Cluster* Clustering::cluster_of(const std::string& school_id) const {
-  for (const auto& c : clusters) {
-    if (std::find(c.school_ids.begin(), c.school_ids.end(), school_id) != c.school_ids.end()) return &c;
+  for (const auto& c : clusters) {  // each group's ids are sorted
+    if (std::binary_search(c.school_ids.begin(), c.school_ids.end(), school_id)) return &c;
   }
   return nullptr;
 }

@@ -3,6 +3,7 @@
 #include "aggregate/statistics.h"
 #include "analysis/indicator_set.h"
 #include "analysis/number_text.h"
+#include "analysis/school_index.h"
 
 namespace analysis {
 
@@ -133,10 +134,7 @@ RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx
 }
 
 const RubricScore* RubricResults::of(const std::string& school_id) const {
-  for (const auto& s : schools) {
-    if (s.school_id == school_id) return &s;
-  }
-  return nullptr;
+  return find_indexed(schools, index, school_id);
 }
 
 RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& ctx) {
@@ -155,6 +153,11 @@ RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& 
   }
   out.municipal = score_rubric(rubric, ctx, "");
   out.school_median_total = aggregate::quantile_inc(totals, 0.5);
+  // Places by points: once for all schools, never per school's sheet.
+  const std::vector<std::optional<double>> by_total(totals.begin(), totals.end());
+  const auto ranks = aggregate::competition_ranks(by_total, true);
+  for (std::size_t i = 0; i < out.schools.size(); ++i) out.schools[i].rank = ranks[i];
+  out.index = index_of(out.schools);
   return out;
 }
 

@@ -19,6 +19,9 @@
 //   s.total, s.max, s.share, level_name(s.level)
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +66,10 @@ struct RubricScore {
   double max = 0;    // Σ computed block maxima
   double share = 0;  // total / max × 100 (may be negative: «Показатели» can deduct)
   Level level = Level::low;
+  // Place by total points among the schools (1 = most; equal totals share a
+  // place: 1, 2, 2, 4), set by analyze() once for all schools; nullopt for
+  // the municipality.
+  std::optional<int> rank;
 };
 
 RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx,
@@ -77,7 +84,9 @@ struct RubricResults {
   int schools_high = 0;
   int schools_medium = 0;
   int schools_low = 0;
+  std::map<std::string, std::size_t, std::less<>> index;  // school id -> position in `schools`
 
+  // The school's score, or null; logarithmic through `index` (score_schools fills it).
   const RubricScore* of(const std::string& school_id) const;
 };
 

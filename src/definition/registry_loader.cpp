@@ -285,6 +285,7 @@ class RegistryParser {
       (d.severity == model::Severity::error ? errors : warnings).push_back(std::move(d));
     }
     if (!errors.empty()) return std::unexpected(std::move(errors));
+    m_registry.index();
     return LoadedRegistry{std::move(m_registry), std::move(warnings)};
   }
 

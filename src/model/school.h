@@ -1,6 +1,9 @@
 // The schools registry: one row per school (ОО) of the municipality.
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +21,7 @@ struct School {
 struct Registry {
   std::vector<School> schools;  // in registry order
 
+  // The school with this id, or null.
   const School* find(std::string_view school_id) const;
   // The school a file is named for: the one whose id starts the name
   // (ASCII letters in any case) and is followed by the end of the name or a
@@ -25,6 +29,18 @@ struct Registry {
   // "SCH01 (1).xlsx" -> sch01; "sch010.xlsx" -> not sch01). The longest such
   // id wins; nullptr when none.
   const School* named_in_file(std::string_view file_name) const;
+
+  // Both look-ups are logarithmic once index() has been called (the registry
+  // loader does): a registry of thousands of schools is asked about every
+  // school and every file. Without an index, or when `schools` has changed
+  // size since, they scan, so a registry filled by hand still answers right.
+  // After changing ids in place, call index() again.
+  void index();
+
+ private:
+  bool indexed() const;
+  std::map<std::string, std::size_t, std::less<>> m_by_id;     // id -> position in `schools`
+  std::map<std::string, std::size_t, std::less<>> m_by_lower;  // ASCII-lowercased id -> first position
 };
 
 }  // namespace model

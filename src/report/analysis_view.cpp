@@ -3,7 +3,6 @@
 #include <cmath>
 #include <vector>
 
-#include "aggregate/statistics.h"
 #include "report/value_cells.h"
 
 namespace report {
@@ -29,17 +28,6 @@ bool has_roadmap(const ReportInput& in) {
     if (!ind.targets.empty()) return true;
   }
   return false;
-}
-
-std::map<std::string, int> rubric_ranks(const analysis::RubricResults& rubric) {
-  std::vector<std::optional<double>> totals;
-  for (const auto& s : rubric.schools) totals.emplace_back(s.total);
-  const auto ranks = aggregate::competition_ranks(totals, true);
-  std::map<std::string, int> out;
-  for (std::size_t i = 0; i < rubric.schools.size(); ++i) {
-    if (ranks[i]) out[rubric.schools[i].school_id] = *ranks[i];
-  }
-  return out;
 }
 
 std::string cluster_name(const analysis::Analysis& a, const std::string& school_id) {

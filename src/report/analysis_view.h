@@ -1,5 +1,5 @@
 // Small readings of an analysis::Analysis that several sheets share: a
-// school's rank by rubric points, its group, the words for recommendation
+// school's group, the words for recommendation
 // triggers and the figures behind a recommendation, and writing a change
 // (dynamics) into a cell. Internal to src/report.
 #pragma once
@@ -21,10 +21,6 @@ bool has_dynamics(const ReportInput& in);
 // «Дорожная карта» only when the method has a roadmap: some indicator with a
 // target for some year (Balakhta's and Krymsk's methods have none).
 bool has_roadmap(const ReportInput& in);
-
-// School id -> rank by total rubric points among the schools (1 = most
-// points; equal totals share a rank: 1, 2, 2, 4).
-std::map<std::string, int> rubric_ranks(const analysis::RubricResults& rubric);
 
 // «опережающая группа», or "" when the school was not grouped.
 std::string cluster_name(const analysis::Analysis& a, const std::string& school_id);

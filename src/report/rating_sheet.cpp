@@ -211,14 +211,12 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
   for (const auto& s : r.schools) order.push_back(&s);
   std::stable_sort(order.begin(), order.end(),
                    [](const auto* a, const auto* b) { return a->total > b->total + 1e-9; });
-  const auto ranks = rubric_ranks(r);
   lxw_row_t row = k_header_row + 1;
   const lxw_row_t first = row;
   for (const auto* s : order) {
     const std::string name = school_name(in.registry, s->school_id);
-    const auto rank = ranks.find(s->school_id);
-    if (rank != ranks.end()) {
-      w.number(row, k_rank_col, rank->second, f.integer);
+    if (s->rank) {
+      w.number(row, k_rank_col, *s->rank, f.integer);
     } else {
       w.dash(row, k_rank_col, "", f.dash);
     }

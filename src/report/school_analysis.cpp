@@ -37,9 +37,8 @@ std::string rubric_summary(const BookContext& ctx, const analysis::RubricScore& 
                     analysis::format_points(s.max) + " баллов (" +
                     analysis::format_percent(s.share) + "), уровень «" +
                     analysis::level_name(s.level) + "».";
-  const auto ranks = rubric_ranks(r);
-  if (const auto it = ranks.find(school_id); it != ranks.end()) {
-    out += " Место по баллам: " + std::to_string(it->second) + " из " +
+  if (s.rank) {
+    out += " Место по баллам: " + std::to_string(*s.rank) + " из " +
            std::to_string(r.schools.size()) + ".";
   }
   const std::string group = cluster_name(a, school_id);
@@ -149,10 +148,7 @@ lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx, const Sc
                                 const std::string& school_id, lxw_row_t row) {
   const auto& f = ctx.f;
   const auto& a = *ctx.in.analysis;
-  const analysis::SchoolRecommendations* mine = nullptr;
-  for (const auto& s : a.recommendations) {
-    if (s.school_id == school_id) mine = &s;
-  }
+  const analysis::SchoolRecommendations* mine = a.recommendations_of(school_id);
   const std::size_t count = mine ? mine->count() : 0;
   row = section(w, layout, row, "Адресные рекомендации" + (count ? " (" + std::to_string(count) + ")"
                                                           : std::string()),

@@ -11,11 +11,6 @@ namespace report {
 
 namespace {
 
-bool accepted(const ReportInput& in, const std::string& school_id) {
-  return std::find(in.summary.school_ids.begin(), in.summary.school_ids.end(), school_id) !=
-         in.summary.school_ids.end();
-}
-
 // "Цели 2026 года достигнуты по 6 из 8 показателей" (shares and yes/no with
 // a target; a count's target is the municipality's, not one school's).
 std::string targets_line(const ReportInput& in, const std::string& school_id) {
@@ -71,11 +66,9 @@ std::string standing_line(const ReportInput& in, const std::string& school_id) {
 std::string place_line(const ReportInput& in, const std::string& school_id) {
   if (!has_rating(in)) return {};
   const auto& r = *in.analysis->rubric;
-  const analysis::RubricScore* s = r.of(school_id);
-  const auto ranks = rubric_ranks(r);
-  const auto it = ranks.find(school_id);
-  if (s == nullptr || it == ranks.end()) return {};
-  return "Место по баллам рубрики «" + r.title + "»: " + std::to_string(it->second) + " из " +
+  const analysis::RubricScore* s = r.of(school_id);  // its place computed once by analyze
+  if (s == nullptr || !s->rank) return {};
+  return "Место по баллам рубрики «" + r.title + "»: " + std::to_string(*s->rank) + " из " +
          std::to_string(r.schools.size()) + ", уровень «" + analysis::level_name(s->level) + "».";
 }
 
@@ -84,7 +77,7 @@ std::string place_line(const ReportInput& in, const std::string& school_id) {
 std::vector<std::string> school_headline(const BookContext& ctx, const std::string& school_id) {
   const auto& in = ctx.in;
   const std::string period = model::display_name(in.summary.period);
-  if (!accepted(in, school_id)) {
+  if (!in.summary.has_school(school_id)) {
     return {"Форма за " + period + " не принята: значений ОО нет. Причины — на листе «Ошибки»; "
             "исправленную форму можно прислать снова."};
   }
@@ -94,9 +87,8 @@ std::vector<std::string> school_headline(const BookContext& ctx, const std::stri
   if (auto s = standing_line(in, school_id); !s.empty()) lines.push_back(std::move(s));
   if (in.analysis != nullptr) {
     std::vector<const std::string*> main;
-    for (const auto& s : in.analysis->recommendations) {
-      if (s.school_id != school_id) continue;
-      for (const auto* item : s.ranked()) {  // below target first, larger gaps first
+    if (const auto* s = in.analysis->recommendations_of(school_id)) {
+      for (const auto* item : s->ranked()) {  // below target first, larger gaps first
         if (main.size() < k_headline_recommendations) main.push_back(&item->text);
       }
     }

@@ -18,11 +18,6 @@ namespace {
 
 constexpr double k_px_per_pt = 4.0 / 3.0;
 
-bool accepted(const ReportInput& in, const std::string& school_id) {
-  return std::find(in.summary.school_ids.begin(), in.summary.school_ids.end(), school_id) !=
-         in.summary.school_ids.end();
-}
-
 std::string heading(SchoolCol id, const ReportInput& in) {
   switch (id) {
     case SchoolCol::code: return "Код";
@@ -189,7 +184,7 @@ lxw_row_t write_headline(SheetWriter& w, const BookContext& ctx, const std::stri
                          const SchoolLayout& layout, lxw_row_t row) {
   const auto lines = school_headline(ctx, school_id);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    lxw_format* format = i == 0 && !accepted(ctx.in, school_id) ? ctx.f.alert_wrap : ctx.f.label_wrap;
+    lxw_format* format = i == 0 && !ctx.in.summary.has_school(school_id) ? ctx.f.alert_wrap : ctx.f.label_wrap;
     row = write_paragraph(w, row, 0, layout.last(), lines[i], layout.total_width(), format);
   }
   return row;

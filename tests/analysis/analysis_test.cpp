@@ -169,3 +169,22 @@ TEST(AnalysisTest, NoRubricNoFormsStillGivesText) {
 }
 
 }  // namespace
+
+TEST(AnalysisTest, RubricPlacesAreComputedOnceAndEqualTotalsShareAPlace) {
+  const auto subs = forms();
+  const Fixture f(subs);
+  const auto a = analysis::analyze(f.def, f.registry, f.summary, subs, {});
+  ASSERT_TRUE(a.rubric.has_value());
+  ASSERT_EQ(a.rubric->of("s3")->total, a.rubric->of("s1")->total);
+  EXPECT_EQ(a.rubric->of("s1")->rank, 1);
+  EXPECT_EQ(a.rubric->of("s3")->rank, 1);
+  EXPECT_EQ(a.rubric->of("s2")->rank, 3);  // 1, 1, 3 as RANK.EQ
+  EXPECT_FALSE(a.rubric->municipal.rank.has_value());
+  ASSERT_EQ(a.recommendations_of("s2"), &a.recommendations[1]);
+  EXPECT_EQ(a.recommendations_of("s4"), nullptr);  // no form
+  // An index that no longer matches the scores is not trusted.
+  auto edited = *a.rubric;
+  std::swap(edited.schools[0], edited.schools[2]);
+  EXPECT_EQ(edited.of("s1")->school_id, "s1");
+  EXPECT_EQ(edited.of("s3")->school_id, "s3");
+}
