@@ -81,7 +81,8 @@ std::string archive_name(std::string_view school_id, const model::SourceFile& fi
 
 model::Expected<ArchivedFile> archive_file(const fs::path& archive_root, std::string_view period,
                                            std::string_view school_id,
-                                           const model::SourceFile& file) {
+                                           const model::SourceFile& file,
+                                           util::PublishBatch* batch) {
   if (file.sha256.size() != 64) {
     return std::unexpected(archive_error(file, "у файла нет контрольной суммы SHA-256",
                                          "ошибка программы: файл нужно получить через scan_inbox"));
@@ -114,6 +115,10 @@ model::Expected<ArchivedFile> archive_file(const fs::path& archive_root, std::st
   // Keep the original's mtime: the archive then shows when the school saved it.
   const struct timespec times[2] = {{0, UTIME_NOW}, {static_cast<time_t>(file.mtime), 0}};
   ::utimensat(AT_FDCWD, temp.c_str(), times, 0);  // cosmetic: failure is not an error
+  if (batch != nullptr) {
+    batch->add(temp, target);
+    return ArchivedFile{target, true};
+  }
   if (auto published = util::publish(temp, target); !published) {
     auto d = published.error();
     d.where.file = file.name;

@@ -33,6 +33,7 @@
 
 #include "model/diagnostic.h"
 #include "model/submission.h"
+#include "util/publish_batch.h"
 
 namespace deliver {
 
@@ -49,8 +50,11 @@ struct ArchivedFile {
 // k_max_archive_name_bytes long.
 std::string archive_name(std::string_view school_id, const model::SourceFile& file);
 
+// With a `batch`, the copy is written and handed to it: it appears at
+// batch->commit() (one sync for all the run's copies, see util/publish_batch.h).
 model::Expected<ArchivedFile> archive_file(const std::filesystem::path& archive_root,
                                            std::string_view period, std::string_view school_id,
-                                           const model::SourceFile& file);
+                                           const model::SourceFile& file,
+                                           util::PublishBatch* batch = nullptr);
 
 }  // namespace deliver

@@ -15,6 +15,7 @@
 #include <xlsxwriter.h>
 
 #include "model/diagnostic.h"
+#include "util/publish_batch.h"
 
 namespace util {
 
@@ -38,9 +39,11 @@ class XlsxFile {
 
   // workbook_close() to the temporary file, then rename to final_path.
   // `finish`, when given, edits the closed temporary file first (what the
-  // library cannot write); its failure publishes nothing.
+  // library cannot write); its failure publishes nothing. With a `batch`, the
+  // temporary file is handed to it and published by its commit() (one sync
+  // for many workbooks, see publish_batch.h).
   using Finish = std::function<model::Expected<void>(const std::filesystem::path& temp)>;
-  model::Expected<void> commit(const Finish& finish = {});
+  model::Expected<void> commit(const Finish& finish = {}, PublishBatch* batch = nullptr);
 
  private:
   XlsxFile(lxw_workbook* book, std::filesystem::path temp, std::filesystem::path final_path);
