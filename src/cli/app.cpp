@@ -120,6 +120,9 @@ int run_app(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "прочитать присланные формы, посчитать итоги, записать книги");
   add_common(run, run_flags);
   run->add_flag("--dry-run", dry_run, "письма только записать в папку outbox (.eml), ничего не отправлять");
+  int run_threads = 0;
+  run->add_option("--threads", run_threads, "сколько форм читать и книг записывать одновременно (по умолчанию — по числу ядер)")
+      ->check(CLI::Range(0, 256));
 
   CommonFlags check_flags;
   std::vector<std::string> check_files;
@@ -211,7 +214,7 @@ int run_app(int argc, char** argv) {
 
   if (run->parsed()) {
     if (dry_run) config->mail_dry_run = true;
-    return guarded([&] { return run_command(*config, RunOptions{flags.quiet}); });
+    return guarded([&] { return run_command(*config, RunOptions{flags.quiet, run_threads}); });
   }
   if (history->parsed()) return guarded([&] { return history_command(*config, history_limit); });
   if (send->parsed()) {

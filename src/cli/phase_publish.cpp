@@ -7,6 +7,7 @@
 #include "definition/naming.h"
 #include "report/documents.h"
 #include "util/atomic_file.h"
+#include "util/parallel_for.h"
 
 namespace cli {
 
@@ -29,28 +30,37 @@ Published published_paths(const Config& config, const model::Definition& definit
 
 void remove_stale_outputs(const Config& config, const model::Period& period) {
   // Half-written files of a killed run: never published, safe to drop now.
-  if (const int stale = util::remove_stale_temp_files(config.output / period.id); stale > 0) {
+  if (const int stale = util::remove_stale_temp_files(config.output / period.id) +
+                        util::remove_stale_temp_files(config.archive / period.id);
+      stale > 0) {
     spdlog::warn("удалены временные файлы прерванного запуска: {}", stale);
   }
 }
 
-model::Expected<Published> publish_results(const Config& config, const report::ReportInput& input) {
+model::Expected<Published> publish_results(const Config& config, const report::ReportInput& input,
+                                           int threads) {
   auto published = published_paths(config, input.definition, input.summary.period);
   report::ReportOptions report_options;
   report_options.max_school_sheets = config.max_school_sheets;
+  report_options.threads = util::worker_count(threads);
   Progress progress("Запись книг", input.summary.school_ids.size() + 1);
+  // The directors' workbooks first: a split results workbook links to them.
+  std::vector<report::DirectorBook> books;
+  for (const auto& school_id : input.summary.school_ids) {
+    books.push_back({school_id, published.director_file(school_id)});
+    report_options.school_books[school_id] =
+        published.directors_dir.filename().string() + "/" + books.back().file.filename().string();
+  }
+  if (auto w = report::write_director_workbooks(input, books, report_options.threads, [&] { progress.step(); });
+      !w) {
+    return std::unexpected(w.error());
+  }
+  published.director_school_ids = input.summary.school_ids;
   if (auto written = report::write_results_workbook(input, published.results_file, report_options); !written) {
     return std::unexpected(written.error());
   }
   progress.step();
   spdlog::info("итоговая книга записана: {}", published.results_file.string());
-  for (const auto& school_id : input.summary.school_ids) {
-    if (auto w = report::write_director_workbook(input, school_id, published.director_file(school_id)); !w) {
-      return std::unexpected(w.error());
-    }
-    published.director_school_ids.push_back(school_id);
-    progress.step();
-  }
   if (auto d = publish_documents(config, input); !d) return d;
   return published;
 }

@@ -39,11 +39,16 @@ struct Published {
 Published published_paths(const Config& config, const model::Definition& definition,
                           const model::Period& period);
 
-// Removes what an interrupted run left half-written in the period's folder.
+// Removes what an interrupted run left half-written in the period's folders
+// (output and archive).
 void remove_stale_outputs(const Config& config, const model::Period& period);
 
-// Writes the results workbook, every director's workbook and the documents.
-model::Expected<Published> publish_results(const Config& config, const report::ReportInput& input);
+// Writes every director's workbook, then the results workbook (past
+// max_school_sheets it links to the directors' workbooks rather than writing
+// the same sheets again), `threads` workbooks at a time (0: one per core),
+// then the documents.
+model::Expected<Published> publish_results(const Config& config, const report::ReportInput& input,
+                                           int threads = 0);
 
 // Writes the period's documents only (`metodmon documents`).
 model::Expected<Published> publish_documents(const Config& config, const report::ReportInput& input);

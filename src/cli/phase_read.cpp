@@ -11,11 +11,13 @@
 #include "deliver/archive.h"
 #include "deliver/inbox.h"
 #include "ingest/form_file.h"
+#include "util/parallel_for.h"
+#include "util/publish_batch.h"
 
 namespace cli {
 
 ReadResult read_inbox(const Config& config, const model::Definition& definition,
-                      const model::Registry& registry, const model::Period& period) {
+                      const model::Registry& registry, const model::Period& period, int threads) {
   ReadResult result;
   deliver::InboxOptions inbox_options;
   inbox_options.settle_seconds = config.settle_seconds;
@@ -32,12 +34,18 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   result.files = scan->set_aside;
 
   std::vector<ValidForm> valid;
-  Progress progress("Чтение форм", scan->workbooks.size());
-  for (const auto& file : scan->workbooks) {
-    progress.step();
-    spdlog::info("чтение файла {}", file.name);
-    auto checked = ingest::check_form_file(file, config.limits, definition, registry, period);
-    spdlog::info("{}: {} (замечаний: {})", file.name, model::outcome_name(checked.outcome.outcome),
+  // Forms are read and checked `threads` at a time, each into its own slot:
+  // what follows sees them in inbox order whatever the thread count.
+  std::vector<ingest::CheckedFile> read(scan->workbooks.size());
+  {
+    Progress progress("Чтение форм", scan->workbooks.size());
+    util::parallel_for(read.size(), util::worker_count(threads), [&](std::size_t i) {
+      read[i] = ingest::check_form_file(scan->workbooks[i], config.limits, definition, registry, period);
+      progress.step();
+    });
+  }
+  for (auto& checked : read) {
+    spdlog::info("{}: {} (замечаний: {})", checked.outcome.file.name, model::outcome_name(checked.outcome.outcome),
                  checked.outcome.diagnostics.size());
     result.files.push_back(std::move(checked.outcome));
     if (checked.submission) valid.push_back({std::move(*checked.submission), result.files.size() - 1});
@@ -99,19 +107,34 @@ std::vector<model::Submission> read_archived(const Config& config, const model::
 }
 
 int archive_accepted(const Config& config, const model::Period& period, ReadResult& read) {
-  // Copies of the accepted forms: the inbox itself is never touched.
+  // Copies of the accepted forms: the inbox itself is never touched. One
+  // sync for all of them (util::PublishBatch).
   int failed = 0;
-  for (const auto& sub : read.accepted) {
-    auto a = deliver::archive_file(config.archive, period.id, sub.school_id, sub.source);
-    if (a) continue;
+  const auto not_archived = [&](const model::SourceFile& source, model::Diagnostic d) {
     ++failed;
-    auto d = std::move(a.error());
     d.message = "принятая форма не сохранена в архив: " + d.message;
-    spdlog::info("{}: {}", sub.source.name, d.message);  // the console gets it from the notices
+    spdlog::info("{}: {}", source.name, d.message);  // the console gets it from the notices
     for (auto& f : read.files) {
-      if (f.file.path == sub.source.path) f.diagnostics.push_back(d);
+      if (f.file.path == source.path) f.diagnostics.push_back(d);
     }
     read.notices.push_back(std::move(d));
+  };
+  util::PublishBatch copies;
+  std::vector<const model::SourceFile*> staged;  // in the order handed to `copies`
+  for (const auto& sub : read.accepted) {
+    auto a = deliver::archive_file(config.archive, period.id, sub.school_id, sub.source, &copies);
+    if (!a) {
+      not_archived(sub.source, std::move(a.error()));
+    } else if (a->copied) {
+      staged.push_back(&sub.source);
+    }
+  }
+  if (auto done = copies.commit(); !done) {
+    for (std::size_t i = copies.published(); i < staged.size(); ++i) {
+      auto d = done.error();
+      d.where.file = staged[i]->name;
+      not_archived(*staged[i], std::move(d));
+    }
   }
   return failed;
 }

@@ -29,8 +29,10 @@ struct ReadResult {
   std::vector<model::Diagnostic> notices;
 };
 
+// Forms are read `threads` at a time (0: one per core); the result is the
+// same whatever the count.
 ReadResult read_inbox(const Config& config, const model::Definition& definition,
-                      const model::Registry& registry, const model::Period& period);
+                      const model::Registry& registry, const model::Period& period, int threads = 0);
 
 // The forms an earlier run accepted (`files` as the history recorded them),
 // read again from their copies in <archive>/<period>/ (deliver/archive.h),
@@ -41,7 +43,8 @@ std::vector<model::Submission> read_archived(const Config& config, const model::
                                              const std::vector<model::FileOutcome>& files,
                                              std::vector<model::Diagnostic>& problems);
 
-// Copies the accepted forms into <archive>/<period>/. A form that could not
+// Copies the accepted forms into <archive>/<period>/, all of them published
+// with one sync (util::PublishBatch). A form that could not
 // be copied gets the error on its file's outcome and in read.notices;
 // returns how many could not.
 int archive_accepted(const Config& config, const model::Period& period, ReadResult& read);

@@ -16,6 +16,7 @@ Progress::~Progress() {
 }
 
 void Progress::step() {
+  const std::lock_guard lock(m_mutex);
   ++m_done;
   draw();
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <mutex>
 #include <string>
 
 namespace cli {
@@ -11,7 +12,7 @@ class Progress {
  public:
   Progress(std::string label, std::size_t total);
   ~Progress();  // finishes the line
-  void step();
+  void step();  // thread-safe: workers report as they finish
 
  private:
   void draw() const;
@@ -19,6 +20,7 @@ class Progress {
   std::size_t m_total;
   std::size_t m_done = 0;
   bool m_enabled;
+  std::mutex m_mutex;
 };
 
 }  // namespace cli

@@ -137,7 +137,7 @@ int run_command(const Config& config, const RunOptions& options) {
   if (!inputs) return k_exit_failure;
   auto session = RunSession::open(config);
   if (!session) return session.error();
-  ResultsRunOptions results_options{options.quiet, *epoch, {}};
+  ResultsRunOptions results_options{options.quiet, *epoch, {}, options.threads};
   if (config.calendar) {
     // A calendar deployment: its workbook shows how the schools returned their forms.
     results_options.returns = [&](const ReadResult& read) {
@@ -163,7 +163,7 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   run.year_sources = year->sources;
 
   // Read.
-  auto read = read_inbox(config, def, registry, period);
+  auto read = read_inbox(config, def, registry, period, options.threads);
   const int not_archived = archive_accepted(config, period, read);
   run.files = read.files;
   run.notices = read.notices;
@@ -182,7 +182,7 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   report::ReportInput input{computed_def, registry, results.summary, run, &results.analysis};
   input.trends = &results.trends;
   if (returns) input.returns = &*returns;
-  const auto published = publish_results(config, input);
+  const auto published = publish_results(config, input, options.threads);
   if (!published) return session.fail(published.error(), run_counts(run, 0, 0));
   if (auto r = record_results(session, run, results.summary); !r) {
     return session.fail(r.error(), run_counts(run, 0, 0));

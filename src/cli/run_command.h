@@ -22,6 +22,7 @@ namespace cli {
 
 struct RunOptions {
   bool quiet = false;  // no Russian summary on stdout
+  int threads = 0;     // forms read and workbooks written at a time; 0: one per core
 };
 
 int run_command(const Config& config, const RunOptions& options);
@@ -32,6 +33,7 @@ struct ResultsRunOptions {
   // Given the read, the sheet «Сдача форм» (submission_log.h); null or
   // nullopt: no such sheet.
   std::function<std::optional<model::SubmissionLog>(const ReadResult&)> returns;
+  int threads = 0;  // forms read and workbooks written at a time; 0: one per core
 };
 
 // Read, compute, publish, mail one period (inputs.period) inside `session`,

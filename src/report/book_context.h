@@ -46,7 +46,10 @@ struct BookContext {
   std::map<std::string, SchoolLink> school_links;  // school id -> its detail
   bool has_summary = true;         // false in a director's workbook
   std::string summary_file;        // for a school workbook split off the results: link back
-  std::vector<std::string> only_school_ids;  // director's workbook: files of these schools only
+  // The run's files this workbook lists (on «Ошибки» and «Методика»), run
+  // order: all of them in the results workbook, the school's own in a
+  // school's workbook (looked up in a per-run map, never by scanning the run).
+  std::vector<const model::FileOutcome*> files;
   AnalysisFormats af{};            // made only when in.analysis is set
 };
 

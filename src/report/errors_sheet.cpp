@@ -47,11 +47,10 @@ std::string counts_line(const BookContext& ctx) {
   int files = 0;
   int errors = 0;
   int warnings = 0;
-  for (const auto& file : ctx.in.run.files) {
-    if (!file_in_scope(ctx, file)) continue;
+  for (const auto* file : ctx.files) {
     ++files;
-    ++outcomes[file.outcome];
-    for (const auto& d : file.diagnostics) {
+    ++outcomes[file->outcome];
+    for (const auto& d : file->diagnostics) {
       if (d.severity == model::Severity::error) ++errors;
       if (d.severity == model::Severity::warning) ++warnings;
     }
@@ -66,14 +65,6 @@ std::string counts_line(const BookContext& ctx) {
 }
 
 }  // namespace
-
-bool file_in_scope(const BookContext& ctx, const model::FileOutcome& file) {
-  if (ctx.only_school_ids.empty()) return true;
-  // A director sees this period's files of the school only.
-  if (file.outcome == model::Outcome::other_period) return false;
-  return std::find(ctx.only_school_ids.begin(), ctx.only_school_ids.end(), file.school_id) !=
-         ctx.only_school_ids.end();
-}
 
 model::Expected<void> write_errors_sheet(const BookContext& ctx) {
   auto added = add_sheet(ctx.book, k_errors_sheet);
@@ -114,10 +105,9 @@ model::Expected<void> write_errors_sheet(const BookContext& ctx) {
     w.row_height(row, std::min(409.0, 15.0 * lines));
     ++row;
   };
-  for (const auto& file : in.run.files) {
-    if (!file_in_scope(ctx, file)) continue;
-    for (const auto& d : file.diagnostics) put_row(file, &d);
-    if (file.diagnostics.empty() && file.outcome != model::Outcome::accepted) put_row(file, nullptr);
+  for (const auto* file : ctx.files) {
+    for (const auto& d : file->diagnostics) put_row(*file, &d);
+    if (file->diagnostics.empty() && file->outcome != model::Outcome::accepted) put_row(*file, nullptr);
   }
   row = autofilter_or_note(w, k_header_row, row, last_col, "Ошибок и замечаний нет: все файлы приняты.", f.text);
   finish_table_sheet(w, k_header_row, 1, "Ошибки · " + model::display_name(in.summary.period));

@@ -10,10 +10,7 @@
 
 namespace report {
 
-// With ctx.only_school_ids set, only those schools' files are listed.
+// Lists the files of ctx.files.
 model::Expected<void> write_errors_sheet(const BookContext& ctx);
-
-// Whether a file is listed in a workbook built for ctx (director filter).
-bool file_in_scope(const BookContext& ctx, const model::FileOutcome& file);
 
 }  // namespace report

@@ -252,13 +252,12 @@ void write_files(MethodWriter& m, const BookContext& ctx) {
   m.section("Входные файлы и их контрольные суммы SHA-256");
   m.header({"Файл", "ОО", "Итог обработки", "SHA-256", "Размер, байт", "Изменён"});
   bool any = false;
-  for (const auto& file : ctx.in.run.files) {
-    if (!file_in_scope(ctx, file)) continue;
+  for (const auto* file : ctx.files) {
     any = true;
     const std::string school =
-        file.school_id.empty() ? "не определена" : school_name(ctx.in.registry, file.school_id);
-    m.cells({file.file.name, school, model::outcome_name(file.outcome), file.file.sha256,
-             std::to_string(file.file.size), local_time(file.file.mtime)},
+        file->school_id.empty() ? "не определена" : school_name(ctx.in.registry, file->school_id);
+    m.cells({file->file.name, school, model::outcome_name(file->outcome), file->file.sha256,
+             std::to_string(file->file.size), local_time(file->file.mtime)},
             ctx.f.mono);
   }
   if (!any) m.paragraph("Входных файлов нет.");

@@ -10,7 +10,7 @@
 
 namespace report {
 
-// With ctx.only_school_ids set, only those schools' files are listed.
+// Lists the files of ctx.files.
 model::Expected<void> write_method_sheet(const BookContext& ctx);
 
 }  // namespace report

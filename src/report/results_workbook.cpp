@@ -1,6 +1,10 @@
 #include "report/results_workbook.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
+#include <vector>
 
 #include "report/book_context.h"
 #include "report/briefing_sheet.h"
@@ -19,6 +23,7 @@
 #include "report/summary_sheet.h"
 #include "report/trends_sheet.h"
 #include "report/year_sources_sheet.h"
+#include "util/parallel_for.h"
 #include "util/xlsx_file.h"
 
 namespace report {
@@ -76,17 +81,43 @@ std::string file_stem_for(const std::string& school_id) {
   return out.empty() ? "school" : out;
 }
 
+// Workbooks of one run may be written by several threads only when they
+// carry the run's own time: libxlsxwriter formats the creation time with
+// gmtime(), whose result is shared by all threads (same time: same bytes).
+unsigned workers_for(const ReportInput& in, unsigned threads) {
+  return in.run.run_epoch > 0 ? std::max(1u, threads) : 1u;
+}
+
+using FilesBySchool = std::map<std::string, std::vector<const model::FileOutcome*>, std::less<>>;
+
+// The run's files by school, once per run: each school's workbook lists its
+// own files without scanning everybody's. A director sees this period's
+// files of the school only.
+FilesBySchool files_by_school(const model::RunInfo& run) {
+  FilesBySchool out;
+  for (const auto& f : run.files) {
+    if (f.outcome != model::Outcome::other_period) out[f.school_id].push_back(&f);
+  }
+  return out;
+}
+
 // One school's own workbook: its sheet, its files' problems, the method.
 // `summary_link`: path of the results workbook relative to `out_file`, or
 // empty for a director's workbook (which must not point at other schools).
 model::Expected<void> write_school_book(const ReportInput& in, const std::string& school_id,
-                                        const fs::path& out_file,
-                                        const std::string& summary_link) {
+                                        const FilesBySchool& files, const fs::path& out_file,
+                                        const std::string& summary_link, util::PublishBatch& batch) {
   auto file = util::XlsxFile::create(out_file);
   if (!file) return std::unexpected(file.error());
-  BookContext ctx{in,           file->book(), make_formats(file->book()),
-                  {},           false,        summary_link,
-                  {school_id},  analysis_formats(file->book(), in)};
+  const auto own = files.find(school_id);
+  BookContext ctx{in,
+                  file->book(),
+                  make_formats(file->book()),
+                  {},
+                  false,
+                  summary_link,
+                  own == files.end() ? std::vector<const model::FileOutcome*>{} : own->second,
+                  analysis_formats(file->book(), in)};
   SheetNamer names;
   reserve_fixed(names, in);
   const std::string sheet = names.unique_name(school_name(in.registry, school_id));
@@ -106,7 +137,7 @@ model::Expected<void> write_school_book(const ReportInput& in, const std::string
   if (auto done = method(ctx); !done) {
     return std::unexpected(in_file(done.error(), out_file));
   }
-  return file->commit();
+  return file->commit(&batch);
 }
 
 }  // namespace
@@ -116,21 +147,37 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
   SheetNamer names;
   reserve_fixed(names, in);
   std::map<std::string, SchoolLink> links;
+  // The school workbooks and the results workbook are published together,
+  // with one sync (the school workbooks first: the summary links to them).
+  util::PublishBatch batch;
   const bool split = in.summary.school_ids.size() > options.max_school_sheets;
   if (split) {
     // Each school's sheet goes into "<stem>_ОО/<id>.xlsx"; written first so
     // the summary never links to a file that failed.
     const std::string folder = out_file.stem().string() + "_ОО";
+    const auto files = files_by_school(in.run);
     std::set<std::string> used;
+    std::vector<std::pair<std::string, std::string>> own;  // school id, file stem
     for (const auto& id : in.summary.school_ids) {
+      if (const auto book = options.school_books.find(id); book != options.school_books.end()) {
+        links[id].file = book->second;
+        continue;
+      }
       std::string stem = file_stem_for(id);
       for (int n = 2; used.contains(stem); ++n) stem = file_stem_for(id) + "_" + std::to_string(n);
       used.insert(stem);
-      const std::string relative = folder + "/" + stem + ".xlsx";
-      auto done = write_school_book(in, id, out_file.parent_path() / folder / (stem + ".xlsx"),
-                                    "../" + out_file.filename().string());
-      if (!done) return done;
-      links[id].file = relative;
+      links[id].file = folder + "/" + stem + ".xlsx";
+      own.emplace_back(id, stem);
+    }
+    std::vector<std::optional<model::Diagnostic>> failed(own.size());
+    util::parallel_for(own.size(), workers_for(in, options.threads), [&](std::size_t i) {
+      auto done = write_school_book(in, own[i].first, files,
+                                    out_file.parent_path() / folder / (own[i].second + ".xlsx"),
+                                    "../" + out_file.filename().string(), batch);
+      if (!done) failed[i] = done.error();
+    });
+    for (const auto& f : failed) {
+      if (f) return std::unexpected(*f);
     }
   } else {
     for (const auto& id : in.summary.school_ids) {
@@ -140,7 +187,9 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
 
   auto file = util::XlsxFile::create(out_file);
   if (!file) return std::unexpected(file.error());
-  BookContext ctx{in, file->book(), make_formats(file->book()), links, true, {}, {},
+  std::vector<const model::FileOutcome*> all_files;
+  for (const auto& f : in.run.files) all_files.push_back(&f);
+  BookContext ctx{in, file->book(), make_formats(file->book()), links, true, {}, std::move(all_files),
                   analysis_formats(file->book(), in)};
   set_properties(file->book(), in,
                  (in.definition.title.empty() ? "Результаты мониторинга" : in.definition.title) +
@@ -167,19 +216,41 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
       }
     }
   }
-  return file->commit();
+  if (auto done = file->commit(&batch); !done) return done;
+  return batch.commit();
+}
+
+model::Expected<void> write_director_workbooks(const ReportInput& in,
+                                               const std::vector<DirectorBook>& books, unsigned threads,
+                                               const std::function<void()>& on_written) {
+  for (const auto& book : books) {
+    if (in.registry.find(book.school_id) == nullptr) {
+      model::Location where;
+      where.file = book.file.filename().string();
+      return std::unexpected(model::Diagnostic::error(
+          where, "ОО с таким идентификатором нет в реестре: книгу для директора сформировать нельзя",
+          "проверьте идентификатор ОО в реестре и в имени формы", book.school_id));
+    }
+  }
+  const auto files = files_by_school(in.run);
+  util::PublishBatch batch;
+  std::vector<std::optional<model::Diagnostic>> failed(books.size());
+  util::parallel_for(books.size(), workers_for(in, threads), [&](std::size_t i) {
+    if (auto done = write_school_book(in, books[i].school_id, files, books[i].file, {}, batch); !done) {
+      failed[i] = done.error();
+    } else if (on_written) {
+      on_written();
+    }
+  });
+  for (const auto& f : failed) {
+    if (f) return std::unexpected(*f);  // the first in `books` order; the batch publishes nothing
+  }
+  return batch.commit();
 }
 
 model::Expected<void> write_director_workbook(const ReportInput& in, const std::string& school_id,
                                               const fs::path& out_file) {
-  if (in.registry.find(school_id) == nullptr) {
-    model::Location where;
-    where.file = out_file.filename().string();
-    return std::unexpected(model::Diagnostic::error(
-        where, "ОО с таким идентификатором нет в реестре: книгу для директора сформировать нельзя",
-        "проверьте идентификатор ОО в реестре и в имени формы", school_id));
-  }
-  return write_school_book(in, school_id, out_file, {});
+  return write_director_workbooks(in, {{school_id, out_file}}, 1);
 }
 
 }  // namespace report

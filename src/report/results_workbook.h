@@ -15,7 +15,10 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "aggregate/summary.h"
 #include "analysis/analysis.h"
@@ -48,9 +51,18 @@ struct ReportOptions {
   // With more schools than this, every school's sheet goes into its own
   // workbook "<stem>_ОО/<school id>.xlsx" next to the results workbook
   // "<stem>.xlsx" (ids reduced to [A-Za-z0-9_-]), and the summary links to
-  // those files instead («файл ОО →»). Those are written first; each file is
-  // published atomically, the set as a whole is not.
+  // those files instead («файл ОО →»). Those are written first; they and the
+  // results workbook are published together (one sync, then renames: each
+  // file atomically, the set as a whole not).
   std::size_t max_school_sheets = 300;
+  // When split: school id -> a workbook with that school's sheet written by
+  // the caller (the run's own directors' workbooks, the same content), as a
+  // path relative to the results workbook's folder ("directors/sch01_2026-11.xlsx").
+  // The summary links to it and no copy is written in "<stem>_ОО/"; a school
+  // missing here gets its copy there as before. Half the work at scale.
+  std::map<std::string, std::string> school_books;
+  // Split school workbooks written at a time (see write_director_workbooks).
+  unsigned threads = 1;
 };
 // Memory: workbooks are built in libxlsxwriter's normal mode. 300 school
 // sheets write in about half a second and 1.7 MiB; constant-memory mode would
@@ -82,5 +94,23 @@ model::Expected<void> write_results_workbook(const ReportInput& input,
 model::Expected<void> write_director_workbook(const ReportInput& input,
                                               const std::string& school_id,
                                               const std::filesystem::path& out_file);
+
+// Every director's workbook of a run, as write_director_workbook() each:
+// what all of them share is looked up once, so the cost grows with the
+// number of schools, not its square; all of them are published together
+// with one sync (util::PublishBatch). `threads` workbooks are written at a
+// time (each the same bytes whatever the thread count; several only when
+// input.run.run_epoch is set, see results_workbook.cpp). A failure is
+// reported for the first failing workbook in `books` order, and then none
+// is published. `on_written` is called after each workbook is written, from
+// the thread that wrote it (progress; must be thread-safe).
+struct DirectorBook {
+  std::string school_id;
+  std::filesystem::path file;
+};
+model::Expected<void> write_director_workbooks(const ReportInput& input,
+                                               const std::vector<DirectorBook>& books,
+                                               unsigned threads = 1,
+                                               const std::function<void()>& on_written = {});
 
 }  // namespace report

@@ -58,10 +58,16 @@ std::size_t PublishBatch::size() const {
   return m_files.size();
 }
 
+std::size_t PublishBatch::published() const {
+  const std::lock_guard lock(m_mutex);
+  return m_published;
+}
+
 model::Expected<void> PublishBatch::commit() {
   const std::lock_guard lock(m_mutex);
   auto files = std::move(m_files);
   m_files.clear();
+  m_published = 0;
   std::error_code ec;
   const auto drop_from = [&](std::size_t first) {
     for (std::size_t i = first; i < files.size(); ++i) fs::remove(files[i].first, ec);
@@ -95,6 +101,7 @@ model::Expected<void> PublishBatch::commit() {
       drop_from(i);
       return std::unexpected(io_error(final_path, why));
     }
+    m_published = i + 1;
     folders.insert(folder_of(final_path));
   }
   // Make the renames durable; failure here does not undo the publishing.

@@ -46,10 +46,14 @@ class PublishBatch {
   // publish() names it), the temporary files not renamed are removed.
   // The batch is empty afterwards and may be reused.
   model::Expected<void> commit();
+  // How many files the last commit() published (renamed), in the order they
+  // were added: after a failure, the ones from this index on were not.
+  std::size_t published() const;
 
  private:
   mutable std::mutex m_mutex;
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> m_files;  // temp, final
+  std::size_t m_published = 0;
 };
 
 }  // namespace util

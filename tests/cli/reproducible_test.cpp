@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
 #include <cstdlib>
 #include <vector>
 
@@ -14,13 +16,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int run_with_epoch(const fs::path& inbox, const fs::path& out) {
-  const std::string cmd = "SOURCE_DATE_EPOCH=1795600000 " + std::string(METODMON_BINARY) + " run -q --config " +
-                          (test::source_dir() / "scripts/demo.toml").string() + " --inbox '" + inbox.string() +
+int run_with_epoch(const fs::path& inbox, const fs::path& out, const std::string& extra = {},
+                   const fs::path& config = test::source_dir() / "scripts/demo.toml") {
+  const std::string cmd = "SOURCE_DATE_EPOCH=1795600000 " + std::string(METODMON_BINARY) + " run -q " + extra +
+                          " --config '" + config.string() + "' --inbox '" + inbox.string() +
                           "' --output '" + (out / "out").string() + "' --state '" + (out / "state").string() +
                           "' >/dev/null 2>&1";
   const int status = std::system(cmd.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Every file under `dir`, relative path -> bytes.
+std::map<std::string, std::string> files_under(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = test::read_file(e.path());
+  }
+  return out;
 }
 
 // Copies the sample forms into `inbox` in the given order, keeping mtimes.
@@ -58,5 +70,38 @@ TEST(ReproducibleTest, OtherOrderSameBytes) {
     EXPECT_TRUE(test::read_file(e.path()) ==
                 test::read_file(dir / "b/out/2026-11/directors" / e.path().filename()))
         << e.path().filename();
+  }
+}
+
+// Forms read and workbooks written by one thread or by several, in another
+// order: the same bytes, every workbook. Past max_school_sheets (4 here) the
+// results workbook links to the directors' workbooks, written in parallel.
+TEST(ReproducibleTest, SameBytesWhateverTheThreadCount) {
+  test::TempDir dir;
+  const auto demo = test::source_dir() / "scripts";
+  {
+    std::ofstream config(dir / "metodmon.toml");
+    config << "[monitoring]\ndefinition = '" << (demo / "../templates/demo.toml").string() << "'\n"
+           << "schools = '" << (demo / "../templates/demo_schools.csv").string() << "'\nperiod = '2026-11'\n"
+           << "[paths]\ninbox = 'inbox'\noutput = 'out'\nstate = 'state'\n"
+           << "[forms]\npassword = 'ensk'\n[inbox]\nsettle_seconds = 0\n[report]\nmax_school_sheets = 4\n";
+  }
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(test::source_dir() / "sample_workbooks/demo")) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  fill_inbox(dir / "inbox", files);
+  ASSERT_EQ(run_with_epoch(dir / "inbox", dir / "a", "--threads 1", dir / "metodmon.toml"), 2);
+  fs::remove_all(dir / "inbox");
+  std::reverse(files.begin(), files.end());
+  fill_inbox(dir / "inbox", files);
+  ASSERT_EQ(run_with_epoch(dir / "inbox", dir / "b", "--threads 5", dir / "metodmon.toml"), 2);
+  const auto a = files_under(dir / "a/out");
+  const auto b = files_under(dir / "b/out");
+  ASSERT_GE(a.size(), 13u);  // the results workbook and 12 directors' workbooks
+  EXPECT_FALSE(fs::exists(dir / "a/out/2026-11/Итоги_demo-ensk_2026-11_ОО"));  // linked, not copied
+  ASSERT_EQ(a.size(), b.size());
+  for (const auto& [name, bytes] : a) {
+    ASSERT_TRUE(b.contains(name)) << name;
+    EXPECT_TRUE(bytes == b.at(name)) << name << " differs";
   }
 }

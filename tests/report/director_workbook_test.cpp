@@ -131,6 +131,33 @@ TEST_F(DirectorWorkbookTest, UnknownSchoolIsADiagnostic) {
   EXPECT_FALSE(fs::exists(path));
 }
 
+TEST_F(DirectorWorkbookTest, AllDirectorsAtOnceEachWithOwnFilesOnly) {
+  int written = 0;
+  const auto done = report::write_director_workbooks(
+      m_data.input(), {{"s1", m_dir / "a" / "s1.xlsx"}, {"s6", m_dir / "a" / "s6.xlsx"}}, 1,
+      [&] { ++written; });
+  ASSERT_TRUE(done.has_value()) << model::to_string(done.error());
+  EXPECT_EQ(written, 2);
+  const auto s1 = test::openpyxl_eval(m_dir / "a" / "s1.xlsx", k_all_values);
+  const auto s6 = test::openpyxl_eval(m_dir / "a" / "s6.xlsx", k_all_values);
+  EXPECT_NE(s1.find("s1.xlsx"), std::string::npos);
+  EXPECT_EQ(s1.find("s6.xlsx"), std::string::npos);
+  EXPECT_NE(s6.find("s6.xlsx"), std::string::npos);
+  EXPECT_EQ(s6.find("s1.xlsx"), std::string::npos);
+  // The same as one at a time.
+  ASSERT_TRUE(report::write_director_workbook(m_data.input(), "s6", m_dir / "s6.xlsx").has_value());
+  EXPECT_EQ(test::openpyxl_eval(m_dir / "s6.xlsx", k_all_values), s6);
+}
+
+TEST_F(DirectorWorkbookTest, AllDirectorsStopsAtAnUnknownSchool) {
+  const auto done = report::write_director_workbooks(
+      m_data.input(), {{"s1", m_dir / "s1.xlsx"}, {"s99", m_dir / "s99.xlsx"}});
+  ASSERT_FALSE(done.has_value());
+  EXPECT_EQ(done.error().where.file, "s99.xlsx");
+  EXPECT_FALSE(fs::exists(m_dir / "s99.xlsx"));
+  EXPECT_FALSE(fs::exists(m_dir / "s1.xlsx"));  // none is published
+}
+
 TEST(ResultsWorkbookSplitTest, ManySchoolsGoToSeparateLinkedWorkbooks) {
   test::ReportFixture data;
   test::TempDir dir;
@@ -157,6 +184,26 @@ print(wb.sheetnames)
 print(wb['+79991234567']['A4'].hyperlink.target)
 )");
   EXPECT_EQ(school, "['+79991234567', 'Ошибки', 'Методика']\n..\\results.xlsx\n");
+}
+
+TEST(ResultsWorkbookSplitTest, LinksToTheDirectorsWorkbooksInsteadOfWritingCopies) {
+  test::ReportFixture data;
+  test::TempDir dir;
+  report::ReportOptions options;
+  options.max_school_sheets = 2;
+  options.threads = 3;
+  options.school_books = {{"s1", "directors/s1.xlsx"}, {"s5", "directors/s5.xlsx"}};
+  ASSERT_TRUE(report::write_results_workbook(data.input(), dir / "results.xlsx", options).has_value());
+  const auto out = test::openpyxl_eval(dir / "results.xlsx", R"(
+ws = wb['Сводка']
+print(ws['B7'].hyperlink.target, ws['B8'].hyperlink.target, ws['B11'].hyperlink.target)
+)");
+  EXPECT_EQ(out, "directors\\s1.xlsx results_ОО\\s2.xlsx directors\\s5.xlsx\n");
+  EXPECT_FALSE(fs::exists(dir / "results_ОО" / "s1.xlsx"));  // the caller's workbook is the one
+  EXPECT_FALSE(fs::exists(dir / "results_ОО" / "s5.xlsx"));
+  for (const char* id : {"s2", "s3", "s4"}) {
+    EXPECT_TRUE(fs::exists(dir / "results_ОО" / (std::string(id) + ".xlsx"))) << id;
+  }
 }
 
 TEST(ResultsWorkbookFailureTest, UnwritableFolderIsADiagnosticAndLeavesNothing) {

@@ -71,6 +71,7 @@ TEST(PublishBatchTest, AFailedRenameIsReportedAndTheRestIsNotPublished) {
   ASSERT_FALSE(done);
   EXPECT_EQ(done.error().where.file, "blocked");
   EXPECT_NE(done.error().message.find("не удалось записать файл"), std::string::npos);
+  EXPECT_EQ(batch.published(), 1u);
   EXPECT_EQ(test::read_file(dir / "a/first.txt"), "1");  // renamed before the failure
   EXPECT_FALSE(fs::exists(dir / "a/last.txt"));
   EXPECT_EQ(entries(dir / "a"), 2);  // first.txt and the folder: no temporary file left
