@@ -324,7 +324,7 @@ def rubric_gates(definition):
         gate = requires.get(ev["block"])
         gate_input = ev.get(gate, {}).get("input") if gate else None
         for key, val in ev.items():
-            if isinstance(val, dict) and "input" in val and val["input"] != gate_input:
+            if gate_input and isinstance(val, dict) and "input" in val and val["input"] != gate_input:
                 gate_of[val["input"]] = gate_input
     return gate_of
 

@@ -3,7 +3,8 @@
 # Usage: scripts/setup.sh [--test]   (--test adds what the test suite uses:
 #        LibreOffice Calc and Writer, openpyxl, python-docx, Liberation fonts (metric
 #        twins of Times New Roman for the PDFs of the documents), aiosmtpd, dovecot
-#        (a loopback IMAP server), poppler, clang for the fuzzer)
+#        (a loopback IMAP server), poppler, clang for the fuzzer, Google Benchmark
+#        and pandas for the benchmarks)
 set -euo pipefail
 packages=(build-essential cmake pkg-config
           libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
@@ -11,7 +12,8 @@ packages=(build-essential cmake pkg-config
 if [ "${1:-}" = "--test" ]; then
   packages+=(libreoffice-calc libreoffice-writer libreoffice-core python3-openpyxl python3-docx
              fonts-liberation2 python3-aiosmtpd poppler-utils openssl
-             clang libclang-rt-14-dev zip unzip sqlite3 dovecot-imapd)
+             clang libclang-rt-14-dev zip unzip sqlite3 dovecot-imapd
+             libbenchmark-dev python3-pandas)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,205 @@
+// Google Benchmark of the run's hot paths, on forms made by
+// scripts/bench_forms.py: reading one form, validating it, hashing and
+// archiving it, aggregating and analysing N schools, writing one director's
+// workbook (one school sheet with its errors and method sheets) and the
+// results workbook of N schools.
+//
+//   /usr/bin/python3 scripts/bench_forms.py --schools 1000 --out /tmp/metodmon-bench/demo-1000
+//   METODMON_BENCH_FORMS=/tmp/metodmon-bench/demo-1000 build/bench/metodmon_bench
+//
+// (scripts/bench_scale.sh makes that folder too.) Outputs go to a temporary
+// folder removed at exit. Not a test: figures depend on the machine.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aggregate/summarize.h"
+#include "analysis/analysis.h"
+#include "cli/config.h"
+#include "cli/run_inputs.h"
+#include "deliver/archive.h"
+#include "deliver/inbox.h"
+#include "ingest/form_file.h"
+#include "ingest/form_reader.h"
+#include "ingest/workbook.h"
+#include "report/results_workbook.h"
+#include "util/sha256.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Everything the benchmarks share, loaded once.
+struct Data {
+  cli::Config config;
+  std::optional<cli::RunInputs> inputs;
+  std::vector<model::SourceFile> files;         // every workbook of the inbox
+  std::vector<ingest::Workbook> workbooks;      // read, parallel to files (readable ones)
+  std::vector<model::SourceFile> readable;      // parallel to workbooks
+  std::vector<model::Submission> accepted;      // registry order
+  model::RunInfo run;
+  fs::path out;
+
+  const model::Definition& definition() const { return inputs->definition.definition; }
+  const model::Registry& registry() const { return inputs->registry.registry; }
+};
+
+Data* g_data = nullptr;
+
+bool load(Data& d, const fs::path& dir) {
+  auto config = cli::load_config(dir / "metodmon.toml");
+  if (!config) return false;
+  d.config = *config;
+  d.inputs = cli::load_run_inputs(d.config);
+  if (!d.inputs) return false;
+  deliver::InboxOptions options;
+  options.settle_seconds = 0;
+  options.settle_check_ms = 0;
+  const auto scan = deliver::scan_inbox(d.config.inbox, options);
+  if (!scan) return false;
+  d.files = scan->workbooks;
+  for (const auto& f : d.files) {
+    auto checked = ingest::check_form_file(f, d.config.limits, d.definition(), d.registry(), d.inputs->period);
+    if (auto wb = ingest::read_workbook(f.path, d.config.limits)) {
+      d.workbooks.push_back(std::move(*wb));
+      d.readable.push_back(f);
+    }
+    d.run.files.push_back(checked.outcome);
+    if (checked.submission) d.accepted.push_back(std::move(*checked.submission));
+  }
+  d.run.run_epoch = 1'700'000'000;
+  d.run.run_time = "2026-12-01 07:00:00";
+  d.out = fs::temp_directory_path() / ("metodmon-bench-" + std::to_string(::getpid()));
+  fs::create_directories(d.out);
+  return !d.files.empty();
+}
+
+// The first n schools of the registry and their accepted forms.
+struct Subset {
+  model::Registry registry;
+  std::vector<model::Submission> accepted;
+};
+
+Subset subset(const Data& d, std::size_t n) {
+  Subset s;
+  const auto& all = d.registry().schools;
+  s.registry.schools.assign(all.begin(), all.begin() + static_cast<long>(std::min(n, all.size())));
+  s.registry.index();
+  for (const auto& sub : d.accepted) {
+    if (s.registry.find(sub.school_id) != nullptr) s.accepted.push_back(sub);
+  }
+  return s;
+}
+
+void BM_ReadForm(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& f = g_data->files[i++ % g_data->files.size()];
+    benchmark::DoNotOptimize(ingest::read_workbook(f.path, g_data->config.limits));
+  }
+}
+BENCHMARK(BM_ReadForm);
+
+void BM_ValidateForm(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto k = i++ % g_data->workbooks.size();
+    benchmark::DoNotOptimize(ingest::read_form(g_data->workbooks[k], g_data->definition(), g_data->registry(),
+                                               g_data->inputs->period, g_data->readable[k]));
+  }
+}
+BENCHMARK(BM_ValidateForm);
+
+void BM_Sha256Form(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(util::sha256_file(g_data->files[i++ % g_data->files.size()].path));
+}
+BENCHMARK(BM_Sha256Form);
+
+void BM_ArchiveForm(benchmark::State& state) {
+  std::size_t i = 0;
+  const auto root = g_data->out / "archive";
+  for (auto _ : state) {
+    const auto& f = g_data->files[i++ % g_data->files.size()];
+    state.PauseTiming();
+    fs::remove_all(root);
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(deliver::archive_file(root, "2026-11", "s", f));
+  }
+}
+BENCHMARK(BM_ArchiveForm);
+
+void BM_Aggregate(benchmark::State& state) {
+  const auto s = subset(*g_data, static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(aggregate::summarize(g_data->definition(), s.registry, s.accepted, g_data->inputs->period));
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_Aggregate)->Arg(100)->Arg(1000)->Arg(10000)->Complexity();
+
+void BM_Analyze(benchmark::State& state) {
+  const auto s = subset(*g_data, static_cast<std::size_t>(state.range(0)));
+  const auto summary = aggregate::summarize(g_data->definition(), s.registry, s.accepted, g_data->inputs->period);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(analysis::analyze(g_data->definition(), s.registry, summary, s.accepted, {}));
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_Analyze)->Arg(100)->Arg(1000)->Arg(10000)->Complexity()->Unit(benchmark::kMillisecond);
+
+// One director's workbook among n schools: its cost must not grow with n.
+void BM_WriteDirectorWorkbook(benchmark::State& state) {
+  const auto s = subset(*g_data, static_cast<std::size_t>(state.range(0)));
+  const auto summary = aggregate::summarize(g_data->definition(), s.registry, s.accepted, g_data->inputs->period);
+  const auto a = analysis::analyze(g_data->definition(), s.registry, summary, s.accepted, {});
+  const report::ReportInput input{g_data->definition(), s.registry, summary, g_data->run, &a};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& id = summary.school_ids[i++ % summary.school_ids.size()];
+    const auto done = report::write_director_workbook(input, id, g_data->out / "directors" / (id + ".xlsx"));
+    if (!done) state.SkipWithError(model::to_string(done.error()).c_str());
+  }
+}
+BENCHMARK(BM_WriteDirectorWorkbook)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_WriteResultsWorkbook(benchmark::State& state) {
+  const auto s = subset(*g_data, static_cast<std::size_t>(state.range(0)));
+  const auto summary = aggregate::summarize(g_data->definition(), s.registry, s.accepted, g_data->inputs->period);
+  const auto a = analysis::analyze(g_data->definition(), s.registry, summary, s.accepted, {});
+  const report::ReportInput input{g_data->definition(), s.registry, summary, g_data->run, &a};
+  for (auto _ : state) {
+    const auto done = report::write_results_workbook(input, g_data->out / "results.xlsx");
+    if (!done) state.SkipWithError(model::to_string(done.error()).c_str());
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_WriteResultsWorkbook)->Arg(100)->Arg(300)->Arg(1000)->Complexity()->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const char* dir = std::getenv("METODMON_BENCH_FORMS");
+  const fs::path forms = dir != nullptr ? dir : "/tmp/metodmon-bench/demo-1000";
+  Data data;
+  if (!load(data, forms)) {
+    std::cerr << "no forms in " << forms << ": make them with\n  /usr/bin/python3 scripts/bench_forms.py "
+              << "--schools 1000 --out " << forms << "\nand set METODMON_BENCH_FORMS to that folder\n";
+    return 1;
+  }
+  g_data = &data;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  std::error_code ec;
+  fs::remove_all(data.out, ec);
+  return 0;
+}
