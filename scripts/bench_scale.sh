@@ -63,7 +63,7 @@ median() {
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "metodmon: $bin ($(git -C "$root" rev-parse --short HEAD)); method $method; $reps repetitions (min/median/max)"
-printf "%-7s | %-17s %-17s %-9s %-8s | %-17s %-17s %-9s | %s\n" forms "metodmon wall s" "CPU s" "RSS MB" "ms/form" \
+printf "%-13s | %-18s %-18s %-18s %-8s | %-18s %-18s %-18s | %s\n" "schools (files)" "metodmon wall s" "CPU s" "RSS MB" "ms/form" \
   "peer wall s" "peer CPU s" "RSS MB" "ratio peer/metodmon: wall, CPU"
 status=0
 for n in "${sizes[@]}"; do
@@ -81,8 +81,8 @@ for n in "${sizes[@]}"; do
     rm -rf "$dir/out" "$dir/state"
     measure "$ours" "$bin" run -q --config "$dir/metodmon.toml"
   done
-  line=$(printf "%-7s | %-17s %-17s %-9s %-8s" "$forms" "$(spread "$ours" 1)" "$(spread "$ours" 2)" \
-    "$(spread "$ours" 3 0.0009765625)" "$(awk -v w="$(median "$ours" 1)" -v n="$forms" 'BEGIN { printf "%.2f", 1000 * w / n }')")
+  line=$(printf "%-13s | %-18s %-18s %-18s %-8s" "$n ($forms)" "$(spread "$ours" 1)" "$(spread "$ours" 2)" \
+    "$(spread "$ours" 3 0.0009765625)" "$(awk -v w="$(median "$ours" 1)" -v n="$forms" 'BEGIN { printf "%.2f", 1000 * w / n }')")  # per file read
   if [ "$n" -gt "$peer_max" ]; then
     echo "$line | (peer not run above $peer_max schools)"
     continue
@@ -98,7 +98,7 @@ for n in "${sizes[@]}"; do
     ratio="NO RATIO: the figures disagree"
     status=1
   fi
-  printf "%s | %-17s %-17s %-9s | %s\n" "$line" "$(spread "$peer" 1)" "$(spread "$peer" 2)" \
+  printf "%s | %-18s %-18s %-18s | %s\n" "$line" "$(spread "$peer" 1)" "$(spread "$peer" 2)" \
     "$(spread "$peer" 3 0.0009765625)" "$ratio"
   echo "        $agreement"
 done
