@@ -13,12 +13,13 @@ namespace util {
 
 namespace fs = std::filesystem;
 
-namespace {
-model::Diagnostic io_error(const fs::path& p, const std::string& what) {
+model::Diagnostic file_write_error(const fs::path& p, const std::string& what) {
   return model::Diagnostic::error({p.filename().string(), {}, {}, {}, {}},
                                   "не удалось записать файл " + p.string() + ": " + what,
                                   "проверьте, что папка существует, доступна для записи и на диске есть место");
 }
+
+namespace {
 
 bool fsync_path(const fs::path& p, bool directory) {
   const int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
@@ -34,12 +35,12 @@ model::Expected<fs::path> write_temp(const fs::path& final_path, std::string_vie
   if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
   const auto temp = temp_path_for(final_path);
   std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-  if (!out) return std::unexpected(io_error(final_path, std::strerror(errno)));
+  if (!out) return std::unexpected(file_write_error(final_path, std::strerror(errno)));
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) {
     fs::remove(temp, ec);
-    return std::unexpected(io_error(final_path, "ошибка записи"));
+    return std::unexpected(file_write_error(final_path, "ошибка записи"));
   }
   return temp;
 }
@@ -67,17 +68,17 @@ model::Expected<void> publish(const fs::path& temp, const fs::path& final_path) 
   if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
   if (ec) {
     fs::remove(temp, ec);
-    return std::unexpected(io_error(final_path, ec.message()));
+    return std::unexpected(file_write_error(final_path, ec.message()));
   }
   if (!fsync_path(temp, false)) {
     const std::string why = std::strerror(errno);
     fs::remove(temp, ec);
-    return std::unexpected(io_error(final_path, why));
+    return std::unexpected(file_write_error(final_path, why));
   }
   if (::rename(temp.c_str(), final_path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     fs::remove(temp, ec);
-    return std::unexpected(io_error(final_path, why));
+    return std::unexpected(file_write_error(final_path, why));
   }
   // Make the rename itself durable; failure here does not undo the publish.
   const auto dir = final_path.parent_path().empty() ? fs::path(".") : final_path.parent_path();
@@ -99,7 +100,7 @@ model::Expected<bool> write_new_file_atomic(const fs::path& final_path, std::str
     const int err = errno;
     fs::remove(*temp, ec);
     if (err == EEXIST) return false;
-    return std::unexpected(io_error(final_path, std::strerror(err)));
+    return std::unexpected(file_write_error(final_path, std::strerror(err)));
   }
   fsync_path(final_path.parent_path().empty() ? fs::path(".") : final_path.parent_path(), true);
   return true;

@@ -18,6 +18,10 @@ std::filesystem::path temp_path_for(const std::filesystem::path& final_path);
 model::Expected<void> publish(const std::filesystem::path& temp,
                               const std::filesystem::path& final_path);
 
+// «не удалось записать файл <path>: <what>», located at the file's name,
+// with the usual hint (folder exists, writable, room on the disk).
+model::Diagnostic file_write_error(const std::filesystem::path& p, const std::string& what);
+
 // Writes `bytes` to `final_path` atomically.
 model::Expected<void> write_file_atomic(const std::filesystem::path& final_path,
                                         std::string_view bytes);

@@ -9,17 +9,13 @@
 #include <map>
 #include <set>
 
+#include "util/atomic_file.h"
+
 namespace util {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-model::Diagnostic io_error(const fs::path& p, const std::string& what) {
-  return model::Diagnostic::error({p.filename().string(), {}, {}, {}, {}},
-                                  "не удалось записать файл " + p.string() + ": " + what,
-                                  "проверьте, что папка существует, доступна для записи и на диске есть место");
-}
 
 fs::path folder_of(const fs::path& p) { return p.parent_path().empty() ? fs::path(".") : p.parent_path(); }
 
@@ -90,7 +86,7 @@ model::Expected<void> PublishBatch::commit() {
   for (const auto& [device, group] : by_device) {
     if (const int err = sync_file_system(group.first, group.second); err != 0) {
       drop_from(0);
-      return std::unexpected(io_error(files.front().second, std::strerror(err)));
+      return std::unexpected(file_write_error(files.front().second, std::strerror(err)));
     }
   }
   std::set<fs::path> folders;
@@ -99,7 +95,7 @@ model::Expected<void> PublishBatch::commit() {
     if (::rename(temp.c_str(), final_path.c_str()) != 0) {
       const std::string why = std::strerror(errno);
       drop_from(i);
-      return std::unexpected(io_error(final_path, why));
+      return std::unexpected(file_write_error(final_path, why));
     }
     m_published = i + 1;
     folders.insert(folder_of(final_path));
