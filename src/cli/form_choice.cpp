@@ -52,7 +52,18 @@ class Chooser {
       m_candidates.push_back(std::move(c));
     }
     m_picks = deliver::choose_latest(m_candidates, m_window);
+    // Forms tied with each kept form, gathered once (not by a scan per tie).
+    for (std::size_t j = 0; j < m_picks.size(); ++j) {
+      if (m_picks[j].tied) m_tied_with[m_picks[j].winner].push_back(j);
+    }
     for (std::size_t i = 0; i < m_valid.size(); ++i) settle(i);
+    // Each school's newest rejected file, found once (not by scanning every
+    // file for every accepted form).
+    for (const auto& f : m_files) {
+      if (f.outcome != model::Outcome::rejected) continue;
+      auto& newest = m_newest_rejected[f.school_id];
+      if (newest == nullptr || f.file.mtime > newest->file.mtime) newest = &f;
+    }
     for (const auto& v : m_valid) {
       if (file(v).outcome == model::Outcome::accepted) note_newer_rejected(v);
     }
@@ -109,10 +120,7 @@ class Chooser {
 
   // The kept form `w` ties with others: same figures, keep it; else none.
   void settle_tie(std::size_t w) {
-    std::vector<std::size_t> tied;
-    for (std::size_t j = 0; j < m_valid.size(); ++j) {
-      if (m_picks[j].tied && m_picks[j].winner == w) tied.push_back(j);
-    }
+    auto tied = m_tied_with[w];
     std::sort(tied.begin(), tied.end(), [&](std::size_t a, std::size_t b) { return name(a) < name(b); });
     std::string names;
     for (const auto j : tied) names += (names.empty() ? "«" : ", «") + name(j) + "»";
@@ -150,12 +158,9 @@ class Chooser {
   // A newer form of the same school was rejected: the older one used says so.
   void note_newer_rejected(const ValidForm& v) {
     const auto& s = v.submission;
-    const model::FileOutcome* newest = nullptr;
-    for (const auto& f : m_files) {
-      if (f.outcome != model::Outcome::rejected || f.school_id != s.school_id || f.file.mtime <= s.source.mtime) continue;
-      if (newest == nullptr || f.file.mtime > newest->file.mtime) newest = &f;
-    }
-    if (newest == nullptr) return;
+    const auto found = m_newest_rejected.find(s.school_id);
+    if (found == m_newest_rejected.end() || found->second->file.mtime <= s.source.mtime) return;
+    const model::FileOutcome* newest = found->second;
     auto d = model::Diagnostic::warning(
         at(file(v)), "данные ОО взяты из этой, более старой формы: более новая форма «" + newest->file.name + "» отклонена",
         "если верна более новая форма, исправьте в ней ошибки и пришлите её снова");
@@ -168,6 +173,8 @@ class Chooser {
   const model::Registry& m_registry;
   deliver::DateWindow m_window;
   std::vector<deliver::LatestCandidate> m_candidates;
+  std::map<std::string, const model::FileOutcome*> m_newest_rejected;  // school id -> its newest rejected file
+  std::map<std::size_t, std::vector<std::size_t>> m_tied_with;        // kept form -> forms tied with it
   std::vector<std::string> m_named;  // per candidate: the other school its file is named for, or empty
   std::vector<deliver::LatestPick> m_picks;
   FormChoice m_out;
