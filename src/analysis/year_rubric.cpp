@@ -1,6 +1,7 @@
 #include "analysis/year_rubric.h"
 
 #include <algorithm>
+#include <set>
 
 #include "aggregate/summarize.h"
 #include "analysis/dynamics.h"
@@ -50,9 +51,10 @@ model::Definition pool_definition(const model::Definition& def) {
 // Schools with the rubric's own form or any monitoring value, registry order.
 std::vector<std::string> subjects(const model::Registry& registry, const YearInputs& in) {
   std::vector<std::string> out;
+  std::set<std::string_view> with_form;  // gathered once, not per school
+  for (const auto& f : in.forms) with_form.insert(f.school_id);
   for (const auto& school : registry.schools) {
-    bool seen = std::any_of(in.forms.begin(), in.forms.end(),
-                            [&](const auto& f) { return f.school_id == school.id; });
+    bool seen = with_form.contains(school.id);
     for (const auto& [id, m] : in.monitorings) {
       const auto it = m.values.values.find(school.id);
       seen = seen || (it != m.values.values.end() && has_any_value(it->second));
@@ -67,11 +69,9 @@ aggregate::Summary pool_values(const model::Definition& def, const model::Regist
   aggregate::Summary summary;
   summary.period = year;
   summary.school_ids = subjects(registry, in);
+  const std::set<std::string> subject_ids(summary.school_ids.begin(), summary.school_ids.end());
   for (const auto& school : registry.schools) {
-    if (std::find(summary.school_ids.begin(), summary.school_ids.end(), school.id) ==
-        summary.school_ids.end()) {
-      summary.missing_school_ids.push_back(school.id);
-    }
+    if (!subject_ids.contains(school.id)) summary.missing_school_ids.push_back(school.id);
   }
   for (const auto& src : def.sources) {
     const auto it = in.monitorings.find(src.id);
@@ -146,11 +146,9 @@ YearRubric score_year_rubric(const model::Definition& rubric_def, const model::R
   }
   if (!out.pooled.rubric || out.pooled.rubric->blocks.empty()) return out;
   std::map<std::string, const model::Submission*> forms;
+  const std::set<std::string> subject_ids(out.summary.school_ids.begin(), out.summary.school_ids.end());
   for (const auto& f : in.forms) {
-    if (std::find(out.summary.school_ids.begin(), out.summary.school_ids.end(), f.school_id) !=
-        out.summary.school_ids.end()) {
-      forms[f.school_id] = &f;
-    }
+    if (subject_ids.contains(f.school_id)) forms[f.school_id] = &f;
   }
   const auto dynamics = compute_dynamics(out.pooled, out.summary, out.earlier);
   const EvidenceContext ctx{out.pooled, out.summary, forms, dynamics,

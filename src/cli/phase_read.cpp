@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <set>
 
 #include "cli/form_choice.h"
 #include "cli/progress.h"
@@ -59,11 +60,11 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
 
   // A school with no form for this period but one for another may have typed
   // this period's figures into last period's form: say so on that row.
+  std::set<std::string_view> with_form;  // gathered once, not per file
+  for (const auto& s : result.accepted) with_form.insert(s.school_id);
   for (auto& f : result.files) {
     if (f.outcome != model::Outcome::other_period || f.school_id.empty() || f.diagnostics.empty()) continue;
-    const bool has_form = std::any_of(result.accepted.begin(), result.accepted.end(),
-                                      [&](const model::Submission& s) { return s.school_id == f.school_id; });
-    if (has_form) continue;
+    if (with_form.contains(f.school_id)) continue;
     const auto name = model::display_name(period);
     f.diagnostics.front().hint = "формы этой школы за " + name + " нет; если в этой форме данные за " + name +
                                  ", попросите школу перенести их в форму за " + name;

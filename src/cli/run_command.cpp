@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "cli/exit_codes.h"
 #include "cli/phase_compute.h"
@@ -58,13 +59,13 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
               other_period > 0 ? (" (из них форм за другой период: " + std::to_string(other_period) + ")").c_str() : "",
               counts.superseded, counts.duplicate);
   const auto without_form = model::schools_without_accepted_form(inputs.registry.registry, run.files);
+  std::set<std::string_view> sent;  // gathered once, not per school without a form
+  for (const auto& f : run.files) {
+    if (f.outcome != model::Outcome::other_period) sent.insert(f.school_id);
+  }
   std::vector<std::string> never_sent;
   for (const auto& id : without_form) {
-    const bool sent = std::any_of(run.files.begin(), run.files.end(),
-                                  [&](const model::FileOutcome& f) {
-                                    return f.school_id == id && f.outcome != model::Outcome::other_period;
-                                  });
-    if (!sent) never_sent.push_back(id);
+    if (!sent.contains(id)) never_sent.push_back(id);
   }
   std::string never_sent_list;
   for (const auto& id : never_sent) never_sent_list += (never_sent_list.empty() ? "" : ", ") + id;

@@ -1,5 +1,8 @@
 #include "model/run.h"
 
+#include <set>
+#include <string_view>
+
 namespace model {
 
 int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome) {
@@ -10,11 +13,13 @@ int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome) {
 
 std::vector<std::string> schools_without_accepted_form(const Registry& registry,
                                                         const std::vector<FileOutcome>& files) {
+  std::set<std::string_view> accepted;  // gathered once, not per school
+  for (const auto& f : files) {
+    if (f.outcome == Outcome::accepted) accepted.insert(f.school_id);
+  }
   std::vector<std::string> out;
   for (const auto& school : registry.schools) {
-    bool accepted = false;
-    for (const auto& f : files) accepted = accepted || (f.outcome == Outcome::accepted && f.school_id == school.id);
-    if (!accepted) out.push_back(school.id);
+    if (!accepted.contains(school.id)) out.push_back(school.id);
   }
   return out;
 }

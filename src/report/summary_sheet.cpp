@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 
 #include "report/cell_text.h"
 #include "report/conditional.h"
@@ -278,11 +279,12 @@ lxw_row_t write_missing(SheetWriter& w, const BookContext& ctx, lxw_row_t row, l
              : "Не сдали форму или форма отклонена (" + std::to_string(missing.size()) + " ОО):";
   w.merged(row, 0, row, last_col, heading, ctx.f.section);
   ++row;
+  std::set<std::string_view> rejected_ids;  // gathered once, not per missing school
+  for (const auto& file : in.run.files) {
+    if (file.outcome == model::Outcome::rejected) rejected_ids.insert(file.school_id);
+  }
   for (const auto& id : missing) {
-    bool rejected = false;
-    for (const auto& file : in.run.files) {
-      if (file.school_id == id && file.outcome == model::Outcome::rejected) rejected = true;
-    }
+    const bool rejected = rejected_ids.contains(id);
     w.merged(row, 0, row, k_link_col, school_name(in.registry, id), ctx.f.text_wrap);
     const std::string reason = rejected ? "форма отклонена из-за ошибок — см. лист «Ошибки»"
                                         : year ? "годовая форма не поступила, данных мониторингов года нет"
