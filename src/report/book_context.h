@@ -51,6 +51,7 @@ struct BookContext {
   // school's workbook (looked up in a per-run map, never by scanning the run).
   std::vector<const model::FileOutcome*> files;
   AnalysisFormats af{};            // made only when in.analysis is set
+  std::string own_school_id;       // a school's workbook: its school; empty in the results workbook
 };
 
 // "Энский муниципальный округ · период: ноябрь 2026"

@@ -117,7 +117,8 @@ model::Expected<void> write_school_book(const ReportInput& in, const std::string
                   false,
                   summary_link,
                   own == files.end() ? std::vector<const model::FileOutcome*>{} : own->second,
-                  analysis_formats(file->book(), in)};
+                  analysis_formats(file->book(), in),
+                  school_id};
   SheetNamer names;
   reserve_fixed(names, in);
   const std::string sheet = names.unique_name(school_name(in.registry, school_id));
@@ -137,7 +138,7 @@ model::Expected<void> write_school_book(const ReportInput& in, const std::string
   if (auto done = method(ctx); !done) {
     return std::unexpected(in_file(done.error(), out_file));
   }
-  return file->commit(&batch);
+  return file->commit({}, &batch);
 }
 
 }  // namespace
@@ -190,7 +191,7 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
   std::vector<const model::FileOutcome*> all_files;
   for (const auto& f : in.run.files) all_files.push_back(&f);
   BookContext ctx{in, file->book(), make_formats(file->book()), links, true, {}, std::move(all_files),
-                  analysis_formats(file->book(), in)};
+                  analysis_formats(file->book(), in), {}};
   set_properties(file->book(), in,
                  (in.definition.title.empty() ? "Результаты мониторинга" : in.definition.title) +
                      " · " + model::display_name(in.summary.period));
@@ -216,7 +217,7 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
       }
     }
   }
-  if (auto done = file->commit(&batch); !done) return done;
+  if (auto done = file->commit({}, &batch); !done) return done;
   return batch.commit();
 }
 

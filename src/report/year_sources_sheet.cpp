@@ -81,7 +81,7 @@ model::Expected<void> write_year_sources_sheet(const BookContext& ctx) {
   const auto& f = ctx.f;
   const auto& year = ctx.in.summary.period;
   // A director's workbook also says whether its own school has values.
-  const std::string own = ctx.has_summary || ctx.only_school_ids.empty() ? "" : ctx.only_school_ids.front();
+  const std::string own = ctx.has_summary ? "" : ctx.own_school_id;
   std::vector<ColumnSpec> columns(k_columns.begin(), k_columns.end());
   if (!own.empty()) columns.insert(columns.begin() + 6, ColumnSpec{"Данные вашей ОО", 10});
   const lxw_col_t last_col = columns.size() - 1;

@@ -87,7 +87,7 @@ TEST(PublishBatchTest, WorkbooksFromSeveralThreads) {
         auto file = util::XlsxFile::create(dir / "books" / (std::to_string(t) + "_" + std::to_string(i) + ".xlsx"));
         ASSERT_TRUE(file);
         workbook_add_worksheet(file->book(), "Лист");
-        ASSERT_TRUE(file->commit(&batch));
+        ASSERT_TRUE(file->commit({}, &batch));
       }
     });
   }
