@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -51,11 +52,23 @@ TEST(ParallelForTest, OneThreadRunsInOrderOnTheCaller) {
 }
 
 TEST(ParallelForTest, TheFirstExceptionComesBackAndWorkStops) {
+  // One thread: in order, nothing after the call that threw.
+  int calls_alone = 0;
+  EXPECT_THROW(util::parallel_for(1000, 1,
+                                  [&](std::size_t i) {
+                                    ++calls_alone;
+                                    if (i == 3) throw std::runtime_error("bad");
+                                  }),
+               std::runtime_error);
+  EXPECT_EQ(calls_alone, 4);
+  // Two threads: the other worker stops taking indices. Each call takes a
+  // millisecond, so a loaded machine cannot let it finish all of them first.
   std::atomic<int> calls{0};
   EXPECT_THROW(util::parallel_for(1000, 2,
                                   [&](std::size_t i) {
                                     ++calls;
                                     if (i == 3) throw std::runtime_error("bad");
+                                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
                                   }),
                std::runtime_error);
   EXPECT_LT(calls.load(), 1000);
