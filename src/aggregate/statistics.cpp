@@ -29,16 +29,31 @@ std::optional<Spread> spread(std::span<const double> values) {
 
 std::vector<std::optional<int>> competition_ranks(std::span<const std::optional<double>> values,
                                                   bool higher_is_better) {
+  // Rank = 1 + how many values are better by more than k_tie, counted by a
+  // binary search over the sorted values (n log n, not a scan per school).
+  // `other - v` is monotonic in `other`, so the search sees exactly the
+  // comparisons a scan would make.
+  std::vector<double> sorted;
+  sorted.reserve(values.size());
+  for (const auto& v : values) {
+    if (v && !std::isnan(*v)) sorted.push_back(*v);
+  }
+  std::sort(sorted.begin(), sorted.end());
   std::vector<std::optional<int>> ranks(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (!values[i]) continue;
-    int better = 0;
-    for (const auto& other : values) {
-      if (!other) continue;
-      const double diff = higher_is_better ? *other - *values[i] : *values[i] - *other;
-      if (diff > k_tie) ++better;
+    const double v = *values[i];
+    std::ptrdiff_t better = 0;
+    if (higher_is_better) {
+      const auto first = std::partition_point(sorted.begin(), sorted.end(),
+                                              [&](double other) { return !(other - v > k_tie); });
+      better = sorted.end() - first;
+    } else {
+      const auto end = std::partition_point(sorted.begin(), sorted.end(),
+                                            [&](double other) { return v - other > k_tie; });
+      better = end - sorted.begin();
     }
-    ranks[i] = better + 1;
+    ranks[i] = static_cast<int>(better) + 1;
   }
   return ranks;
 }

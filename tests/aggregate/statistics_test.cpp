@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <vector>
 
 using aggregate::competition_ranks;
@@ -50,4 +51,34 @@ TEST(StatisticsTest, CompetitionRanksShareTiesAndSkipMissing) {
   EXPECT_EQ(hi, (std::vector<std::optional<int>>{3, 1, std::nullopt, 1, 4}));
   const auto lo = competition_ranks(v, false);
   EXPECT_EQ(lo, (std::vector<std::optional<int>>{2, 3, std::nullopt, 3, 1}));
+}
+
+// The sorted search agrees with counting, for every school, the schools
+// better by more than 1e-9: values on a coarse grid (many ties), values a
+// hair apart (within and just outside the tolerance), missing values.
+TEST(StatisticsTest, CompetitionRanksEqualACountOfBetterSchools) {
+  std::mt19937 random(14);
+  for (const bool higher : {true, false}) {
+    std::vector<std::optional<double>> values;
+    for (int i = 0; i < 600; ++i) {
+      const int kind = static_cast<int>(random() % 4);
+      const double base = static_cast<double>(random() % 20) / 4.0;
+      if (kind == 0) values.push_back(std::nullopt);
+      else if (kind == 1) values.push_back(base);
+      else if (kind == 2) values.push_back(base + 5e-10);
+      else values.push_back(base + 2e-9);
+    }
+    const auto ranks = aggregate::competition_ranks(values, higher);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (!values[i]) {
+        EXPECT_FALSE(ranks[i].has_value());
+        continue;
+      }
+      int better = 0;
+      for (const auto& other : values) {
+        if (other && (higher ? *other - *values[i] : *values[i] - *other) > 1e-9) ++better;
+      }
+      EXPECT_EQ(ranks[i], better + 1) << i;
+    }
+  }
 }
