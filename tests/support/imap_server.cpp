@@ -84,7 +84,9 @@ ImapServer::ImapServer(fs::path folder, std::string user, std::string password)
     passwd << m_user << ":{PLAIN}" << m_password << "::::::\n";
   }
   m_imaps_port = free_port();
-  m_imap_port = free_port();
+  // free_port() closes its probe socket, so two calls can return the same
+  // port; Dovecot then refuses its configuration ("duplicate listener").
+  do m_imap_port = free_port(); while (m_imap_port == m_imaps_port);
   const auto dir = m_folder.string();
   std::ofstream conf(m_folder / "dovecot.conf");
   conf << "base_dir = " << dir << "/run\n"
