@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/definition.h"
+#include "util/plural.h"
 
 namespace analysis {
 
@@ -37,8 +38,10 @@ MunicipalityWords municipality_words(const model::Definition& definition);
 std::string monitoring_nominative(const model::Definition& definition);  // «Мониторинг …» (sentence start)
 std::string monitoring_genitive(const model::Definition& definition);    // «мониторинга …»
 
-// Forms of a noun after a number: one (1, 21), few (2–4, 22–24), many (0, 5–20, 25–30).
-using NounForms = std::array<std::string_view, 3>;
+// Forms of a noun after a number (util/plural.h).
+using util::NounForms;
+using util::count_text;
+using util::plural;
 inline constexpr NounForms k_recommendation_forms = {"рекомендация", "рекомендации", "рекомендаций"};
 inline constexpr NounForms k_indicator_forms = {"показатель", "показателя", "показателей"};
 inline constexpr NounForms k_school_forms = {"школа", "школы", "школ"};
@@ -47,9 +50,6 @@ inline constexpr NounForms k_form_forms = {"форма", "формы", "форм
 inline constexpr NounForms k_group_forms = {"группа", "группы", "групп"};
 inline constexpr NounForms k_direction_forms = {"направление", "направления", "направлений"};
 
-std::string_view plural(long n, const NounForms& forms);
-// "32 рекомендации", "1 показатель", "5 показателей".
-std::string count_text(long n, const NounForms& forms);
 // A count in the genitive («по совокупности 3 показателей», «из 21 показателя»):
 // `forms` = {genitive singular, genitive plural}.
 std::string count_genitive(long n, const std::array<std::string_view, 2>& forms);

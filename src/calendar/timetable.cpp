@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/plural.h"
+
 namespace calendar {
 
 namespace {
@@ -13,14 +15,6 @@ std::vector<int> sorted_months(const Timetable& t) {
   std::sort(months.begin(), months.end());
   months.erase(std::unique(months.begin(), months.end()), months.end());
   return months;
-}
-
-std::string days_word(int n) {
-  const int tens = n % 100, ones = n % 10;
-  if (tens >= 11 && tens <= 14) return std::to_string(n) + " дней";
-  if (ones == 1) return std::to_string(n) + " день";
-  if (ones >= 2 && ones <= 4) return std::to_string(n) + " дня";
-  return std::to_string(n) + " дней";
 }
 
 }  // namespace
@@ -109,7 +103,7 @@ std::vector<std::string> timetable_problems(const Timetable& t) {
   }
   for (const int d : t.remind_before) {
     if (d < 1 || d >= t.deadline_day - t.open_day) {
-      out.push_back("напоминание за " + days_word(d) + " до срока не попадает между рассылкой форм (" +
+      out.push_back("напоминание за " + util::count_text(d, util::k_day_forms) + " до срока не попадает между рассылкой форм (" +
                     std::to_string(t.open_day) + "-е число) и сроком сдачи (" + std::to_string(t.deadline_day) +
                     "-е): укажите от 1 до " + std::to_string(t.deadline_day - t.open_day - 1) + " дней");
     }

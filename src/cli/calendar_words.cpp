@@ -3,15 +3,9 @@
 #include <cstdio>
 #include <ctime>
 
-namespace cli {
+#include "util/plural.h"
 
-std::string days_text(int n) {
-  const int tens = n % 100, ones = n % 10;
-  if (tens >= 11 && tens <= 14) return std::to_string(n) + " дней";
-  if (ones == 1) return std::to_string(n) + " день";
-  if (ones >= 2 && ones <= 4) return std::to_string(n) + " дня";
-  return std::to_string(n) + " дней";
-}
+namespace cli {
 
 std::string step_text(const calendar::Task& task) {
   const auto& c = task.cycle;
@@ -21,13 +15,13 @@ std::string step_text(const calendar::Task& task) {
       return "рассылка форм школам (форма за " + period + ", срок сдачи — " + calendar::date_text(c.deadline) + ")";
     case calendar::Step::remind_before:
       return "напоминание школам, не сдавшим форму за " + period + " (за " +
-             days_text(static_cast<int>((c.deadline - task.due).count())) + " до срока)";
+             util::count_text((c.deadline - task.due).count(), util::k_day_forms) + " до срока)";
     case calendar::Step::deadline: return "срок сдачи форм за " + period;
     case calendar::Step::results:
       return "итоги за " + period + ": расчёт, книги, письма директорам и методисту";
     case calendar::Step::remind_after:
       return "напоминание должникам за " + period + " после срока (" +
-             days_text(static_cast<int>((task.due - c.deadline).count())) + " после), копия методисту";
+             util::count_text((task.due - c.deadline).count(), util::k_day_forms) + " после), копия методисту";
     case calendar::Step::revise:
       return "уточнённые итоги за " + period + ": пришли новые или исправленные формы";
   }

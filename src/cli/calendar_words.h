@@ -20,7 +20,4 @@ std::string step_text(const calendar::Task& task);
 // nullopt returned.
 std::optional<calendar::Date> resolve_today(const std::string& text);
 
-// "5 дней", "1 день", "3 дня".
-std::string days_text(int days);
-
 }  // namespace cli
