@@ -99,10 +99,10 @@ deliver::Letter director_letter(const MailContext& ctx, const model::School& sch
   body += "Кратко:\n";
   if (with_target > 0) {
     body += "  — целевые значения дорожной карты достигнуты по " + std::to_string(met) + " из " +
-            std::to_string(with_target) + " показателей;\n";
+            analysis::count_genitive(with_target, analysis::k_indicator_genitive) + ";\n";
   }
-  body += "  — хуже медианы по муниципалитету: " + std::to_string(below_median) + " показател" +
-          (below_median % 10 == 1 && below_median % 100 != 11 ? "ь" : "ей") + ".\n\n";
+  body += "  — хуже медианы по муниципалитету: " + analysis::count_text(below_median, analysis::k_indicator_forms) +
+          ".\n\n";
   body += "Во вложении — книга Excel с показателями школы рядом со значениями по муниципалитету, "
           "медианой и целевыми значениями, и с местом школы среди школ " +
           analysis::municipality_words(ctx.definition).genitive + ".\n";

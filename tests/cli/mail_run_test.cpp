@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <regex>
 
 #include "support/mail_run.h"
 #include "support/openpyxl_check.h"
@@ -87,6 +88,15 @@ TEST(MailRunTest, DirectorsMethodistAndRejectedSchoolsGetTheirLetters) {
     // The attachment is this school's own workbook, byte for byte.
     EXPECT_EQ(m.attachments[0].first, school + "_2026-11.xlsx");
     EXPECT_EQ(m.attachments[0].second, test::read_file(dir / "out/2026-11/directors" / (school + "_2026-11.xlsx")));
+    // The count word agrees with its number: 1/21 показатель, 2-4 показателя, else показателей.
+    std::smatch worse;
+    const std::regex worse_line("хуже медианы по муниципалитету: (\\d+) (\\S+)\\.");
+    ASSERT_TRUE(std::regex_search(m.body, worse, worse_line)) << m.body;
+    const int n = std::stoi(worse[1]);
+    const char* word = n % 10 == 1 && n % 100 != 11                                  ? "показатель"
+                       : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? "показателя"
+                                                                                      : "показателей";
+    EXPECT_EQ(worse[2], word) << m.body;
   }
   EXPECT_EQ(directors, 12);
   EXPECT_EQ(rejected, 4);
