@@ -37,6 +37,13 @@ struct CommonFlags {
   bool quiet = false;
 };
 
+// The hidden --today of the calendar's commands: the day they act as if it
+// were, so tests drive a season without waiting for it.
+template <typename Options>
+void add_test_day(CLI::App* cmd, Options& options) {
+  cmd->add_option("--today", options.today, "")->group("");
+}
+
 void add_common(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("-c,--config", f.config_file, "файл конфигурации (metodmon.toml)")->type_name("ФАЙЛ");
   cmd->add_option("-p,--period", f.period, "отчётный период: 2026-11, 2026-H1 или 2026")->type_name("ПЕРИОД");
@@ -164,28 +171,28 @@ int run_app(int argc, char** argv) {
   add_common(plan, plan_flags);
   plan->add_option("--from", plan_options.from, "с какого дня (ГГГГ-ММ-ДД; по умолчанию сегодня)")->type_name("ДАТА");
   plan->add_option("--to", plan_options.to, "по какой день (по умолчанию год вперёд)")->type_name("ДАТА");
-  plan->add_option("--today", plan_options.today, "")->group("");  // hidden: the day for tests
+  add_test_day(plan, plan_options);
 
   CommonFlags daily_flags;
   DailyOptions daily_options;
   auto* daily = app.add_subcommand("daily", "ежедневный запуск по календарю: рассылка форм, напоминания, итоги, "
                                             "уточнённые итоги (для таймера systemd или cron)");
   add_common(daily, daily_flags);
-  daily->add_option("--today", daily_options.today, "")->group("");  // hidden: the day for tests
+  add_test_day(daily, daily_options);
 
   CommonFlags open_flags;
   OpenOptions open_options;
   auto* open = app.add_subcommand("open", "разослать школам формы мониторинга вручную (как в день рассылки по "
                                           "календарю): каждой школе её форма, срок и как её вернуть");
   add_common(open, open_flags);
-  open->add_option("--today", open_options.today, "")->group("");  // hidden: the day for tests
+  add_test_day(open, open_options);
 
   CommonFlags status_flags;
   StatusOptions status_options;
   auto* status = app.add_subcommand("status", "сдача форм: кому разосланы, что и когда прислано, напоминания, "
                                               "кто не сдал");
   add_common(status, status_flags);
-  status->add_option("--today", status_options.today, "")->group("");  // hidden: the day for tests
+  add_test_day(status, status_options);
 
   try {
     app.parse(argc, argv);
