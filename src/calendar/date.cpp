@@ -1,22 +1,15 @@
 #include "calendar/date.h"
 
 #include <array>
-#include <charconv>
 #include <ctime>
+
+#include "util/whole_number.h"
 
 namespace calendar {
 
 namespace {
 
 using namespace std::chrono;
-
-std::optional<int> number(std::string_view s) {
-  int v = 0;
-  const auto* end = s.data() + s.size();
-  const auto [p, ec] = std::from_chars(s.data(), end, v);
-  if (ec != std::errc{} || p != end) return std::nullopt;
-  return v;
-}
 
 year_month_day ymd(Date d) { return year_month_day{d}; }
 
@@ -26,9 +19,9 @@ std::string two(unsigned v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
 std::optional<Date> parse_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const auto y = number(text.substr(0, 4));
-  const auto m = number(text.substr(5, 2));
-  const auto d = number(text.substr(8, 2));
+  const auto y = util::whole_number(text.substr(0, 4));
+  const auto m = util::whole_number(text.substr(5, 2));
+  const auto d = util::whole_number(text.substr(8, 2));
   if (!y || !m || !d || *y < 2000 || *y > 2100) return std::nullopt;
   const year_month_day date{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
   if (!date.ok()) return std::nullopt;

@@ -1,21 +1,14 @@
 #include "deliver/choose_latest.h"
 
-#include <charconv>
 #include <ctime>
 #include <map>
 #include <tuple>
 
+#include "util/whole_number.h"
+
 namespace deliver {
 
 namespace {
-
-std::optional<int> parse_number(std::string_view s) {
-  if (s.empty()) return std::nullopt;
-  int v = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -63,12 +56,12 @@ std::optional<int> parse_fill_date(std::string_view text) {
     if (dot2 == std::string_view::npos) return std::nullopt;
     const auto year = text.substr(dot2 + 1);
     if (year.size() != 4) return std::nullopt;
-    return make_date(parse_number(year), parse_number(text.substr(dot1 + 1, dot2 - dot1 - 1)),
-                     parse_number(text.substr(0, dot1)));
+    return make_date(util::whole_number(year), util::whole_number(text.substr(dot1 + 1, dot2 - dot1 - 1)),
+                     util::whole_number(text.substr(0, dot1)));
   }
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    return make_date(parse_number(text.substr(0, 4)), parse_number(text.substr(5, 2)),
-                     parse_number(text.substr(8, 2)));
+    return make_date(util::whole_number(text.substr(0, 4)), util::whole_number(text.substr(5, 2)),
+                     util::whole_number(text.substr(8, 2)));
   }
   return std::nullopt;
 }

@@ -1,10 +1,10 @@
 #include "deliver/delivery_journal.h"
 
 #include <array>
-#include <charconv>
 #include <optional>
 
 #include "deliver/tsv_text.h"
+#include "util/whole_number.h"
 
 namespace deliver {
 
@@ -24,13 +24,6 @@ constexpr std::array<std::pair<DeliveryStatus, const char*>, 6> k_status_keys = 
     {DeliveryStatus::superseded, "superseded"},
     {DeliveryStatus::invalid, "invalid"},
 }};
-
-std::optional<int> to_int(std::string_view s) {
-  int v = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 }  // namespace
 
@@ -85,8 +78,8 @@ model::Expected<std::vector<JournalEntry>> parse_journal(std::string_view text,
       return bad("ожидалось 13 столбцов, найдено " + std::to_string(cols.size()));
     }
     JournalEntry e;
-    const auto number = to_int(cols[0]);
-    const auto attempts = to_int(cols[7]);
+    const auto number = util::whole_number(cols[0]);
+    const auto attempts = util::whole_number(cols[7]);
     if (!number || !attempts) return bad("номер или число попыток не число");
     e.number = *number;
     e.attempts = *attempts;
