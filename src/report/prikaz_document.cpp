@@ -60,11 +60,18 @@ class Prikaz {
     const auto p = participation(m_in);
     spans.push_back(Span{" проведён " + util::lower_first(analysis::monitoring_nominative(m_in.definition)) +
                          " за " + analysis::period_accusative(m_in.summary.period) + ": формы представили " +
-                         std::to_string(p.accepted) + " из " + analysis::count_of_schools(p.asked) + " " +
-                         municipality_of(m_in.definition) +
+                         std::to_string(p.sent) + " из " + analysis::count_of_schools(p.asked) + " " +
+                         municipality_of(m_in.definition) + accepted_text(p) +
                          ". На основании анализа полученных данных (аналитическая справка прилагается) "});
     spans.push_back(Span{"п р и к а з ы в а ю:", true});
     m_doc.paragraph(spans);
+  }
+
+  // The справка's figures: schools that sent a form, and of them those whose
+  // form was accepted, said only when they differ.
+  static std::string accepted_text(const Participation& p) {
+    if (p.accepted == p.sent) return "";
+    return ", приняты к обработке формы " + std::to_string(p.accepted) + " ОО";
   }
 
   std::string service() const { return methodical_service(m_in, m_s); }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <regex>
 #include <memory>
 
 #include "support/docx_dump.h"
@@ -56,6 +57,8 @@ const Run& run_of(const Case& c) {
 const Case k_lk{"lk_roadmap", "lk-roadmap", "2022"};
 const Case k_balakhta{"balakhta", "balakhta", "2025-H1"};
 const Case k_krymsk{"krymsk", "krymsk", "2025"};
+// The demo (scripts/demo.toml): forms rejected and schools that sent nothing.
+const Case k_demo{"../demo", "demo-ensk", "2026-11"};
 
 void expect_no_faults(const test::DocxDump& d) {
   for (const auto& p : d.paragraphs) EXPECT_EQ(test::describe_faults(p.text), "") << p.text;
@@ -124,6 +127,22 @@ TEST(DocumentsRunTest, LeninskKuznetskyPrikazHasTheShapeOfSeed002) {
                                                      "[планом работы управления образования на … год]",
                                                      "[должность руководителя]", "[И.О. Фамилия]"}));
   expect_no_faults(d);
+}
+
+// With rejected forms, the приказ counts the schools that sent a form and those
+// accepted as the справка does, never the accepted ones as «представили».
+TEST(DocumentsRunTest, PrikazAndSpravkaCountTheSameSchools) {
+  const auto& r = run_of(k_demo);
+  ASSERT_EQ(r.result.exit_code, 2) << r.result.out;  // the demo's faulty forms
+  const std::string spravka = test::dump_docx(r.spravka).all_text();
+  const std::regex counted("представили формы (\\d+) из (\\d+) ОО, приняты к обработке формы (\\d+) ОО");
+  std::smatch s;
+  ASSERT_TRUE(std::regex_search(spravka, s, counted)) << spravka;
+  ASSERT_NE(s[1], s[3]);  // the case this test is about: some forms were not accepted
+  const std::string prikaz = test::dump_docx(r.prikaz).all_text();
+  EXPECT_NE(prikaz.find("формы представили " + s[1].str() + " из " + s[2].str() + " ОО"), std::string::npos)
+      << prikaz;
+  EXPECT_NE(prikaz.find("приняты к обработке формы " + s[3].str() + " ОО"), std::string::npos) << prikaz;
 }
 
 // Balakhta and Krymsk are районы: «по району», never «округ»; yes/no as schools.
