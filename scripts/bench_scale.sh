@@ -38,6 +38,23 @@ bin=$build/src/cli/metodmon
 [ -x "$bin" ] || { echo "build metodmon first (scripts/build.sh)"; exit 1; }
 work=${BENCH_WORK:-/tmp/metodmon-bench}
 mkdir -p "$work"
+# A repetition's outputs are moved aside, not deleted, before the next one,
+# and all of them are deleted when the script ends. Deleting thousands of files
+# just before a run makes ext4 slow to create new ones for the next half
+# minute (it skips recently freed inodes: recently_deleted() in the kernel's
+# profile), which doubled the archive's time and added a second of system time
+# at 1,000 forms. A monthly run never follows such a deletion.
+trash=$work/trash.$$
+trap 'rm -rf "$trash"' EXIT
+set_aside() {
+  local p
+  for p in "$@"; do
+    if [ -e "$p" ]; then
+      mkdir -p "$trash"
+      mv "$p" "$(mktemp -d "$trash/XXXXXX")/"
+    fi
+  done
+}
 
 # Runs "$@" under /usr/bin/time; appends "wall cpu rss_kb" to file $1.
 measure() {
@@ -78,7 +95,7 @@ for n in "${sizes[@]}"; do
   : >"$ours"
   : >"$peer"
   for ((i = 0; i < reps; i++)); do
-    rm -rf "$dir/out" "$dir/state"
+    set_aside "$dir/out" "$dir/state"
     measure "$ours" "$bin" run -q --config "$dir/metodmon.toml"
   done
   line=$(printf "%-13s | %-18s %-18s %-18s %-8s" "$n ($forms)" "$(spread "$ours" 1)" "$(spread "$ours" 2)" \
@@ -88,7 +105,7 @@ for n in "${sizes[@]}"; do
     continue
   fi
   for ((i = 0; i < reps; i++)); do
-    rm -rf "$dir/peer"
+    set_aside "$dir/peer"
     measure "$peer" /usr/bin/python3 "$root/scripts/bench_peer.py" "$dir" "$dir/peer"
   done
   if agreement=$(/usr/bin/python3 "$root/scripts/bench_compare.py" "$dir" "$dir/peer/numbers.json"); then

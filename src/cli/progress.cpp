@@ -2,7 +2,11 @@
 
 #include <unistd.h>
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
+
+#include "analysis/number_text.h"
 
 namespace cli {
 
@@ -30,5 +34,24 @@ void Progress::draw() const {
   std::fprintf(stderr, "\r%s %zu/%zu [%s]", m_label.c_str(), m_done, m_total, bar.c_str());
   std::fflush(stderr);
 }
+
+PhaseClock::PhaseClock() : m_start(Clock::now()), m_last(m_start) {}
+
+void PhaseClock::lap(std::string phase) {
+  const auto now = Clock::now();
+  m_laps.emplace_back(std::move(phase), std::chrono::duration<double>(now - m_last).count());
+  m_last = now;
+}
+
+std::string PhaseClock::text() const {
+  std::string out;
+  for (const auto& [phase, seconds] : m_laps) {
+    out += (out.empty() ? "" : ", ") + phase + " " + analysis::format_number(seconds, 2) + " с";
+  }
+  const double total = std::chrono::duration<double>(m_last - m_start).count();
+  return out + (out.empty() ? "" : "; ") + "всего " + analysis::format_number(total, 2) + " с";
+}
+
+void PhaseClock::log() const { spdlog::info("время этапов: {}", text()); }
 
 }  // namespace cli

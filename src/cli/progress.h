@@ -2,9 +2,12 @@
 // silent when stderr is not a terminal (cron, systemd), so logs stay clean.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cli {
 
@@ -21,6 +24,22 @@ class Progress {
   std::size_t m_done = 0;
   bool m_enabled;
   std::mutex m_mutex;
+};
+
+// Wall time of a run's phases, for the log ("этапы: чтение форм 0,41 с, …"):
+// where an administrator looks when a run grows slow.
+class PhaseClock {
+ public:
+  PhaseClock();
+  void lap(std::string phase);  // the phase that ends now
+  void log() const;             // one info line with every lap and the total
+  [[nodiscard]] std::string text() const;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point m_start;
+  Clock::time_point m_last;
+  std::vector<std::pair<std::string, double>> m_laps;  // phase, seconds
 };
 
 }  // namespace cli

@@ -11,6 +11,7 @@
 #include "cli/phase_mail.h"
 #include "cli/phase_publish.h"
 #include "cli/phase_read.h"
+#include "cli/progress.h"
 #include "cli/run_inputs.h"
 #include "cli/run_session.h"
 #include "cli/submission_log.h"
@@ -164,8 +165,11 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   run.year_sources = year->sources;
 
   // Read.
+  PhaseClock phases;
   auto read = read_inbox(config, def, registry, period, options.threads);
-  const int not_archived = archive_accepted(config, period, read);
+  phases.lap("чтение форм");
+  const int not_archived = archive_accepted(config, period, read, options.threads);
+  phases.lap("архив");
   run.files = read.files;
   run.notices = read.notices;
   run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
@@ -178,6 +182,7 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   const auto results = !def.sources.empty() ? compute_year_results(def, registry, period, read.accepted, *year)
                             : compute_results(def, registry, period, read.accepted, session.history());
   const auto& computed_def = results.definition(def);
+  phases.lap("расчёт");
 
   // Publish.
   report::ReportInput input{computed_def, registry, results.summary, run, &results.analysis};
@@ -185,9 +190,11 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   if (returns) input.returns = &*returns;
   const auto published = publish_results(config, input, options.threads);
   if (!published) return session.fail(published.error(), run_counts(run, 0, 0));
+  phases.lap("книги и документы");
   if (auto r = record_results(session, run, results.summary); !r) {
     return session.fail(r.error(), run_counts(run, 0, 0));
   }
+  phases.lap("история");
 
   // Mail.
   MailTally mail;
@@ -197,7 +204,9 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
     mail_results(round, config, ctx, *published);
     round.report(config.outbox / period.id);
     mail = round.tally();
+    phases.lap("почта");
   }
+  phases.log();
 
   const auto counts = run_counts(run, mail.sent, mail.not_delivered());
   const int code = not_archived > 0              ? k_exit_not_archived
