@@ -44,21 +44,19 @@ model::Expected<Published> publish_results(const Config& config, const report::R
   report_options.max_school_sheets = config.max_school_sheets;
   report_options.threads = util::worker_count(threads);
   Progress progress("Запись книг", input.summary.school_ids.size() + 1);
-  // The directors' workbooks first: a split results workbook links to them.
+  // The summary links to the directors' workbooks (published first).
   std::vector<report::DirectorBook> books;
   for (const auto& school_id : input.summary.school_ids) {
     books.push_back({school_id, published.director_file(school_id)});
     report_options.school_books[school_id] =
         published.directors_dir.filename().string() + "/" + books.back().file.filename().string();
   }
-  if (auto w = report::write_director_workbooks(input, books, report_options.threads, [&] { progress.step(); });
+  if (auto w = report::write_run_workbooks(input, books, published.results_file, report_options,
+                                           [&] { progress.step(); });
       !w) {
     return std::unexpected(w.error());
   }
   published.director_school_ids = input.summary.school_ids;
-  if (auto written = report::write_results_workbook(input, published.results_file, report_options); !written) {
-    return std::unexpected(written.error());
-  }
   progress.step();
   spdlog::info("итоговая книга записана: {}", published.results_file.string());
   if (auto d = publish_documents(config, input); !d) return d;

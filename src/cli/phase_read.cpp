@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <ctime>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "cli/form_choice.h"
@@ -14,6 +16,7 @@
 #include "ingest/form_file.h"
 #include "util/parallel_for.h"
 #include "util/publish_batch.h"
+#include "util/sha256.h"
 
 namespace cli {
 
@@ -107,35 +110,54 @@ std::vector<model::Submission> read_archived(const Config& config, const model::
   return accepted;
 }
 
-int archive_accepted(const Config& config, const model::Period& period, ReadResult& read) {
-  // Copies of the accepted forms: the inbox itself is never touched. One
-  // sync for all of them (util::PublishBatch).
-  int failed = 0;
-  const auto not_archived = [&](const model::SourceFile& source, model::Diagnostic d) {
-    ++failed;
-    d.message = "принятая форма не сохранена в архив: " + d.message;
-    spdlog::info("{}: {}", source.name, d.message);  // the console gets it from the notices
-    for (auto& f : read.files) {
-      if (f.file.path == source.path) f.diagnostics.push_back(d);
-    }
-    read.notices.push_back(std::move(d));
-  };
+int archive_accepted(const Config& config, const model::Period& period, ReadResult& read,
+                     int threads) {
+  // Copies of the accepted forms: the inbox itself is never touched. Copied
+  // `threads` at a time, each into its own slot, published with one sync for
+  // all of them (util::PublishBatch).
   util::PublishBatch copies;
-  std::vector<const model::SourceFile*> staged;  // in the order handed to `copies`
-  for (const auto& sub : read.accepted) {
+  std::vector<std::optional<model::Diagnostic>> errors(read.accepted.size());
+  std::vector<std::optional<std::filesystem::path>> copied(read.accepted.size());  // new copies
+  util::parallel_for(read.accepted.size(), util::worker_count(threads), [&](std::size_t i) {
+    const auto& sub = read.accepted[i];
     auto a = deliver::archive_file(config.archive, period.id, sub.school_id, sub.source, &copies);
     if (!a) {
-      not_archived(sub.source, std::move(a.error()));
-    } else if (a->copied) {
-      staged.push_back(&sub.source);
+      errors[i] = std::move(a.error());
+    } else {
+      if (a->copied) copied[i] = a->path;
+    }
+  });
+  if (auto done = copies.commit(); !done) {
+    // The batch renames in the order the workers added the copies: which
+    // ones made it is read from the archive itself.
+    for (std::size_t i = 0; i < read.accepted.size(); ++i) {
+      if (!copied[i]) continue;
+      std::error_code ec;
+      if (std::filesystem::exists(*copied[i], ec) &&
+          util::sha256_file(*copied[i]) == read.accepted[i].source.sha256) {
+        continue;
+      }
+      auto d = done.error();
+      d.where.file = read.accepted[i].source.name;
+      errors[i] = std::move(d);
     }
   }
-  if (auto done = copies.commit(); !done) {
-    for (std::size_t i = copies.published(); i < staged.size(); ++i) {
-      auto d = done.error();
-      d.where.file = staged[i]->name;
-      not_archived(*staged[i], std::move(d));
+  int failed = 0;
+  std::map<std::filesystem::path, std::size_t> file_index;  // built on the first failure only
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    if (!errors[i]) continue;
+    ++failed;
+    const auto& source = read.accepted[i].source;
+    auto d = std::move(*errors[i]);
+    d.message = "принятая форма не сохранена в архив: " + d.message;
+    spdlog::info("{}: {}", source.name, d.message);  // the console gets it from the notices
+    if (file_index.empty()) {
+      for (std::size_t f = 0; f < read.files.size(); ++f) file_index.emplace(read.files[f].file.path, f);
     }
+    if (const auto at = file_index.find(source.path); at != file_index.end()) {
+      read.files[at->second].diagnostics.push_back(d);
+    }
+    read.notices.push_back(std::move(d));
   }
   return failed;
 }

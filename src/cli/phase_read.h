@@ -44,9 +44,10 @@ std::vector<model::Submission> read_archived(const Config& config, const model::
                                              std::vector<model::Diagnostic>& problems);
 
 // Copies the accepted forms into <archive>/<period>/, all of them published
-// with one sync (util::PublishBatch). A form that could not
-// be copied gets the error on its file's outcome and in read.notices;
-// returns how many could not.
-int archive_accepted(const Config& config, const model::Period& period, ReadResult& read);
+// with one sync (util::PublishBatch), `threads` at a time (0: one per core).
+// A form that could not be copied gets the error on its file's outcome and in
+// read.notices; returns how many could not.
+int archive_accepted(const Config& config, const model::Period& period, ReadResult& read,
+                     int threads = 0);
 
 }  // namespace cli

@@ -1,6 +1,7 @@
 #include "report/results_workbook.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -218,12 +219,19 @@ model::Expected<void> write_results_workbook(const ReportInput& in, const fs::pa
     }
   }
   if (auto done = file->commit({}, &batch); !done) return done;
+  if (options.publish_with != nullptr) {
+    options.publish_with->take(batch);
+    return {};
+  }
   return batch.commit();
 }
 
-model::Expected<void> write_director_workbooks(const ReportInput& in,
-                                               const std::vector<DirectorBook>& books, unsigned threads,
-                                               const std::function<void()>& on_written) {
+namespace {
+
+// The directors' workbooks written into `batch` (not yet published).
+model::Expected<void> write_director_books(const ReportInput& in, const std::vector<DirectorBook>& books,
+                                           unsigned threads, const std::function<void()>& on_written,
+                                           util::PublishBatch& batch) {
   for (const auto& book : books) {
     if (in.registry.find(book.school_id) == nullptr) {
       model::Location where;
@@ -234,7 +242,6 @@ model::Expected<void> write_director_workbooks(const ReportInput& in,
     }
   }
   const auto files = files_by_school(in.run);
-  util::PublishBatch batch;
   std::vector<std::optional<model::Diagnostic>> failed(books.size());
   util::parallel_for(books.size(), workers_for(in, threads), [&](std::size_t i) {
     if (auto done = write_school_book(in, books[i].school_id, files, books[i].file, {}, batch); !done) {
@@ -244,9 +251,42 @@ model::Expected<void> write_director_workbooks(const ReportInput& in,
     }
   });
   for (const auto& f : failed) {
-    if (f) return std::unexpected(*f);  // the first in `books` order; the batch publishes nothing
+    if (f) return std::unexpected(*f);  // the first in `books` order
   }
+  return {};
+}
+
+}  // namespace
+
+model::Expected<void> write_director_workbooks(const ReportInput& in,
+                                               const std::vector<DirectorBook>& books, unsigned threads,
+                                               const std::function<void()>& on_written) {
+  util::PublishBatch batch;  // publishes nothing unless committed
+  if (auto done = write_director_books(in, books, threads, on_written, batch); !done) return done;
   return batch.commit();
+}
+
+model::Expected<void> write_run_workbooks(const ReportInput& in, const std::vector<DirectorBook>& books,
+                                          const fs::path& results_file, ReportOptions options,
+                                          const std::function<void()>& on_written) {
+  util::PublishBatch directors;
+  util::PublishBatch results;
+  options.publish_with = &results;
+  const auto write_results = [&] { return write_results_workbook(in, results_file, options); };
+  if (workers_for(in, options.threads) > 1) {
+    // One more thread than the pool's: the results workbook is one long job
+    // the directors' many short ones fill the cores around.
+    auto results_written = std::async(std::launch::async, write_results);
+    const auto directors_written = write_director_books(in, books, options.threads, on_written, directors);
+    const auto written = results_written.get();
+    if (!directors_written) return directors_written;
+    if (!written) return written;
+  } else {
+    if (auto done = write_director_books(in, books, options.threads, on_written, directors); !done) return done;
+    if (auto done = write_results(); !done) return done;
+  }
+  if (auto done = directors.commit(); !done) return done;
+  return results.commit();
 }
 
 model::Expected<void> write_director_workbook(const ReportInput& in, const std::string& school_id,

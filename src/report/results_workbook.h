@@ -28,6 +28,7 @@
 #include "model/run.h"
 #include "model/school.h"
 #include "model/submission_log.h"
+#include "util/publish_batch.h"
 
 namespace report {
 
@@ -63,6 +64,10 @@ struct ReportOptions {
   std::map<std::string, std::string> school_books;
   // Split school workbooks written at a time (see write_director_workbooks).
   unsigned threads = 1;
+  // When set, the written files are handed to this batch and published when
+  // the caller commits it (after the directors' workbooks the summary links
+  // to), instead of here.
+  util::PublishBatch* publish_with = nullptr;
 };
 // Memory: workbooks are built in libxlsxwriter's normal mode. 300 school
 // sheets write in about half a second and 1.7 MiB; constant-memory mode would
@@ -112,5 +117,16 @@ model::Expected<void> write_director_workbooks(const ReportInput& input,
                                                const std::vector<DirectorBook>& books,
                                                unsigned threads = 1,
                                                const std::function<void()>& on_written = {});
+
+// A run's workbooks: the directors' (as write_director_workbooks, with
+// options.threads) and the results workbook (as write_results_workbook),
+// the results workbook written at the same time as the directors' when
+// several threads are allowed. The directors' workbooks are published
+// first, then the results workbook that links to them; a failure publishes
+// nothing after it. options.publish_with is ignored.
+model::Expected<void> write_run_workbooks(const ReportInput& input, const std::vector<DirectorBook>& books,
+                                          const std::filesystem::path& results_file,
+                                          ReportOptions options,
+                                          const std::function<void()>& on_written = {});
 
 }  // namespace report

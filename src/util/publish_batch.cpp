@@ -49,6 +49,13 @@ void PublishBatch::add(fs::path temp, fs::path final_path) {
   m_files.emplace_back(std::move(temp), std::move(final_path));
 }
 
+void PublishBatch::take(PublishBatch& other) {
+  if (&other == this) return;
+  const std::scoped_lock lock(m_mutex, other.m_mutex);
+  for (auto& f : other.m_files) m_files.push_back(std::move(f));
+  other.m_files.clear();
+}
+
 std::size_t PublishBatch::size() const {
   const std::lock_guard lock(m_mutex);
   return m_files.size();

@@ -39,6 +39,8 @@ class PublishBatch {
 
   // A written temporary file and where it goes. Thread-safe.
   void add(std::filesystem::path temp, std::filesystem::path final_path);
+  // Moves `other`'s files, in their order, to the end of this batch.
+  void take(PublishBatch& other);
   // Files added and not yet committed.
   std::size_t size() const;
 

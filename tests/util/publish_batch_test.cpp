@@ -77,6 +77,24 @@ TEST(PublishBatchTest, AFailedRenameIsReportedAndTheRestIsNotPublished) {
   EXPECT_EQ(entries(dir / "a"), 2);  // first.txt and the folder: no temporary file left
 }
 
+TEST(PublishBatchTest, TakenFilesArePublishedAfterTheOwnInTheirOrder) {
+  test::TempDir dir;
+  dir.write("a/blocked/inside.txt", "a folder where a file should go");
+  util::PublishBatch first;
+  util::PublishBatch second;
+  stage(first, dir, dir / "a/one.txt", "1");
+  stage(second, dir, dir / "a/blocked", "x");
+  stage(second, dir, dir / "a/three.txt", "3");
+  first.take(second);
+  EXPECT_EQ(second.size(), 0u);
+  EXPECT_EQ(first.size(), 3u);
+  ASSERT_FALSE(first.commit());
+  EXPECT_EQ(first.published(), 1u);  // one.txt first, then the taken ones in order
+  EXPECT_EQ(test::read_file(dir / "a/one.txt"), "1");
+  EXPECT_FALSE(fs::exists(dir / "a/three.txt"));
+  EXPECT_EQ(entries(dir / "a"), 2);  // no temporary file left behind by either batch
+}
+
 TEST(PublishBatchTest, WorkbooksFromSeveralThreads) {
   test::TempDir dir;
   util::PublishBatch batch;
