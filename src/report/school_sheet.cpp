@@ -51,16 +51,13 @@ void write_difference(SheetWriter& w, lxw_row_t row, lxw_col_t col,
                       const model::IndicatorDef& ind, const std::optional<double>& diff,
                       std::string_view reason, const Formats& f) {
   if (ind.kind == model::IndicatorKind::yesno) {
-    w.dash(row, col, "Для показателя «да/нет» не вычисляется.", f.dash);
+    w.dash(row, col, {}, f.dash);  // the notes under the table say why, once
   } else if (!diff) {
     w.dash(row, col, reason, f.dash);
   } else {
     w.number(row, col, *diff, ind.kind == model::IndicatorKind::share ? f.pp : f.signed_count);
   }
 }
-
-constexpr std::string_view k_not_ranked =
-    "Количество зависит от размера ОО: места и положение среди ОО по нему не определяются.";
 
 void write_indicator_row(SheetWriter& w, lxw_row_t row, const ReportInput& in,
                          const SchoolLayout& layout, const model::IndicatorDef& ind,
@@ -92,7 +89,7 @@ void write_indicator_row(SheetWriter& w, lxw_row_t row, const ReportInput& in,
       case SchoolCol::value: write_school_value(w, row, col, ind, v, f); break;
       case SchoolCol::median:
         if (ind.kind == model::IndicatorKind::yesno) {
-          w.dash(row, col, "Для показателя «да/нет» медиана не вычисляется.", f.dash);
+          w.dash(row, col, {}, f.dash);
         } else {
           write_figure(w, row, col, ind.kind, s ? s->median : std::nullopt,
                        ind.kind == model::IndicatorKind::count ? f.decimal : f.percent, f.dash,
@@ -104,11 +101,11 @@ void write_indicator_row(SheetWriter& w, lxw_row_t row, const ReportInput& in,
         if (st) {
           w.text(row, col, standing_text(*st), f.centre_wrap);
         } else {
+          // Counts and yes/no: the notes under the table say why, once.
           w.dash(row, col,
-                 ind.kind == model::IndicatorKind::count   ? std::string(k_not_ranked)
-                 : ind.kind == model::IndicatorKind::yesno ? std::string("Для показателя «да/нет» не определяется.")
-                 : !has_value                               ? no_value
-                                                            : "Меньше 4 ОО со значением: четверти не выделяются.",
+                 ind.kind != model::IndicatorKind::share ? std::string()
+                 : !has_value                             ? no_value
+                                                          : "Меньше 4 ОО со значением: четверти не выделяются.",
                  f.dash);
         }
         break;
@@ -116,17 +113,9 @@ void write_indicator_row(SheetWriter& w, lxw_row_t row, const ReportInput& in,
       case SchoolCol::municipal:
         write_figure(w, row, col, ind.kind, s ? s->municipal : std::nullopt,
                      value_format(f, ind.kind), f.dash, no_stats);
-        if (ind.kind == model::IndicatorKind::yesno && s && s->municipal) {
-          w.comment(row, col, "Доля ОО муниципалитета, ответивших «Да».");
-        }
         break;
       case SchoolCol::target:
-        write_figure(w, row, col, ind.kind, target, value_format(f, ind.kind), f.dash,
-                     "Целевое значение на " + std::to_string(in.summary.period.year) +
-                         " год не задано.");
-        if (target && ind.kind == model::IndicatorKind::count) {
-          w.comment(row, col, "Цель задана для муниципалитета в целом, а не для одной ОО.");
-        }
+        write_figure(w, row, col, ind.kind, target, value_format(f, ind.kind), f.dash, {});
         break;
       case SchoolCol::status: {
         const auto status = v ? v->status : aggregate::TargetStatus::no_data;
@@ -134,15 +123,12 @@ void write_indicator_row(SheetWriter& w, lxw_row_t row, const ReportInput& in,
         break;
       }
       case SchoolCol::gap:
-        write_difference(w, row, col, ind, v ? v->gap : std::nullopt,
-                         target ? no_value : "Целевое значение не задано.", f);
+        write_difference(w, row, col, ind, v ? v->gap : std::nullopt, target ? no_value : std::string(),
+                         f);
         break;
       case SchoolCol::rank:
         if (!ranked_indicator(ind)) {
-          w.dash(row, col,
-                 ind.kind == model::IndicatorKind::count ? std::string(k_not_ranked)
-                                                         : "Для показателя «да/нет» место не определяется.",
-                 f.dash);
+          w.dash(row, col, {}, f.dash);  // the notes under the table say why, once
         } else if (v && v->rank && s) {
           w.text(row, col, std::to_string(*v->rank) + " из " + std::to_string(s->schools_with_value),
                  f.centre);
@@ -157,24 +143,52 @@ void write_indicator_row(SheetWriter& w, lxw_row_t row, const ReportInput& in,
   }
 }
 
-lxw_row_t write_notes(SheetWriter& w, lxw_row_t row, const SchoolLayout& layout, const Formats& f) {
+// The notes under the table. A «—» the same for every school (a yes/no
+// indicator has no median, a count no place, a target is not set) is
+// explained here, once and in print; a cell note says why only where the
+// reason is the school's own (no value, a zero denominator).
+lxw_row_t write_notes(SheetWriter& w, lxw_row_t row, const ReportInput& in, const SchoolLayout& layout,
+                      const Formats& f) {
+  const auto year = in.summary.period.year;
+  bool has_count = false;
+  bool has_yesno = false;
+  bool count_target = false;
+  bool target_missing = false;
+  for (const auto& ind : in.definition.indicators) {
+    const bool has_target = ind.target_for(year).has_value();
+    has_count = has_count || ind.kind == model::IndicatorKind::count;
+    has_yesno = has_yesno || ind.kind == model::IndicatorKind::yesno;
+    count_target = count_target || (has_target && ind.kind == model::IndicatorKind::count);
+    target_missing = target_missing || !has_target;
+  }
   std::vector<std::string> notes;
   if (layout.has_targets()) {
-    notes.push_back(
+    std::string note =
         "Статус — сравнение значения ОО с целевым значением года. Отклонение от цели и от медианы "
         "— в процентных пунктах (п.п.) для долей и в единицах показателя для количеств; знак «+» — "
-        "выше, «−» — ниже. Для показателей «лучше меньше» хорошо, когда отклонение отрицательное.");
+        "выше, «−» — ниже. Для показателей «лучше меньше» хорошо, когда отклонение отрицательное.";
+    if (target_missing) {
+      note += " Где цели на " + std::to_string(year) + " год для показателя нет, в графах цели и "
+              "отклонения от цели стоит «—».";
+    }
+    if (count_target) note += " Цель по количеству задана для муниципалитета в целом, а не для одной ОО.";
+    notes.push_back(std::move(note));
   } else {
     notes.push_back(
         "Целевых значений на этот год в методике нет. Отклонение от медианы — в процентных пунктах "
         "(п.п.) для долей и в единицах показателя для количеств; знак «+» — выше, «−» — ниже.");
   }
-  notes.push_back(
+  std::string places =
       "Положение среди ОО — по четвертям значений ОО: «в числе лучших 25 %», «лучше медианы», «на "
       "уровне медианы», «хуже медианы», «в нижней четверти» (с учётом того, что лучше — больше или "
-      "меньше). Место: 1 — лучшее значение; ОО с одинаковым значением делят место. Количества "
-      "зависят от размера ОО, места по ним не определяются. «—» — значения нет, причина — в "
-      "примечании к ячейке.");
+      "меньше). Место: 1 — лучшее значение; ОО с одинаковым значением делят место.";
+  if (has_count) places += " Количества зависят от размера ОО: места и положение по ним не определяются («—»).";
+  if (has_yesno) {
+    places += " Для показателей «да/нет» муниципальное значение — доля ОО, ответивших «Да»; медиана, "
+              "положение, место и отклонения для них не вычисляются («—»).";
+  }
+  places += " В остальных случаях «—» — значения нет, причина — в примечании к ячейке.";
+  notes.push_back(std::move(places));
   for (const auto& note : notes) row = write_paragraph(w, row, 0, layout.last(), note, layout.total_width(), f.plain_wrap);
   return row;
 }
@@ -237,7 +251,7 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
   const bool repeat_header = in.analysis == nullptr;
   PagePlan plan(page_height_pt(layout.total_width()), repeat_header ? w.height_of(header_row) : 0);
   const lxw_row_t notes_row = row + 1;
-  row = write_notes(w, notes_row, layout, f);
+  row = write_notes(w, notes_row, in, layout, f);
   plan.keep_together(notes_row, row - 1);
   const lxw_row_t chart_row = row + 1;
   const SchoolChart chart = write_school_chart(w, ctx, school_id, chart_row);

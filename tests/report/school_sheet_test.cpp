@@ -56,8 +56,19 @@ for code in ('1.1', '1.2', '1.3', '2.1', '2.2'):
     show(ws, code, range(3, 14))
 r = row_of(ws, '1.1')
 print(ws.cell(r, 5).number_format, '|', ws.cell(r, 11).number_format)
-print('2.1 target comment', ws.cell(row_of(ws, '2.1'), 9).comment.text)
-print('2.2 rank comment', ws.cell(row_of(ws, '2.2'), 12).comment.text)
+# A «—» the same for every school is explained once, in print, under the
+# table; a cell note only where the reason is the school's own.
+print('2.1 target comment', ws.cell(row_of(ws, '2.1'), 9).comment)
+print('2.2 rank comment', ws.cell(row_of(ws, '2.2'), 12).comment)
+print('1.3 median comment', ws.cell(row_of(ws, '1.3'), 6).comment)
+notes = [ws.cell(r, 1).value for r in range(row_of(ws, '2.2') + 1, ws.max_row + 1)
+         if isinstance(ws.cell(r, 1).value, str) and ws.cell(r, 1).value.startswith(('Статус', 'Положение'))]
+for sentence in ('Где цели на 2026 год для показателя нет, в графах цели и отклонения от цели стоит «—».',
+                 'Цель по количеству задана для муниципалитета в целом',
+                 'Количества зависят от размера ОО: места и положение по ним не определяются («—»).',
+                 'Для показателей «да/нет» муниципальное значение — доля ОО, ответивших «Да»',
+                 'В остальных случаях «—» — значения нет, причина — в примечании к ячейке.'):
+    print('note has it' if sum(sentence in n for n in notes) == 1 else 'note lacks: ' + sentence)
 print('freeze', ws.freeze_panes == 'C%d' % (head + 1), 'protected', ws.protection.sheet)
 )");
   // 1.1: 40/50 = 80 % at the median 80, target 80 met, 2nd of 4; 1.2 has 3 values
@@ -75,9 +86,14 @@ print('freeze', ws.freeze_panes == 'C%d' % (head + 1), 'protected', ws.protectio
             "'3 из 5', 0]\n"
             "2.2 [None, None, 5, 3, '—', 17, 20, 'цель не задана', '—', '—', 2]\n"
             "[$-419]0.0% | [$-419]+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\"\n"
-            "2.1 target comment Целевое значение на 2026 год не задано.\n"
-            "2.2 rank comment Количество зависит от размера ОО: места и положение среди ОО по нему не "
-            "определяются.\n"
+            "2.1 target comment None\n"
+            "2.2 rank comment None\n"
+            "1.3 median comment None\n"
+            "note has it\n"
+            "note has it\n"
+            "note has it\n"
+            "note has it\n"
+            "note has it\n"
             "freeze True protected True\n");
 }
 
