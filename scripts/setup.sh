@@ -8,7 +8,8 @@
 set -euo pipefail
 packages=(build-essential cmake pkg-config
           libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
-          libcli11-dev libtomlplusplus-dev libsqlite3-dev libcurl4-openssl-dev libgmime-3.0-dev libgtest-dev)
+          libcli11-dev libtomlplusplus-dev libsqlite3-dev libcurl4-openssl-dev libgmime-3.0-dev libgtest-dev
+          libssl-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(libreoffice-calc libreoffice-writer libreoffice-core python3-openpyxl python3-docx
              fonts-liberation2 python3-aiosmtpd poppler-utils openssl
