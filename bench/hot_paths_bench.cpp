@@ -1,5 +1,6 @@
 // Google Benchmark of the run's hot paths, on forms made by
-// scripts/bench_forms.py: reading one form, validating it, hashing and
+// scripts/bench_forms.py: reading one form (and its stages: file, zip,
+// inflating, XML, strings, styles, parse), validating it, hashing and
 // archiving it, aggregating and analysing N schools, writing one director's
 // workbook (one school sheet with its errors and method sheets) and the
 // results workbook of N schools.
@@ -28,8 +29,14 @@
 #include "deliver/inbox.h"
 #include "ingest/form_file.h"
 #include "ingest/form_reader.h"
+#include "ingest/shared_strings.h"
+#include "ingest/styles.h"
 #include "ingest/workbook.h"
+#include "ingest/xlsx_reader.h"
+#include "ingest/xml_reader.h"
+#include "ingest/zip_archive.h"
 #include "report/results_workbook.h"
+#include "util/read_file.h"
 #include "util/sha256.h"
 
 namespace {
@@ -43,6 +50,7 @@ struct Data {
   std::vector<model::SourceFile> files;         // every workbook of the inbox
   std::vector<ingest::Workbook> workbooks;      // read, parallel to files (readable ones)
   std::vector<model::SourceFile> readable;      // parallel to workbooks
+  std::vector<std::vector<unsigned char>> bytes;  // contents of the readable .xlsx forms
   std::vector<model::Submission> accepted;      // registry order
   model::RunInfo run;
   fs::path out;
@@ -70,6 +78,8 @@ bool load(Data& d, const fs::path& dir) {
     if (auto wb = ingest::read_workbook(f.path, d.config.limits)) {
       d.workbooks.push_back(std::move(*wb));
       d.readable.push_back(f);
+      const auto text = util::read_file(f.path).value_or(std::string());
+      if (text.starts_with("PK")) d.bytes.emplace_back(text.begin(), text.end());
     }
     d.run.files.push_back(checked.outcome);
     if (checked.submission) d.accepted.push_back(std::move(*checked.submission));
@@ -78,7 +88,7 @@ bool load(Data& d, const fs::path& dir) {
   d.run.run_time = "2026-12-01 07:00:00";
   d.out = fs::temp_directory_path() / ("metodmon-bench-" + std::to_string(::getpid()));
   fs::create_directories(d.out);
-  return !d.files.empty();
+  return !d.files.empty() && !d.bytes.empty();
 }
 
 // The first n schools of the registry and their accepted forms.
@@ -106,6 +116,136 @@ void BM_ReadForm(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ReadForm);
+
+// One form's read split by stage, on the bytes of the inbox's forms held in
+// memory (BM_FormFileRead alone touches the disk, page cache): each stage
+// includes the ones before it (open, then inflate, then parse), so the
+// differences say where a form's time goes. "Parts" are the ones the reader
+// parses: the package and workbook relationships, the workbook, shared
+// strings, styles and the sheets (not the theme nor docProps).
+
+const std::vector<unsigned char>& form_bytes(std::size_t i) {
+  return g_data->bytes[i % g_data->bytes.size()];
+}
+
+bool parsed_part(const std::string& name) {
+  return name.starts_with("_rels/") || (name.starts_with("xl/") && !name.starts_with("xl/theme/"));
+}
+
+void BM_FormFileRead(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& f = g_data->files[i++ % g_data->files.size()];
+    benchmark::DoNotOptimize(util::read_file(f.path));
+  }
+}
+BENCHMARK(BM_FormFileRead);
+
+void BM_FormSha256InMemory(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& b = form_bytes(i++);
+    benchmark::DoNotOptimize(util::sha256_hex(std::string_view(reinterpret_cast<const char*>(b.data()), b.size())));
+  }
+}
+BENCHMARK(BM_FormSha256InMemory);
+
+void BM_FormZipOpen(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    ingest::ZipArchive zip;
+    benchmark::DoNotOptimize(zip.open(form_bytes(i++)));
+  }
+}
+BENCHMARK(BM_FormZipOpen);
+
+// Open + inflate the parsed parts into a discarding sink: the floor.
+void BM_FormInflateParts(benchmark::State& state) {
+  std::size_t i = 0;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    ingest::ZipArchive zip;
+    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
+    ingest::ReadBudget budget(g_data->config.limits);
+    for (const auto& name : zip.names()) {
+      if (!parsed_part(name)) continue;
+      (void)zip.read_entry(name, budget, [&](std::string_view chunk) -> ingest::Status {
+        bytes += chunk.size();
+        return std::nullopt;
+      });
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(BM_FormInflateParts);
+
+// Open + inflate + expat over the same parts with handlers that do nothing.
+void BM_FormXmlScan(benchmark::State& state) {
+  struct Nothing : ingest::XmlHandler {
+    ingest::Status start(std::string_view, const ingest::XmlAttrs&) override { return std::nullopt; }
+    ingest::Status end(std::string_view) override { return std::nullopt; }
+    ingest::Status text(std::string_view) override { return std::nullopt; }
+  } nothing;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    ingest::ZipArchive zip;
+    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
+    ingest::ReadBudget budget(g_data->config.limits);
+    for (const auto& name : zip.names()) {
+      if (parsed_part(name)) benchmark::DoNotOptimize(ingest::parse_xml_entry(zip, name, budget, nothing));
+    }
+  }
+}
+BENCHMARK(BM_FormXmlScan);
+
+// Open + the shared strings alone, open + the styles alone.
+void BM_FormSharedStrings(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    ingest::ZipArchive zip;
+    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
+    ingest::ReadBudget budget(g_data->config.limits);
+    std::vector<std::string> strings;
+    if (const auto name = zip.find("xl/sharedStrings.xml"))
+      benchmark::DoNotOptimize(ingest::read_shared_strings(zip, *name, budget, strings));
+  }
+}
+BENCHMARK(BM_FormSharedStrings);
+
+void BM_FormStyles(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    ingest::ZipArchive zip;
+    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
+    ingest::ReadBudget budget(g_data->config.limits);
+    ingest::CellStyles styles;
+    if (const auto name = zip.find("xl/styles.xml"))
+      benchmark::DoNotOptimize(ingest::read_styles(zip, *name, budget, styles));
+  }
+}
+BENCHMARK(BM_FormStyles);
+
+// The whole package (relationships, workbook, strings, styles, sheets) from memory.
+void BM_FormParse(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    ingest::ReadBudget budget(g_data->config.limits);
+    ingest::Workbook book;
+    benchmark::DoNotOptimize(ingest::read_xlsx(form_bytes(i++), budget, book));
+  }
+}
+BENCHMARK(BM_FormParse);
+
+// What a worker of `metodmon run` does per form: read, parse, validate.
+void BM_CheckFormFile(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& f = g_data->files[i++ % g_data->files.size()];
+    benchmark::DoNotOptimize(ingest::check_form_file(f, g_data->config.limits, g_data->definition(),
+                                                     g_data->registry(), g_data->inputs->period));
+  }
+}
+BENCHMARK(BM_CheckFormFile);
 
 void BM_ValidateForm(benchmark::State& state) {
   std::size_t i = 0;

@@ -27,6 +27,7 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   inbox_options.settle_seconds = config.settle_seconds;
   inbox_options.settle_check_ms = config.settle_seconds > 0 ? 1000 : 0;
   inbox_options.max_file_bytes = config.limits.max_file_bytes;
+  inbox_options.threads = threads;
   auto scan = deliver::scan_inbox(config.inbox, inbox_options);
   if (!scan) {
     model::FileOutcome failed;

@@ -10,6 +10,7 @@
 
 #include "model/diagnostic.h"
 #include "util/file_kind.h"
+#include "util/parallel_for.h"
 #include "util/sha256.h"
 
 namespace deliver {
@@ -157,7 +158,7 @@ model::Expected<InboxScan> scan_inbox(const fs::path& inbox, const InboxOptions&
   if (options.settle_check_ms > 0 && !candidates.empty()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(options.settle_check_ms));
   }
-  std::map<std::string, std::string> first_by_hash;  // sha256 -> relative path kept
+  std::vector<Found> settled;
   for (auto& f : candidates) {
     // Refused by size before hashing: a 2 GB sparse file takes half a minute to hash.
     if (options.max_file_bytes > 0 && f.size > options.max_file_bytes) {
@@ -174,7 +175,17 @@ model::Expected<InboxScan> scan_inbox(const fs::path& inbox, const InboxOptions&
                         " мс); будет обработан при следующем запуске"));
       continue;
     }
-    const auto hash = util::sha256_file(f.path);
+    settled.push_back(std::move(f));
+  }
+  // Hashed `threads` at a time, each into its own slot; duplicates are then
+  // judged in path order, so the answer does not depend on the thread count.
+  std::vector<std::optional<std::string>> hashes(settled.size());
+  util::parallel_for(settled.size(), util::worker_count(options.threads),
+                     [&](std::size_t i) { hashes[i] = util::sha256_file(settled[i].path); });
+  std::map<std::string, std::string> first_by_hash;  // sha256 -> relative path kept
+  for (std::size_t i = 0; i < settled.size(); ++i) {
+    const auto& f = settled[i];
+    const auto& hash = hashes[i];
     if (!hash) {
       scan.set_aside.push_back(set_aside(f, model::Outcome::rejected, model::Severity::error,
                                          "не удалось прочитать файл",

@@ -65,6 +65,9 @@ struct InboxOptions {
   std::optional<std::int64_t> now;
   // A workbook larger than this is refused before it is hashed (0: no limit).
   std::uintmax_t max_file_bytes = 50ull << 20;
+  // Files hashed at once (util::worker_count: 0 = one per core). The result
+  // is the same whatever the count.
+  int threads = 1;
 };
 
 struct InboxScan {

@@ -174,6 +174,38 @@ TEST(InboxTest, MarksIdenticalResentFilesAsDuplicatesKeepingTheFirstByName) {
   EXPECT_EQ(scan->set_aside[1].outcome, Outcome::duplicate);
 }
 
+// Hashing is shared among workers: the lists, the hashes and which copy is
+// kept must not depend on how many there are.
+TEST(InboxTest, HashingOnSeveralThreadsGivesTheSameScan) {
+  test::TempDir dir;
+  for (int i = 0; i < 40; ++i) {
+    const auto bytes = "form " + std::to_string(i % 13);  // every 13th file repeats
+    put(dir, (i < 20 ? "" : "sub/") + std::string("f") + std::to_string(100 + i) + ".xlsx", bytes);
+  }
+  put(dir, "notes.txt", "not a form");
+  auto one = fixed_now();
+  one.threads = 1;
+  auto four = fixed_now();
+  four.threads = 4;
+  const auto a = deliver::scan_inbox(dir.path(), one);
+  const auto b = deliver::scan_inbox(dir.path(), four);
+  ASSERT_TRUE(a && b);
+  ASSERT_EQ(a->workbooks.size(), 13u);
+  ASSERT_EQ(a->set_aside.size(), 28u);  // 27 repeats and the note
+  ASSERT_EQ(b->workbooks.size(), a->workbooks.size());
+  for (std::size_t i = 0; i < a->workbooks.size(); ++i) {
+    EXPECT_EQ(b->workbooks[i].path, a->workbooks[i].path);
+    EXPECT_EQ(b->workbooks[i].sha256, a->workbooks[i].sha256);
+    EXPECT_EQ(b->workbooks[i].sha256, util::sha256_hex("form " + std::to_string(i)));
+  }
+  ASSERT_EQ(b->set_aside.size(), a->set_aside.size());
+  for (std::size_t i = 0; i < a->set_aside.size(); ++i) {
+    EXPECT_EQ(b->set_aside[i].file.path, a->set_aside[i].file.path);
+    EXPECT_EQ(b->set_aside[i].outcome, a->set_aside[i].outcome);
+    EXPECT_EQ(b->set_aside[i].diagnostics[0].message, a->set_aside[i].diagnostics[0].message);
+  }
+}
+
 TEST(InboxTest, LooksOneLevelDeepAndNotIntoHiddenFolders) {
   test::TempDir dir;
   put(dir, "top.xlsx", "1");
