@@ -58,6 +58,7 @@ class SheetHandler final : public XmlHandler {
   Status end(std::string_view name) override {
     if (name == "sheetData") {
       m_in_data = false;
+      m_data_done = true;
     } else if (name == "c" && m_in_cell) {
       m_in_cell = false;
       return finish_cell();
@@ -70,6 +71,10 @@ class SheetHandler final : public XmlHandler {
     }
     return std::nullopt;
   }
+
+  // Cells live in <sheetData> only: what follows (merged cells, data
+  // validations, protection, page setup) is not parsed.
+  bool finished() const override { return m_data_done; }
 
   Status text(std::string_view chunk) override {
     if (!m_capture) return std::nullopt;
@@ -213,6 +218,7 @@ class SheetHandler final : public XmlHandler {
   bool m_in_data = false, m_in_cell = false, m_seen_row = false;
   bool m_has_v = false, m_formula = false, m_in_is = false, m_capture = false;
   bool m_unsorted = false;
+  bool m_data_done = false;
 };
 
 // Cells arrive in file order, which Excel keeps sorted; other writers may

@@ -38,6 +38,7 @@ struct XmlParser::State {
   std::string part;
   std::unique_ptr<XML_ParserStruct, ParserFree> parser;
   Status error;  // first error raised by a callback
+  bool finished = false;  // the handler needs no more of the document
 
   void stop(ReadError e) {
     if (!error) error = std::move(e);
@@ -56,7 +57,12 @@ void on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
 void on_end(void* data, const XML_Char* name) {
   auto* s = static_cast<XmlParser::State*>(data);
   if (s->error) return;
-  if (auto err = s->handler.end(local_name(name))) s->stop(std::move(*err));
+  if (auto err = s->handler.end(local_name(name))) {
+    s->stop(std::move(*err));
+  } else if (s->handler.finished()) {
+    s->finished = true;
+    XML_StopParser(s->parser.get(), XML_FALSE);
+  }
 }
 
 void on_text(void* data, const XML_Char* text, int len) {
@@ -98,12 +104,14 @@ Status XmlParser::feed(std::string_view chunk, bool last) {
   XML_Parser p = m_state->parser.get();
   if (p == nullptr) return make_error("не хватает памяти для чтения XML", k_hint_resave);
   if (m_state->error) return m_state->error;
+  if (m_state->finished) return std::nullopt;
   while (chunk.size() > static_cast<std::size_t>(INT_MAX / 2) ) {  // expat takes int lengths
     if (auto err = feed(chunk.substr(0, INT_MAX / 2), false)) return err;
     chunk.remove_prefix(INT_MAX / 2);
   }
   const auto status = XML_Parse(p, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0);
   if (m_state->error) return m_state->error;
+  if (m_state->finished) return std::nullopt;
   if (status == XML_STATUS_ERROR) {
     return make_error("часть книги «" + m_state->part + "» содержит испорченный XML (строка " +
                           std::to_string(XML_GetCurrentLineNumber(p)) + ": " +

@@ -33,6 +33,11 @@ class XmlHandler {
   virtual Status end(std::string_view local_name) = 0;
   // Character data, possibly split across several calls.
   virtual Status text(std::string_view chunk) = 0;
+  // True once the handler has all it needs from the document (checked after
+  // each end tag): the parser then stops and the rest of the document is
+  // neither parsed nor checked for well-formedness; parse_xml_entry still
+  // inflates it to the end, so the zip's checksum and the budget hold.
+  virtual bool finished() const { return false; }
 };
 
 // "x:row" -> "row".

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "ingest/zip_archive.h"
 #include "reader_test_util.h"
 #include "support/zip_builder.h"
 
@@ -208,6 +209,38 @@ TEST(SheetReaderTest, SharedStringAmplificationIsStoppedByTextBudget) {
   ASSERT_TRUE(err);
   EXPECT_THAT(err->message, HasSubstr("текст в ячейках книги занимает больше 47 МБ"));
   EXPECT_LE(wb.sheets[0].cells.size(), 500u);  // stopped early, not after copying everything
+}
+
+// Only <sheetData> is parsed: a tail the reader has no use for (merged cells,
+// validations) is not, even when malformed, but it is still inflated to the
+// end, so the budget (and the zip's checksum) still cover the whole part.
+TEST(SheetReaderTest, ReadsUpToTheEndOfSheetDataAndInflatesTheRest) {
+  std::string tail = "<mergeCells>";
+  for (int i = 0; i < 1000; ++i) tail += "<mergeCell ref=\"A" + std::to_string(i + 2) + ":B2\"/>";
+  tail += "</mergeCells><dataValidations><broken></worksheet>";
+  const auto bytes = test::ZipBuilder()
+                         .add("s.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>7</v></c></row>"
+                                       "</sheetData>" + tail)
+                         .bytes();
+  ZipArchive zip;
+  ASSERT_FALSE(zip.open({reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()}));
+  const std::vector<std::string> strings;
+  const CellStyles styles;
+  const SheetContext context{strings, styles, false};
+  ReadLimits limits;
+  ReadBudget budget(limits);
+  Sheet sheet;
+  sheet.name = "S";
+  ASSERT_FALSE(read_sheet(zip, "s.xml", context, budget, sheet));
+  ASSERT_EQ(sheet.cells.size(), 1u);
+  const auto* a1 = sheet.find(*model::parse_cell_ref("A1"));
+  ASSERT_NE(a1, nullptr);
+  EXPECT_EQ(a1->number, 7);
+
+  limits.max_uncompressed_bytes = tail.size() / 2;  // the tail alone is over it
+  ReadBudget small(limits);
+  Sheet again;
+  EXPECT_TRUE(read_sheet(zip, "s.xml", context, small, again));
 }
 
 }  // namespace

@@ -69,6 +69,37 @@ TEST(XmlReaderTest, ReportsMalformedXmlWithLine) {
   EXPECT_THAT(err->message, HasSubstr("содержит испорченный XML (строка 2"));
 }
 
+TEST(XmlReaderTest, AFinishedHandlerHearsNoMoreAndTheRestIsNotParsed) {
+  // Finished after </data>: the malformed tail is neither reported nor seen,
+  // whether it comes in the same chunk or in later ones.
+  class UntilData final : public XmlHandler {
+   public:
+    std::string log;
+    bool done = false;
+    Status start(std::string_view name, const XmlAttrs&) override {
+      log += "<" + std::string(name) + ">";
+      return std::nullopt;
+    }
+    Status end(std::string_view name) override {
+      log += "</" + std::string(name) + ">";
+      done = name == "data";
+      return std::nullopt;
+    }
+    Status text(std::string_view chunk) override {
+      log += chunk;
+      return std::nullopt;
+    }
+    bool finished() const override { return done; }
+  };
+  for (const std::size_t piece : {3, 100}) {
+    UntilData h;
+    EXPECT_FALSE(parse_in_pieces("<w><data>1</data><tail><broken></w>", h, piece)) << piece;
+    EXPECT_EQ(h.log, "<w><data>1</data>") << piece;
+  }
+  Recorder r;  // never finished: the same document is refused
+  EXPECT_TRUE(parse_in_pieces("<w><data>1</data><tail><broken></w>", r, 100));
+}
+
 TEST(XmlReaderTest, HandlerErrorStopsParsing) {
   class Stopper final : public XmlHandler {
    public:
