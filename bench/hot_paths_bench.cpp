@@ -295,28 +295,53 @@ void BM_Analyze(benchmark::State& state) {
 }
 BENCHMARK(BM_Analyze)->Arg(100)->Arg(1000)->Arg(10000)->Complexity()->Unit(benchmark::kMillisecond);
 
-// One director's workbook among n schools: its cost must not grow with n.
+// The run's files of the subset's schools only: a director's workbook lists
+// its own school's, and a subset must not carry the whole inbox's.
+model::RunInfo run_of(const Subset& s) {
+  model::RunInfo run = g_data->run;
+  run.files.clear();
+  for (const auto& f : g_data->run.files) {
+    if (s.registry.find(f.school_id) != nullptr) run.files.push_back(f);
+  }
+  return run;
+}
+
+// Directors' workbooks among n schools as the run writes them (one call for
+// a batch of 50, published together), per workbook: must not grow with n.
 void BM_WriteDirectorWorkbook(benchmark::State& state) {
   const auto s = subset(*g_data, static_cast<std::size_t>(state.range(0)));
   const auto summary = aggregate::summarize(g_data->definition(), s.registry, s.accepted, g_data->inputs->period);
   const auto a = analysis::analyze(g_data->definition(), s.registry, summary, s.accepted, {});
-  const report::ReportInput input{g_data->definition(), s.registry, summary, g_data->run, &a};
-  std::size_t i = 0;
+  const auto run = run_of(s);
+  const report::ReportInput input{g_data->definition(), s.registry, summary, run, &a};
+  constexpr std::size_t k_batch = 50;
+  std::size_t next = 0;
   for (auto _ : state) {
-    const auto& id = summary.school_ids[i++ % summary.school_ids.size()];
-    const auto done = report::write_director_workbook(input, id, g_data->out / "directors" / (id + ".xlsx"));
+    std::vector<report::DirectorBook> books;
+    for (std::size_t k = 0; k < k_batch; ++k) {
+      const auto& id = summary.school_ids[next++ % summary.school_ids.size()];
+      books.push_back({id, g_data->out / "directors" / (id + ".xlsx")});
+    }
+    const auto done = report::write_director_workbooks(input, books, 1);
     if (!done) state.SkipWithError(model::to_string(done.error()).c_str());
   }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * k_batch));
 }
-BENCHMARK(BM_WriteDirectorWorkbook)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WriteDirectorWorkbook)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 
+// The results workbook as the run writes it: each school's sheet is its
+// director's workbook, linked from «Сводка».
 void BM_WriteResultsWorkbook(benchmark::State& state) {
   const auto s = subset(*g_data, static_cast<std::size_t>(state.range(0)));
   const auto summary = aggregate::summarize(g_data->definition(), s.registry, s.accepted, g_data->inputs->period);
   const auto a = analysis::analyze(g_data->definition(), s.registry, summary, s.accepted, {});
-  const report::ReportInput input{g_data->definition(), s.registry, summary, g_data->run, &a};
+  const auto run = run_of(s);
+  const report::ReportInput input{g_data->definition(), s.registry, summary, run, &a};
+  report::ReportOptions options;
+  options.max_school_sheets = 0;
+  for (const auto& id : summary.school_ids) options.school_books[id] = "directors/" + id + ".xlsx";
   for (auto _ : state) {
-    const auto done = report::write_results_workbook(input, g_data->out / "results.xlsx");
+    const auto done = report::write_results_workbook(input, g_data->out / "results.xlsx", options);
     if (!done) state.SkipWithError(model::to_string(done.error()).c_str());
   }
   state.SetComplexityN(state.range(0));
