@@ -45,18 +45,25 @@ std::size_t sequence_length(std::string_view text, std::size_t i) {
 }  // namespace
 
 std::string sanitize_utf8(std::string_view text) {
+  // Valid runs are copied whole: nearly every text is valid UTF-8.
   std::string out;
-  out.reserve(text.size());
+  std::size_t run = 0;  // start of the valid run being scanned
   for (std::size_t i = 0; i < text.size();) {
-    const auto len = sequence_length(text, i);
-    if (len == 0) {
-      out += k_replacement;
+    if (static_cast<std::uint8_t>(text[i]) < 0x80) {
       ++i;
-    } else {
-      out.append(text.substr(i, len));
-      i += len;
+      continue;
     }
+    if (const auto len = sequence_length(text, i); len != 0) {
+      i += len;
+      continue;
+    }
+    if (out.empty()) out.reserve(text.size() + 2);
+    out.append(text.substr(run, i - run));
+    out += k_replacement;
+    run = ++i;
   }
+  if (run == 0) return std::string(text);
+  out.append(text.substr(run));
   return out;
 }
 
