@@ -351,6 +351,7 @@ BENCHMARK(BM_WriteResultsWorkbook)->Arg(100)->Arg(300)->Arg(1000)->Complexity()-
 }  // namespace
 
 int main(int argc, char** argv) {
+  ::setenv("TZ", ":/etc/localtime", 0);  // as metodmon's main() does (see src/cli/main.cpp)
   const char* dir = std::getenv("METODMON_BENCH_FORMS");
   const fs::path forms = dir != nullptr ? dir : "/tmp/metodmon-bench/demo-1000";
   Data data;

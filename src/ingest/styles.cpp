@@ -67,15 +67,22 @@ class StylesHandler final : public XmlHandler {
     return std::nullopt;
   }
   Status end(std::string_view name) override {
-    if (name == "cellXfs") m_in_cell_xfs = false;
+    if (name == "cellXfs") {
+      m_in_cell_xfs = false;
+      m_done = true;
+    }
     return std::nullopt;
   }
   Status text(std::string_view) override { return std::nullopt; }
+  // Number formats come before the cell formats: what follows (cell styles,
+  // differential formats, table styles, extensions) is not needed.
+  bool finished() const override { return m_done; }
 
  private:
   std::vector<NumberKind>& m_kinds;
   std::unordered_map<std::uint32_t, NumberKind> m_custom;
   bool m_in_cell_xfs = false;
+  bool m_done = false;
 };
 
 }  // namespace

@@ -58,5 +58,23 @@ TEST(StylesTest, ReadsCellXfsButNotCellStyleXfs) {
   EXPECT_EQ(styles.kind(99), NumberKind::plain);
 }
 
+// Only the number formats and the cell formats are wanted: nothing after
+// </cellXfs> is parsed (not even a stray second list, nor a malformed tail).
+TEST(StylesTest, StopsAfterTheCellFormats) {
+  const auto bytes = test::ZipBuilder()
+                         .add("styles.xml",
+                              "<styleSheet><cellXfs><xf numFmtId=\"0\"/></cellXfs>"
+                              "<dxfs><dxf><numFmt numFmtId=\"166\" formatCode=\"0%\"/></dxf></dxfs>"
+                              "<cellXfs><xf numFmtId=\"9\"/></cellXfs><broken></styleSheet>")
+                         .bytes();
+  ZipArchive zip;
+  ASSERT_FALSE(zip.open(test::as_bytes(bytes)));
+  ReadBudget budget{ReadLimits{}};
+  CellStyles styles;
+  ASSERT_FALSE(read_styles(zip, "styles.xml", budget, styles));
+  ASSERT_EQ(styles.kinds().size(), 1u);
+  EXPECT_EQ(styles.kind(0), NumberKind::plain);
+}
+
 }  // namespace
 }  // namespace ingest
