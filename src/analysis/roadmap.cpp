@@ -5,6 +5,7 @@ namespace analysis {
 std::vector<RoadmapRow> build_roadmap(const model::Definition& definition,
                                       const aggregate::Summary& summary) {
   std::vector<RoadmapRow> rows;
+  rows.reserve(definition.indicators.size());
   for (const auto& ind : definition.indicators) {
     RoadmapRow row;
     row.indicator_id = ind.id;
@@ -25,21 +26,6 @@ std::vector<RoadmapRow> build_roadmap(const model::Definition& definition,
       row.status = aggregate::TargetStatus::no_data;
     }
     row.status_text = aggregate::status_name(row.status);
-    for (const auto& school_id : summary.school_ids) {
-      RoadmapCell cell;
-      cell.school_id = school_id;
-      if (const auto* v = summary.value(school_id, ind.id)) {
-        cell.value = v->value;
-        cell.status = v->status;
-        cell.gap = v->gap;
-        cell.missing = v->missing;
-      } else {
-        cell.status = row.target ? aggregate::TargetStatus::no_data : aggregate::TargetStatus::no_target;
-        cell.missing = aggregate::Missing::no_submission;
-      }
-      cell.status_text = aggregate::status_name(cell.status);
-      row.schools.push_back(std::move(cell));
-    }
     rows.push_back(std::move(row));
   }
   return rows;

@@ -1,7 +1,7 @@
 // The roadmap view: per indicator, its targets for every year, the target of
 // the period's year, the municipal value and status, the gap, how many
-// schools reach the target, and each school's value and status. A view over
-// aggregate::Summary (which computes the figures); pure.
+// schools reach the target (each school's own value and status are in the
+// summary). A view over aggregate::Summary (which computes the figures); pure.
 #pragma once
 
 #include <map>
@@ -14,14 +14,6 @@
 
 namespace analysis {
 
-struct RoadmapCell {
-  std::string school_id;
-  std::optional<double> value;
-  aggregate::TargetStatus status = aggregate::TargetStatus::no_target;
-  std::string status_text;       // «достигнуто», «не достигнуто», «нет данных», «цель не задана»
-  std::optional<double> gap;     // value - target (p.p. for shares)
-  aggregate::Missing missing = aggregate::Missing::none;
-};
 
 struct RoadmapRow {
   std::string indicator_id;
@@ -38,7 +30,8 @@ struct RoadmapRow {
   int schools_meeting_target = 0;
   int schools_with_value = 0;
   int schools_total = 0;           // schools with an accepted form
-  std::vector<RoadmapCell> schools;  // summary order (registry order)
+  // Each school's value, status and gap against the target are in the
+  // summary (aggregate::SchoolValue), not repeated here.
 };
 
 std::vector<RoadmapRow> build_roadmap(const model::Definition& definition,

@@ -170,10 +170,10 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   phases.lap("чтение форм");
   const int not_archived = archive_accepted(config, period, read, options.threads);
   phases.lap("архив");
-  run.files = read.files;
-  run.notices = read.notices;
-  run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
   const auto returns = options.returns ? options.returns(read) : std::nullopt;
+  run.files = std::move(read.files);
+  run.notices = std::move(read.notices);
+  run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
   if (read.accepted.empty()) return publish_nothing(config, inputs, session, run);
   if (!session.begin(period.id, run)) return k_exit_failure;
   print_diagnostics(run.notices);
@@ -182,6 +182,8 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   const auto results = !def.sources.empty() ? compute_year_results(def, registry, period, read.accepted, *year)
                             : compute_results(def, registry, period, read.accepted, session.history());
   const auto& computed_def = results.definition(def);
+  // The forms are in the results now: their memory goes to the workbooks.
+  std::vector<model::Submission>().swap(read.accepted);
   phases.lap("расчёт");
 
   // Publish.
