@@ -15,7 +15,7 @@ namespace {
 
 constexpr double k_eps = 1e-9;
 
-std::string quoted(const std::string& s) { return "«" + s + "»"; }
+std::string in_quotes(std::string_view s) { return "«" + std::string(s) + "»"; }
 
 std::string join(const std::vector<std::string>& items, const std::string& sep = "; ") {
   std::string out;
@@ -32,7 +32,7 @@ std::string participation(const model::Definition& def, const model::Registry& r
   const auto m = n + summary.missing_school_ids.size();
   if (!def.sources.empty()) {
     // A yearly rubric over monitorings scores every school with data of the year.
-    std::string p = "Оценка " + quoted(def.title.empty() ? def.id : def.title) + " за " +
+    std::string p = "Оценка " + in_quotes(def.title.empty() ? def.id : def.title) + " за " +
                     period_accusative(summary.period) + " по итогам мониторингов года и годовой форме самооценки: оценены " +
                     std::to_string(n) + " из " + count_of_schools(static_cast<int>(m)) + ".";
     if (!summary.missing_school_ids.empty()) {
@@ -177,7 +177,7 @@ std::vector<std::string> rubric_paragraphs(const model::Definition& def, const A
   std::vector<std::string> weak;
   for (std::size_t i = 0; i < blocks.size() && i < 2; ++i) {
     if (blocks[i]->points >= blocks[i]->max) break;
-    weak.push_back(quoted(blocks[i]->title) + " (" + points_out_of(blocks[i]->points, blocks[i]->max) +
+    weak.push_back(in_quotes(blocks[i]->title) + " (" + points_out_of(blocks[i]->points, blocks[i]->max) +
                    ")");
   }
   if (!weak.empty()) {

@@ -29,6 +29,7 @@ PositionScore score_indicator_position(const model::RubricBlock& b, const model:
   for (const auto* ind : covered(ctx, pos.id, school_id)) facts.push_back({ind->matches_goal, ind->bad});
   const auto s = score_indicator_set(facts, b);
   PositionScore out{pos.id, pos.name, s.total(), std::max(b.match_points, b.nomatch_points), {}, explain(s)};
+  out.params.reserve(3);
   out.params.push_back({"present", "Наличие показателей", s.presence, b.nomatch_points, ""});
   out.params.push_back({"match", "Соответствие обоснованной цели", s.match,
                         b.match_points - b.nomatch_points, ""});
@@ -49,6 +50,7 @@ PositionScore score_checklist_position(const model::RubricBlock& b, const model:
     for (const auto* ind : covered(ctx, pos.id, school_id)) indicators_ok = indicators_ok || !ind->bad;
   }
   std::vector<ParamScore> params;
+  params.reserve(b.params.size());
   bool gate_holds = true;
   for (const auto& p : b.params) {
     ParamScore ps{p.id, p.title, 0, p.points, ""};
@@ -115,8 +117,10 @@ RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx
                          const std::string& school_id) {
   RubricScore out;
   out.school_id = school_id;
+  out.blocks.reserve(rubric.blocks.size());
   for (const auto& b : rubric.blocks) {
     BlockScore bs{b.id, b.title, 0, b.computed_max, b.declared_max, {}};
+    bs.positions.reserve(b.positions.size());
     for (const auto& pos : b.positions) {
       auto ps = b.kind == model::RubricKind::indicator_set
                     ? score_indicator_position(b, pos, ctx, school_id)
@@ -141,6 +145,8 @@ RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& 
   RubricResults out;
   out.title = rubric.title;
   std::vector<double> totals;
+  totals.reserve(ctx.summary.school_ids.size());
+  out.schools.reserve(ctx.summary.school_ids.size());
   for (const auto& school_id : ctx.summary.school_ids) {
     auto s = score_rubric(rubric, ctx, school_id);
     totals.push_back(s.total);

@@ -24,6 +24,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/evidence.h"
@@ -33,17 +34,21 @@ namespace analysis {
 
 enum class Level { high, medium, low };
 
+// The ids, titles and names in a score are views of the scored rubric
+// (model::Rubric, usually the definition's) or of fixed texts: the rubric
+// must outlive its scores. A score holds only what differs per subject
+// (points and notes), so that ten thousand schools' scores stay small.
 struct ParamScore {
-  std::string param_id;  // indicator_set: "present", "match", "bad"
-  std::string title;
+  std::string_view param_id;  // indicator_set: "present", "match", "bad"
+  std::string_view title;
   double points = 0;
   double max = 0;        // indicator_set "bad": 0 (its minimum is the deduction)
   std::string note;      // Russian: why ("«Да»", "не засчитано: нет «Наличие»", "нет источника")
 };
 
 struct PositionScore {
-  std::string position_id;
-  std::string name;
+  std::string_view position_id;
+  std::string_view name;
   double points = 0;
   double max = 0;
   std::vector<ParamScore> params;
@@ -51,8 +56,8 @@ struct PositionScore {
 };
 
 struct BlockScore {
-  std::string block_id;
-  std::string title;
+  std::string_view block_id;
+  std::string_view title;
   double points = 0;
   double max = 0;                      // computed
   std::optional<double> declared_max;  // as the method prints it

@@ -189,7 +189,7 @@ class Spravka {
         const std::size_t n = points.size();
         median = analysis::format_points(n % 2 ? points[n / 2] : (points[n / 2 - 1] + points[n / 2]) / 2);
       }
-      t.rows.push_back({{docx::cell(b.title), docx::cell(analysis::format_points(b.points), docx::Align::center),
+      t.rows.push_back({{docx::cell(std::string(b.title)), docx::cell(analysis::format_points(b.points), docx::Align::center),
                          docx::cell(analysis::format_points(b.max), docx::Align::center),
                          docx::cell(median, docx::Align::center)}});
     }

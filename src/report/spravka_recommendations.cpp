@@ -58,7 +58,7 @@ std::vector<std::string> for_service(const ReportInput& in) {
     });
     if (!weak.empty()) {
       std::vector<std::string> names;
-      for (std::size_t i = 0; i < weak.size() && i < 2; ++i) names.push_back("«" + weak[i]->title + "»");
+      for (std::size_t i = 0; i < weak.size() && i < 2; ++i) names.push_back("«" + std::string(weak[i]->title) + "»");
       items.push_back("усилить работу " + where.genitive + " по " +
                       (names.size() == 1 ? "блоку рубрики " : "блокам рубрики ") + analysis::join_and(names) +
                       ", набравшим наименьшую долю баллов");
