@@ -150,23 +150,28 @@ void BM_FormSha256InMemory(benchmark::State& state) {
 }
 BENCHMARK(BM_FormSha256InMemory);
 
-void BM_FormZipOpen(benchmark::State& state) {
+// Opens each form's archive afresh (the open is part of every stage below)
+// and hands it to `stage` with a fresh budget.
+template <class Stage>
+void per_opened_form(benchmark::State& state, const Stage& stage) {
   std::size_t i = 0;
   for (auto _ : state) {
     ingest::ZipArchive zip;
-    benchmark::DoNotOptimize(zip.open(form_bytes(i++)));
+    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
+    ingest::ReadBudget budget(g_data->config.limits);
+    stage(zip, budget);
   }
+}
+
+void BM_FormZipOpen(benchmark::State& state) {
+  per_opened_form(state, [](const ingest::ZipArchive&, ingest::ReadBudget&) {});
 }
 BENCHMARK(BM_FormZipOpen);
 
 // Open + inflate the parsed parts into a discarding sink: the floor.
 void BM_FormInflateParts(benchmark::State& state) {
-  std::size_t i = 0;
   std::size_t bytes = 0;
-  for (auto _ : state) {
-    ingest::ZipArchive zip;
-    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
-    ingest::ReadBudget budget(g_data->config.limits);
+  per_opened_form(state, [&](const ingest::ZipArchive& zip, ingest::ReadBudget& budget) {
     for (const auto& name : zip.names()) {
       if (!parsed_part(name)) continue;
       (void)zip.read_entry(name, budget, [&](std::string_view chunk) -> ingest::Status {
@@ -174,54 +179,43 @@ void BM_FormInflateParts(benchmark::State& state) {
         return std::nullopt;
       });
     }
-  }
+  });
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
 }
 BENCHMARK(BM_FormInflateParts);
 
-// Open + inflate + expat over the same parts with handlers that do nothing.
+// Open + inflate + expat over the same parts, to their ends, with handlers
+// that do nothing.
 void BM_FormXmlScan(benchmark::State& state) {
   struct Nothing : ingest::XmlHandler {
     ingest::Status start(std::string_view, const ingest::XmlAttrs&) override { return std::nullopt; }
     ingest::Status end(std::string_view) override { return std::nullopt; }
     ingest::Status text(std::string_view) override { return std::nullopt; }
   } nothing;
-  std::size_t i = 0;
-  for (auto _ : state) {
-    ingest::ZipArchive zip;
-    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
-    ingest::ReadBudget budget(g_data->config.limits);
+  per_opened_form(state, [&](const ingest::ZipArchive& zip, ingest::ReadBudget& budget) {
     for (const auto& name : zip.names()) {
       if (parsed_part(name)) benchmark::DoNotOptimize(ingest::parse_xml_entry(zip, name, budget, nothing));
     }
-  }
+  });
 }
 BENCHMARK(BM_FormXmlScan);
 
 // Open + the shared strings alone, open + the styles alone.
 void BM_FormSharedStrings(benchmark::State& state) {
-  std::size_t i = 0;
-  for (auto _ : state) {
-    ingest::ZipArchive zip;
-    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
-    ingest::ReadBudget budget(g_data->config.limits);
+  per_opened_form(state, [](const ingest::ZipArchive& zip, ingest::ReadBudget& budget) {
     std::vector<std::string> strings;
     if (const auto name = zip.find("xl/sharedStrings.xml"))
       benchmark::DoNotOptimize(ingest::read_shared_strings(zip, *name, budget, strings));
-  }
+  });
 }
 BENCHMARK(BM_FormSharedStrings);
 
 void BM_FormStyles(benchmark::State& state) {
-  std::size_t i = 0;
-  for (auto _ : state) {
-    ingest::ZipArchive zip;
-    if (zip.open(form_bytes(i++))) state.SkipWithError("zip");
-    ingest::ReadBudget budget(g_data->config.limits);
+  per_opened_form(state, [](const ingest::ZipArchive& zip, ingest::ReadBudget& budget) {
     ingest::CellStyles styles;
     if (const auto name = zip.find("xl/styles.xml"))
       benchmark::DoNotOptimize(ingest::read_styles(zip, *name, budget, styles));
-  }
+  });
 }
 BENCHMARK(BM_FormStyles);
 

@@ -35,6 +35,17 @@ TEST(StylesTest, ClassifiesCustomFormatCodes) {
   EXPECT_EQ(classify_format_code("0.00E+00"), NumberKind::plain);
 }
 
+// The kinds read from a package holding only `xml` as styles.xml.
+std::vector<NumberKind> read_kinds(const std::string& xml) {
+  const auto bytes = test::ZipBuilder().add("styles.xml", xml).bytes();
+  ZipArchive zip;
+  EXPECT_FALSE(zip.open(test::as_bytes(bytes)));
+  ReadBudget budget{ReadLimits{}};
+  CellStyles styles;
+  EXPECT_FALSE(read_styles(zip, "styles.xml", budget, styles));
+  return styles.kinds();
+}
+
 TEST(StylesTest, ReadsCellXfsButNotCellStyleXfs) {
   const auto bytes = test::ZipBuilder()
                          .add("styles.xml",
@@ -61,19 +72,10 @@ TEST(StylesTest, ReadsCellXfsButNotCellStyleXfs) {
 // Only the number formats and the cell formats are wanted: nothing after
 // </cellXfs> is parsed (not even a stray second list, nor a malformed tail).
 TEST(StylesTest, StopsAfterTheCellFormats) {
-  const auto bytes = test::ZipBuilder()
-                         .add("styles.xml",
-                              "<styleSheet><cellXfs><xf numFmtId=\"0\"/></cellXfs>"
-                              "<dxfs><dxf><numFmt numFmtId=\"166\" formatCode=\"0%\"/></dxf></dxfs>"
-                              "<cellXfs><xf numFmtId=\"9\"/></cellXfs><broken></styleSheet>")
-                         .bytes();
-  ZipArchive zip;
-  ASSERT_FALSE(zip.open(test::as_bytes(bytes)));
-  ReadBudget budget{ReadLimits{}};
-  CellStyles styles;
-  ASSERT_FALSE(read_styles(zip, "styles.xml", budget, styles));
-  ASSERT_EQ(styles.kinds().size(), 1u);
-  EXPECT_EQ(styles.kind(0), NumberKind::plain);
+  EXPECT_EQ(read_kinds("<styleSheet><cellXfs><xf numFmtId=\"0\"/></cellXfs>"
+                       "<dxfs><dxf><numFmt numFmtId=\"166\" formatCode=\"0%\"/></dxf></dxfs>"
+                       "<cellXfs><xf numFmtId=\"9\"/></cellXfs><broken></styleSheet>"),
+            std::vector<NumberKind>{NumberKind::plain});
 }
 
 }  // namespace
