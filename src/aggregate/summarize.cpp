@@ -14,8 +14,6 @@ constexpr double k_eps = 1e-9;
 // The value of one indicator for one school, before cross-school figures.
 SchoolValue school_value(const model::IndicatorDef& ind, const model::Submission& sub) {
   SchoolValue v;
-  v.school_id = sub.school_id;
-  v.indicator_id = ind.id;
   switch (ind.kind) {
     case model::IndicatorKind::share: {
       v.numerator = sub.number(ind.numerator);
@@ -111,10 +109,9 @@ void add_statistics(const model::Definition& definition, const SchoolValues& raw
     st.schools_missing = static_cast<int>(out.missing_school_ids.size());
 
     std::vector<SchoolValue> row;
+    row.reserve(out.school_ids.size());
     for (const auto& id : out.school_ids) {
       SchoolValue v;
-      v.school_id = id;
-      v.indicator_id = ind.id;
       v.missing = Missing::not_filled;
       if (const auto s = raw.find(id); s != raw.end()) {
         if (const auto it = s->second.find(ind.id); it != s->second.end()) {
@@ -154,7 +151,7 @@ void add_statistics(const model::Definition& definition, const SchoolValues& raw
       }
     }
     complete_indicator(ind, st, row);
-    for (auto& v : row) out.values[v.school_id][ind.id] = std::move(v);
+    for (std::size_t i = 0; i < row.size(); ++i) out.values[out.school_ids[i]][ind.id] = std::move(row[i]);
     out.indicators.push_back(std::move(st));
   }
 }

@@ -25,9 +25,9 @@ enum class Missing {
 
 enum class TargetStatus { met, not_met, no_data, no_target };
 
+// One school's value of one indicator; Summary::values keys it by school
+// and indicator id (not repeated here: ten thousand schools' values stay small).
 struct SchoolValue {
-  std::string school_id;
-  std::string indicator_id;
   std::optional<double> numerator;    // share: numerator count; count: the count; yesno: 1/0
   std::optional<double> denominator;  // share only
   std::optional<double> value;        // share in % (0..100), count, or yesno as 100/0

@@ -63,6 +63,7 @@ DynamicsRow make_row(const model::IndicatorDef& ind, const std::string& school_i
   row.indicator_id = ind.id;
   row.school_id = school_id;
   row.current = current;
+  row.changes.reserve(earlier.size());
   for (const auto& e : earlier) {
     Change c;
     c.period = e.values->period;
@@ -146,9 +147,11 @@ Dynamics compute_dynamics(const model::Definition& definition, const aggregate::
     add_school_sets(out.municipal.back(), ind, summary, earlier);
   }
   for (const auto& school_id : summary.school_ids) {
+    auto& rows = out.schools[school_id];
+    rows.reserve(definition.indicators.size());
     for (const auto& ind : definition.indicators) {
       const auto* v = summary.value(school_id, ind.id);
-      out.schools[school_id].push_back(make_row(ind, school_id, v ? v->value : std::nullopt, earlier));
+      rows.push_back(make_row(ind, school_id, v ? v->value : std::nullopt, earlier));
     }
   }
   return out;

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aggregate/summary.h"
@@ -49,7 +50,7 @@ struct Change {
 };
 
 struct DynamicsRow {
-  std::string indicator_id;
+  std::string_view indicator_id;     // a view of the definition's indicator id
   std::string school_id;             // empty: the municipality
   std::optional<double> current;
   std::vector<Change> changes;       // one per compared period, nearest first
@@ -69,6 +70,7 @@ struct Dynamics {
   const DynamicsRow* find(const std::string& school_id, const std::string& indicator_id) const;
 };
 
+// The rows view `definition`'s indicator ids: it must outlive them.
 Dynamics compute_dynamics(const model::Definition& definition, const aggregate::Summary& summary,
                           const std::vector<PeriodValues>& history);
 

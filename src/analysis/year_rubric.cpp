@@ -82,10 +82,9 @@ aggregate::Summary pool_values(const model::Definition& def, const model::Regist
       st.target = ind.target_for(year.year);
       if (values != nullptr) st.municipal = find_value(values->municipal, ind.id);
       std::vector<aggregate::SchoolValue> row;
+      row.reserve(summary.school_ids.size());
       for (const auto& school_id : summary.school_ids) {
         aggregate::SchoolValue v;
-        v.school_id = school_id;
-        v.indicator_id = st.indicator_id;
         const SchoolValues* school = nullptr;  // the school's values in this monitoring
         if (values != nullptr) {
           const auto found = values->values.find(school_id);
@@ -100,7 +99,9 @@ aggregate::Summary pool_values(const model::Definition& def, const model::Regist
       }
       // Spread, ranks, deviations and targets as aggregate::summarize gives them.
       aggregate::complete_indicator(ind, st, row);
-      for (auto& v : row) summary.values[v.school_id][st.indicator_id] = std::move(v);
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        summary.values[summary.school_ids[i]][st.indicator_id] = std::move(row[i]);
+      }
       summary.indicators.push_back(std::move(st));
     }
   }

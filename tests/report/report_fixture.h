@@ -125,8 +125,7 @@ struct ReportFixture {
            std::optional<int> rank, std::optional<double> deviation,
            std::optional<double> target, aggregate::TargetStatus status,
            std::optional<double> gap) {
-    summary.values[school][ind] = {school, ind,  num,    den,    value, missing,
-                                   rank,   deviation, target, status, gap};
+    summary.values[school][ind] = {num, den, value, missing, rank, deviation, target, status, gap};
   }
 
   void build_summary() {

@@ -29,8 +29,6 @@ test::ReportFixture big_fixture(int n) {
     data.summary.school_ids.push_back(id);
     for (const auto& ind : data.definition.indicators) {
       aggregate::SchoolValue v;
-      v.school_id = id;
-      v.indicator_id = ind.id;
       v.numerator = i % 50;
       v.denominator = 50;
       v.value = ind.kind == model::IndicatorKind::yesno ? (i % 2) * 100.0 : (i % 50) * 2.0;
