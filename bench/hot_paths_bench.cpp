@@ -24,6 +24,7 @@
 #include "aggregate/summarize.h"
 #include "analysis/analysis.h"
 #include "cli/config.h"
+#include "cli/phase_read.h"
 #include "cli/run_inputs.h"
 #include "deliver/archive.h"
 #include "deliver/inbox.h"
@@ -250,6 +251,18 @@ void BM_ValidateForm(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ValidateForm);
+
+// The run's read phase over the whole inbox on 2 workers: listing, hashing,
+// reading, validating, choosing one form per school. Process CPU time (all
+// threads) and wall time; divide by the inbox's forms for a per-form cost.
+void BM_ReadInbox(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(cli::read_inbox(g_data->config, g_data->definition(), g_data->registry(),
+                                             g_data->inputs->period, 2));
+  }
+  state.counters["forms"] = static_cast<double>(g_data->files.size());
+}
+BENCHMARK(BM_ReadInbox)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
 
 void BM_Sha256Form(benchmark::State& state) {
   std::size_t i = 0;
