@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "report/cell_text.h"
 #include "report/conditional.h"
@@ -163,6 +165,75 @@ lxw_color_t bar_colour(const aggregate::SchoolValue& v) {
   }
 }
 
+// A chart of `type` with one series named `name` over the table's rows
+// [first, last]: categories in column B, values in column C. Null chart (the
+// failure recorded on the sheet) when the library could not make it.
+struct TableChart {
+  lxw_chart* chart = nullptr;
+  lxw_chart_series* series = nullptr;
+};
+
+TableChart chart_of_table(SheetWriter& w, const BookContext& ctx, uint8_t type, lxw_row_t first,
+                          lxw_row_t last, const char* name) {
+  lxw_chart* chart = workbook_add_chart(ctx.book, type);
+  if (chart == nullptr) {
+    w.check(LXW_ERROR_MEMORY_MALLOC_FAILED, first, k_chart_col, "диаграмму");
+    return {};
+  }
+  lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+  chart_series_set_categories(series, w.name().c_str(), first, 1, last, 1);
+  chart_series_set_values(series, w.name().c_str(), first, 2, last, 2);
+  chart_series_set_name(series, name);
+  return {chart, series};
+}
+
+constexpr int k_band_pp = 5;
+constexpr int k_bands = 100 / k_band_pp;
+
+// The band of a share in %: [0, 5), [5, 10), ..., [95, 100] (the last one
+// closed; a value past 100 % counts there too).
+std::size_t band_of(double percent) {
+  const int band = static_cast<int>(std::floor(percent / k_band_pp));
+  return static_cast<std::size_t>(std::clamp(band, 0, k_bands - 1));
+}
+
+// The schools' values as counts per 5-point band: a table of the bands and
+// a column chart of the counts.
+lxw_row_t write_bands(SheetWriter& w, const BookContext& ctx, PagePlan& plan, const model::IndicatorDef& ind,
+                      lxw_row_t first_row, lxw_row_t row, const std::vector<Entry>& entries) {
+  const auto& f = ctx.f;
+  std::vector<int> counts(k_bands, 0);
+  for (const auto& e : entries) ++counts[band_of(e.value)];
+  w.text(row, 1, "Значение", f.header);
+  w.text(row, 2, "Число ОО", f.header);
+  const lxw_row_t header = row;
+  const lxw_row_t first = row + 1;
+  for (int i = 0; i < k_bands; ++i) {
+    ++row;
+    const int lo = i * k_band_pp;
+    const bool closed = i == k_bands - 1;
+    w.text(row, 1, "от " + std::to_string(lo) + " % до " + std::to_string(lo + k_band_pp) + " %" +
+                       (closed ? " включительно" : ""),
+           f.text_wrap);
+    w.number(row, 2, counts[static_cast<std::size_t>(i)], f.integer);
+  }
+  const lxw_row_t last = row;
+  const auto [chart, series] = chart_of_table(w, ctx, LXW_CHART_COLUMN, first, last, "Число ОО");
+  if (chart == nullptr) return row + 2;
+  lxw_chart_fill fill{};
+  fill.color = k_bar_neutral;
+  chart_series_set_fill(series, &fill);
+  chart_series_set_labels(series);
+  chart_title_set_name(chart, ("Показатель " + ind.code + ": число ОО по значению").c_str());
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  chart_axis_set_min(chart->y_axis, 0);
+  chart_axis_set_num_format(chart->y_axis, k_fmt_count);
+  chart_set_series_gap(chart, 20);
+  const double height = 320;
+  insert_chart(w, header, chart, height);
+  return finish_block(w, plan, first_row, last + 1, header, height).end;
+}
+
 lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx, PagePlan& plan,
                              const model::IndicatorDef& ind, lxw_row_t row) {
   const auto& in = ctx.in;
@@ -188,15 +259,24 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx, PagePlan& p
   if (s && s->median) facts += " Медиана " + percent_text(*s->median) + ".";
   facts += target ? " Цель " + percent_text(*target) + "." : " Цель не задана.";
   if (absent > 0) facts += " Нет значения у " + std::to_string(absent) + " ОО (не показаны).";
+  const bool banded = entries.size() > k_max_listed_schools;
   // The caption names exactly the colours this chart uses.
-  facts += target ? " Цвет столбца: зелёный — цель достигнута, жёлтый — до цели меньше 5 п.п., "
-                    "красный — цель не достигнута."
-                  : " Все столбцы синие: без цели цвет не сравнивает с ней.";
+  if (banded) {
+    facts += " ОО со значением — " + std::to_string(entries.size()) + ", больше " +
+             std::to_string(k_max_listed_schools) +
+             ", поэтому столбец показывает, у скольких ОО значение в интервале шириной 5 п.п. "
+             "(значение на границе — в верхнем интервале); значение каждой ОО — на листе «Сводка».";
+  } else {
+    facts += target ? " Цвет столбца: зелёный — цель достигнута, жёлтый — до цели меньше 5 п.п., "
+                      "красный — цель не достигнута."
+                    : " Все столбцы синие: без цели цвет не сравнивает с ней.";
+  }
   row = note(w, row, facts, f);
   if (entries.empty()) {
     w.merged(row, 0, row, 3, "Нет ни одного значения.", f.plain_wrap);
     return row + 2;
   }
+  if (banded) return write_bands(w, ctx, plan, ind, first_row, row, entries);
   // The place as on the schools' sheets: equal values share it (1, 2, 2, 4).
   w.text(row, 0, "Место", f.header);
   w.text(row, 1, "ОО", f.header);
@@ -230,15 +310,9 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx, PagePlan& p
   // Up to k_max_named_bars schools: horizontal bars with names and values.
   // More: vertical columns without labels, the shape of the distribution.
   const bool named = entries.size() <= k_max_named_bars;
-  lxw_chart* chart = workbook_add_chart(ctx.book, named ? LXW_CHART_BAR : LXW_CHART_COLUMN);
-  if (chart == nullptr) {
-    w.check(LXW_ERROR_MEMORY_MALLOC_FAILED, first, k_chart_col, "диаграмму");
-    return row + 2;
-  }
-  lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-  chart_series_set_categories(series, w.name().c_str(), first, 1, last, 1);
-  chart_series_set_values(series, w.name().c_str(), first, 2, last, 2);
-  chart_series_set_name(series, "Значение ОО");
+  const auto [chart, series] =
+      chart_of_table(w, ctx, named ? LXW_CHART_BAR : LXW_CHART_COLUMN, first, last, "Значение ОО");
+  if (chart == nullptr) return row + 2;
   w.check(chart_series_set_points(series, point_list.data()), first, k_chart_col, "цвета столбцов");
   // Fixed prefix: a title starting with '=' would be read as a formula.
   chart_title_set_name(chart, ("Показатель " + ind.code + ": значения ОО").c_str());

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "report/charts_sheet.h"
 #include "report/results_workbook.h"
 #include "report_fixture.h"
 #include "support/openpyxl_check.h"
@@ -73,6 +74,48 @@ TEST(ReportScaleTest, PastTheLimitSchoolsGetTheirOwnWorkbooks) {
   EXPECT_EQ(files, 301u);
   const auto out = test::openpyxl_eval(path, "print(len(wb.sheetnames))");
   EXPECT_EQ(out, "4\n");
+}
+
+// Past k_max_listed_schools schools with a value, each share's block on
+// «Диаграммы» counts the schools per 5-point band (values on a boundary in
+// the upper band) instead of a table row and a bar per school. The counts
+// are checked against the values the fixture gave the schools.
+TEST(ReportScaleTest, PastTheListLimitTheChartsCountSchoolsPerBand) {
+  const int n = static_cast<int>(report::k_max_listed_schools) + 1;
+  const auto data = big_fixture(n);
+  report::ReportOptions options;
+  for (const auto& id : data.summary.school_ids) options.school_books[id] = "directors/" + id + ".xlsx";
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  ASSERT_TRUE(report::write_results_workbook(data.input(), path, options).has_value());
+  const auto out = test::openpyxl_eval(path, R"(
+from collections import Counter
+n = )" + std::to_string(n) + R"(
+expected = Counter(min(int((i % 50) * 2 // 5), 19) for i in range(n))
+ws = wb['Диаграммы']
+blocks, counts, notes = [], None, 0
+for row in ws.iter_rows(min_row=1, max_col=3, values_only=True):
+    a, b, c = row
+    if isinstance(a, str) and 'больше 1000' in a and 'интервале шириной 5 п.п.' in a:
+        notes += 1
+    if b == 'Значение' and c == 'Число ОО':
+        counts = []
+        blocks.append(counts)
+    elif counts is not None and isinstance(b, str) and b.startswith('от '):
+        counts.append(c)
+print(len(blocks), notes, ws.max_row < 200)
+print(all(Counter({i: c for i, c in enumerate(b) if c}) == expected for b in blocks), [len(b) for b in blocks])
+print(blocks[0][0], blocks[0][-1], sum(blocks[0]))
+)");
+  // Three share indicators in the fixture; 20 bands each. Band 0 holds
+  // 0, 2 and 4 %, band 19 holds 96 and 98 %.
+  int first_band = 0, last_band = 0;
+  for (int i = 0; i < n; ++i) {
+    first_band += (i % 50) * 2 < 5 ? 1 : 0;
+    last_band += (i % 50) * 2 >= 95 ? 1 : 0;
+  }
+  EXPECT_EQ(out, "3 3 True\nTrue [20, 20, 20]\n" + std::to_string(first_band) + " " +
+                     std::to_string(last_band) + " " + std::to_string(n) + "\n");
 }
 
 }  // namespace
