@@ -7,6 +7,22 @@
 
 namespace ingest {
 
+namespace {
+
+// Excel's names ignore case; workbook scope wins over sheet scope.
+const DefinedName* find_folded(const std::vector<DefinedName>& names, std::string_view name) {
+  const auto folded = fold_case(name);
+  const DefinedName* found = nullptr;
+  for (const auto& n : names) {
+    if (fold_case(n.name) != folded) continue;
+    if (!n.local_sheet) return &n;
+    if (found == nullptr) found = &n;
+  }
+  return found;
+}
+
+}  // namespace
+
 const Cell* Sheet::find(model::CellRef ref) const {
   const auto it = std::lower_bound(cells.begin(), cells.end(), ref,
                                    [](const Cell& c, model::CellRef r) { return c.ref < r; });
@@ -28,16 +44,12 @@ const Sheet* Workbook::sheet(std::string_view sheet_name) const {
 
 std::optional<std::pair<const Sheet*, model::CellRef>> Workbook::resolve_name(
     std::string_view name) const {
-  const auto folded = fold_case(name);
-  const DefinedName* found = nullptr;
-  for (const auto& n : names) {  // workbook scope wins over sheet scope
-    if (fold_case(n.name) != folded) continue;
-    if (!n.local_sheet) {
-      found = &n;
-      break;
-    }
-    if (found == nullptr) found = &n;
-  }
+  // Our own forms name their cells exactly as asked, workbook-wide: that
+  // match is tried first, without case-folding every name for every look-up.
+  const auto exact = std::find_if(names.begin(), names.end(), [&](const DefinedName& n) {
+    return !n.local_sheet && n.name == name;
+  });
+  const DefinedName* found = exact != names.end() ? &*exact : find_folded(names, name);
   if (found == nullptr) return std::nullopt;
   const auto target = parse_cell_formula(found->formula);
   if (!target) return std::nullopt;

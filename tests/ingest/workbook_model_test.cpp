@@ -48,6 +48,9 @@ TEST(WorkbookModelTest, ResolvesNamesToSingleCells) {
   ASSERT_TRUE(total);
   EXPECT_EQ(total->first, &wb.sheets[0]);
   EXPECT_EQ(model::to_string(total->second), "C7");
+  const auto upper = wb.resolve_name("IN_Total");  // Excel's names ignore case
+  ASSERT_TRUE(upper);
+  EXPECT_EQ(model::to_string(upper->second), "C7");
   const auto dup = wb.resolve_name("DUP");  // workbook scope wins
   ASSERT_TRUE(dup);
   EXPECT_EQ(model::to_string(dup->second), "C4");
