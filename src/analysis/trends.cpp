@@ -52,11 +52,17 @@ Trends compute_trends(const model::Definition &definition,
     out.periods.push_back(pv->period);
   out.periods.push_back(current.period.id);
 
+  // Too few periods for a trend: nothing shows the schools' values, which
+  // would be most of the memory at ten thousand schools.
+  const bool per_school = out.shown();
+  out.indicators.reserve(definition.indicators.size());
   for (const auto &ind : definition.indicators) {
     Trend t;
     t.indicator_id = ind.id;
-    for (const auto &id : current.school_ids)
-      t.schools[id];
+    if (per_school) {
+      for (const auto &id : current.school_ids)
+        t.schools[id];
+    }
     for (const auto *pv : past) {
       const auto m = pv->municipal.find(ind.id);
       t.municipal.push_back(m == pv->municipal.end() ? std::nullopt

@@ -30,7 +30,7 @@ struct Trend {
   std::vector<std::optional<double>>
       median; // of the schools' values (not for yes/no)
   std::map<std::string, std::vector<std::optional<double>>>
-      schools; // school id -> values
+      schools; // school id -> values; empty when !Trends::shown()
 };
 
 struct Trends {

@@ -54,9 +54,14 @@ TEST(TrendsTest, TwoPeriodsAreNotATrendAndOnlyTheNearestAreKept) {
       def, test::registry_of({"a"}),
       {test::SubmissionBuilder("a").share("x", 60).build()},
       *model::parse_period("2026"));
-  EXPECT_FALSE(
-      analysis::compute_trends(def, now, {period("2025", {{"a", 50}}, 50)})
-          .shown());
+  const auto two =
+      analysis::compute_trends(def, now, {period("2025", {{"a", 50}}, 50)});
+  EXPECT_FALSE(two.shown());
+  // Not shown: the municipal values are kept, the schools' are not made.
+  ASSERT_NE(two.find("x"), nullptr);
+  EXPECT_EQ(two.find("x")->municipal,
+            (std::vector<std::optional<double>>{50, 60}));
+  EXPECT_TRUE(two.find("x")->schools.empty());
   const auto t =
       analysis::compute_trends(def, now,
                                {period("2022", {}, 1), period("2023", {}, 2),
