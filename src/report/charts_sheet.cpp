@@ -6,22 +6,17 @@
 #include <vector>
 
 #include "report/cell_text.h"
+#include "report/chart_blocks.h"
 #include "report/conditional.h"
-#include "report/page_plan.h"
 #include "report/text_rows.h"
 
 namespace report {
 
 namespace {
 
-constexpr lxw_col_t k_chart_col = 5;
-constexpr double k_chart_width_px = 620;
-constexpr double k_name_width = 38;  // column B
-constexpr double k_table_width = 7 + k_name_width + 15 + 15 + 2;  // columns A..E
 // The chart beside the table, in characters of column width (7 px each),
 // with its 10 px offset: the printed width of the sheet is both.
 constexpr double k_sheet_width = k_table_width + (k_chart_width_px + 10) / 7;
-constexpr double k_px_per_pt = 4.0 / 3.0;
 constexpr std::size_t k_max_named_bars = 40;
 constexpr lxw_color_t k_bar_met = 0x70AD47;
 constexpr lxw_color_t k_bar_near = 0xFFC000;
@@ -31,56 +26,12 @@ constexpr lxw_color_t k_bar_target = 0xA5A5A5;
 
 std::string percent_text(double percent) { return format_decimal(percent, 1) + " %"; }
 
-void insert_chart(SheetWriter& w, lxw_row_t row, lxw_chart* chart, double height_px) {
-  lxw_chart_options options{};
-  options.x_scale = k_chart_width_px / 480.0;
-  options.y_scale = height_px / 288.0;
-  options.x_offset = 10;
-  w.check(worksheet_insert_chart_opt(w.raw(), row, k_chart_col, chart, &options), row,
-          k_chart_col, "диаграмму");
-}
-
-// A percentage axis from 0 to 100 % when no value goes past 100 % (a share
-// never does): the spreadsheet's own choice, 120 %, reads as an error.
-void percent_axis(lxw_chart_axis* axis, double largest_fraction) {
-  chart_axis_set_num_format(axis, k_fmt_percent_whole);
-  chart_axis_set_min(axis, 0);
-  if (largest_fraction <= 1.0) chart_axis_set_max(axis, 1.0);
-}
-
-// A section heading over columns A..D that wraps and is as tall as its text.
-lxw_row_t section(SheetWriter& w, lxw_row_t row, const std::string& title, const Formats& f) {
-  w.merged(row, 0, row, 3, title, f.section);
-  w.row_height(row, 17.0 * wrapped_lines(title, 0.85 * (k_table_width - 2)) + 4);
-  return row + 1;
-}
-
-lxw_row_t note(SheetWriter& w, lxw_row_t row, const std::string& text, const Formats& f) {
-  w.merged(row, 0, row, 3, text, f.note);
-  w.row_height(row, 12.0 * wrapped_lines(text, 1.15 * (k_table_width - 2)) + 3);
-  return row + 1;
-}
-
-struct Block {
-  lxw_row_t first;  // section heading
-  lxw_row_t end;    // the row after the block
-};
-
-// The block's rows: its table, or the chart's rows if the chart is taller.
-Block finish_block(SheetWriter& w, PagePlan& plan, lxw_row_t first, lxw_row_t table_end,
-                   lxw_row_t chart_row, double chart_px) {
-  const lxw_row_t chart_last = rows_covering(w, chart_row, chart_px / k_px_per_pt);
-  const lxw_row_t end = std::max(table_end, chart_last + 1) + 1;
-  plan.keep_together(first, end - 1);
-  return {first, end};
-}
-
 lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, PagePlan& plan, lxw_row_t row) {
   const auto& in = ctx.in;
   const auto& f = ctx.f;
   const int year = in.summary.period.year;
   const lxw_row_t first_row = row;
-  row = section(w, row, "План и факт: муниципальное значение и цель " + std::to_string(year) + " года", f);
+  row = chart_section(w, row, "План и факт: муниципальное значение и цель " + std::to_string(year) + " года", f);
   std::vector<const model::IndicatorDef*> rows;
   for (const auto& ind : in.definition.indicators) {
     if (ind.kind != model::IndicatorKind::count && ind.target_for(year)) rows.push_back(&ind);
@@ -90,7 +41,7 @@ lxw_row_t write_plan_fact(SheetWriter& w, const BookContext& ctx, PagePlan& plan
              f.plain_wrap);
     return row + 2;
   }
-  row = note(w, row, "Синий столбец — муниципальное значение (Σ числителей / Σ знаменателей), "
+  row = chart_note(w, row, "Синий столбец — муниципальное значение (Σ числителей / Σ знаменателей), "
                      "серый — цель года.", f);
   w.text(row, 0, "Код", f.header);
   w.text(row, 1, "Показатель", f.header);
@@ -165,28 +116,6 @@ lxw_color_t bar_colour(const aggregate::SchoolValue& v) {
   }
 }
 
-// A chart of `type` with one series named `name` over the table's rows
-// [first, last]: categories in column B, values in column C. Null chart (the
-// failure recorded on the sheet) when the library could not make it.
-struct TableChart {
-  lxw_chart* chart = nullptr;
-  lxw_chart_series* series = nullptr;
-};
-
-TableChart chart_of_table(SheetWriter& w, const BookContext& ctx, uint8_t type, lxw_row_t first,
-                          lxw_row_t last, const char* name) {
-  lxw_chart* chart = workbook_add_chart(ctx.book, type);
-  if (chart == nullptr) {
-    w.check(LXW_ERROR_MEMORY_MALLOC_FAILED, first, k_chart_col, "диаграмму");
-    return {};
-  }
-  lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-  chart_series_set_categories(series, w.name().c_str(), first, 1, last, 1);
-  chart_series_set_values(series, w.name().c_str(), first, 2, last, 2);
-  chart_series_set_name(series, name);
-  return {chart, series};
-}
-
 constexpr int k_band_pp = 5;
 constexpr int k_bands = 100 / k_band_pp;
 
@@ -252,7 +181,7 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx, PagePlan& p
   const std::size_t absent = in.summary.school_ids.size() - entries.size();
 
   const lxw_row_t first_row = row;
-  row = section(w, row, "Показатель " + indicator_title(ind), f);
+  row = chart_section(w, row, "Показатель " + indicator_title(ind), f);
   const aggregate::IndicatorStats* s = in.summary.stats(ind.id);
   const auto target = ind.target_for(in.summary.period.year);
   std::string facts = std::string(lower ? "Лучше меньше." : "Лучше больше.");
@@ -271,7 +200,7 @@ lxw_row_t write_distribution(SheetWriter& w, const BookContext& ctx, PagePlan& p
                       "красный — цель не достигнута."
                     : " Все столбцы синие: без цели цвет не сравнивает с ней.";
   }
-  row = note(w, row, facts, f);
+  row = chart_note(w, row, facts, f);
   if (entries.empty()) {
     w.merged(row, 0, row, 3, "Нет ни одного значения.", f.plain_wrap);
     return row + 2;
