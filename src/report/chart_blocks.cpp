@@ -7,12 +7,6 @@
 
 namespace report {
 
-namespace {
-
-constexpr double k_px_per_pt = 4.0 / 3.0;
-
-}  // namespace
-
 void insert_chart(SheetWriter& w, lxw_row_t row, lxw_chart* chart, double height_px) {
   lxw_chart_options options{};
   options.x_scale = k_chart_width_px / 480.0;

@@ -48,6 +48,10 @@ private:
   std::vector<lxw_row_t> m_forced;
 };
 
+// Pixels of a drawing (charts are sized in pixels, 96 to the inch) per
+// point of sheet height (72 to the inch).
+inline constexpr double k_px_per_pt = 4.0 / 3.0;
+
 // The last row a drawing `height_pt` tall placed at the top of `first` covers.
 lxw_row_t rows_covering(const SheetWriter &w, lxw_row_t first,
                         double height_pt);

@@ -16,8 +16,6 @@ namespace report {
 
 namespace {
 
-constexpr double k_px_per_pt = 4.0 / 3.0;
-
 std::string heading(SchoolCol id, const ReportInput& in) {
   switch (id) {
     case SchoolCol::code: return "Код";

@@ -16,7 +16,6 @@ constexpr double k_chart_width_px = 560;
 constexpr double k_chart_height_px = 250;
 constexpr double k_table_width = 22 + 15 + 15 + 2; // columns A..D
 constexpr double k_sheet_width = k_table_width + (k_chart_width_px + 10) / 7;
-constexpr double k_px_per_pt = 4.0 / 3.0;
 
 std::string period_name(const std::string &id) {
   const auto p = model::parse_period(id);
