@@ -26,7 +26,7 @@ class Progress {
   std::mutex m_mutex;
 };
 
-// Wall time of a run's phases, for the log ("этапы: чтение форм 0,41 с, …"):
+// Wall time of a run's phases, for the log ("время этапов: чтение форм 0,41 с, …"):
 // where an administrator looks when a run grows slow.
 class PhaseClock {
  public:
