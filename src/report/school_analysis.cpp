@@ -14,10 +14,15 @@ namespace report {
 
 namespace {
 
-// The school sheet's columns (school_layout.h): at least A..J. Points and
-// their explanations use A..E and F..last; a recommendation B..F, then its
-// trigger and figures G..J.
+// The school sheet's columns (school_layout.h): at least A..J. The rubric
+// table is B..H: its names in B (the indicators' names column), points,
+// maximum and share in C..E, explanations over F..H (about 40 characters;
+// longer ones wrap). Nothing bordered stands in A or right of H: an empty
+// bordered column and padding merged to the sheet's right edge were a third
+// of a director sheet's cells. A recommendation B..F, then its trigger and
+// figures G..J.
 constexpr lxw_col_t k_note_first = 5;
+constexpr lxw_col_t k_note_last = 7;
 constexpr lxw_col_t k_text_last = 5;
 // A part's title, notes, table header and first rows stay on one page.
 constexpr lxw_row_t k_title_rows_kept = 5;
@@ -56,7 +61,7 @@ std::string rubric_summary(const BookContext& ctx, const analysis::RubricScore& 
 void fit(SheetWriter& w, const SchoolLayout& layout, lxw_row_t row, std::string_view name,
          std::string_view note) {
   const double h = std::max(text_height(name, layout.width(1)),
-                            text_height(note, layout.width(k_note_first, layout.last())));
+                            text_height(note, layout.width(k_note_first, k_note_last)));
   if (h > k_line_pt) w.row_height(row, h);
 }
 
@@ -85,16 +90,14 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const SchoolLayou
       "значения показателей позиции ниже цели (красные в таблице выше).",
       width, f.note);
   const lxw_row_t header = row;
-  w.blank(row, 0, f.header);
   w.text(row, 1, "Блок / позиция / параметр", f.header);
   w.text(row, 2, "Баллы", f.header);
   w.text(row, 3, "Максимум", f.header);
   w.text(row, 4, "Доля максимума", f.header);
-  w.merged(row, k_note_first, row, last, "Пояснение", f.header);
+  w.merged(row, k_note_first, row, k_note_last, "Пояснение", f.header);
   w.row_height(header, 30);
   ++row;
   for (const auto& b : s->blocks) {
-    w.blank(row, 0, af.text_bold_grey);
     w.text(row, 1, b.title, af.text_bold_grey);
     w.number(row, 2, b.points, points_format(af, b.points, true));
     w.number(row, 3, b.max, points_format(af, b.max, true));
@@ -109,37 +112,34 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const SchoolLayou
                   ", по строкам блока — " + analysis::format_points(b.max) +
                   "; используется сумма по строкам."
             : std::string();
-    w.merged(row, k_note_first, row, last, declared, af.text_bold_grey);
+    w.merged(row, k_note_first, row, k_note_last, declared, af.text_bold_grey);
     fit(w, layout, row, b.title, declared);
     ++row;
     for (const auto& p : b.positions) {
       // Positions by their names: an id such as «ACT_DEF» means nothing to a reader.
-      w.blank(row, 0, f.text);
       w.text(row, 1, p.name.empty() ? p.position_id : p.name, af.indent1);
       w.number(row, 2, p.points, points_format(af, p.points));
       w.number(row, 3, p.max, points_format(af, p.max));
       w.blank(row, 4, f.text);
-      w.merged(row, k_note_first, row, last, p.note, af.note_cell);
+      w.merged(row, k_note_first, row, k_note_last, p.note, af.note_cell);
       fit(w, layout, row, p.name, p.note);
       ++row;
       for (const auto& param : p.params) {
-        w.blank(row, 0, f.text);
         w.text(row, 1, param.title, af.indent2);
         w.number(row, 2, param.points, points_format(af, param.points));
         w.number(row, 3, param.max, points_format(af, param.max));
         w.blank(row, 4, f.text);
-        w.merged(row, k_note_first, row, last, param.note, af.note_cell);
+        w.merged(row, k_note_first, row, k_note_last, param.note, af.note_cell);
         fit(w, layout, row, param.title, param.note);
         ++row;
       }
     }
   }
-  w.blank(row, 0, af.text_bold_grey);
   w.text(row, 1, "Итого", af.text_bold_grey);
   w.number(row, 2, s->total, points_format(af, s->total, true));
   w.number(row, 3, s->max, points_format(af, s->max, true));
   w.number(row, 4, s->share / 100.0, af.percent_bold);
-  w.merged(row, k_note_first, row, last, "уровень «" + analysis::level_name(s->level) + "»",
+  w.merged(row, k_note_first, row, k_note_last, "уровень «" + analysis::level_name(s->level) + "»",
            level_format(f, s->level));
   return row + 1;
 }
@@ -169,7 +169,7 @@ lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx, const Sc
   ++row;
   int n = 0;
   for (const auto& d : mine->directions) {
-    w.merged(row, 0, row, 9, d.direction_name, f.group);
+    w.band(row, 0, 9, d.direction_name, f.group);  // between bordered rows
     ++row;
     for (const auto& item : d.items) {
       const TriggerFigures figures = trigger_figures(ctx.in, a, school_id, item);

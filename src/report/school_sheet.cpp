@@ -240,7 +240,8 @@ model::Expected<void> write_school_sheet(const BookContext& ctx, const std::stri
       if (group.empty() ? !known : ind.direction == group) members.push_back(&ind);
     }
     if (members.empty()) continue;
-    w.merged(row, 0, row, layout.last(), direction_name(in.definition, group), f.group);
+    // Between the header or an indicator row and the group's first indicator row.
+    w.band(row, 0, layout.last(), direction_name(in.definition, group), f.group);
     ++row;
     for (const auto* ind : members) write_indicator_row(w, row++, in, layout, *ind, school_id, f);
   }

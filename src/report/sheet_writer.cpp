@@ -90,6 +90,18 @@ void SheetWriter::merged(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t las
   text(first_row, first_col, value, format);  // clips it
 }
 
+void SheetWriter::band(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col, std::string_view value,
+                       lxw_format* format) {
+  if (first_col == last_col) {
+    text(row, first_col, value, format);
+    return;
+  }
+  check(worksheet_merge_range(m_sheet, row, first_col, row, last_col, "", nullptr), row, first_col,
+        "объединённые ячейки");
+  text(row, first_col, value, format);  // clips it
+  blank(row, last_col, format);
+}
+
 void SheetWriter::link_to_sheet(lxw_row_t row, lxw_col_t col, std::string_view sheet_name,
                                 std::string_view value, lxw_format* format) {
   // Sheet names made by SheetNamer hold no apostrophe; doubling keeps any

@@ -36,6 +36,13 @@ class SheetWriter {
   void comment(lxw_row_t row, lxw_col_t col, std::string_view value);
   void merged(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col,
               std::string_view value, lxw_format* format);
+  // A one-row merged area inside a bordered table (a direction's band across
+  // the indicator table): the table's bordered rows right above and below
+  // draw its top and bottom edges, so only its first cell (text, fill, left
+  // edge) and its last (right edge) are written, not a bordered blank in
+  // every column between. The caller guarantees those neighbours.
+  void band(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col, std::string_view value,
+            lxw_format* format);
   // A link to cell A1 of another sheet of this workbook, shown as `value`.
   void link_to_sheet(lxw_row_t row, lxw_col_t col, std::string_view sheet_name,
                      std::string_view value, lxw_format* format);

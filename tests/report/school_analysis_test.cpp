@@ -115,6 +115,40 @@ print([o for o in others if any(o in v for v in values)])
             "[]\n");
 }
 
+// Cells are what a workbook costs to write: nothing bordered is written only
+// to pad. The rubric table stands in B..H (no empty bordered column A, its
+// explanations merged over F..H, not to the sheet's right edge), and a
+// direction's band across the indicator or recommendations table stores its
+// first and last cells only (the rows above and below draw its edges).
+TEST(SchoolAnalysisTest, DirectorSheetStoresNoBorderedPadding) {
+  test::AnalysisReportFixture data;
+  test::TempDir dir;
+  const auto path = dir / "s2.xlsx";
+  ASSERT_TRUE(report::write_director_workbook(data.input(), "s2", path).has_value());
+  const auto out = test::openpyxl_eval(path, R"py(
+import re
+xml = zipfile.ZipFile(path).read('xl/worksheets/sheet1.xml').decode()
+stored = {}
+for m in re.finditer(r'<c r="([A-Z]+)([0-9]+)"', xml):
+    stored.setdefault(int(m[2]), []).append(m[1])
+ws = wb.worksheets[0]
+head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == 'Блок / позиция / параметр')
+total = next(r for r in range(head, ws.max_row + 1) if ws.cell(r, 2).value == 'Итого')
+print(total - head, ''.join(sorted({c for r in range(head, total + 1) for c in stored.get(r, [])})))
+for rng in sorted(ws.merged_cells.ranges, key=lambda m: m.min_row):
+    first = ws.cell(rng.min_row, rng.min_col)
+    if rng.min_row == rng.max_row and rng.min_col == 1 and first.border.left.style:
+        print(rng.coord, repr(first.value), ''.join(stored[rng.min_row]))
+)py");
+  EXPECT_EQ(out,
+            "13 BCDEFGH\n"
+            "A15:M15 'Выявление профессиональных дефицитов' AM\n"
+            "A19:M19 'Молодые педагоги и наставничество' AM\n"
+            "A64:J64 'Выявление профессиональных дефицитов' AJ\n"
+            "A67:J67 'Молодые педагоги и наставничество' AJ\n"
+            "A69:J69 'Прочее' AJ\n");
+}
+
 TEST(SchoolAnalysisTest, DirectorOfSchoolWithoutFormIsToldSo) {
   test::AnalysisReportFixture data;
   test::TempDir dir;
