@@ -49,8 +49,16 @@ std::string sanitize_utf8(std::string_view text) {
   std::string out;
   std::size_t run = 0;  // start of the valid run being scanned
   for (std::size_t i = 0; i < text.size();) {
-    if (static_cast<std::uint8_t>(text[i]) < 0x80) {
+    const auto b0 = static_cast<std::uint8_t>(text[i]);
+    if (b0 < 0x80) {
       ++i;
+      continue;
+    }
+    // Cyrillic, nearly every other byte of a report: a lead byte C2..DF and
+    // a continuation byte are always a valid sequence.
+    if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < text.size() &&
+        (static_cast<std::uint8_t>(text[i + 1]) & 0xC0u) == 0x80u) {
+      i += 2;
       continue;
     }
     if (const auto len = sequence_length(text, i); len != 0) {
@@ -69,7 +77,8 @@ std::string sanitize_utf8(std::string_view text) {
 
 std::string clip_text(std::string_view text, std::size_t max_units) {
   const std::string clean = sanitize_utf8(text);
-  if (utf16_length(clean) <= max_units) return clean;
+  // A byte is at most one UTF-16 unit: short texts need no count.
+  if (clean.size() <= max_units || utf16_length(clean) <= max_units) return clean;
   if (max_units == 0) return {};
   // Keep whole characters while they fit, leaving one unit for the ellipsis.
   std::size_t units = 0;
