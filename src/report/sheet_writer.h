@@ -46,7 +46,10 @@ class SheetWriter {
   // A link to cell A1 of another sheet of this workbook, shown as `value`.
   void link_to_sheet(lxw_row_t row, lxw_col_t col, std::string_view sheet_name,
                      std::string_view value, lxw_format* format);
-  // A link to a workbook at `relative_path` (from this workbook's folder).
+  // A link to a workbook at `relative_path` (from this workbook's folder,
+  // '/' between folders), written as =HYPERLINK(path, value) with `value`
+  // as its cached result; quotes in either are doubled, so neither can end
+  // its string literal. The one formula this writer writes.
   void link_to_file(lxw_row_t row, lxw_col_t col, std::string_view relative_path,
                     std::string_view value, lxw_format* format);
   void column_width(lxw_col_t first, lxw_col_t last, double width, lxw_format* format = nullptr);

@@ -31,6 +31,29 @@ TEST(LibreOfficeTest, ResultsWorkbookPrintsEverySheet) {
   EXPECT_NE(text.find("=HYPERLINK(\"http://evil.example\",\"x\")"), std::string::npos);
 }
 
+// Links to the schools' own workbooks are HYPERLINK formulas: LibreOffice
+// shows their text, also for a file name with a quote in it.
+TEST(LibreOfficeTest, LinksToSchoolWorkbooksShowTheirText) {
+  if (!test::have_libreoffice()) GTEST_SKIP() << "soffice not installed";
+  test::ReportFixture data;
+  test::TempDir dir;
+  const auto path = dir / "results.xlsx";
+  report::ReportOptions options;
+  options.max_school_sheets = 2;
+  options.school_books = {{"s1", "directors/s\"1.xlsx"}, {"s5", "directors/s5.xlsx"}};
+  ASSERT_TRUE(report::write_results_workbook(data.input(), path, options).has_value());
+  EXPECT_EQ(test::openpyxl_eval(path, "print(wb['Сводка']['B7'].value)"),
+            "=HYPERLINK(\"directors/s\"\"1.xlsx\",\"файл ОО →\")\n");
+  const std::string text = test::pdf_text(path, dir);
+  std::size_t links = 0;
+  for (auto at = text.find("файл ОО →"); at != std::string::npos; at = text.find("файл ОО →", at + 1)) {
+    ++links;
+  }
+  EXPECT_EQ(links, 5u) << text;
+  EXPECT_EQ(text.find("Err:"), std::string::npos);
+  EXPECT_EQ(text.find("#NAME"), std::string::npos);
+}
+
 TEST(LibreOfficeTest, DirectorWorkbookPrints) {
   if (!test::have_libreoffice()) GTEST_SKIP() << "soffice not installed";
   test::ReportFixture data;
