@@ -1,5 +1,6 @@
 #include "cli/progress.h"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <spdlog/spdlog.h>
@@ -37,16 +38,26 @@ void Progress::draw() const {
 
 PhaseClock::PhaseClock() : m_start(Clock::now()), m_last(m_start) {}
 
+namespace {
+// The process's peak resident memory so far, in MB (Linux: ru_maxrss in KB).
+long peak_memory_mb() {
+  rusage usage{};
+  if (::getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  return usage.ru_maxrss / 1024;
+}
+}  // namespace
+
 void PhaseClock::lap(std::string phase) {
   const auto now = Clock::now();
-  m_laps.emplace_back(std::move(phase), std::chrono::duration<double>(now - m_last).count());
+  m_laps.push_back({std::move(phase), std::chrono::duration<double>(now - m_last).count(), peak_memory_mb()});
   m_last = now;
 }
 
 std::string PhaseClock::text() const {
   std::string out;
-  for (const auto& [phase, seconds] : m_laps) {
-    out += (out.empty() ? "" : ", ") + phase + " " + analysis::format_number(seconds, 2) + " с";
+  for (const auto& lap : m_laps) {
+    out += (out.empty() ? "" : ", ") + lap.phase + " " + analysis::format_number(lap.seconds, 2) +
+           " с (пик " + std::to_string(lap.peak_mb) + " МБ)";
   }
   const double total = std::chrono::duration<double>(m_last - m_start).count();
   return out + (out.empty() ? "" : "; ") + "всего " + analysis::format_number(total, 2) + " с";

@@ -1,5 +1,7 @@
 #include "cli/run_command.h"
 
+#include <malloc.h>  // malloc_trim (glibc)
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -192,6 +194,10 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   if (returns) input.returns = &*returns;
   const auto published = publish_results(config, input, options.threads);
   if (!published) return session.fail(published.error(), run_counts(run, 0, 0));
+  // The workbooks' memory, freed in several threads' allocator arenas, goes
+  // back to the system before the history is written (at 10,000 schools the
+  // history would otherwise raise the run's peak by 18 MB).
+  ::malloc_trim(0);
   phases.lap("книги и документы");
   if (auto r = record_results(session, run, results.summary); !r) {
     return session.fail(r.error(), run_counts(run, 0, 0));
