@@ -77,6 +77,15 @@ std::optional<Cycle> cycle_for_period(const Timetable& t, const std::string& per
   return std::nullopt;
 }
 
+namespace {
+// «от 1 до 4 дней», «от 1 до 1 дня», «от 1 до 21 дня»: after «до» the noun
+// takes the genitive of the upper bound.
+std::string days_up_to(int last) {
+  constexpr util::NounForms k_days_genitive = {"дня", "дней", "дней"};
+  return "от 1 до " + std::to_string(last) + " " + std::string(util::plural(last, k_days_genitive));
+}
+}  // namespace
+
 std::vector<std::string> timetable_problems(const Timetable& t) {
   std::vector<std::string> out;
   if (t.months.empty()) {
@@ -105,7 +114,7 @@ std::vector<std::string> timetable_problems(const Timetable& t) {
     if (d < 1 || d >= t.deadline_day - t.open_day) {
       out.push_back("напоминание за " + util::count_text(d, util::k_day_forms) + " до срока не попадает между рассылкой форм (" +
                     std::to_string(t.open_day) + "-е число) и сроком сдачи (" + std::to_string(t.deadline_day) +
-                    "-е): укажите от 1 до " + std::to_string(t.deadline_day - t.open_day - 1) + " дней");
+                    "-е): укажите " + days_up_to(t.deadline_day - t.open_day - 1));
     }
   }
   for (const int d : t.remind_after) {

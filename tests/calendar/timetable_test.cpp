@@ -92,6 +92,16 @@ TEST(TimetableTest, ProblemsAreSaidInRussian) {
   p = calendar::timetable_problems(t);
   ASSERT_EQ(p.size(), 1u);
   EXPECT_NE(p[0].find("напоминание за 25 дней до срока не попадает"), std::string::npos) << p[0];
+  // The bound agrees with its noun: «до 4 дней», «до 1 дня».
+  EXPECT_NE(p[0].find("укажите от 1 до " + std::to_string(t.deadline_day - t.open_day - 1) + " дн"),
+            std::string::npos)
+      << p[0];
+  t.deadline_day = t.open_day + 2;
+  t.results_day = t.deadline_day + 1;
+  t.remind_before = {3};
+  p = calendar::timetable_problems(t);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_NE(p[0].find("укажите от 1 до 1 дня"), std::string::npos) << p[0];
 
   t = krymsk_september();
   t.results_day = 20;
