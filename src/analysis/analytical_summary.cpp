@@ -167,8 +167,9 @@ std::vector<std::string> rubric_paragraphs(const model::Definition& def, const A
   p += ". Уровень ОО по рубрике: высокий — " + count_of_schools(r.schools_high) + ", средний — " +
        count_of_schools(r.schools_medium) + ", низкий — " + count_of_schools(r.schools_low) + ".";
   // The weakest blocks of the municipality (lowest share of their maximum).
+  const auto all_blocks = m.blocks();
   std::vector<const BlockScore*> blocks;
-  for (const auto& b : m.blocks) {
+  for (const auto& b : all_blocks) {
     if (b.max > 0) blocks.push_back(&b);
   }
   std::stable_sort(blocks.begin(), blocks.end(), [](const auto* x, const auto* y) {

@@ -61,7 +61,6 @@ DynamicsRow make_row(const model::IndicatorDef& ind, const std::string& school_i
                      std::optional<double> current, const std::vector<Earlier>& earlier) {
   DynamicsRow row;
   row.indicator_id = ind.id;
-  row.school_id = school_id;
   row.current = current;
   row.changes.reserve(earlier.size());
   for (const auto& e : earlier) {

@@ -49,9 +49,10 @@ struct Change {
   std::optional<int> yes_then;
 };
 
+// One indicator of one subject; Dynamics keys it by subject (the school id is
+// not repeated here: ten thousand schools' rows stay small).
 struct DynamicsRow {
   std::string_view indicator_id;     // a view of the definition's indicator id
-  std::string school_id;             // empty: the municipality
   std::optional<double> current;
   std::vector<Change> changes;       // one per compared period, nearest first
 

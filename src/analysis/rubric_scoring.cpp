@@ -1,5 +1,8 @@
 #include "analysis/rubric_scoring.h"
 
+#include <algorithm>
+#include <memory>
+
 #include "aggregate/statistics.h"
 #include "analysis/indicator_set.h"
 #include "analysis/number_text.h"
@@ -23,24 +26,44 @@ std::vector<const model::IndicatorDef*> covered(const EvidenceContext& ctx,
   return out;
 }
 
-PositionScore score_indicator_position(const model::RubricBlock& b, const model::RubricPosition& pos,
-                                       const EvidenceContext& ctx, const std::string& school_id) {
-  std::vector<IndicatorFacts> facts;
-  for (const auto* ind : covered(ctx, pos.id, school_id)) facts.push_back({ind->matches_goal, ind->bad});
-  const auto s = score_indicator_set(facts, b);
-  PositionScore out{pos.id, pos.name, s.total(), std::max(b.match_points, b.nomatch_points), {}, explain(s)};
-  out.params.reserve(3);
-  out.params.push_back({"present", "Наличие показателей", s.presence, b.nomatch_points, ""});
-  out.params.push_back({"match", "Соответствие обоснованной цели", s.match,
-                        b.match_points - b.nomatch_points, ""});
-  out.params.push_back({"bad", "Неэффективные показатели / с негативными последствиями",
-                        s.deduction, 0, ""});
+// A position's parameters (ids, titles, maxima) and maximum, without points
+// or notes: the same for every subject.
+PositionScore position_shape(const model::RubricBlock& b, const model::RubricPosition& pos) {
+  PositionScore out{pos.id, pos.name, 0, 0, {}, {}};
+  if (b.kind == model::RubricKind::indicator_set) {
+    out.max = std::max(b.match_points, b.nomatch_points);
+    out.params = {{"present", "Наличие показателей", 0, b.nomatch_points, {}},
+                  {"match", "Соответствие обоснованной цели", 0, b.match_points - b.nomatch_points, {}},
+                  {"bad", "Неэффективные показатели / с негативными последствиями", 0, 0, {}}};
+    return out;
+  }
+  out.params.reserve(b.params.size());
+  for (const auto& p : b.params) {
+    out.params.push_back({p.id, p.title, 0, p.points, {}});
+    out.max += p.points;
+  }
   return out;
 }
 
-PositionScore score_checklist_position(const model::RubricBlock& b, const model::RubricPosition& pos,
-                                       const EvidenceContext& ctx, const std::string& school_id) {
-  PositionScore out{pos.id, pos.name, 0, 0, {}, ""};
+// What one position scored: per parameter (the shape's order) its points and
+// note, and the position's own note.
+struct Scored {
+  std::vector<double> points;
+  std::vector<std::string> notes;
+  std::string note;
+};
+
+Scored score_indicator_position(const model::RubricBlock& b, const model::RubricPosition& pos,
+                                const EvidenceContext& ctx, const std::string& school_id) {
+  std::vector<IndicatorFacts> facts;
+  for (const auto* ind : covered(ctx, pos.id, school_id)) facts.push_back({ind->matches_goal, ind->bad});
+  const auto s = score_indicator_set(facts, b);
+  return {{s.presence, s.match, s.deduction}, {"", "", ""}, explain(s)};
+}
+
+Scored score_checklist_position(const model::RubricBlock& b, const model::RubricPosition& pos,
+                                const EvidenceContext& ctx, const std::string& school_id) {
+  Scored out;
   const std::string gate_id =
       !b.gate_param.empty() ? b.gate_param : (b.bad_gate && !b.params.empty() ? b.params[0].id : "");
   // bad_gate: at least one non-bad indicator of the position with a value.
@@ -49,51 +72,59 @@ PositionScore score_checklist_position(const model::RubricBlock& b, const model:
     indicators_ok = false;
     for (const auto* ind : covered(ctx, pos.id, school_id)) indicators_ok = indicators_ok || !ind->bad;
   }
-  std::vector<ParamScore> params;
-  params.reserve(b.params.size());
   bool gate_holds = true;
   for (const auto& p : b.params) {
-    ParamScore ps{p.id, p.title, 0, p.points, ""};
+    double points = 0;
+    std::string note;
     const auto* ev = b.find_evidence(pos.id, p.id);
     std::optional<bool> holds;
     if (ev != nullptr) {
-      const auto r = evaluate_evidence(*ev, ctx, school_id);
+      auto r = evaluate_evidence(*ev, ctx, school_id);
       holds = r.holds;
-      ps.note = r.note;
+      note = std::move(r.note);
     }
     const bool is_gate = p.id == gate_id;
     if (is_gate && b.bad_gate) {
       if (!indicators_ok) {
         holds = false;
-        ps.note = (ps.note.empty() ? "" : ps.note + "; ") +
-                  "нет показателей позиции, кроме неэффективных (или нет значений)";
+        note = (note.empty() ? "" : note + "; ") +
+               "нет показателей позиции, кроме неэффективных (или нет значений)";
       } else if (ev == nullptr) {
         holds = true;
-        ps.note = "есть показатели позиции";
+        note = "есть показатели позиции";
       }
     } else if (ev == nullptr) {
-      ps.note = "не указан источник подтверждения";
+      note = "не указан источник подтверждения";
     }
-    if (!holds && ps.note.empty()) ps.note = "нет данных";
-    if (holds.value_or(false)) ps.points = p.points;
+    if (!holds && note.empty()) note = "нет данных";
+    if (holds.value_or(false)) points = p.points;
     if (is_gate) gate_holds = holds.value_or(false);
-    params.push_back(std::move(ps));
+    out.points.push_back(points);
+    out.notes.push_back(std::move(note));
   }
   // With a gate (`requires`), the other parameters count only when it holds.
   std::string gate_title;
   for (const auto& p : b.params) {
     if (p.id == gate_id) gate_title = p.title;
   }
-  for (auto& ps : params) {
-    if (!b.gate_param.empty() && ps.param_id != gate_id && !gate_holds) {
-      ps.points = 0;
-      ps.note = "не засчитано: нет «" + gate_title + "»";
+  for (std::size_t i = 0; i < b.params.size(); ++i) {
+    if (!b.gate_param.empty() && b.params[i].id != gate_id && !gate_holds) {
+      out.points[i] = 0;
+      out.notes[i] = "не засчитано: нет «" + gate_title + "»";
     }
-    out.max += ps.max;
-    out.points += ps.points;
   }
-  out.params = std::move(params);
   return out;
+}
+
+// Σ of `count` parameters' points from `first`, in order (a position's points).
+double sum_points(const std::vector<double>& points, std::size_t first, std::size_t count) {
+  double out = 0;
+  for (std::size_t i = first; i < first + count && i < points.size(); ++i) out += points[i];
+  return out;
+}
+
+std::size_t params_per_position(const model::RubricBlock& b) {
+  return b.kind == model::RubricKind::indicator_set ? 3 : b.params.size();
 }
 
 }  // namespace
@@ -114,26 +145,73 @@ std::string level_name(Level level) {
 }
 
 RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx,
-                         const std::string& school_id) {
+                         const std::string& school_id, const std::shared_ptr<TextPool>& pool) {
+  const auto texts = pool ? pool : std::make_shared<TextPool>();
   RubricScore out;
   out.school_id = school_id;
-  out.blocks.reserve(rubric.blocks.size());
+  out.m_blocks = rubric.blocks;
+  out.m_pool = texts;
+  std::size_t params = 0, positions = 0;
   for (const auto& b : rubric.blocks) {
-    BlockScore bs{b.id, b.title, 0, b.computed_max, b.declared_max, {}};
-    bs.positions.reserve(b.positions.size());
+    params += b.positions.size() * params_per_position(b);
+    positions += b.positions.size();
+  }
+  out.m_param_points.reserve(params);
+  out.m_param_notes.reserve(params);
+  out.m_position_notes.reserve(positions);
+  for (const auto& b : rubric.blocks) {
+    double block_points = 0;
     for (const auto& pos : b.positions) {
-      auto ps = b.kind == model::RubricKind::indicator_set
-                    ? score_indicator_position(b, pos, ctx, school_id)
-                    : score_checklist_position(b, pos, ctx, school_id);
-      bs.points += ps.points;
-      bs.positions.push_back(std::move(ps));
+      auto s = b.kind == model::RubricKind::indicator_set
+                   ? score_indicator_position(b, pos, ctx, school_id)
+                   : score_checklist_position(b, pos, ctx, school_id);
+      block_points += sum_points(s.points, 0, s.points.size());
+      out.m_param_points.insert(out.m_param_points.end(), s.points.begin(), s.points.end());
+      for (const auto& note : s.notes) out.m_param_notes.push_back(texts->intern(note));
+      out.m_position_notes.push_back(texts->intern(s.note));
     }
-    out.total += bs.points;
-    out.max += bs.max;
-    out.blocks.push_back(std::move(bs));
+    out.total += block_points;
+    out.max += b.computed_max;
   }
   out.share = out.max > 0 ? 100.0 * out.total / out.max : 0;
   out.level = level_for(out.share, rubric.levels);
+  return out;
+}
+
+std::vector<BlockScore> RubricScore::blocks() const {
+  std::vector<BlockScore> out;
+  out.reserve(m_blocks.size());
+  std::size_t param = 0, position = 0;
+  for (const auto& b : m_blocks) {
+    BlockScore bs{b.id, b.title, 0, b.computed_max, b.declared_max, {}};
+    bs.positions.reserve(b.positions.size());
+    for (const auto& pos : b.positions) {
+      auto ps = position_shape(b, pos);
+      ps.note = m_pool->at(m_position_notes[position++]);
+      for (auto& p : ps.params) {
+        p.points = m_param_points[param];
+        p.note = m_pool->at(m_param_notes[param]);
+        ++param;
+      }
+      ps.points = sum_points(m_param_points, param - ps.params.size(), ps.params.size());
+      bs.points += ps.points;
+      bs.positions.push_back(std::move(ps));
+    }
+    out.push_back(std::move(bs));
+  }
+  return out;
+}
+
+std::size_t RubricScore::block_count() const { return m_blocks.size(); }
+
+double RubricScore::block_points(std::size_t i) const {
+  if (i >= m_blocks.size()) return 0;
+  std::size_t param = 0;
+  for (std::size_t k = 0; k < i; ++k) param += m_blocks[k].positions.size() * params_per_position(m_blocks[k]);
+  const auto& b = m_blocks[i];
+  const std::size_t n = params_per_position(b);
+  double out = 0;
+  for (std::size_t k = 0; k < b.positions.size(); ++k) out += sum_points(m_param_points, param + k * n, n);
   return out;
 }
 
@@ -144,11 +222,12 @@ const RubricScore* RubricResults::of(const std::string& school_id) const {
 RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& ctx) {
   RubricResults out;
   out.title = rubric.title;
+  const auto pool = std::make_shared<TextPool>();
   std::vector<double> totals;
   totals.reserve(ctx.summary.school_ids.size());
   out.schools.reserve(ctx.summary.school_ids.size());
   for (const auto& school_id : ctx.summary.school_ids) {
-    auto s = score_rubric(rubric, ctx, school_id);
+    auto s = score_rubric(rubric, ctx, school_id, pool);
     totals.push_back(s.total);
     switch (s.level) {
       case Level::high: ++out.schools_high; break;
@@ -157,7 +236,7 @@ RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& 
     }
     out.schools.push_back(std::move(s));
   }
-  out.municipal = score_rubric(rubric, ctx, "");
+  out.municipal = score_rubric(rubric, ctx, "", pool);
   out.school_median_total = aggregate::quantile_inc(totals, 0.5);
   // Places by points: once for all schools, never per school's sheet.
   const std::vector<std::optional<double>> by_total(totals.begin(), totals.end());

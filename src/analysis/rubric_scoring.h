@@ -22,28 +22,38 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analysis/evidence.h"
+#include "analysis/text_pool.h"
 #include "model/rubric.h"
 
 namespace analysis {
 
 enum class Level { high, medium, low };
 
-// The ids, titles and names in a score are views of the scored rubric
-// (model::Rubric, usually the definition's) or of fixed texts: the rubric
-// must outlive its scores. A score holds only what differs per subject
-// (points and notes), so that ten thousand schools' scores stay small.
+class RubricScore;
+
+// Scores `school_id`, keeping its notes in `pool` (a new pool when null).
+RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx,
+                         const std::string& school_id,
+                         const std::shared_ptr<TextPool>& pool = nullptr);
+
+// A score in detail, as RubricScore::blocks() spells it out: the ids, titles
+// and names are views of the scored rubric (model::Rubric, usually the
+// definition's) or of fixed texts, the notes views of the score's text pool.
+// They stay valid while the rubric and the RubricScore (or a copy of it) live.
 struct ParamScore {
   std::string_view param_id;  // indicator_set: "present", "match", "bad"
   std::string_view title;
   double points = 0;
-  double max = 0;        // indicator_set "bad": 0 (its minimum is the deduction)
-  std::string note;      // Russian: why ("«Да»", "не засчитано: нет «Наличие»", "нет источника")
+  double max = 0;         // indicator_set "bad": 0 (its minimum is the deduction)
+  std::string_view note;  // Russian: why ("«Да»", "не засчитано: нет «Наличие»", "нет источника")
 };
 
 struct PositionScore {
@@ -52,7 +62,7 @@ struct PositionScore {
   double points = 0;
   double max = 0;
   std::vector<ParamScore> params;
-  std::string note;  // indicator_set: the explanation of the 2/1/-1 arithmetic
+  std::string_view note;  // indicator_set: the explanation of the 2/1/-1 arithmetic
 };
 
 struct BlockScore {
@@ -64,9 +74,15 @@ struct BlockScore {
   std::vector<PositionScore> positions;
 };
 
-struct RubricScore {
+// One subject's score. It keeps only what differs per subject: the points of
+// each parameter and the ids of its notes in a text pool shared by all the
+// scores of a run (notes repeat across schools), so that ten thousand
+// schools' scores stay small; blocks() spells the detail out on demand. The
+// score views the scored rubric's blocks (their storage: moving the rubric or
+// its definition keeps the view valid, destroying or reassigning it does not).
+class RubricScore {
+ public:
   std::string school_id;  // empty: the municipality
-  std::vector<BlockScore> blocks;
   double total = 0;
   double max = 0;    // Σ computed block maxima
   double share = 0;  // total / max × 100 (may be negative: «Показатели» can deduct)
@@ -75,12 +91,28 @@ struct RubricScore {
   // place: 1, 2, 2, 4), set by analyze() once for all schools; nullopt for
   // the municipality.
   std::optional<int> rank;
+
+  // The blocks in rubric order with their positions and parameters; a new
+  // vector on each call (keep it in a variable to hold references into it).
+  std::vector<BlockScore> blocks() const;
+  std::size_t block_count() const;
+  // Points of block `i` (rubric order), without spelling the block out.
+  double block_points(std::size_t i) const;
+
+ private:
+  friend RubricScore score_rubric(const model::Rubric&, const EvidenceContext&, const std::string&,
+                                  const std::shared_ptr<TextPool>&);
+  std::span<const model::RubricBlock> m_blocks;  // the scored rubric's
+  std::shared_ptr<const TextPool> m_pool;
+  // Rubric order: per block, per position, its parameters.
+  std::vector<double> m_param_points;
+  std::vector<TextPool::Id> m_param_notes;
+  std::vector<TextPool::Id> m_position_notes;  // per block, per position
 };
 
-RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx,
-                         const std::string& school_id);
 
-// The rubric for every school of the summary and for the municipality.
+// The rubric for every school of the summary and for the municipality; their
+// notes share one text pool.
 struct RubricResults {
   std::string title;                   // the rubric's title
   std::vector<RubricScore> schools;    // ctx.summary.school_ids order (registry order)

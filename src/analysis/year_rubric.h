@@ -33,7 +33,7 @@
 //   in.monitorings["krymsk-m6-mentoring"].values = values_from_history(...);  // PeriodValues of "2025"
 //   in.forms = accepted_self_assessment_forms;
 //   const auto year = analysis::score_year_rubric(def, registry, *model::parse_period("2025"), in);
-//   year.results.schools[0].total, year.results.municipal.blocks[0].positions[0].note
+//   year.results.schools[0].total, year.results.municipal.blocks()[0].positions[0].note
 #pragma once
 
 #include <map>

@@ -68,9 +68,9 @@ double write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& 
 
 void write_score_cells(SheetWriter& w, lxw_row_t row, const analysis::RubricScore& s,
                        const Columns& c, bool bold, const BookContext& ctx) {
-  for (std::size_t i = 0; i < s.blocks.size(); ++i) {
-    w.number(row, static_cast<lxw_col_t>(k_first_block_col + i), s.blocks[i].points,
-             points_format(ctx.af, s.blocks[i].points, bold));
+  for (std::size_t i = 0; i < s.block_count(); ++i) {
+    w.number(row, static_cast<lxw_col_t>(k_first_block_col + i), s.block_points(i),
+             points_format(ctx.af, s.block_points(i), bold));
   }
   w.number(row, c.total, s.total, points_format(ctx.af, s.total, true));
   w.number(row, c.share, s.share / 100.0, bold ? ctx.af.percent_bold : ctx.f.percent);
@@ -85,7 +85,7 @@ void write_median_row(SheetWriter& w, lxw_row_t row, const analysis::RubricResul
   for (std::size_t i = 0; i < blocks; ++i) {
     std::vector<double> points;
     for (const auto& s : r.schools) {
-      if (i < s.blocks.size()) points.push_back(s.blocks[i].points);
+      if (i < s.block_count()) points.push_back(s.block_points(i));
     }
     const auto median = aggregate::quantile_inc(points, 0.5);
     const auto col = static_cast<lxw_col_t>(k_first_block_col + i);

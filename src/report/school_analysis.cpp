@@ -97,7 +97,7 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const SchoolLayou
   w.merged(row, k_note_first, row, k_note_last, "Пояснение", f.header);
   w.row_height(header, 30);
   ++row;
-  for (const auto& b : s->blocks) {
+  for (const auto& b : s->blocks()) {
     w.text(row, 1, b.title, af.text_bold_grey);
     w.number(row, 2, b.points, points_format(af, b.points, true));
     w.number(row, 3, b.max, points_format(af, b.max, true));

@@ -177,11 +177,12 @@ class Spravka {
     docx::Table t;
     t.widths_cm = {8.5, 2.6, 2.6, 2.8};
     t.rows.push_back(docx::header_row({"Блок", "Баллы " + m_where.genitive, "Максимум", "Медиана баллов ОО"}));
-    for (std::size_t i = 0; i < r.municipal.blocks.size(); ++i) {
-      const auto& b = r.municipal.blocks[i];
+    const auto blocks = r.municipal.blocks();
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const auto& b = blocks[i];
       std::vector<double> points;
       for (const auto& s : r.schools) {
-        if (i < s.blocks.size()) points.push_back(s.blocks[i].points);
+        if (i < s.block_count()) points.push_back(s.block_points(i));
       }
       std::sort(points.begin(), points.end());
       std::string median = "—";

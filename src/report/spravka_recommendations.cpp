@@ -50,7 +50,8 @@ std::vector<std::string> for_service(const ReportInput& in) {
   }
   if (a.rubric) {
     std::vector<const analysis::BlockScore*> weak;
-    for (const auto& b : a.rubric->municipal.blocks) {
+    const auto blocks = a.rubric->municipal.blocks();
+    for (const auto& b : blocks) {
       if (b.max > 0 && b.points < b.max) weak.push_back(&b);
     }
     std::stable_sort(weak.begin(), weak.end(), [](const auto* x, const auto* y) {

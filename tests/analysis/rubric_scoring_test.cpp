@@ -83,18 +83,19 @@ TEST(RubricScoringTest, SchoolScoresEveryBlockFromItsOwnData) {
                       .yes("mon_present", true).yes("mon_dates", true).yes("mon_usage", false)
                       .build()});
   const auto r = s.score("a");
-  ASSERT_EQ(r.blocks.size(), 3u);
+  const auto blocks = r.blocks();
+  ASSERT_EQ(blocks.size(), 3u);
   // Показатели: M1 = 1 + 1 - 1 = 1 (has a bad one), M2 = 2.
-  EXPECT_EQ(r.blocks[0].positions[0].points, 1);
-  EXPECT_EQ(r.blocks[0].positions[1].points, 2);
-  EXPECT_EQ(r.blocks[0].points, 3);
+  EXPECT_EQ(blocks[0].positions[0].points, 1);
+  EXPECT_EQ(blocks[0].positions[1].points, 2);
+  EXPECT_EQ(blocks[0].points, 3);
   // Мониторинг: present + dates = 2.
-  EXPECT_EQ(r.blocks[1].points, 2);
-  EXPECT_EQ(r.blocks[1].positions[0].params[0].note, "«Да»");
-  EXPECT_EQ(r.blocks[1].positions[0].params[2].note, "«Нет»");
+  EXPECT_EQ(blocks[1].points, 2);
+  EXPECT_EQ(blocks[1].positions[0].params[0].note, "«Да»");
+  EXPECT_EQ(blocks[1].positions[0].params[2].note, "«Нет»");
   // Результаты: 60 % >= 50 %.
-  EXPECT_EQ(r.blocks[2].points, 1);
-  EXPECT_EQ(r.blocks[2].positions[0].params[0].note, "60,0 % при цели 50 %");
+  EXPECT_EQ(blocks[2].points, 1);
+  EXPECT_EQ(blocks[2].positions[0].params[0].note, "60,0 % при цели 50 %");
   EXPECT_EQ(r.total, 6);
   EXPECT_EQ(r.max, 8);
   EXPECT_DOUBLE_EQ(r.share, 75);
@@ -107,11 +108,12 @@ TEST(RubricScoringTest, GateZeroesTheOtherParameters) {
                       .yes("mon_present", false).yes("mon_dates", true).yes("mon_usage", true)
                       .build()});
   const auto r = s.score("b");
-  const auto& pos = r.blocks[1].positions[0];
+  const auto blocks = r.blocks();
+  const auto& pos = blocks[1].positions[0];
   EXPECT_EQ(pos.points, 0);
   EXPECT_EQ(pos.params[1].points, 0);
   EXPECT_EQ(pos.params[1].note, "не засчитано: нет «Наличие»");
-  EXPECT_EQ(r.blocks[2].points, 0);  // 40 % < 50 %
+  EXPECT_EQ(blocks[2].points, 0);  // 40 % < 50 %
 }
 
 TEST(RubricScoringTest, BadGateNeedsANonBadIndicatorWithAValue) {
@@ -121,11 +123,12 @@ TEST(RubricScoringTest, BadGateNeedsANonBadIndicatorWithAValue) {
                       .yes("mon_present", true).yes("mon_dates", true).yes("mon_usage", true)
                       .build()});
   const auto r = s.score("c");
-  EXPECT_EQ(r.blocks[0].positions[0].points, -1);  // a single indicator, and it is bad
-  const auto& pos = r.blocks[1].positions[0];
+  const auto blocks = r.blocks();
+  EXPECT_EQ(blocks[0].positions[0].points, -1);  // a single indicator, and it is bad
+  const auto& pos = blocks[1].positions[0];
   EXPECT_EQ(pos.params[0].points, 0);
   EXPECT_EQ(pos.points, 0);  // gate failed -> dates and usage do not count
-  EXPECT_EQ(r.blocks[2].points, 1);  // exactly at the target
+  EXPECT_EQ(blocks[2].points, 1);  // exactly at the target
   EXPECT_EQ(r.total, -1 + 2 + 0 + 1);
   EXPECT_EQ(r.level, Level::low);
 }
@@ -141,15 +144,61 @@ TEST(RubricScoringTest, MunicipalityScoresFromMunicipalValuesAndMajorityOfYes) {
                       .share("m2_share", 55).yes("mon_present", false).yes("mon_dates", true)
                       .build()});
   const auto r = s.score("");
+  const auto blocks = r.blocks();
   EXPECT_TRUE(r.school_id.empty());
-  const auto& mon = r.blocks[1].positions[0];
+  const auto& mon = blocks[1].positions[0];
   EXPECT_EQ(mon.params[0].points, 1);  // 2 of 3 said «Да»: 66,7 % >= 50 %
   EXPECT_EQ(mon.params[0].note, "«Да» у 2 из 3 ОО (66,7 %)");
   EXPECT_EQ(mon.params[1].points, 1);  // 2 of 3
   EXPECT_EQ(mon.params[2].points, 0);  // 0 of 3 (c left it empty: counts as «Нет»)
   // Municipal m2_share = (30 + 80 + 55) / 300 = 55 % >= 50 %.
-  EXPECT_EQ(r.blocks[2].points, 1);
+  EXPECT_EQ(blocks[2].points, 1);
   EXPECT_EQ(r.total, 3 + 2 + 1);
+}
+
+TEST(RubricScoringTest, SchoolsShareOneNotePoolAndBlockPointsAgreeWithTheDetail) {
+  const Scored s({test::SubmissionBuilder("a").share("m1_good", 40).share("m1_bad", 10)
+                      .share("m2_share", 60).yes("mon_present", false).yes("mon_dates", true)
+                      .yes("mon_usage", true).build(),
+                  test::SubmissionBuilder("b").share("m1_good", 40).share("m2_share", 60)
+                      .yes("mon_present", false).yes("mon_dates", true).build()});
+  const analysis::EvidenceContext ctx{s.def, s.summary, s.by_school, s.dynamics, 50};
+  const auto results = analysis::score_schools(s.rubric, ctx);
+  ASSERT_EQ(results.schools.size(), 2u);
+  const auto a = results.of("a")->blocks();
+  const auto b = results.of("b")->blocks();
+  // The same gate note for both schools is one text of the run, not two copies.
+  const auto& note_a = a[1].positions[0].params[1].note;
+  const auto& note_b = b[1].positions[0].params[1].note;
+  EXPECT_EQ(note_a, "не засчитано: нет «Наличие»");
+  EXPECT_EQ(note_a.data(), note_b.data());
+  EXPECT_EQ(a[2].positions[0].params[0].note, "60,0 % при цели 50 %");
+  for (const auto& score : results.schools) {
+    const auto blocks = score.blocks();
+    ASSERT_EQ(score.block_count(), blocks.size());
+    double total = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      EXPECT_EQ(score.block_points(i), blocks[i].points) << score.school_id << " block " << i;
+      total += blocks[i].points;
+    }
+    EXPECT_EQ(score.total, total);
+  }
+  EXPECT_EQ(results.of("a")->block_points(0), 1 + 2);  // M1 with a bad indicator: 1 + 1 - 1; M2: 2
+  EXPECT_EQ(results.of("b")->block_points(0), 2 + 2);  // M1 without
+}
+
+TEST(RubricScoringTest, AScoreOutlivesAMoveOfItsRubric) {
+  // The yearly rubric's definition is moved into the run's results after scoring.
+  Scored s({test::SubmissionBuilder("a").share("m1_good", 40).share("m2_share", 60)
+                .yes("mon_present", false).yes("mon_dates", true).build()});
+  const auto r = s.score("a");
+  const model::Rubric moved = std::move(s.rubric);
+  s.rubric = model::Rubric{};  // the old object now holds an empty rubric
+  const auto blocks = r.blocks();
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[1].title, moved.blocks[1].title);
+  EXPECT_EQ(blocks[1].positions[0].params[1].note, "не засчитано: нет «Наличие»");
+  EXPECT_EQ(r.block_points(2), 1);
 }
 
 TEST(RubricScoringTest, Levels) {

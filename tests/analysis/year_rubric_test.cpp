@@ -55,22 +55,22 @@ void set_all(analysis::YearInputs& in, const model::SourceDef& src, const std::s
   }
 }
 
-const analysis::BlockScore& block(const analysis::RubricScore& s, const std::string& id) {
-  for (const auto& b : s.blocks) {
+// Copies: a score spells its blocks out anew on each call (their notes view
+// the score's text pool, which `s` keeps alive).
+analysis::BlockScore block(const analysis::RubricScore& s, const std::string& id) {
+  for (const auto& b : s.blocks()) {
     if (b.block_id == id) return b;
   }
   ADD_FAILURE() << "no block " << id;
-  static const analysis::BlockScore none;
-  return none;
+  return {};
 }
 
-const analysis::PositionScore& position(const analysis::BlockScore& b, const std::string& id) {
+analysis::PositionScore position(const analysis::BlockScore& b, const std::string& id) {
   for (const auto& p : b.positions) {
     if (p.position_id == id) return p;
   }
   ADD_FAILURE() << "no position " << id << " in " << b.block_id;
-  static const analysis::PositionScore none;
-  return none;
+  return {};
 }
 
 class KrymskYearTest : public ::testing::Test {
@@ -294,7 +294,8 @@ TEST(YearRubricEvidenceTest, TestsOnAMonitoringsIndicatorUseItsYearTargetMedianA
   EXPECT_DOUBLE_EQ(y.results.of("b")->total, 3);
   EXPECT_DOUBLE_EQ(y.results.of("c")->total, 2);
   EXPECT_DOUBLE_EQ(y.results.municipal.total, 2);
-  const auto& params = y.results.municipal.blocks[0].positions[0].params;
+  const auto blocks = y.results.municipal.blocks();
+  const auto& params = blocks[0].positions[0].params;
   EXPECT_EQ(params[0].note, "55,0 % при цели 50 %");
   EXPECT_EQ(params[1].note, "55,0 % при медиане 60,0 %");
 }
