@@ -185,6 +185,7 @@ std::string fill_template(const std::string& text, const std::map<std::string, s
     out += it != values.end() ? it->second : text.substr(open, close - open + 1);
     pos = close + 1;
   }
+  out.shrink_to_fit();  // kept per school until the report is written
   return out;
 }
 
@@ -221,6 +222,7 @@ std::vector<SchoolRecommendations> recommend(
   order.push_back("");
 
   std::vector<SchoolRecommendations> out;
+  out.reserve(summary.school_ids.size());
   for (const auto& school_id : summary.school_ids) {
     SchoolRecommendations sr;
     sr.school_id = school_id;
@@ -242,8 +244,11 @@ std::vector<SchoolRecommendations> recommend(
       auto it = by_direction.find(dir);
       if (it == by_direction.end()) continue;
       const auto* d = definition.find_direction(dir);
-      sr.directions.push_back({dir, d ? d->name : "Прочее", std::move(it->second)});
+      it->second.shrink_to_fit();  // kept per school until the report is written
+      sr.directions.push_back({dir, d ? std::string_view(d->name) : std::string_view("Прочее"),
+                              std::move(it->second)});
     }
+    sr.directions.shrink_to_fit();
     out.push_back(std::move(sr));
   }
   return out;

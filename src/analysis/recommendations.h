@@ -23,6 +23,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aggregate/summary.h"
@@ -43,7 +44,10 @@ struct Recommendation {
 
 struct DirectionRecommendations {
   std::string direction_id;    // empty: indicators and inputs without a direction
-  std::string direction_name;  // «Прочее» for the empty id
+  // A view of the definition's direction name (the definition must outlive
+  // it: moving the definition keeps it valid), or of the fixed «Прочее» for
+  // the empty id; not a copy per school.
+  std::string_view direction_name;
   std::vector<Recommendation> items;  // rule order
 };
 

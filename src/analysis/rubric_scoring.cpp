@@ -157,8 +157,7 @@ RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx
     positions += b.positions.size();
   }
   out.m_param_points.reserve(params);
-  out.m_param_notes.reserve(params);
-  out.m_position_notes.reserve(positions);
+  out.m_notes.reserve(positions + params);
   for (const auto& b : rubric.blocks) {
     double block_points = 0;
     for (const auto& pos : b.positions) {
@@ -167,8 +166,8 @@ RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx
                    : score_checklist_position(b, pos, ctx, school_id);
       block_points += sum_points(s.points, 0, s.points.size());
       out.m_param_points.insert(out.m_param_points.end(), s.points.begin(), s.points.end());
-      for (const auto& note : s.notes) out.m_param_notes.push_back(texts->intern(note));
-      out.m_position_notes.push_back(texts->intern(s.note));
+      out.m_notes.push_back(texts->intern(s.note));
+      for (const auto& note : s.notes) out.m_notes.push_back(texts->intern(note));
     }
     out.total += block_points;
     out.max += b.computed_max;
@@ -181,17 +180,16 @@ RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx
 std::vector<BlockScore> RubricScore::blocks() const {
   std::vector<BlockScore> out;
   out.reserve(m_blocks.size());
-  std::size_t param = 0, position = 0;
+  std::size_t param = 0, note = 0;
   for (const auto& b : m_blocks) {
     BlockScore bs{b.id, b.title, 0, b.computed_max, b.declared_max, {}};
     bs.positions.reserve(b.positions.size());
     for (const auto& pos : b.positions) {
       auto ps = position_shape(b, pos);
-      ps.note = m_pool->at(m_position_notes[position++]);
+      ps.note = m_pool->at(m_notes[note++]);
       for (auto& p : ps.params) {
-        p.points = m_param_points[param];
-        p.note = m_pool->at(m_param_notes[param]);
-        ++param;
+        p.points = m_param_points[param++];
+        p.note = m_pool->at(m_notes[note++]);
       }
       ps.points = sum_points(m_param_points, param - ps.params.size(), ps.params.size());
       bs.points += ps.points;

@@ -106,8 +106,7 @@ class RubricScore {
   std::shared_ptr<const TextPool> m_pool;
   // Rubric order: per block, per position, its parameters.
   std::vector<double> m_param_points;
-  std::vector<TextPool::Id> m_param_notes;
-  std::vector<TextPool::Id> m_position_notes;  // per block, per position
+  std::vector<TextPool::Id> m_notes;  // per position: its own note, then its parameters' notes
 };
 
 
