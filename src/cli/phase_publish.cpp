@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <set>
+
 #include "cli/phase_compute.h"
 #include "cli/progress.h"
 #include "definition/naming.h"
@@ -14,6 +16,37 @@ namespace cli {
 std::filesystem::path Published::director_file(const std::string& school_id) const {
   return directors_dir / (school_id + "_" + results_file.parent_path().filename().string() + ".xlsx");
 }
+
+namespace {
+
+// A school whose form this run did not accept (withdrawn from the inbox, or
+// now rejected) keeps no director's workbook from an earlier run of the
+// period: the folder holds this run's results only. Only "<id>_<period>.xlsx"
+// files are ours to remove; anything else someone put there stays.
+void remove_withdrawn_directors(const Published& published) {
+  const std::string suffix = "_" + published.results_file.parent_path().filename().string() + ".xlsx";
+  std::set<std::filesystem::path> current;
+  for (const auto& id : published.director_school_ids) current.insert(published.director_file(id));
+  std::error_code ec;
+  int removed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(published.directors_dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file(ec) || name.starts_with('.') || !name.ends_with(suffix) ||
+        current.contains(entry.path())) {
+      continue;
+    }
+    if (std::filesystem::remove(entry.path(), ec)) {
+      ++removed;
+    } else {
+      spdlog::warn("не удалось удалить устаревшую книгу директора {}: {}", entry.path().string(), ec.message());
+    }
+  }
+  if (removed > 0) {
+    spdlog::info("удалены книги директоров ОО, чьи формы в этом запуске не приняты: {}", removed);
+  }
+}
+
+}  // namespace
 
 Published published_paths(const Config& config, const model::Definition& definition,
                           const model::Period& period) {
@@ -57,6 +90,7 @@ model::Expected<Published> publish_results(const Config& config, const report::R
     return std::unexpected(w.error());
   }
   published.director_school_ids = input.summary.school_ids;
+  remove_withdrawn_directors(published);
   progress.step();
   spdlog::info("итоговая книга записана: {}", published.results_file.string());
   if (auto d = publish_documents(config, input); !d) return d;
