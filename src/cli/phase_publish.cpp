@@ -24,7 +24,8 @@ namespace {
 // period: the folder holds this run's results only. Only "<id>_<period>.xlsx"
 // files are ours to remove; anything else someone put there stays.
 void remove_withdrawn_directors(const Published& published) {
-  const std::string suffix = "_" + published.results_file.parent_path().filename().string() + ".xlsx";
+  // director_file() with an empty id: its name is the part every school's shares, "_<period>.xlsx".
+  const std::string suffix = published.director_file("").filename().string();
   std::set<std::filesystem::path> current;
   for (const auto& id : published.director_school_ids) current.insert(published.director_file(id));
   std::error_code ec;

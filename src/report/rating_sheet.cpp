@@ -69,8 +69,8 @@ double write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& 
 void write_score_cells(SheetWriter& w, lxw_row_t row, const analysis::RubricScore& s,
                        const Columns& c, bool bold, const BookContext& ctx) {
   for (std::size_t i = 0; i < s.block_count(); ++i) {
-    w.number(row, static_cast<lxw_col_t>(k_first_block_col + i), s.block_points(i),
-             points_format(ctx.af, s.block_points(i), bold));
+    const double points = s.block_points(i);
+    w.number(row, static_cast<lxw_col_t>(k_first_block_col + i), points, points_format(ctx.af, points, bold));
   }
   w.number(row, c.total, s.total, points_format(ctx.af, s.total, true));
   w.number(row, c.share, s.share / 100.0, bold ? ctx.af.percent_bold : ctx.f.percent);

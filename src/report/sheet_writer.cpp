@@ -93,9 +93,7 @@ void SheetWriter::merged(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t las
           first_row, first_col, "объединённые ячейки");
     return;
   }
-  check(worksheet_merge_range(m_sheet, first_row, first_col, last_row, last_col, "", nullptr), first_row,
-        first_col, "объединённые ячейки");
-  text(first_row, first_col, value, format);  // clips it
+  merge_into_first_cell(first_row, first_col, last_row, last_col, value, format);
 }
 
 void SheetWriter::band(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col, std::string_view value,
@@ -104,10 +102,15 @@ void SheetWriter::band(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col, s
     text(row, first_col, value, format);
     return;
   }
-  check(worksheet_merge_range(m_sheet, row, first_col, row, last_col, "", nullptr), row, first_col,
-        "объединённые ячейки");
-  text(row, first_col, value, format);  // clips it
+  merge_into_first_cell(row, first_col, row, last_col, value, format);
   blank(row, last_col, format);
+}
+
+void SheetWriter::merge_into_first_cell(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                                        lxw_col_t last_col, std::string_view value, lxw_format* format) {
+  check(worksheet_merge_range(m_sheet, first_row, first_col, last_row, last_col, "", nullptr), first_row,
+        first_col, "объединённые ячейки");
+  text(first_row, first_col, value, format);  // clips it
 }
 
 void SheetWriter::link_to_sheet(lxw_row_t row, lxw_col_t col, std::string_view sheet_name,

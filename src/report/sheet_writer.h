@@ -65,6 +65,11 @@ class SheetWriter {
   model::Expected<void> status() const;
 
  private:
+  // Merges the area with no text and no format, then writes `value` in
+  // `format` into its first cell alone (merged() without a border, band()).
+  void merge_into_first_cell(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                             lxw_col_t last_col, std::string_view value, lxw_format* format);
+
   lxw_worksheet* m_sheet;
   std::string m_name;
   std::optional<model::Diagnostic> m_error;
