@@ -186,6 +186,24 @@ deliver::Letter nothing_accepted_letter(const MailContext& ctx, bool results_kep
   return {deliver::letter_kind::problem_notice, {}, std::move(m), {}};
 }
 
+deliver::Letter run_failed_letter(const MailContext& ctx, const model::Diagnostic& problem) {
+  auto m = new_message(ctx, {"", ctx.methodist});
+  m.subject = "metodmon: запуск за " + period_text(ctx) + " прерван — письма директорам не отправлены";
+  std::string body = "Запуск мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + " (" +
+                     ctx.run.run_time + ", " + ctx.run.tool_version + ") прерван после чтения форм.\n";
+  body += "\nЧто случилось: " + problem.message + "\n";
+  if (!problem.where.file.empty() && problem.message.find(problem.where.file) == std::string::npos) {
+    body += "Файл: " + problem.where.file + "\n";
+  }
+  body += "\nДиректорам ничего не отправлено. Формы во входящей папке (" + ctx.run.inbox +
+          ") не изменены: их прочитает следующий запуск.\n";
+  body += "\nЧто сделать: " + (problem.hint.empty() ? std::string("устраните причину") : problem.hint) +
+          "; затем запустите metodmon run снова: каждый директор получит письмо с итогами один раз.\n";
+  body += notices_text(ctx);
+  m.body = body;
+  return {deliver::letter_kind::problem_notice, "run-failed", std::move(m), {}};
+}
+
 std::optional<deliver::Letter> rejected_form_letter(const MailContext& ctx, const model::School& school,
                                                     const std::vector<const model::FileOutcome*>& files) {
   if (school.email.empty()) return std::nullopt;

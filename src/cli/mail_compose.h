@@ -49,6 +49,11 @@ deliver::Letter methodist_letter(const MailContext& ctx, deliver::MailAttachment
 // what was in the inbox, why nothing was accepted, whether the period's
 // earlier results were kept, what to do (a problem-notice letter).
 deliver::Letter nothing_accepted_letter(const MailContext& ctx, bool results_kept);
+// To the methodist when a run stopped after reading the forms (a workbook
+// that could not be written, a full disk, a history that could not be
+// updated): what went wrong and how to fix it, that no director was mailed
+// and the inbox is untouched, what to do (a problem-notice letter).
+deliver::Letter run_failed_letter(const MailContext& ctx, const model::Diagnostic& problem);
 // nullopt when the school has no address.
 std::optional<deliver::Letter> rejected_form_letter(const MailContext& ctx, const model::School& school,
                                                     const std::vector<const model::FileOutcome*>& files);

@@ -50,7 +50,7 @@ std::string posted_status(const MailTally& before, const MailTally& after) {
   if (after.sent > before.sent || after.unchanged > before.unchanged) return "sent";
   if (after.waiting > before.waiting) return "pending";
   if (after.invalid > before.invalid) return "invalid";
-  if (after.failed > before.failed) return "failed";
+  if (after.failed > before.failed || after.unwritten > before.unwritten) return "failed";
   return "dry-run";
 }
 

@@ -55,7 +55,7 @@ void MailRound::post(std::string_view period, deliver::Letter letter) {
   const auto d = m_outbox.deliver(period, std::move(letter), *m_courier);
   if (!d) {
     print_diagnostics(std::vector{d.error()});
-    ++m_tally.failed;
+    ++m_tally.unwritten;
     return;
   }
   if (d->unchanged) {
@@ -68,7 +68,7 @@ void MailRound::post(std::string_view period, deliver::Letter letter) {
 
 void MailRound::not_composed(const model::Diagnostic& why) {
   print_diagnostics(std::vector{why});
-  ++m_tally.failed;
+  ++m_tally.unwritten;
 }
 
 bool has_waiting_letters(deliver::Outbox& outbox, const std::string& period, bool include_dry_run) {
@@ -107,6 +107,11 @@ void MailRound::report(const std::filesystem::path& where) const {
     spdlog::error("письма не доставлены ({}), причины — в журнале отправки journal.tsv в папке {}; metodmon send "
                   "попробует снова",
                   m_tally.failed, where.string());
+  }
+  if (m_tally.unwritten > 0) {
+    spdlog::error("письма не составлены ({}): их нет в папке {}, и metodmon send их не отправит; устраните "
+                  "причину (она выше) и запустите metodmon run снова — письма будут составлены заново",
+                  m_tally.unwritten, where.string());
   }
   if (m_tally.invalid > 0) {
     spdlog::error("письма с неверным адресом не отправляются ({}): исправьте адреса в реестре школ или в разделе "

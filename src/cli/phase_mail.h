@@ -36,8 +36,10 @@ struct MailTally {
   int waiting = 0;    // pending: held, or not tried (server stopped answering, budget spent)
   int failed = 0;     // tried and not delivered, or could not be written
   int invalid = 0;    // bad address: never sent
+  int unwritten = 0;  // could not be composed or filed in the outbox: `send` has nothing to
+                      // retry; the next run composes it again (its identity was never sent)
 
-  int not_delivered() const { return waiting + failed + invalid; }
+  int not_delivered() const { return waiting + failed + invalid + unwritten; }
 };
 
 // The limits of a round from the configuration ([mail] stop_after_failed_letters, budget_seconds).
@@ -55,7 +57,7 @@ class MailRound {
   // that replaces one already delivered is marked first (mark_revised).
   void post(std::string_view period, deliver::Letter letter);
 
-  // A letter that could not even be composed (its attachment unreadable): printed, counted as failed.
+  // A letter that could not even be composed (its attachment unreadable): printed, counted as unwritten.
   void not_composed(const model::Diagnostic& why);
 
   // Sends what waits in the outbox for `period`; tallies what it dealt with.

@@ -88,7 +88,7 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
   if (config.mail_enabled) {
     std::printf("Письма: новых %d, отправлено %d, уже отправлены раньше без изменений %d, ждут отправки %d, "
                 "не отправлено %d%s (папка %s)\n",
-                mail.written, mail.sent, mail.unchanged, mail.waiting, mail.failed + mail.invalid,
+                mail.written, mail.sent, mail.unchanged, mail.waiting, mail.failed + mail.invalid + mail.unwritten,
                 config.mail_dry_run ? " — пробный запуск, ничего не отправлялось" : "",
                 (config.outbox / inputs.period.id).string().c_str());
   }
@@ -97,6 +97,21 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
 // No form accepted: nothing is published and the period's earlier results
 // and history values stay; a rerun is on record in the history, a first run
 // leaves none. Only the methodist is told, and the exit code is 4.
+// A run that stops after reading the forms: printed and on record as any
+// failure, and the methodist is told by mail, since nobody watches a run the
+// timer starts (the letter goes through the outbox: held if the server is
+// down, sent by the next run or `send`).
+int fail_and_tell(const Config& config, RunSession& session, const MailContext& ctx,
+                  const model::Diagnostic& problem, const deliver::RunCounts& counts) {
+  const int code = session.fail(problem, counts);
+  if (config.mail_enabled && !ctx.methodist.empty()) {
+    std::vector<deliver::Letter> letters;
+    letters.push_back(run_failed_letter(ctx, problem));
+    (void)mail_letters(config, ctx.summary.period.id, std::move(letters));
+  }
+  return code;
+}
+
 int publish_nothing(const Config& config, const RunInputs& inputs, RunSession& session, model::RunInfo& run) {
   const auto& def = inputs.definition.definition;
   const auto& period = inputs.period;
@@ -192,15 +207,16 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   report::ReportInput input{computed_def, registry, results.summary, run, &results.analysis};
   input.trends = &results.trends;
   if (returns) input.returns = &*returns;
+  const MailContext mail_ctx{computed_def, registry, results.summary, run, config.mail.from, config.mail.methodist};
   const auto published = publish_results(config, input, options.threads);
-  if (!published) return session.fail(published.error(), run_counts(run, 0, 0));
+  if (!published) return fail_and_tell(config, session, mail_ctx, published.error(), run_counts(run, 0, 0));
   // The workbooks' memory, freed in several threads' allocator arenas, goes
   // back to the system before the history is written (at 10,000 schools the
   // history would otherwise raise the run's peak by 18 MB).
   ::malloc_trim(0);
   phases.lap("книги и документы");
   if (auto r = record_results(session, run, results.summary); !r) {
-    return session.fail(r.error(), run_counts(run, 0, 0));
+    return fail_and_tell(config, session, mail_ctx, r.error(), run_counts(run, 0, 0));
   }
   phases.lap("история");
 
@@ -208,8 +224,7 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   MailTally mail;
   if (config.mail_enabled) {
     MailRound round(config, config.mail_dry_run);
-    const MailContext ctx{computed_def, registry, results.summary, run, config.mail.from, config.mail.methodist};
-    mail_results(round, config, ctx, *published);
+    mail_results(round, config, mail_ctx, *published);
     round.report(config.outbox / period.id);
     mail = round.tally();
     phases.lap("почта");

@@ -3,10 +3,12 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <string>
 
 #include "util/atomic_file.h"
+#include "util/os_error.h"
 
 namespace util {
 
@@ -76,12 +78,15 @@ XlsxFile::~XlsxFile() {
 
 model::Expected<void> XlsxFile::commit(const Finish& finish, PublishBatch* batch) {
   if (m_book == nullptr) return std::unexpected(write_error(m_final, "книга уже закрыта"));
+  errno = 0;
   const lxw_error err = workbook_close(m_book);  // writes and frees
+  const int os_err = errno;  // why a file operation failed (full disk, …); libxlsxwriter only says that it did
   m_book = nullptr;
   if (err != LXW_NO_ERROR) {
     std::error_code ec;
     fs::remove(m_temp, ec);
-    return std::unexpected(write_error(m_final, lxw_error_text(err)));
+    const std::string why = os_err != 0 ? os_error_text(os_err) + " (" + lxw_error_text(err) + ")" : lxw_error_text(err);
+    return std::unexpected(write_error(m_final, why));
   }
   if (finish) {
     if (auto done = finish(m_temp); !done) {

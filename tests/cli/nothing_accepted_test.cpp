@@ -9,20 +9,10 @@
 
 #include "support/key_values.h"
 #include "support/metodmon_cli.h"
-#include "util/sha256.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// SHA-256 of every file under `dir`, by relative path.
-std::map<std::string, std::string> tree_hashes(const fs::path& dir) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) out[e.path().lexically_relative(dir).string()] = *util::sha256_file(e.path());
-  }
-  return out;
-}
 
 // Facts of the history database, read with Python's sqlite3.
 std::string history_facts(const test::TempDir& dir) {
@@ -50,7 +40,7 @@ TEST(NothingAcceptedTest, EmptyInboxOnARerunKeepsResultsHistoryAndMailsOnlyTheMe
   test::copy_demo_forms(dir / "inbox");
   const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", test::k_dry_run_mail});
   ASSERT_EQ(test::metodmon(run_in(config) + " -q").exit_code, 2);
-  const auto published = tree_hashes(dir / "out/2026-11");
+  const auto published = test::tree_hashes(dir / "out/2026-11");
   const auto history_before = history_facts(dir);
   ASSERT_EQ(test::value_of(history_before, "values").empty(), false);
   ASSERT_NE(test::value_of(history_before, "values"), "0");
@@ -64,7 +54,7 @@ TEST(NothingAcceptedTest, EmptyInboxOnARerunKeepsResultsHistoryAndMailsOnlyTheMe
   EXPECT_NE(r.out.find("оставлены без изменений"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("Итоговая книга:"), std::string::npos) << r.out;
 
-  EXPECT_EQ(tree_hashes(dir / "out/2026-11"), published);
+  EXPECT_EQ(test::tree_hashes(dir / "out/2026-11"), published);
   const auto history_after = history_facts(dir);
   EXPECT_EQ(test::value_of(history_after, "values"), test::value_of(history_before, "values"));
   EXPECT_EQ(test::value_of(history_after, "value_digest"), test::value_of(history_before, "value_digest"));
@@ -89,7 +79,7 @@ TEST(NothingAcceptedTest, OnlyRejectedFormsOnARerunPublishNothingAndMailNoSchool
   test::copy_demo_forms(dir / "inbox");
   const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", test::k_dry_run_mail});
   ASSERT_EQ(test::metodmon(run_in(config) + " -q").exit_code, 2);
-  const auto published = tree_hashes(dir / "out/2026-11");
+  const auto published = test::tree_hashes(dir / "out/2026-11");
   const auto history_before = history_facts(dir);
   const auto letters_before = test::outbox_letters(dir / "state/outbox").size();
 
@@ -100,7 +90,7 @@ TEST(NothingAcceptedTest, OnlyRejectedFormsOnARerunPublishNothingAndMailNoSchool
   const auto r = test::metodmon(run_in(config));
   EXPECT_EQ(r.exit_code, 4) << r.out;
   EXPECT_NE(r.out.find("sch09_2026-11.xlsx"), std::string::npos) << r.out;  // why it was not accepted
-  EXPECT_EQ(tree_hashes(dir / "out/2026-11"), published);
+  EXPECT_EQ(test::tree_hashes(dir / "out/2026-11"), published);
   EXPECT_EQ(test::value_of(history_facts(dir), "value_digest"), test::value_of(history_before, "value_digest"));
   const auto letters = test::outbox_letters(dir / "state/outbox");
   ASSERT_EQ(letters.size(), letters_before + 1);  // the methodist's, nothing to sch09

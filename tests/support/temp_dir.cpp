@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/sha256.h"
+
 namespace test {
 
 namespace fs = std::filesystem;
@@ -37,5 +39,15 @@ std::string read_file(const fs::path& p) {
 }
 
 fs::path source_dir() { return METODMON_SOURCE_DIR; }
+
+std::map<std::string, std::string> tree_hashes(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    const auto h = util::sha256_file(e.path());
+    out[e.path().lexically_relative(dir).string()] = h ? *h : "?";
+  }
+  return out;
+}
 
 }  // namespace test

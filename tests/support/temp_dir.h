@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -25,5 +26,8 @@ class TempDir {
 
 std::string read_file(const std::filesystem::path& p);
 std::filesystem::path source_dir();  // the project's root, for templates/ and tests/data/
+// SHA-256 of every file under `dir` (recursively), by path relative to `dir`:
+// "nothing here changed" in one comparison.
+std::map<std::string, std::string> tree_hashes(const std::filesystem::path& dir);
 
 }  // namespace test
