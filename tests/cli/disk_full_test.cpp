@@ -52,17 +52,27 @@ std::uintmax_t largest_file_except(const fs::path& dir, const fs::path& except) 
   return largest;
 }
 
+// The first run, with room on the disk, of the demo forms but sch02's, which
+// comes late (the rerun has one school more to write). Returns the config.
+fs::path first_run_before_a_late_form(const test::TempDir& dir) {
+  test::copy_demo_forms(dir / "inbox");
+  fs::create_directories(dir / "late");
+  fs::rename(dir / "inbox/sch02_2026-11.xlsx", dir / "late/sch02_2026-11.xlsx");
+  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", test::k_dry_run_mail});
+  const auto r = test::metodmon(run_in(config) + " -q");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  return config;
+}
+
+void late_form_arrives(const test::TempDir& dir) {
+  fs::rename(dir / "late/sch02_2026-11.xlsx", dir / "inbox/sch02_2026-11.xlsx");
+}
+
 }  // namespace
 
 TEST(DiskFullTest, ARerunThatCannotWriteKeepsWhatWasPublishedAndTellsTheMethodistOnly) {
   test::TempDir dir;
-  test::copy_demo_forms(dir / "inbox");
-  // sch02's form comes late: the rerun has one school more to write.
-  const auto late = dir / "late/sch02_2026-11.xlsx";
-  fs::create_directories(late.parent_path());
-  fs::rename(dir / "inbox/sch02_2026-11.xlsx", late);
-  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", test::k_dry_run_mail});
-  ASSERT_EQ(test::metodmon(run_in(config) + " -q").exit_code, 2);
+  const auto config = first_run_before_a_late_form(dir);
   const auto results = test::demo_results_file(dir);
   ASSERT_TRUE(fs::exists(results));
   const auto published = test::tree_hashes(dir / "out/2026-11");
@@ -70,7 +80,7 @@ TEST(DiskFullTest, ARerunThatCannotWriteKeepsWhatWasPublishedAndTellsTheMethodis
   ASSERT_NE(test::value_of(history_before, "values"), "0");
   const auto letters_before = test::outbox_letters(dir / "state/outbox").size();
 
-  fs::rename(late, dir / "inbox/sch02_2026-11.xlsx");
+  late_form_arrives(dir);
   const auto inbox = test::tree_hashes(dir / "inbox");
   const auto limit = fs::file_size(results) - 1024;
   // The limit stops the results workbook only: not the other files published
@@ -115,19 +125,14 @@ TEST(DiskFullTest, ARerunThatCannotWriteKeepsWhatWasPublishedAndTellsTheMethodis
 // `send` will deliver a letter it never filed: the next run composes it.
 TEST(DiskFullTest, ALetterThatCannotBeFiledIsComposedAgainByTheNextRun) {
   test::TempDir dir;
-  test::copy_demo_forms(dir / "inbox");
-  const auto late = dir / "late/sch02_2026-11.xlsx";
-  fs::create_directories(late.parent_path());
-  fs::rename(dir / "inbox/sch02_2026-11.xlsx", late);
-  const auto config = test::write_demo_config(dir, {dir / "inbox", "2026-11", test::k_dry_run_mail});
-  ASSERT_EQ(test::metodmon(run_in(config) + " -q").exit_code, 2);
+  const auto config = first_run_before_a_late_form(dir);
   std::uintmax_t methodist_letter = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir / "state/outbox")) {
     const auto name = e.path().filename().string();
     if (name.find("metodist@") != std::string::npos && name.ends_with(".eml")) methodist_letter = e.file_size();
   }
   ASSERT_GT(methodist_letter, 0u);
-  fs::rename(late, dir / "inbox/sch02_2026-11.xlsx");
+  late_form_arrives(dir);
   const auto limit = methodist_letter - 1024;
   ASSERT_LT(fs::file_size(test::demo_results_file(dir)) + 16 * 1024, limit);
 
