@@ -28,7 +28,7 @@ int severity(int code) {
     case k_exit_forms_rejected: return 1;
     case k_exit_mail_failed: return 2;
     case k_exit_nothing_accepted: return 3;
-    case k_exit_not_archived: return 4;
+    case k_exit_not_saved: return 4;
     default: return 5;
   }
 }

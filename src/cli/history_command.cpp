@@ -16,7 +16,7 @@ std::string exit_text(const std::optional<int>& code) {
     case k_exit_forms_rejected: return "часть форм отклонена";
     case k_exit_mail_failed: return "часть писем не отправлена";
     case k_exit_nothing_accepted: return "ни одна форма не принята, итоги не обновлены";
-    case k_exit_not_archived: return "часть форм не сохранена в архив";
+    case k_exit_not_saved: return "часть форм не сохранена в архив или письма не записаны";
     default: return "ошибка (код " + std::to_string(*code) + ")";
   }
 }

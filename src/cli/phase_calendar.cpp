@@ -167,10 +167,16 @@ MailStepResult mail_step(const Config& config, const calendar::Task& task, calen
   MailRound round(config, config.mail_dry_run);
   MailStepResult out{letters(round), k_exit_ok};
   round.report(config.outbox / task.cycle.period.id);
-  record_step(history, task, today, "done", "");
-  out.exit_code = out.report.failed > 0                   ? k_exit_failure
-                  : round.tally().not_delivered() > 0     ? k_exit_mail_failed
-                                                          : k_exit_ok;
+  // A letter of the step that could not be composed or filed (a full disk)
+  // is in no outbox for `send`: the step is not done, and the next day does
+  // it again. The letters that went out are not sent twice: the outbox keeps
+  // them, with the same figures, as delivered.
+  const auto& tally = round.tally();
+  if (tally.unwritten == 0) record_step(history, task, today, "done", "");
+  out.exit_code = out.report.failed > 0     ? k_exit_failure
+                  : tally.unwritten > 0     ? k_exit_not_saved
+                  : tally.not_delivered() > 0 ? k_exit_mail_failed
+                                              : k_exit_ok;
   return out;
 }
 

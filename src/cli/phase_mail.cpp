@@ -109,8 +109,10 @@ void MailRound::report(const std::filesystem::path& where) const {
                   m_tally.failed, where.string());
   }
   if (m_tally.unwritten > 0) {
-    spdlog::error("письма не составлены ({}): их нет в папке {}, и metodmon send их не отправит; устраните "
-                  "причину (она выше) и запустите metodmon run снова — письма будут составлены заново",
+    spdlog::error("письма не записаны в папку отправки ({}): их нет в папке {}, и metodmon send их не "
+                  "отправит; когда причина (она выше) будет устранена, их составит заново следующий запуск "
+                  "(metodmon run; в календаре — daily на следующий день), а уже отправленные письма второй раз "
+                  "не уйдут",
                   m_tally.unwritten, where.string());
   }
   if (m_tally.invalid > 0) {

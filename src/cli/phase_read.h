@@ -5,7 +5,7 @@
 //
 // Example:
 //   auto read = read_inbox(config, def, registry, period);
-//   if (archive_accepted(config, period, read) > 0) code = k_exit_not_archived;
+//   if (archive_accepted(config, period, read) > 0) code = k_exit_not_saved;
 #pragma once
 
 #include <vector>

@@ -236,10 +236,10 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   phases.log();
 
   const auto counts = run_counts(run, mail.sent, mail.not_delivered());
-  const int code = not_archived > 0              ? k_exit_not_archived
-                   : mail.not_delivered() > 0    ? k_exit_mail_failed
-                   : counts.rejected > 0         ? k_exit_forms_rejected
-                                                 : k_exit_ok;
+  const int code = not_archived > 0 || mail.unwritten > 0 ? k_exit_not_saved
+                   : mail.not_delivered() > 0              ? k_exit_mail_failed
+                   : counts.rejected > 0                   ? k_exit_forms_rejected
+                                                           : k_exit_ok;
   if (auto r = session.finish(code, counts); !r) return session.fail(r.error(), counts);
   if (!options.quiet) print_run_summary(config, inputs, run, results.summary, *published, counts, mail);
   return code;

@@ -251,3 +251,26 @@ TEST_F(DailyCalendarTest, AFormsSeasonOfTwoMonitoringsDayByDay) {
   EXPECT_TRUE(line_of("kr05").ends_with("не прислана")) << status.out;
   EXPECT_NE(status.out.find("формы разосланы 01.09.2026; срок сдачи — 20.09.2026"), std::string::npos) << status.out;
 }
+
+// 1 August the disk is full where the letters are filed (stood in for by a
+// file where m8's outbox folder should be): no form can be filed, so none
+// goes out; the day says so (exit 5: someone must look) and the step is not
+// done. 2 August, with room again, each school gets its form, once.
+TEST_F(DailyCalendarTest, FormsThatCouldNotBeFiledGoOutTheNextDayOnce) {
+  fs::create_directories(dir / "state/outbox");
+  std::ofstream(dir / "state/outbox/m8") << "not a folder\n";
+  const auto blocked = test::metodmon("daily -c " + test::shell_quote(config.string()) + " --today 2026-08-01");
+  EXPECT_EQ(blocked.exit_code, 5) << blocked.out;
+  EXPECT_NE(blocked.out.find("письма не записаны в папку отправки"), std::string::npos) << blocked.out;
+  EXPECT_TRUE(server->received().empty());
+
+  fs::remove(dir / "state/outbox/m8");
+  auto day = daily("2026-08-02");
+  EXPECT_EQ(day.size(), 4u);
+  for (const auto* school : {k_kr01, k_kr02, k_kr04}) {
+    ASSERT_EQ(day[school].size(), 1u) << school;
+    EXPECT_NE(day[school][0].find("кадровых потребност"), std::string::npos) << day[school][0];
+  }
+  EXPECT_EQ(day[k_methodist].size(), 1u);  // kr05's form, to hand over
+  EXPECT_TRUE(daily("2026-08-03").empty()) << "the forms went out once";
+}

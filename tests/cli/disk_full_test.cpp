@@ -137,9 +137,9 @@ TEST(DiskFullTest, ALetterThatCannotBeFiledIsComposedAgainByTheNextRun) {
   ASSERT_LT(fs::file_size(test::demo_results_file(dir)) + 16 * 1024, limit);
 
   const auto r = run_with_file_limit(config, limit);
-  EXPECT_EQ(r.exit_code, 3) << r.out;  // report written, some mail not sent
-  EXPECT_NE(r.out.find("письма не составлены (1)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("запустите metodmon run снова"), std::string::npos) << r.out;
+  EXPECT_EQ(r.exit_code, 5) << r.out;  // report written, a file it must keep not saved: someone must look
+  EXPECT_NE(r.out.find("письма не записаны в папку отправки (1)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("составит заново следующий запуск"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("metodmon send попробует"), std::string::npos) << r.out;
   EXPECT_TRUE(fs::exists(dir / "out/2026-11/directors/sch02_2026-11.xlsx"));
 
