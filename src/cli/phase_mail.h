@@ -34,7 +34,7 @@ struct MailTally {
   int sent = 0;       // accepted by the server
   int unchanged = 0;  // already delivered with the same figures: not sent again
   int waiting = 0;    // pending: held, or not tried (server stopped answering, budget spent)
-  int failed = 0;     // tried and not delivered, or could not be written
+  int failed = 0;     // tried and not delivered (in the outbox: `send` tries again)
   int invalid = 0;    // bad address: never sent
   int unwritten = 0;  // could not be composed or filed in the outbox: `send` has nothing to
                       // retry; the next run composes it again (its identity was never sent)

@@ -94,9 +94,6 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
   }
 }
 
-// No form accepted: nothing is published and the period's earlier results
-// and history values stay; a rerun is on record in the history, a first run
-// leaves none. Only the methodist is told, and the exit code is 4.
 // A run that stops after reading the forms: printed and on record as any
 // failure, and the methodist is told by mail, since nobody watches a run the
 // timer starts (the letter goes through the outbox: held if the server is
@@ -112,6 +109,9 @@ int fail_and_tell(const Config& config, RunSession& session, const MailContext& 
   return code;
 }
 
+// No form accepted: nothing is published and the period's earlier results
+// and history values stay; a rerun is on record in the history, a first run
+// leaves none. Only the methodist is told, and the exit code is 4.
 int publish_nothing(const Config& config, const RunInputs& inputs, RunSession& session, model::RunInfo& run) {
   const auto& def = inputs.definition.definition;
   const auto& period = inputs.period;
