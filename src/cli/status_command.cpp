@@ -8,7 +8,7 @@
 #include "cli/monitorings.h"
 #include "cli/phase_read.h"
 #include "cli/run_inputs.h"
-#include "cli/run_session.h"
+#include "deliver/history_store.h"
 #include "cli/submission_log.h"
 #include "cli/text_table.h"
 #include "report/returns_sheet.h"
@@ -92,10 +92,16 @@ int status_command(const Config& config, const StatusOptions& options) {
   bool all_loaded = true;
   const auto monitorings = load_calendar(config, options.monitoring, all_loaded);
   if (monitorings.empty()) return k_exit_failure;
-  auto session = RunSession::open(config);
-  if (!session) return session.error();
+  // No run lock: status only reads the calendar's state (and notes the files
+  // it sees, as a run would), so the methodist gets an answer while the
+  // morning's daily run is still going; SQLite serialises the two writers.
+  auto history = deliver::HistoryStore::open(config.state / "history.sqlite");
+  if (!history) {
+    print_diagnostics(std::vector{history.error()});
+    return k_exit_failure;
+  }
   std::printf("Сдача форм на %s (%s)\n", calendar::date_text(*today).c_str(), config.file.filename().string().c_str());
-  for (const auto& m : monitorings) all_loaded = show_monitoring(m, session->history(), options, *today) && all_loaded;
+  for (const auto& m : monitorings) all_loaded = show_monitoring(m, *history, options, *today) && all_loaded;
   return all_loaded ? k_exit_ok : k_exit_failure;
 }
 

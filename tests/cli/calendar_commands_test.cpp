@@ -3,6 +3,7 @@
 // off), on the small Krymsk deployment with letters written to the outbox.
 #include <gtest/gtest.h>
 
+#include "deliver/run_lock.h"
 #include "support/krymsk_calendar.h"
 #include "support/metodmon_cli.h"
 #include "support/smtp_server.h"
@@ -118,4 +119,20 @@ TEST(DailyCommandTest, AfterTheDeadlineTheReminderIsCopiedToTheMethodist) {
     EXPECT_NE(mails[i].body.find("истёк 20 сентября 2026 г."), std::string::npos) << mails[i].body;
   }
   EXPECT_EQ(reminders, 3);
+}
+
+// At 7:05 the methodist asks how the forms come in while the morning's daily
+// run still holds the lock: status answers (it only reads the calendar's
+// state), a second daily run does not start (75).
+TEST(StatusCommandTest, AnswersWhileARunHoldsTheLock) {
+  test::TempDir dir;
+  const auto config = test::write_krymsk_calendar(dir, test::k_krymsk_dry_run_mail);
+  ASSERT_EQ(metodmon("open", config, "--monitoring m1 --today 2026-09-01").exit_code, 0);
+  auto lock = deliver::RunLock::acquire(dir / "state");  // this process is the run in progress
+  ASSERT_TRUE(lock.has_value());
+  const auto status = metodmon("status", config, "--monitoring m1 --today 2026-09-02");
+  EXPECT_EQ(status.exit_code, 0) << status.out;
+  EXPECT_NE(status.out.find("формы разосланы 01.09.2026"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("не прислана: 4"), std::string::npos) << status.out;
+  EXPECT_EQ(metodmon("daily", config, "--today 2026-09-02").exit_code, 75);
 }
