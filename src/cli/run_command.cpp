@@ -138,7 +138,7 @@ int publish_nothing(const Config& config, const RunInputs& inputs, RunSession& s
   }
   if (!kept) return k_exit_nothing_accepted;
   const auto counts = run_counts(run, mail.sent, mail.not_delivered());
-  if (!session.begin(period.id, run)) return k_exit_failure;
+  if (auto begun = session.begin(period.id, run); !begun) return session.fail(begun.error());
   if (auto r = record_run(session, run); !r) return session.fail(r.error(), counts);
   if (auto r = session.finish(k_exit_nothing_accepted, counts); !r) return session.fail(r.error(), counts);
   return k_exit_nothing_accepted;
@@ -192,7 +192,14 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   run.notices = std::move(read.notices);
   run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
   if (read.accepted.empty()) return publish_nothing(config, inputs, session, run);
-  if (!session.begin(period.id, run)) return k_exit_failure;
+  if (auto begun = session.begin(period.id, run); !begun) {
+    // The history cannot be written (full disk): nothing is published and the
+    // methodist is told, as when the workbooks cannot be written.
+    aggregate::Summary none;
+    none.period = period;
+    const MailContext ctx{def, registry, none, run, config.mail.from, config.mail.methodist};
+    return fail_and_tell(config, session, ctx, begun.error(), run_counts(run, 0, 0));
+  }
   print_diagnostics(run.notices);
 
   // Compute.

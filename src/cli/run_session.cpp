@@ -55,14 +55,10 @@ std::expected<RunSession, int> RunSession::open(const Config& config) {
   return RunSession(std::move(*lock), std::move(*history));
 }
 
-std::optional<std::int64_t> RunSession::begin(std::string_view period, const model::RunInfo& run) {
+model::Expected<std::int64_t> RunSession::begin(std::string_view period, const model::RunInfo& run) {
   const auto id = m_history.begin_run(period, run.run_time, run.tool_version);
-  if (!id) {
-    print_diagnostics(std::vector{id.error()});
-    return std::nullopt;
-  }
-  m_run_id = *id;
-  return m_run_id;
+  if (id) m_run_id = *id;
+  return id;
 }
 
 model::Expected<void> RunSession::finish(int exit_code, const deliver::RunCounts& counts) {

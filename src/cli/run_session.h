@@ -44,8 +44,9 @@ class RunSession {
 
   deliver::HistoryStore& history() { return m_history; }
 
-  // Registers a run of `period` in the history; nullopt (printed) on failure.
-  std::optional<std::int64_t> begin(std::string_view period, const model::RunInfo& run);
+  // Registers a run of `period` in the history; its id. Error (not printed):
+  // the history could not be written (full disk, lost rights).
+  model::Expected<std::int64_t> begin(std::string_view period, const model::RunInfo& run);
   // Marks the run begun by begin() finished.
   model::Expected<void> finish(int exit_code, const deliver::RunCounts& counts);
   // Prints `d`, marks the run failed (if one was begun) and returns k_exit_failure.

@@ -8,7 +8,7 @@
 //
 // The full disk is stood in for by a file-size limit (prlimit --fsize, with
 // SIGXFSZ ignored so the write fails with EFBIG as it would with ENOSPC):
-// below the size of the results workbook, above every other file the run
+// in the first test below the size of the results workbook, above every other file the run
 // writes, so the run gets as far as publishing and fails there.
 #include <gtest/gtest.h>
 
@@ -154,4 +154,37 @@ TEST(DiskFullTest, ALetterThatCannotBeFiledIsComposedAgainByTheNextRun) {
     EXPECT_EQ(l.attachments, 3) << l.subject;  // the workbook, the справка, the приказ
   }
   EXPECT_EQ(results_letters, 2);
+}
+
+// The disk is full before the rerun can even note itself in the history (a
+// limit below the history file's size): the run stops there, publishes
+// nothing and mails no director, and the methodist still gets the letter,
+// which is small enough to be filed.
+TEST(DiskFullTest, AHistoryThatCannotBeWrittenStopsTheRunAndTellsTheMethodist) {
+  test::TempDir dir;
+  const auto config = first_run_before_a_late_form(dir);
+  const auto published = test::tree_hashes(dir / "out/2026-11");
+  const auto history_before = history_facts(dir);
+  const auto letters_before = test::outbox_letters(dir / "state/outbox").size();
+  late_form_arrives(dir);
+  const std::uintmax_t limit = 32 * 1024;
+  ASSERT_GT(fs::file_size(dir / "state/history.sqlite"), limit + 16 * 1024);
+  ASSERT_LT(fs::file_size(dir / "state/outbox/2026-11/journal.tsv") + 8 * 1024, limit);
+
+  const auto r = run_with_file_limit(config, limit);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("ошибка базы истории"), std::string::npos) << r.out;
+  EXPECT_EQ(test::tree_hashes(dir / "out/2026-11"), published);
+  EXPECT_EQ(test::value_of(history_facts(dir), "value_digest"), test::value_of(history_before, "value_digest"));
+
+  const auto letters = test::outbox_letters(dir / "state/outbox");
+  ASSERT_EQ(letters.size(), letters_before + 1) << "only the methodist's letter";
+  EXPECT_EQ(letters.back().to, "metodist@ensk-edu.example");
+  EXPECT_NE(letters.back().subject.find("прерван"), std::string::npos) << letters.back().subject;
+  EXPECT_NE(letters.back().body.find("ошибка базы истории"), std::string::npos) << letters.back().body;
+  EXPECT_NE(letters.back().body.find("Директорам ничего не отправлено"), std::string::npos) << letters.back().body;
+
+  const auto again = test::metodmon(run_in(config) + " -q");
+  EXPECT_EQ(again.exit_code, 2) << again.out;
+  EXPECT_TRUE(fs::exists(dir / "out/2026-11/directors/sch02_2026-11.xlsx"));
 }
