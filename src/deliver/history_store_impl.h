@@ -19,7 +19,7 @@ struct HistoryStore::Impl {
 
   model::Diagnostic error(std::string_view doing, const std::string& why,
                           std::string hint = "проверьте место на диске и права на запись в "
-                                             "папку состояния; повторите запуск") const {
+                                             "папку состояния") const {
     if (why.find("not a database") != std::string::npos ||
         why.find("malformed") != std::string::npos) {
       hint = "файл повреждён или не является базой SQLite; переименуйте его, и metodmon создаст "

@@ -2,7 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <utility>
+
+#include "util/os_error.h"
 
 namespace deliver::sql {
 
@@ -10,9 +13,41 @@ void DbClose::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 void StmtFinalize::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
 namespace {
-std::string error_of(sqlite3* db, std::string_view doing) {
-  return std::string(doing) + ": " + sqlite3_errmsg(db);
+
+// SQLite's message with, first, what it means in Russian for the failures a
+// run meets in practice: «disk I/O error» alone tells a methodist nothing,
+// «ошибка записи или чтения на диске (файл слишком большой)» does. The
+// system's reason (ENOSPC, EFBIG, EACCES…): sqlite3_system_errno, which a
+// failed write followed by SQLite's own rollback leaves at 0, else `os_err`,
+// errno as the failed call left it (the caller zeroes errno before the call).
+std::string reason_of(sqlite3* db, std::string_view message, int os_err = 0) {
+  const char* meaning = nullptr;
+  const int code = sqlite3_errcode(db) & 0xff;  // the primary result code
+  switch (code) {
+    case SQLITE_FULL: meaning = "диск заполнен"; break;
+    case SQLITE_IOERR: meaning = "ошибка записи или чтения на диске"; break;
+    case SQLITE_READONLY: meaning = "файл или диск доступен только для чтения"; break;
+    case SQLITE_CANTOPEN: meaning = "файл не удаётся открыть или создать"; break;
+    case SQLITE_PERM: meaning = "нет прав на файл"; break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: meaning = "база занята другим процессом"; break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: meaning = "файл повреждён или не является базой SQLite"; break;
+    default: return std::string(message);
+  }
+  std::string text = meaning;
+  // Only where a system call failed: a locked or damaged database has no errno of its own.
+  const bool system_call = code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
+                           code == SQLITE_CANTOPEN || code == SQLITE_PERM;
+  const int os = sqlite3_system_errno(db) != 0 ? sqlite3_system_errno(db) : os_err;
+  if (system_call && os != 0) text += " (" + util::os_error_text(os) + ")";
+  return text + " [SQLite: " + std::string(message) + "]";
 }
+
+std::string error_of(sqlite3* db, std::string_view doing, int os_err = 0) {
+  return std::string(doing) + ": " + reason_of(db, sqlite3_errmsg(db), os_err);
+}
+
 }  // namespace
 
 Result<DbPtr> open_db(const std::filesystem::path& path, int busy_timeout_ms) {
@@ -34,8 +69,10 @@ Result<DbPtr> open_db(const std::filesystem::path& path, int busy_timeout_ms) {
 Result<void> exec(sqlite3* db, std::string_view sql) {
   char* message = nullptr;
   const std::string text(sql);
+  errno = 0;
   if (sqlite3_exec(db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string why = message ? message : sqlite3_errmsg(db);
+    const int os_err = errno;
+    std::string why = reason_of(db, message ? message : sqlite3_errmsg(db), os_err);
     sqlite3_free(message);
     return std::unexpected(why);
   }
@@ -82,10 +119,11 @@ Statement& Statement::bind_null(int index) {
 
 Result<bool> Statement::step() {
   if (!m_bind_error.empty()) return std::unexpected(m_bind_error);
+  errno = 0;
   const int rc = sqlite3_step(m_stmt.get());
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return std::unexpected(error_of(m_db, "выполнение запроса"));
+  return std::unexpected(error_of(m_db, "выполнение запроса", errno));
 }
 
 Result<void> Statement::run() {

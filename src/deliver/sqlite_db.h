@@ -2,7 +2,8 @@
 // (history_store.cpp) and the collect journal (collect/collect_journal.cpp):
 // raw handles never appear in their public headers.
 //
-// Errors are returned as text (sqlite3_errmsg plus what was being done); the
+// Errors are returned as text (what was being done, what the failure means in
+// Russian where it is a common one, then sqlite3_errmsg in brackets); the
 // callers turn them into Russian Diagnostics that name the file.
 #pragma once
 

@@ -206,6 +206,10 @@ TEST(HistoryStoreTest, RefusesAFileThatIsNotADatabase) {
   const auto s = HistoryStore::open(dir / "history.sqlite");
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().message.find("ошибка базы истории"), std::string::npos);
+  // What SQLite means, in Russian first; its own words stay in brackets.
+  EXPECT_NE(s.error().message.find("файл повреждён или не является базой SQLite [SQLite: file is not a database]"),
+            std::string::npos)
+      << s.error().message;
   EXPECT_NE(s.error().hint.find("переименуйте"), std::string::npos) << model::to_string(s.error());
 }
 
