@@ -22,24 +22,22 @@ namespace {
 // errno as the failed call left it (the caller zeroes errno before the call).
 std::string reason_of(sqlite3* db, std::string_view message, int os_err = 0) {
   const char* meaning = nullptr;
-  const int code = sqlite3_errcode(db) & 0xff;  // the primary result code
-  switch (code) {
+  bool system_call = true;  // a failed system call has a reason of its own; a locked or damaged database has none
+  switch (sqlite3_errcode(db) & 0xff) {  // the primary result code
     case SQLITE_FULL: meaning = "диск заполнен"; break;
     case SQLITE_IOERR: meaning = "ошибка записи или чтения на диске"; break;
     case SQLITE_READONLY: meaning = "файл или диск доступен только для чтения"; break;
     case SQLITE_CANTOPEN: meaning = "файл не удаётся открыть или создать"; break;
     case SQLITE_PERM: meaning = "нет прав на файл"; break;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: meaning = "база занята другим процессом"; break;
+    case SQLITE_LOCKED: meaning = "база занята другим процессом"; system_call = false; break;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: meaning = "файл повреждён или не является базой SQLite"; break;
+    case SQLITE_NOTADB: meaning = "файл повреждён или не является базой SQLite"; system_call = false; break;
     default: return std::string(message);
   }
   std::string text = meaning;
-  // Only where a system call failed: a locked or damaged database has no errno of its own.
-  const bool system_call = code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
-                           code == SQLITE_CANTOPEN || code == SQLITE_PERM;
-  const int os = sqlite3_system_errno(db) != 0 ? sqlite3_system_errno(db) : os_err;
+  const int sqlite_os = sqlite3_system_errno(db);
+  const int os = sqlite_os != 0 ? sqlite_os : os_err;
   if (system_call && os != 0) text += " (" + util::os_error_text(os) + ")";
   return text + " [SQLite: " + std::string(message) + "]";
 }
