@@ -8,8 +8,8 @@
 //
 // The full disk is stood in for by a file-size limit (prlimit --fsize, with
 // SIGXFSZ ignored so the write fails with EFBIG as it would with ENOSPC):
-// in the first test below the size of the results workbook, above every other file the run
-// writes, so the run gets as far as publishing and fails there.
+// in the first test below the size of the results workbook, above every other
+// file the run writes, so the run gets as far as publishing and fails there.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -68,6 +68,20 @@ void late_form_arrives(const test::TempDir& dir) {
   fs::rename(dir / "late/sch02_2026-11.xlsx", dir / "inbox/sch02_2026-11.xlsx");
 }
 
+// The outbox holds one letter more than `before`: the methodist's notice that
+// the run stopped, naming `reason`, with nothing attached and no director mailed.
+void expect_only_the_methodists_notice(const test::TempDir& dir, std::size_t before, const std::string& reason) {
+  const auto letters = test::outbox_letters(dir / "state/outbox");
+  ASSERT_EQ(letters.size(), before + 1) << "only the methodist's letter";
+  const auto& notice = letters.back();
+  EXPECT_EQ(notice.to, "metodist@ensk-edu.example");
+  EXPECT_NE(notice.subject.find("прерван"), std::string::npos) << notice.subject;
+  EXPECT_EQ(notice.attachments, 0);
+  EXPECT_NE(notice.body.find(reason), std::string::npos) << notice.body;
+  EXPECT_NE(notice.body.find("Директорам ничего не отправлено"), std::string::npos) << notice.body;
+  EXPECT_NE(notice.body.find("запустите metodmon run снова"), std::string::npos) << notice.body;
+}
+
 }  // namespace
 
 TEST(DiskFullTest, ARerunThatCannotWriteKeepsWhatWasPublishedAndTellsTheMethodistOnly) {
@@ -101,15 +115,7 @@ TEST(DiskFullTest, ARerunThatCannotWriteKeepsWhatWasPublishedAndTellsTheMethodis
   EXPECT_EQ(test::value_of(history_after, "value_digest"), test::value_of(history_before, "value_digest"));
   EXPECT_EQ(test::value_of(history_after, "last_exit"), "1");
 
-  const auto letters = test::outbox_letters(dir / "state/outbox");
-  ASSERT_EQ(letters.size(), letters_before + 1) << "only the methodist's letter";
-  const auto& notice = letters.back();
-  EXPECT_EQ(notice.to, "metodist@ensk-edu.example");
-  EXPECT_NE(notice.subject.find("прерван"), std::string::npos) << notice.subject;
-  EXPECT_EQ(notice.attachments, 0);
-  EXPECT_NE(notice.body.find("файл слишком большой"), std::string::npos) << notice.body;
-  EXPECT_NE(notice.body.find("Директорам ничего не отправлено"), std::string::npos) << notice.body;
-  EXPECT_NE(notice.body.find("запустите metodmon run снова"), std::string::npos) << notice.body;
+  expect_only_the_methodists_notice(dir, letters_before, "файл слишком большой");
 
   // Room again: the rerun publishes the new figures, sch02's workbook too.
   const auto again = test::metodmon(run_in(config) + " -q");
@@ -177,15 +183,9 @@ TEST(DiskFullTest, AHistoryThatCannotBeWrittenStopsTheRunAndTellsTheMethodist) {
   EXPECT_EQ(test::tree_hashes(dir / "out/2026-11"), published);
   EXPECT_EQ(test::value_of(history_facts(dir), "value_digest"), test::value_of(history_before, "value_digest"));
 
-  const auto letters = test::outbox_letters(dir / "state/outbox");
-  ASSERT_EQ(letters.size(), letters_before + 1) << "only the methodist's letter";
-  EXPECT_EQ(letters.back().to, "metodist@ensk-edu.example");
-  EXPECT_NE(letters.back().subject.find("прерван"), std::string::npos) << letters.back().subject;
-  EXPECT_NE(letters.back().body.find("ошибка базы истории"), std::string::npos) << letters.back().body;
   // SQLite's «disk I/O error» said in Russian, with the system's reason.
-  EXPECT_NE(letters.back().body.find("ошибка записи или чтения на диске (файл слишком большой)"), std::string::npos)
-      << letters.back().body;
-  EXPECT_NE(letters.back().body.find("Директорам ничего не отправлено"), std::string::npos) << letters.back().body;
+  expect_only_the_methodists_notice(
+      dir, letters_before, "ошибка базы истории (начало запуска): ошибка записи или чтения на диске (файл слишком большой)");
 
   const auto again = test::metodmon(run_in(config) + " -q");
   EXPECT_EQ(again.exit_code, 2) << again.out;
