@@ -23,13 +23,12 @@
 
 #include "aggregate/summarize.h"
 #include "analysis/analysis.h"
-#include "cli/config.h"
-#include "cli/phase_read.h"
-#include "cli/run_inputs.h"
-#include "deliver/archive.h"
-#include "deliver/inbox.h"
+#include "cli/config/config.h"
+#include "cli/config/run_inputs.h"
+#include "cli/phases/phase_read.h"
 #include "ingest/form_file.h"
 #include "ingest/form_reader.h"
+#include "ingest/inbox.h"
 #include "ingest/shared_strings.h"
 #include "ingest/styles.h"
 #include "ingest/workbook.h"
@@ -37,6 +36,7 @@
 #include "ingest/xml_reader.h"
 #include "ingest/zip_archive.h"
 #include "report/results_workbook.h"
+#include "store/archive.h"
 #include "util/read_file.h"
 #include "util/sha256.h"
 
@@ -68,10 +68,10 @@ bool load(Data& d, const fs::path& dir) {
   d.config = *config;
   d.inputs = cli::load_run_inputs(d.config);
   if (!d.inputs) return false;
-  deliver::InboxOptions options;
+  ingest::InboxOptions options;
   options.settle_seconds = 0;
   options.settle_check_ms = 0;
-  const auto scan = deliver::scan_inbox(d.config.inbox, options);
+  const auto scan = ingest::scan_inbox(d.config.inbox, options);
   if (!scan) return false;
   d.files = scan->workbooks;
   for (const auto& f : d.files) {
@@ -278,7 +278,7 @@ void BM_ArchiveForm(benchmark::State& state) {
     state.PauseTiming();
     fs::remove_all(root);
     state.ResumeTiming();
-    benchmark::DoNotOptimize(deliver::archive_file(root, "2026-11", "s", f));
+    benchmark::DoNotOptimize(store::archive_file(root, "2026-11", "s", f));
   }
 }
 BENCHMARK(BM_ArchiveForm);

@@ -7,7 +7,7 @@
 // definition order; the order of `accepted` and `history` does not matter).
 //
 //   const auto summary = aggregate::summarize(def, registry, accepted, period);
-//   const auto history = ...;  // PeriodValues from deliver::HistoryStore (caller's I/O)
+//   const auto history = ...;  // PeriodValues from store::HistoryStore (caller's I/O)
 //   const analysis::Analysis a = analysis::analyze(def, registry, summary, accepted, history);
 //   for (const auto& p : a.summary) write_paragraph(p);
 //

@@ -1,6 +1,6 @@
-// Values of an earlier period, as the history store (src/deliver/history_store.h)
+// Values of an earlier period, as the history store (src/store/history_store.h)
 // keeps them. The caller reads them (HistoryStore::values_for, periods from
-// deliver::dynamics_periods) and hands them to analysis::analyze(); analysis
+// store::dynamics_periods) and hands them to analysis::analyze(); analysis
 // itself does no I/O.
 #pragma once
 

@@ -1,6 +1,6 @@
 // The yearly rubric of the methodical service's work, computed over the
 // year's monitorings. Pure: no I/O; the caller reads each monitoring's stored
-// results (deliver/history_store, keyed by monitoring) and the rubric's own
+// results (store/history_store, keyed by monitoring) and the rubric's own
 // accepted forms, and hands them in.
 //
 // The rubric definition (templates/krymsk/year_rubric.toml) names its

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "cli/exit_codes.h"
-#include "cli/run_inputs.h"
+#include "cli/config/run_inputs.h"
+#include "cli/phases/exit_codes.h"
 #include "ingest/form_file.h"
 #include "util/console_text.h"
 

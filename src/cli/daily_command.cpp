@@ -6,16 +6,16 @@
 #include <ctime>
 #include <map>
 
-#include "cli/calendar_words.h"
-#include "cli/collect_routing.h"
-#include "cli/exit_codes.h"
-#include "cli/inbox_listing.h"
-#include "cli/monitorings.h"
-#include "cli/phase_calendar.h"
-#include "cli/phase_collect.h"
+#include "calendar/calendar_words.h"
+#include "cli/config/monitorings.h"
+#include "cli/phases/collect_routing.h"
+#include "cli/phases/exit_codes.h"
+#include "cli/phases/phase_calendar.h"
+#include "cli/phases/phase_collect.h"
+#include "cli/phases/run_session.h"
+#include "cli/phases/submission_log.h"
 #include "cli/run_command.h"
-#include "cli/run_session.h"
-#include "cli/submission_log.h"
+#include "ingest/inbox_listing.h"
 
 namespace cli {
 
@@ -54,7 +54,7 @@ class MonitoringDay {
     });
     for (const auto& missed : agenda.missed) {
       record(missed, "missed", "");
-      say(missed, "пропущено: " + step_text(missed) + " — срок прошёл, пока программа не запускалась" +
+      say(missed, "пропущено: " + calendar::step_text(missed) + " — срок прошёл, пока программа не запускалась" +
                       (missed.step == calendar::Step::open ? " (разослать формы вручную: metodmon open)" : ""));
     }
     int code = resend_waiting();
@@ -81,11 +81,11 @@ class MonitoringDay {
   }
 
   // Letters an earlier day left waiting (the server was down, the run was
-  // stopped mid-round) go first: at least once, never twice (deliver/outbox.h).
+  // stopped mid-round) go first: at least once, never twice (mail/outbox.h).
   int resend_waiting() {
     const auto& config = m_m.config;
     if (!config.mail_enabled || config.mail_dry_run) return k_exit_ok;
-    deliver::Outbox outbox(config.outbox);
+    mail::Outbox outbox(config.outbox);
     std::vector<std::string> waiting;
     for (const auto& period : outbox.periods()) {
       if (has_waiting_letters(outbox, period, false)) waiting.push_back(period);
@@ -106,7 +106,7 @@ class MonitoringDay {
     config.period = task.cycle.period.id;
     if (task.step == calendar::Step::revise) {
       // Only when the inbox changed since the results were computed.
-      const auto now = inbox_listing(config.inbox);
+      const auto now = ingest::inbox_listing(config.inbox);
       if (now == m_listing[config.period]) return k_exit_ok;
     }
     const auto inputs = load_run_inputs(config);
@@ -125,12 +125,12 @@ class MonitoringDay {
   int open(const Config& config, const RunInputs& inputs, const calendar::Task& task) {
     if (!config.mail_enabled) {
       record(task, "missed", "рассылка выключена");
-      say(task, step_text(task) + ": рассылка выключена ([mail] enabled = false) — разошлите формы вручную "
+      say(task, calendar::step_text(task) + ": рассылка выключена ([mail] enabled = false) — разошлите формы вручную "
                                   "(metodmon template) или включите рассылку");
       return k_exit_ok;
     }
     const auto done = open_step(config, inputs, task, m_today, m_session.history());
-    std::string text = step_text(task) + ": писем школам — " + std::to_string(done.report.letters);
+    std::string text = calendar::step_text(task) + ": писем школам — " + std::to_string(done.report.letters);
     if (!done.report.no_address.empty()) {
       text += "; без адреса в реестре (их формы отправлены методисту): " + join(done.report.no_address);
     }
@@ -144,7 +144,7 @@ class MonitoringDay {
       return k_exit_ok;
     }
     const auto done = remind_step(config, inputs, task, m_today, m_session.history());
-    std::string text = step_text(task) + ": не сдали форму — " + std::to_string(done.report.debtors) +
+    std::string text = calendar::step_text(task) + ": не сдали форму — " + std::to_string(done.report.debtors) +
                        ", напоминаний отправлено — " + std::to_string(done.report.letters);
     if (!done.report.no_address.empty()) text += "; без адреса: " + join(done.report.no_address);
     say(task, text);
@@ -153,12 +153,12 @@ class MonitoringDay {
 
   int results(const Config& config, const RunInputs& inputs, const calendar::Task& task) {
     // The listing the results are computed over: a later change means a late or corrected form.
-    const auto listing = inbox_listing(config.inbox);
+    const auto listing = ingest::inbox_listing(config.inbox);
     ResultsRunOptions options{m_options.quiet, m_epoch, {}};
     options.returns = [&](const ReadResult& read) {
       return returns_of_read(config, inputs, m_session.history(), read, m_today);
     };
-    say(task, step_text(task));
+    say(task, calendar::step_text(task));
     const int code = results_run(config, inputs, m_session, options);
     if (code == k_exit_failure || code == k_exit_locked) return code;  // not done: tried again tomorrow
     record(task, "done", listing);
@@ -202,7 +202,7 @@ class MonitoringDay {
 }  // namespace
 
 int daily_command(const Config& config, const DailyOptions& options) {
-  const auto today = resolve_today(options.today);
+  const auto today = calendar::resolve_today(options.today);
   if (!today) return k_exit_usage;
   std::int64_t epoch = calendar::local_epoch(*today, 7);
   if (options.today.empty()) {

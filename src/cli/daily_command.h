@@ -8,7 +8,7 @@
 // figures changed: the outbox's rule). Each step done is recorded in the
 // history before the next begins, so a rerun the same day (or after a crash)
 // does nothing twice; letters already handed to the server are not repeated
-// (deliver/outbox.h). On a day with nothing due it only compares the inbox
+// (mail/outbox.h). On a day with nothing due it only compares the inbox
 // listing with the one the results were computed over: cheap, no form read.
 //
 // The day is the machine's local date; tests (and an administrator catching
@@ -18,7 +18,7 @@
 
 #include <string>
 
-#include "cli/config.h"
+#include "cli/config/config.h"
 
 namespace cli {
 

@@ -5,13 +5,13 @@
 #include <cstdio>
 #include <ctime>
 
-#include "cli/exit_codes.h"
-#include "cli/phase_compute.h"
-#include "cli/phase_publish.h"
-#include "cli/phase_read.h"
-#include "cli/run_inputs.h"
-#include "cli/run_session.h"
-#include "cli/year_sources.h"
+#include "cli/config/run_inputs.h"
+#include "cli/phases/exit_codes.h"
+#include "cli/phases/phase_compute.h"
+#include "cli/phases/phase_publish.h"
+#include "cli/phases/phase_read.h"
+#include "cli/phases/run_session.h"
+#include "cli/phases/year_sources.h"
 
 namespace cli {
 
@@ -27,7 +27,7 @@ std::int64_t epoch_of(const std::string& local_time) {
 }
 
 // The newest run of `period` that got as far as publishing its results.
-std::optional<deliver::RunRecord> last_published_run(const deliver::HistoryStore& history,
+std::optional<store::RunRecord> last_published_run(const store::HistoryStore& history,
                                                      const std::string& period) {
   const auto runs = history.list_runs(100000);
   if (!runs) return std::nullopt;

@@ -9,7 +9,7 @@
 // 75 another run holds the lock.
 #pragma once
 
-#include "cli/config.h"
+#include "cli/config/config.h"
 
 namespace cli {
 

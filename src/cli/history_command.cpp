@@ -2,9 +2,9 @@
 
 #include <cstdio>
 
-#include "cli/exit_codes.h"
+#include "cli/phases/exit_codes.h"
 #include "cli/text_table.h"
-#include "deliver/history_store.h"
+#include "store/history_store.h"
 
 namespace cli {
 
@@ -24,7 +24,7 @@ std::string exit_text(const std::optional<int>& code) {
 
 int history_command(const Config& config, int limit) {
   const auto path = config.state / "history.sqlite";
-  auto store = deliver::HistoryStore::open(path);
+  auto store = store::HistoryStore::open(path);
   if (!store) {
     std::fprintf(stderr, "ошибка: %s\n", model::to_string(store.error()).c_str());
     return k_exit_failure;

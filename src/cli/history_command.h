@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "cli/config.h"
+#include "cli/config/config.h"
 
 namespace cli {
 

@@ -2,18 +2,18 @@
 
 #include <cstdio>
 
-#include "cli/calendar_words.h"
-#include "cli/exit_codes.h"
-#include "cli/monitorings.h"
-#include "cli/phase_calendar.h"
-#include "cli/run_inputs.h"
-#include "cli/run_session.h"
+#include "calendar/calendar_words.h"
+#include "cli/config/monitorings.h"
+#include "cli/config/run_inputs.h"
+#include "cli/phases/exit_codes.h"
+#include "cli/phases/phase_calendar.h"
+#include "cli/phases/run_session.h"
 #include "definition/definition_loader.h"
 
 namespace cli {
 
 int open_command(const Config& base, const OpenOptions& options) {
-  const auto today = resolve_today(options.today);
+  const auto today = calendar::resolve_today(options.today);
   if (!today) return k_exit_usage;
   const auto loaded = definition::load_definition(base.definition);
   if (!loaded) {
@@ -55,7 +55,7 @@ int open_command(const Config& base, const OpenOptions& options) {
   const calendar::Task task{calendar::Step::open, *cycle, cycle->open, calendar::step_key(calendar::Step::open, cycle->open)};
   const auto done = open_step(config, *inputs, task, *today, session->history());
   if (!options.quiet) {
-    std::printf("%s: %s\n", monitoring_label(config, def).c_str(), step_text(task).c_str());
+    std::printf("%s: %s\n", monitoring_label(config, def).c_str(), calendar::step_text(task).c_str());
     std::printf("  писем директорам: %d%s\n", done.report.letters, config.mail_dry_run ? " (пробный запуск: только в outbox)" : "");
     if (*today > cycle->deadline) {
       std::printf("  внимание: срок сдачи %s уже прошёл — сообщите школам новый срок\n",

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "cli/calendar_words.h"
-#include "cli/exit_codes.h"
-#include "cli/monitorings.h"
+#include "calendar/calendar_words.h"
+#include "cli/config/monitorings.h"
+#include "cli/phases/exit_codes.h"
 
 namespace cli {
 
@@ -20,7 +20,7 @@ struct PlanLine {
 }  // namespace
 
 int plan_command(const Config& config, const PlanOptions& options) {
-  const auto today = resolve_today(options.today);
+  const auto today = calendar::resolve_today(options.today);
   if (!today) return k_exit_usage;
   const auto from = options.from.empty() ? today : calendar::parse_date(options.from);
   const auto to = options.to.empty() && from ? std::optional(*from + std::chrono::days{365}) : calendar::parse_date(options.to);
@@ -42,7 +42,7 @@ int plan_command(const Config& config, const PlanOptions& options) {
     const auto& m = monitorings[i];
     const auto label = monitoring_label(m.config, m.definition.definition);
     for (const auto& step : calendar::scheduled_steps(m.timetable, *from, *to)) {
-      lines.push_back({step.due, i * 100 + static_cast<std::size_t>(step.step), label + ": " + step_text(step)});
+      lines.push_back({step.due, i * 100 + static_cast<std::size_t>(step.step), label + ": " + calendar::step_text(step)});
     }
   }
   std::stable_sort(lines.begin(), lines.end(), [](const PlanLine& a, const PlanLine& b) {

@@ -8,16 +8,16 @@
 #include <cstdio>
 #include <set>
 
-#include "cli/exit_codes.h"
-#include "cli/phase_compute.h"
-#include "cli/phase_mail.h"
-#include "cli/phase_publish.h"
-#include "cli/phase_read.h"
-#include "cli/progress.h"
-#include "cli/run_inputs.h"
-#include "cli/run_session.h"
-#include "cli/submission_log.h"
-#include "cli/year_sources.h"
+#include "cli/config/run_inputs.h"
+#include "cli/phases/exit_codes.h"
+#include "cli/phases/phase_compute.h"
+#include "cli/phases/phase_mail.h"
+#include "cli/phases/phase_publish.h"
+#include "cli/phases/phase_read.h"
+#include "cli/phases/progress.h"
+#include "cli/phases/run_session.h"
+#include "cli/phases/submission_log.h"
+#include "cli/phases/year_sources.h"
 #include "util/console_text.h"
 
 namespace cli {
@@ -52,7 +52,7 @@ model::RunInfo new_run_info(const Config& config, const RunInputs& inputs, std::
 // The Russian summary of a run on stdout.
 void print_run_summary(const Config& config, const RunInputs& inputs, const model::RunInfo& run,
                        const aggregate::Summary& summary, const Published& published,
-                       const deliver::RunCounts& counts, const MailTally& mail) {
+                       const store::RunCounts& counts, const MailTally& mail) {
   const auto& def = inputs.definition.definition;
   std::printf("Мониторинг: %s, период: %s\n", def.title.c_str(), model::display_name(inputs.period).c_str());
   const int other_period = model::count_outcome(run.files, model::Outcome::other_period);
@@ -98,12 +98,12 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
 // failure, and the methodist is told by mail, since nobody watches a run the
 // timer starts (the letter goes through the outbox: held if the server is
 // down, sent by the next run or `send`).
-int fail_and_tell(const Config& config, RunSession& session, const MailContext& ctx,
-                  const model::Diagnostic& problem, const deliver::RunCounts& counts) {
+int fail_and_tell(const Config& config, RunSession& session, const letters::MailContext& ctx,
+                  const model::Diagnostic& problem, const store::RunCounts& counts) {
   const int code = session.fail(problem, counts);
   if (config.mail_enabled && !ctx.methodist.empty()) {
-    std::vector<deliver::Letter> letters;
-    letters.push_back(run_failed_letter(ctx, problem));
+    std::vector<mail::Letter> letters;
+    letters.push_back(letters::run_failed_letter(ctx, problem));
     (void)mail_letters(config, ctx.summary.period.id, std::move(letters));
   }
   return code;
@@ -131,9 +131,9 @@ int publish_nothing(const Config& config, const RunInputs& inputs, RunSession& s
   if (config.mail_enabled && !config.mail.methodist.empty()) {
     aggregate::Summary none;
     none.period = period;
-    const MailContext ctx{def, inputs.registry.registry, none, run, config.mail.from, config.mail.methodist};
-    std::vector<deliver::Letter> letters;
-    letters.push_back(nothing_accepted_letter(ctx, kept));
+    const letters::MailContext ctx{def, inputs.registry.registry, none, run, config.mail.from, config.mail.methodist};
+    std::vector<mail::Letter> letters;
+    letters.push_back(letters::nothing_accepted_letter(ctx, kept));
     mail = mail_letters(config, period.id, std::move(letters));
   }
   if (!kept) return k_exit_nothing_accepted;
@@ -197,7 +197,7 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
     // methodist is told, as when the workbooks cannot be written.
     aggregate::Summary none;
     none.period = period;
-    const MailContext ctx{def, registry, none, run, config.mail.from, config.mail.methodist};
+    const letters::MailContext ctx{def, registry, none, run, config.mail.from, config.mail.methodist};
     return fail_and_tell(config, session, ctx, begun.error(), run_counts(run, 0, 0));
   }
   print_diagnostics(run.notices);
@@ -218,7 +218,7 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   report::ReportInput input{computed_def, registry, results.summary, run, &results.analysis};
   input.trends = &results.trends;
   if (returns) input.returns = &*returns;
-  const MailContext mail_ctx{computed_def, registry, results.summary, run, config.mail.from, config.mail.methodist};
+  const letters::MailContext mail_ctx{computed_def, registry, results.summary, run, config.mail.from, config.mail.methodist};
   const auto published = publish_results(config, input, options.threads);
   if (!published) return fail_and_tell(config, session, mail_ctx, published.error(), run_counts(run, 0, 0));
   // The workbooks' memory, freed in several threads' allocator arenas, goes

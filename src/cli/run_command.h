@@ -12,10 +12,10 @@
 #include <functional>
 #include <optional>
 
-#include "cli/config.h"
-#include "cli/phase_read.h"
-#include "cli/run_inputs.h"
-#include "cli/run_session.h"
+#include "cli/config/config.h"
+#include "cli/config/run_inputs.h"
+#include "cli/phases/phase_read.h"
+#include "cli/phases/run_session.h"
 #include "model/submission_log.h"
 
 namespace cli {

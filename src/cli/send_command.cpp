@@ -2,9 +2,9 @@
 
 #include <cstdio>
 
-#include "cli/exit_codes.h"
-#include "cli/phase_mail.h"
-#include "cli/run_session.h"
+#include "cli/phases/exit_codes.h"
+#include "cli/phases/phase_mail.h"
+#include "cli/phases/run_session.h"
 #include "model/period.h"
 
 namespace cli {

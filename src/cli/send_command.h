@@ -5,7 +5,7 @@
 // cannot be read, 75 when a run holds the lock.
 #pragma once
 
-#include "cli/config.h"
+#include "cli/config/config.h"
 
 namespace cli {
 

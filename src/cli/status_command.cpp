@@ -3,15 +3,15 @@
 #include <array>
 #include <cstdio>
 
-#include "cli/calendar_words.h"
-#include "cli/exit_codes.h"
-#include "cli/monitorings.h"
-#include "cli/phase_read.h"
-#include "cli/run_inputs.h"
-#include "deliver/history_store.h"
-#include "cli/submission_log.h"
+#include "calendar/calendar_words.h"
+#include "cli/config/monitorings.h"
+#include "cli/config/run_inputs.h"
+#include "cli/phases/exit_codes.h"
+#include "cli/phases/phase_read.h"
+#include "cli/phases/submission_log.h"
 #include "cli/text_table.h"
 #include "report/returns_sheet.h"
+#include "store/history_store.h"
 
 namespace cli {
 
@@ -20,7 +20,7 @@ namespace {
 std::string or_dash(const std::string& text) { return text.empty() ? "—" : text; }
 
 // One monitoring's cycle; false when it could not be shown (printed).
-bool show_monitoring(const CalendarMonitoring& m, deliver::HistoryStore& history, const StatusOptions& options,
+bool show_monitoring(const CalendarMonitoring& m, store::HistoryStore& history, const StatusOptions& options,
                      calendar::Date today) {
   const auto label = monitoring_label(m.config, m.definition.definition);
   const auto cycle = options.period.empty() ? std::optional(calendar::cycle_at(m.timetable, today))
@@ -87,7 +87,7 @@ bool show_monitoring(const CalendarMonitoring& m, deliver::HistoryStore& history
 }  // namespace
 
 int status_command(const Config& config, const StatusOptions& options) {
-  const auto today = resolve_today(options.today);
+  const auto today = calendar::resolve_today(options.today);
   if (!today) return k_exit_usage;
   bool all_loaded = true;
   const auto monitorings = load_calendar(config, options.monitoring, all_loaded);
@@ -95,7 +95,7 @@ int status_command(const Config& config, const StatusOptions& options) {
   // No run lock: status only reads the calendar's state (and notes the files
   // it sees, as a run would), so the methodist gets an answer while the
   // morning's daily run is still going; SQLite serialises the two writers.
-  auto history = deliver::HistoryStore::open(config.state / "history.sqlite");
+  auto history = store::HistoryStore::open(config.state / "history.sqlite");
   if (!history) {
     print_diagnostics(std::vector{history.error()});
     return k_exit_failure;

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <ctime>
 
-#include "cli/exit_codes.h"
-#include "cli/run_inputs.h"
+#include "cli/config/run_inputs.h"
+#include "cli/phases/exit_codes.h"
 #include "forms/form_writer.h"
 
 namespace cli {

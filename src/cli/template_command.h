@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/config.h"
+#include "cli/config/config.h"
 
 namespace cli {
 

@@ -3,7 +3,7 @@
 namespace collect {
 
 namespace fs = std::filesystem;
-namespace sql = deliver::sql;
+namespace sql = store::sql;
 
 namespace {
 

@@ -20,8 +20,8 @@
 #include <optional>
 #include <string_view>
 
-#include "deliver/sqlite_db.h"
 #include "model/diagnostic.h"
+#include "store/sqlite_db.h"
 
 namespace collect {
 
@@ -44,11 +44,11 @@ class CollectJournal {
   const std::filesystem::path& file() const { return m_file; }
 
  private:
-  CollectJournal(std::filesystem::path file, deliver::sql::DbPtr db);
+  CollectJournal(std::filesystem::path file, store::sql::DbPtr db);
   model::Diagnostic failure(const std::string& why) const;
 
   std::filesystem::path m_file;
-  deliver::sql::DbPtr m_db;
+  store::sql::DbPtr m_db;
 };
 
 }  // namespace collect

@@ -104,7 +104,7 @@ class Collector {
   }
 
   void answer(ReplyKind kind, const std::string& key, const ParsedMessage& message, MessageReport& report) {
-    if (!m_options.replies) {
+    if (!m_options.replies || !m_options.compose) {
       report.note = "ответ не отправлен: рассылка выключена ([mail] enabled = false)";
       return;
     }
@@ -122,7 +122,7 @@ class Collector {
       report.replied_before = true;
       return;
     }
-    auto reply = compose_reply(kind, message, m_reply, report.other_files);
+    auto reply = m_options.compose(kind, message, m_reply, report.other_files);
     if (auto r = m_journal.record_reply(key, reply_kind_name(kind), message.reply_to.address, m_now); !r) {
       report.verdict = MessageVerdict::failed;
       report.note = model::to_string(r.error());

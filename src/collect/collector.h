@@ -27,12 +27,12 @@
 // is reported on that letter (MessageVerdict::failed or `note`) and the
 // others go on.
 //
-// Example (cli/phase_collect.cpp):
+// Example (cli/phases/phase_collect.cpp):
 //   collect::CollectOptions options{.inbox = config.inbox,
 //                                   .journal_file = config.state / "collect.sqlite",
 //                                   .reply = {config.mail.from, config.mail.methodist}};
 //   const auto result = collect::collect_mailbox(config.collect, options);
-//   for (auto& reply : result.replies) round.post("collect", {deliver::letter_kind::reply, reply.in_reply_to, reply, {}});
+//   for (auto& reply : result.replies) round.post("collect", {mail::letter_kind::reply, reply.in_reply_to, reply, {}});
 #pragma once
 
 #include <cstdint>
@@ -46,7 +46,7 @@
 #include "collect/imap_session.h"
 #include "collect/mime_message.h"
 #include "collect/replies.h"
-#include "deliver/mail_message.h"
+#include "mail/mail_message.h"
 #include "model/diagnostic.h"
 
 namespace collect {
@@ -66,10 +66,11 @@ struct CollectOptions {
   std::filesystem::path inbox;         // where attachments go
   std::filesystem::path journal_file;  // <state>/collect.sqlite
   ReplyContext reply;                  // our address for answers
+  ReplyComposer compose;               // writes an answer; null: answer nobody
   bool replies = true;                 // false: answer nobody (mail is off)
   // Who the sender is in file names ("sch03 МБОУ СОШ № 3"); null or an empty
   // answer: the address itself.
-  std::function<std::string(const deliver::MailAddress&)> sender_label;
+  std::function<std::string(const mail::MailAddress&)> sender_label;
   // Which folder an attachment goes to (one mailbox serving several
   // monitorings); null: `inbox`.
   std::function<std::filesystem::path(const MailPart&)> inbox_for;
@@ -88,7 +89,7 @@ enum class MessageVerdict {
 struct MessageReport {
   std::uint32_t uid = 0;
   std::string message_id;
-  deliver::MailAddress from;
+  mail::MailAddress from;
   std::string subject;
   std::int64_t date = 0;
   MessageVerdict verdict = MessageVerdict::failed;
@@ -103,7 +104,7 @@ struct MessageReport {
 struct CollectResult {
   std::size_t found = 0;  // letters the search returned
   std::vector<MessageReport> messages;
-  std::vector<deliver::MailMessage> replies;
+  std::vector<mail::MailMessage> replies;
   std::optional<model::Diagnostic> error;  // the mailbox could not be used (fully)
 };
 

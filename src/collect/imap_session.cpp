@@ -7,12 +7,12 @@
 #include <sstream>
 
 #include "collect/imap_url.h"
-#include "deliver/curl_support.h"
+#include "mail/curl_support.h"
 #include "util/ascii.h"
 
 namespace collect {
 
-namespace curl = deliver::curl;
+namespace curl = mail::curl;
 
 namespace {
 
@@ -159,7 +159,7 @@ ImapResult<ImapSession> ImapSession::open(ImapConfig config) {
     return std::unexpected(
         ImapError::mailbox("не указан почтовый сервер для сбора ответов", "укажите url или host в разделе [collect]"));
   }
-  auto password = deliver::load_password(config.credentials, "collect");
+  auto password = mail::load_password(config.credentials, "collect");
   if (!password) return std::unexpected(ImapError::mailbox(password.error().message, password.error().hint));
   curl::init_once();
   auto state = std::make_unique<State>();

@@ -37,7 +37,7 @@
 #include <string_view>
 #include <vector>
 
-#include "deliver/credentials.h"
+#include "mail/credentials.h"
 
 namespace collect {
 
@@ -47,7 +47,7 @@ struct ImapConfig {
   std::string host;
   int port = 993;
   ImapSecurity security = ImapSecurity::imaps;
-  deliver::Credentials credentials;
+  mail::Credentials credentials;
   std::string folder = "INBOX";          // UTF-8; encoded as IMAP modified UTF-7
   std::filesystem::path ca_file;         // empty: the system CA store
   int connect_timeout_ms = 30'000;       // TCP, TLS and login

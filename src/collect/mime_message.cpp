@@ -29,7 +29,7 @@ void init_gmime_once() {
 std::string text(const char* value) { return value != nullptr ? std::string(value) : std::string{}; }
 
 // The first mailbox of a list (groups are looked into); empty when none.
-deliver::MailAddress first_mailbox(InternetAddressList* list) {
+mail::MailAddress first_mailbox(InternetAddressList* list) {
   if (list == nullptr) return {};
   for (int i = 0; i < internet_address_list_length(list); ++i) {
     InternetAddress* a = internet_address_list_get_address(list, i);
@@ -73,14 +73,14 @@ struct Walker {
   std::vector<MailPart>* out;
   int depth = 0;
 
-  void walk(GMimeObject* object, const deliver::MailAddress& sender, std::int64_t date, bool forwarded) {
+  void walk(GMimeObject* object, const mail::MailAddress& sender, std::int64_t date, bool forwarded) {
     if (depth >= k_max_depth) return;
     ++depth;
     walk_part(object, sender, date, forwarded);
     --depth;
   }
 
-  void walk_part(GMimeObject* object, const deliver::MailAddress& sender, std::int64_t date, bool forwarded) {
+  void walk_part(GMimeObject* object, const mail::MailAddress& sender, std::int64_t date, bool forwarded) {
     if (GMIME_IS_MULTIPART(object)) {
       auto* multipart = GMIME_MULTIPART(object);
       for (int i = 0; i < g_mime_multipart_get_count(multipart); ++i) {
@@ -100,7 +100,7 @@ struct Walker {
     }
   }
 
-  void leaf(GMimePart* part, const deliver::MailAddress& sender, std::int64_t date, bool forwarded) {
+  void leaf(GMimePart* part, const mail::MailAddress& sender, std::int64_t date, bool forwarded) {
     GMimeObject* object = GMIME_OBJECT(part);
     std::unique_ptr<char, GFreeChars> type_text(
         g_mime_content_type_get_mime_type(g_mime_object_get_content_type(object)));

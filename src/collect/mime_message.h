@@ -25,7 +25,7 @@
 #include <string_view>
 #include <vector>
 
-#include "deliver/mime_encode.h"
+#include "mail/mime_encode.h"
 #include "model/diagnostic.h"
 
 namespace collect {
@@ -34,7 +34,7 @@ struct MailPart {
   std::string file_name;     // UTF-8 as the sender named it; empty when unnamed
   std::string content_type;  // "application/vnd.ms-excel", lower case
   std::string bytes;         // decoded content
-  deliver::MailAddress sender;  // From of the message that holds the part
+  mail::MailAddress sender;  // From of the message that holds the part
   std::int64_t date = 0;     // Date of that message, seconds since the epoch; 0: none
   bool forwarded = false;    // inside an attached (forwarded) message
   bool inline_image = false; // image/* shown inline (a logo), not an attachment proper
@@ -42,8 +42,8 @@ struct MailPart {
 
 struct ParsedMessage {
   std::string message_id;       // without angle brackets; empty when missing
-  deliver::MailAddress from;
-  deliver::MailAddress reply_to;  // first Reply-To address, else `from`
+  mail::MailAddress from;
+  mail::MailAddress reply_to;  // first Reply-To address, else `from`
   std::string subject;          // decoded UTF-8
   std::int64_t date = 0;        // Date header; 0 when missing or unreadable
   // Headers that mark mail no robot should answer (RFC 3834, bounces, lists).

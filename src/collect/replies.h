@@ -1,5 +1,6 @@
-// The answers the collect phase writes to senders, in Russian, and the rule
-// for when a robot must not answer at all.
+// When the collect phase answers a sender, and the rule for when a robot must
+// not answer at all. The answers' texts are letters (letters/sender_replies.h);
+// the collector is given them as a ReplyComposer.
 //
 // Kinds:
 //   no_workbook — the letter has no form: says what was expected (the filled
@@ -13,31 +14,28 @@
 //
 // Example:
 //   if (!collect::no_reply_reason(message, context))
-//     replies.push_back(collect::compose_reply(collect::ReplyKind::tnef, message, context, {}));
+//     replies.push_back(compose(collect::ReplyKind::tnef, message, context, {}));
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "collect/mime_message.h"
-#include "deliver/mail_message.h"
+#include "mail/mail_message.h"
 
 namespace collect {
 
 enum class ReplyKind { no_workbook, tnef, too_large };
 
 struct ReplyContext {
-  deliver::MailAddress from;   // our address (the [mail] sender)
+  mail::MailAddress from;   // our address (the [mail] sender)
   std::string methodist;       // named as the person to ask; may be empty
   std::uintmax_t max_message_mb = 50;
 };
-
-// "05.11.2026 14:32" in local time, as letters and reports show a date;
-// empty for 0.
-std::string date_text(std::int64_t seconds);
 
 // "no_workbook", "tnef", "too_large": the journal's names for the kinds.
 std::string_view reply_kind_name(ReplyKind kind);
@@ -49,9 +47,10 @@ std::string_view reply_kind_name(ReplyKind kind);
 // the methodist's, or no usable address at all (RFC 3834).
 std::optional<std::string> no_reply_reason(const ParsedMessage& message, const ReplyContext& context);
 
-// The answer; `other_files` are the names of the attachments that were not
-// forms (listed in a no_workbook reply).
-deliver::MailMessage compose_reply(ReplyKind kind, const ParsedMessage& message, const ReplyContext& context,
-                                   const std::vector<std::string>& other_files);
+// Writes the answer; `other_files` are the names of the attachments that were
+// not forms (listed in a no_workbook reply). letters::compose_reply is the one.
+using ReplyComposer = std::function<mail::MailMessage(ReplyKind kind, const ParsedMessage& message,
+                                                      const ReplyContext& context,
+                                                      const std::vector<std::string>& other_files)>;
 
 }  // namespace collect

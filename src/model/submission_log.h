@@ -1,7 +1,7 @@
 // How the schools returned their forms in one cycle of a monitoring's
 // calendar: when each school's form went out, every file received with its
 // date and verdict, the reminders, and the school's state. Built by the
-// calendar commands (cli/submission_log.h) from the history; shown on the
+// calendar commands (cli/phases/submission_log.h) from the history; shown on the
 // sheet «Сдача форм» of the results workbook and by `metodmon status`.
 #pragma once
 

@@ -1,7 +1,7 @@
 // One monitoring of the year as a yearly rubric over monitorings ([[source]],
 // analysis/year_rubric.h) found it: which configured monitorings run that
 // definition, whose results of the year were taken, and which schools have
-// values in them. Filled by the run (cli/year_sources.h) from the
+// values in them. Filled by the run (cli/phases/year_sources.h) from the
 // configuration and the history; shown on the sheet «Мониторинги года».
 #pragma once
 

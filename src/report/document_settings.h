@@ -2,7 +2,7 @@
 // (font), the organisation's letterhead, the basis of the monitoring, who
 // signs, who controls, and the measures of the order with responsible persons
 // and deadlines. Filled from the configuration's [documents] section
-// (cli/config.h); every field has a sensible default, and an empty person or
+// (cli/config/config.h); every field has a sensible default, and an empty person or
 // date becomes a highlighted placeholder in the document.
 #pragma once
 

@@ -18,4 +18,9 @@ inline std::string format_local_time(std::int64_t epoch, const char* format) {
   return std::string(buf, n);
 }
 
+// "05.11.2026 14:32": a moment as letters and reports show it; empty for 0.
+inline std::string moment_text(std::int64_t epoch) {
+  return epoch == 0 ? std::string{} : format_local_time(epoch, "%d.%m.%Y %H:%M");
+}
+
 }  // namespace util

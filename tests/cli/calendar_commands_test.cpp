@@ -3,7 +3,7 @@
 // off), on the small Krymsk deployment with letters written to the outbox.
 #include <gtest/gtest.h>
 
-#include "deliver/run_lock.h"
+#include "store/run_lock.h"
 #include "support/krymsk_calendar.h"
 #include "support/metodmon_cli.h"
 #include "support/smtp_server.h"
@@ -128,7 +128,7 @@ TEST(StatusCommandTest, AnswersWhileARunHoldsTheLock) {
   test::TempDir dir;
   const auto config = test::write_krymsk_calendar(dir, test::k_krymsk_dry_run_mail);
   ASSERT_EQ(metodmon("open", config, "--monitoring m1 --today 2026-09-01").exit_code, 0);
-  auto lock = deliver::RunLock::acquire(dir / "state");  // this process is the run in progress
+  auto lock = store::RunLock::acquire(dir / "state");  // this process is the run in progress
   ASSERT_TRUE(lock.has_value());
   const auto status = metodmon("status", config, "--monitoring m1 --today 2026-09-02");
   EXPECT_EQ(status.exit_code, 0) << status.out;

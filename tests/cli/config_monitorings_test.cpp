@@ -3,8 +3,8 @@
 // monitoring's timetable with its definition.
 #include <gtest/gtest.h>
 
-#include "cli/config.h"
-#include "cli/monitorings.h"
+#include "cli/config/config.h"
+#include "cli/config/monitorings.h"
 #include "definition/definition_loader.h"
 #include "support/temp_dir.h"
 

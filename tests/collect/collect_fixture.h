@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "collect/collector.h"
+#include "letters/sender_replies.h"
 #include "support/imap_server.h"
 #include "support/temp_dir.h"
 
@@ -49,6 +50,7 @@ class CollectFixture : public ::testing::Test {
     o.inbox = m_dir / "inbox";
     o.journal_file = m_dir / "state" / "collect.sqlite";
     o.reply = {{"ИМЦ Энского округа", "imc@ensk.example.ru"}, "metodist@ensk.example.ru", 50};
+    o.compose = letters::compose_reply;
     o.now = k_now;
     return o;
   }

@@ -72,7 +72,7 @@ TEST_F(CollectorTest, ForwardedLetterIsNamedAfterItsOriginalSender) {
       "forward": {"from": "director7@ensk.example.ru", "date": "Mon, 02 Nov 2026 09:00:00 +0300",
                   "attachments": [)" + sheet("Форма.xlsx", "07") + R"(]}}])");
   auto opts = options();
-  opts.sender_label = [](const deliver::MailAddress& a) {
+  opts.sender_label = [](const mail::MailAddress& a) {
     return a.address == "director7@ensk.example.ru" ? std::string("sch07 СОШ № 7") : std::string{};
   };
   const auto result = collect::collect_mailbox(settings(), opts);

@@ -187,11 +187,11 @@ int free_port() {
   return port;
 }
 
-deliver::MailConfig loopback_mail_config(int port) {
-  deliver::MailConfig c;
+mail::MailConfig loopback_mail_config(int port) {
+  mail::MailConfig c;
   c.host = "127.0.0.1";
   c.port = port;
-  c.security = deliver::SmtpSecurity::none;
+  c.security = mail::SmtpSecurity::none;
   c.from = {"ИМЦ Энского округа", "imc@ensk.example.ru"};
   c.retries = 1;
   c.backoff_ms = 10;

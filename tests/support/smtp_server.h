@@ -12,7 +12,7 @@
 // The server is stopped (SIGTERM, then waited for) in the destructor.
 #pragma once
 
-#include "deliver/mailer.h"
+#include "mail/mailer.h"
 
 #include <sys/types.h>
 
@@ -86,7 +86,7 @@ int free_port();
 
 // Mail settings for the sink on 127.0.0.1:`port`: no TLS, no AUTH, one retry
 // after 10 ms, short timeouts. Tests change what they are about.
-deliver::MailConfig loopback_mail_config(int port);
+mail::MailConfig loopback_mail_config(int port);
 
 // Decodes an .eml file with the same Python code the server uses; the
 // decoded parts go to `work_dir` (created). Envelope fields stay empty.

@@ -1,0 +1,23 @@
+// How the calendar commands (daily, plan, open, status) name things in
+// Russian: the steps of a cycle, the day the commands act on.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "calendar/agenda.h"
+#include "calendar/date.h"
+
+namespace calendar {
+
+// "рассылка форм школам (форма за 2026 год, срок сдачи — 20.09.2026)",
+// "напоминание школам, не сдавшим форму (за 5 дней до срока)", …
+std::string step_text(const calendar::Task& task);
+
+// The day a calendar command acts on: `text` ("2026-09-01", the hidden
+// option --today: tests and catching up by hand) or, when empty, today by
+// the machine's clock and time zone. A bad date is printed (Russian) and
+// nullopt returned.
+std::optional<calendar::Date> resolve_today(const std::string& text);
+
+}  // namespace calendar

@@ -1,0 +1,59 @@
+#include "cli/config/run_inputs.h"
+
+#include <cstdio>
+
+#include "util/console_text.h"
+
+namespace cli {
+
+namespace {
+
+// The period kind a method collects, in words and as typed, with an example
+// in the year asked for: "ежемесячная", "ГГГГ-ММ, например 2026-11".
+std::optional<std::string> period_kind_problem(const model::Period& period, model::Periodicity periodicity) {
+  const auto year = std::to_string(period.year);
+  switch (periodicity) {
+    case model::Periodicity::month:
+      if (period.month > 0) return std::nullopt;
+      return "методика ежемесячная: период указывается как ГГГГ-ММ, например " + year + "-11";
+    case model::Periodicity::half_year:
+      if (period.half > 0) return std::nullopt;
+      return "методика полугодовая: период указывается как ГГГГ-H1 или ГГГГ-H2, например " + year + "-H1";
+    case model::Periodicity::year:
+      if (period.month == 0 && period.half == 0) return std::nullopt;
+      return "методика годовая: период указывается как ГГГГ, например " + year;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) {
+    std::fprintf(stderr, "%s: %s\n", model::severity_name(d.severity).c_str(),
+                 util::console_text(model::to_string(d)).c_str());
+  }
+}
+
+std::optional<RunInputs> load_run_inputs(const Config& config) {
+  auto loaded = definition::load_definition(config.definition);
+  auto registry = definition::load_registry(config.schools);
+  const auto period = model::parse_period(config.period);
+  if (!loaded) print_diagnostics(loaded.error());
+  if (!registry) print_diagnostics(registry.error());
+  if (!period) {
+    std::fprintf(stderr, "ошибка: неверный отчётный период «%s»; ожидается ГГГГ-ММ, ГГГГ-H1/H2 или ГГГГ\n",
+                 config.period.c_str());
+  }
+  if (!loaded || !registry || !period) return std::nullopt;
+  // A period of another kind would reject every form and still enter the
+  // history: refuse it before anything is read.
+  if (const auto problem = period_kind_problem(*period, loaded->definition.periodicity)) {
+    std::fprintf(stderr, "ошибка: период «%s» не подходит для методики «%s»: %s\n", config.period.c_str(),
+                 loaded->definition.title.c_str(), problem->c_str());
+    return std::nullopt;
+  }
+  return RunInputs{std::move(*loaded), std::move(*registry), *period};
+}
+
+}  // namespace cli

@@ -1,0 +1,62 @@
+// The collect phase as commands use it: [collect] mailbox -> forms in the
+// inbox, answers through the outbox, a Russian account of what happened.
+//
+// `metodmon collect -c CONFIG` is collect_command(); `daily` composes
+// phase_collect() inside its own run lock, before reading the inbox:
+//
+//   auto session = RunSession::open(config);                  // the caller's lock
+//   const auto collected = cli::phase_collect(config, {.now = today});
+//   if (!options.quiet) cli::print_collect_summary(config, collected);
+//   ... read the inbox (phase_read) ...
+//
+// Answers (letters without a form, winmail.dat, too large) go into the
+// outbox under the period "collect" (<outbox>/collect/), and are sent at
+// once when [mail] is enabled and not a dry run; unsent ones stay there for
+// `metodmon send --period collect`. With [mail] off nobody is answered.
+// Saved files are named after the school (id and short name from the
+// registry, matched by the director's e-mail) when the sender is in the
+// registry, else after the sender's address.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+
+#include "cli/config/config.h"
+#include "collect/collector.h"
+
+namespace cli {
+
+inline constexpr const char* k_collect_outbox_period = "collect";
+
+struct CollectPhaseOptions {
+  std::int64_t now = 0;  // 0: the clock
+  // One mailbox for several monitorings: which inbox an attachment goes to
+  // (null: config.inbox).
+  std::function<std::filesystem::path(const collect::MailPart&)> inbox_for;
+};
+
+struct CollectPhaseResult {
+  collect::CollectResult mailbox;  // what was fetched, saved, answered, marked
+  int files_saved = 0;             // new files in the inbox
+  int files_known = 0;             // found saved by an earlier run
+  int letters_failed = 0;          // left unmarked for the next run
+  int replies_sent = 0;
+  int replies_unsent = 0;          // in the outbox, not sent: the mail server failed
+  int replies_dry_run = 0;         // in the outbox only: [mail] dry_run = true
+  // 0 all done; 3 some answers unsent; 1 the mailbox could not be read or
+  // some letter could not be saved (exit_codes.h).
+  int exit_code = 0;
+};
+
+// Does nothing (exit_code 0, empty result) when [collect] is not enabled.
+// The caller holds the run lock (RunSession).
+CollectPhaseResult phase_collect(const Config& config, const CollectPhaseOptions& options = {});
+
+// Prints, in Russian, each letter with its verdict and files, then totals.
+void print_collect_summary(const Config& config, const CollectPhaseResult& result);
+
+// `metodmon collect`: session (lock), phase, summary; returns the exit code.
+int collect_command(const Config& config, bool quiet);
+
+}  // namespace cli

@@ -1,0 +1,166 @@
+#include "cli/phases/phase_read.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "cli/phases/progress.h"
+#include "cli/phases/run_session.h"
+#include "ingest/form_choice.h"
+#include "ingest/form_file.h"
+#include "ingest/inbox.h"
+#include "store/archive.h"
+#include "util/parallel_for.h"
+#include "util/publish_batch.h"
+#include "util/sha256.h"
+
+namespace cli {
+
+ReadResult read_inbox(const Config& config, const model::Definition& definition,
+                      const model::Registry& registry, const model::Period& period, int threads) {
+  ReadResult result;
+  ingest::InboxOptions inbox_options;
+  inbox_options.settle_seconds = config.settle_seconds;
+  inbox_options.settle_check_ms = config.settle_seconds > 0 ? 1000 : 0;
+  inbox_options.max_file_bytes = config.limits.max_file_bytes;
+  inbox_options.threads = threads;
+  auto scan = ingest::scan_inbox(config.inbox, inbox_options);
+  if (!scan) {
+    model::FileOutcome failed;
+    failed.outcome = model::Outcome::rejected;
+    failed.diagnostics.push_back(scan.error());
+    result.files.push_back(std::move(failed));
+    return result;
+  }
+  result.files = scan->set_aside;
+
+  std::vector<ingest::ValidForm> valid;
+  // Forms are read and checked `threads` at a time, each into its own slot:
+  // what follows sees them in inbox order whatever the thread count.
+  std::vector<ingest::CheckedFile> read(scan->workbooks.size());
+  {
+    Progress progress("Чтение форм", scan->workbooks.size());
+    util::parallel_for(read.size(), util::worker_count(threads), [&](std::size_t i) {
+      read[i] = ingest::check_form_file(scan->workbooks[i], config.limits, definition, registry, period);
+      progress.step();
+    });
+  }
+  for (auto& checked : read) {
+    spdlog::info("{}: {} (замечаний: {})", checked.outcome.file.name, model::outcome_name(checked.outcome.outcome),
+                 checked.outcome.diagnostics.size());
+    result.files.push_back(std::move(checked.outcome));
+    if (checked.submission) valid.push_back({std::move(*checked.submission), result.files.size() - 1});
+  }
+
+  // One form per school (ingest/form_choice.h), judged as of the run's day.
+  const auto now = run_epoch().value_or(std::time(nullptr));
+  auto choice = ingest::choose_forms(std::move(valid), result.files, registry, period, now);
+  result.accepted = std::move(choice.accepted);
+  result.notices = std::move(choice.notices);
+
+  // A school with no form for this period but one for another may have typed
+  // this period's figures into last period's form: say so on that row.
+  std::set<std::string_view> with_form;  // gathered once, not per file
+  for (const auto& s : result.accepted) with_form.insert(s.school_id);
+  for (auto& f : result.files) {
+    if (f.outcome != model::Outcome::other_period || f.school_id.empty() || f.diagnostics.empty()) continue;
+    if (with_form.contains(f.school_id)) continue;
+    const auto name = model::display_name(period);
+    f.diagnostics.front().hint = "формы этой школы за " + name + " нет; если в этой форме данные за " + name +
+                                 ", попросите школу перенести их в форму за " + name;
+  }
+  std::sort(result.files.begin(), result.files.end(),
+            [](const model::FileOutcome& a, const model::FileOutcome& b) { return a.file.name < b.file.name; });
+  std::sort(result.accepted.begin(), result.accepted.end(),
+            [](const model::Submission& a, const model::Submission& b) { return a.school_id < b.school_id; });
+  return result;
+}
+
+std::vector<model::Submission> read_archived(const Config& config, const model::Definition& definition,
+                                             const model::Registry& registry, const model::Period& period,
+                                             const std::vector<model::FileOutcome>& files,
+                                             std::vector<model::Diagnostic>& problems) {
+  std::vector<model::Submission> accepted;
+  for (const auto& f : files) {
+    if (f.outcome != model::Outcome::accepted) continue;
+    model::SourceFile copy = f.file;
+    copy.path = config.archive / period.id / store::archive_name(f.school_id, f.file);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(copy.path, ec)) {
+      problems.push_back(model::Diagnostic::warning(
+          {f.file.name, {}, {}, {}, {}}, "нет копии принятой формы в архиве: " + copy.path.string(),
+          "баллы рубрики и рекомендации по ответам «Да»/«Нет» для этой ОО не восстановлены"));
+      continue;
+    }
+    auto checked = ingest::check_form_file(copy, config.limits, definition, registry, period);
+    if (!checked.submission) {
+      problems.push_back(model::Diagnostic::warning(
+          {f.file.name, {}, {}, {}, {}}, "копия формы в архиве не прочитана: " + copy.path.string(),
+          "баллы рубрики и рекомендации по ответам «Да»/«Нет» для этой ОО не восстановлены"));
+      continue;
+    }
+    checked.submission->source = f.file;
+    accepted.push_back(std::move(*checked.submission));
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const model::Submission& a, const model::Submission& b) { return a.school_id < b.school_id; });
+  return accepted;
+}
+
+int archive_accepted(const Config& config, const model::Period& period, ReadResult& read,
+                     int threads) {
+  // Copies of the accepted forms: the inbox itself is never touched. Copied
+  // `threads` at a time, each into its own slot, published with one sync for
+  // all of them (util::PublishBatch).
+  util::PublishBatch copies;
+  std::vector<std::optional<model::Diagnostic>> errors(read.accepted.size());
+  std::vector<std::optional<std::filesystem::path>> copied(read.accepted.size());  // new copies
+  util::parallel_for(read.accepted.size(), util::worker_count(threads), [&](std::size_t i) {
+    const auto& sub = read.accepted[i];
+    auto a = store::archive_file(config.archive, period.id, sub.school_id, sub.source, &copies);
+    if (!a) {
+      errors[i] = std::move(a.error());
+    } else {
+      if (a->copied) copied[i] = a->path;
+    }
+  });
+  if (auto done = copies.commit(); !done) {
+    // The batch renames in the order the workers added the copies: which
+    // ones made it is read from the archive itself.
+    for (std::size_t i = 0; i < read.accepted.size(); ++i) {
+      if (!copied[i]) continue;
+      std::error_code ec;
+      if (std::filesystem::exists(*copied[i], ec) &&
+          util::sha256_file(*copied[i]) == read.accepted[i].source.sha256) {
+        continue;
+      }
+      auto d = done.error();
+      d.where.file = read.accepted[i].source.name;
+      errors[i] = std::move(d);
+    }
+  }
+  int failed = 0;
+  std::map<std::filesystem::path, std::size_t> file_index;  // built on the first failure only
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    if (!errors[i]) continue;
+    ++failed;
+    const auto& source = read.accepted[i].source;
+    auto d = std::move(*errors[i]);
+    d.message = "принятая форма не сохранена в архив: " + d.message;
+    spdlog::info("{}: {}", source.name, d.message);  // the console gets it from the notices
+    if (file_index.empty()) {
+      for (std::size_t f = 0; f < read.files.size(); ++f) file_index.emplace(read.files[f].file.path, f);
+    }
+    if (const auto at = file_index.find(source.path); at != file_index.end()) {
+      read.files[at->second].diagnostics.push_back(d);
+    }
+    read.notices.push_back(std::move(d));
+  }
+  return failed;
+}
+
+}  // namespace cli

@@ -1,0 +1,83 @@
+#include "letters/letter_figures.h"
+
+#include "analysis/number_text.h"
+
+namespace letters {
+
+namespace {
+
+std::string value_text(const model::IndicatorDef& ind, const aggregate::SchoolValue& v) {
+  if (!v.value) return "нет значения: " + aggregate::missing_reason(v.missing);
+  std::string text = analysis::format_value(ind, *v.value);
+  if (ind.kind == model::IndicatorKind::share && v.numerator && v.denominator) {
+    text += " (" + analysis::format_compact(*v.numerator) + " из " + analysis::format_compact(*v.denominator) + ")";
+  }
+  if (v.target && (v.status == aggregate::TargetStatus::met || v.status == aggregate::TargetStatus::not_met)) {
+    text += "; цель " + analysis::format_target(ind, *v.target) + " — " + aggregate::status_name(v.status);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string error_text(const model::Diagnostic& d) {
+  std::string text;
+  if (d.where.cell) text += "ячейка " + model::to_string(*d.where.cell) + ": ";
+  text += d.message;
+  if (!d.found.empty()) text += " (введено «" + d.found + "»)";
+  if (!d.hint.empty()) text += ". " + d.hint;
+  return text;
+}
+
+std::vector<mail::Figure> school_figures(const model::Definition& definition, const aggregate::Summary& summary,
+                                            const std::string& school_id) {
+  std::vector<mail::Figure> out;
+  for (const auto& ind : definition.indicators) {
+    const auto* v = summary.value(school_id, ind.id);
+    if (v != nullptr) out.push_back({analysis::indicator_label(ind), value_text(ind, *v)});
+  }
+  return out;
+}
+
+std::vector<mail::Figure> methodist_figures(const model::Definition& definition, const model::Registry& registry,
+                                               const aggregate::Summary& summary, const model::RunInfo& run) {
+  std::vector<mail::Figure> out;
+  out.push_back({"Принято форм", std::to_string(model::count_outcome(run.files, model::Outcome::accepted))});
+  std::string rejected;
+  for (const auto& f : run.files) {
+    if (f.outcome == model::Outcome::rejected) rejected += (rejected.empty() ? "" : ", ") + f.file.name;
+  }
+  out.push_back({"Отклонённые формы", rejected.empty() ? "нет" : rejected});
+  std::string missing;
+  for (const auto& id : summary.missing_school_ids) {
+    const auto* school = registry.find(id);
+    missing += (missing.empty() ? "" : ", ") + (school ? school->short_name : id);
+  }
+  out.push_back({"Нет принятой формы", missing.empty() ? "нет" : missing});
+  for (const auto& ind : definition.indicators) {
+    const auto* st = summary.stats(ind.id);
+    if (st != nullptr && st->municipal) {
+      out.push_back({"По муниципалитету: " + analysis::indicator_label(ind), analysis::format_value(ind, *st->municipal)});
+    }
+  }
+  for (const auto& id : summary.school_ids) {
+    const auto* school = registry.find(id);
+    const auto name = school ? school->short_name : id;
+    for (auto f : school_figures(definition, summary, id)) out.push_back({name + ": " + f.label, f.value});
+  }
+  return out;
+}
+
+std::vector<mail::Figure> rejected_form_figures(const std::vector<const model::FileOutcome*>& files) {
+  std::vector<mail::Figure> out;
+  for (const auto* f : files) {
+    std::string errors;
+    for (const auto& d : f->diagnostics) {
+      if (d.severity == model::Severity::error) errors += (errors.empty() ? "" : "; ") + error_text(d);
+    }
+    out.push_back({"Файл «" + f->file.name + "»", errors});
+  }
+  return out;
+}
+
+}  // namespace letters
