@@ -7,7 +7,7 @@
 #        and pandas for the benchmarks)
 set -euo pipefail
 packages=(build-essential cmake pkg-config
-          libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
+          libxlsxwriter-dev libminizip-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
           libcli11-dev libtomlplusplus-dev libsqlite3-dev libcurl4-openssl-dev libgmime-3.0-dev libgtest-dev
           libssl-dev)
 if [ "${1:-}" = "--test" ]; then

@@ -1,6 +1,7 @@
 #include "util/xlsx_file.h"
 
 #include <dlfcn.h>
+#include <minizip/zip.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -12,40 +13,37 @@
 #include "util/os_error.h"
 
 // How hard libxlsxwriter deflates the parts of a workbook. It always asks
-// minizip for zlib's default, level 6, and has no option for another; at
-// 1,000 schools deflate was a third of a run's CPU (perf), nearly all of it
-// the directors' workbooks. Level 1 (zlib's Z_BEST_SPEED) makes the whole run
-// about 14 % faster (1.74 → 1.50 s at 1,000 forms, scripts/bench_scale.sh)
-// for files 13 % (directors') and 25 % (results) larger: 19 KB instead of
-// 17 KB a director's workbook. Every reader inflates any level alike.
+// minizip for zlib's default, level 6, and has no option for another, and
+// deflate is the largest single cost of writing many small workbooks (the
+// measurements are in the README, «Measured»). Level 1 (Z_BEST_SPEED) is much
+// faster for files a little larger; every reader inflates any level alike.
 //
-// So this file defines minizip's zipOpenNewFileInZip4_64, which libxlsxwriter
-// calls through the dynamic linker once per part: the executable's definition
-// is found first, turns the default level into k_part_level and hands the call
-// on to libminizip's own (dlsym RTLD_NEXT). Any other level a caller asks for
-// is passed on unchanged. The prototype is minizip 1.1's (zlib's contrib
-// zip.h, Debian's libminizip1: uInt is unsigned int, uLong unsigned long).
-// xlsx_file_test checks that the parts of a workbook we write are marked as
-// deflated at level 1 (the zip flag bits 1-2 minizip sets for it), so a
-// libxlsxwriter that stops calling minizip this way is noticed.
+// So this file defines minizip's zipOpenNewFileInZip4_64, declared by the
+// installed <minizip/zip.h> so that the compiler checks the signature.
+// libxlsxwriter calls it through the dynamic linker once per part: the
+// executable's definition is found first, turns the default level into
+// k_part_level and hands the call on to libminizip's own (dlsym RTLD_NEXT).
+// Any other level a caller asks for is passed on unchanged.
+//
+// This relies on Debian's shared libxlsxwriter and libminizip. With a static
+// libxlsxwriter the call does not go through the dynamic linker: built with
+// its own minizip, it never reaches this definition (parts stay at the
+// default level, which costs only speed); linked with a static libminizip,
+// the link fails with a duplicate symbol. xlsx_file_test reads the level
+// flags of the parts we write, so either case is noticed.
 namespace {
-constexpr int k_part_level = 1;             // Z_BEST_SPEED
-constexpr int k_zlib_default_level = -1;    // Z_DEFAULT_COMPRESSION
-constexpr int k_zip_internal_error = -104;  // minizip's ZIP_INTERNALERROR
+constexpr int k_part_level = Z_BEST_SPEED;
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) int zipOpenNewFileInZip4_64(
-    void* file, const char* filename, const void* zipfi, const void* extrafield_local,
-    unsigned size_extrafield_local, const void* extrafield_global, unsigned size_extrafield_global,
-    const char* comment, int method, int level, int raw, int window_bits, int mem_level, int strategy,
-    const char* password, unsigned long crc_for_crypting, unsigned long version_made_by,
-    unsigned long flag_base, int zip64) {
-  using Open = int (*)(void*, const char*, const void*, const void*, unsigned, const void*, unsigned,
-                       const char*, int, int, int, int, int, int, const char*, unsigned long,
-                       unsigned long, unsigned long, int);
-  static const auto minizip_open = reinterpret_cast<Open>(::dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64"));
-  if (minizip_open == nullptr) return k_zip_internal_error;  // libxlsxwriter reports it
-  if (level == k_zlib_default_level) level = k_part_level;
+    zipFile file, const char* filename, const zip_fileinfo* zipfi, const void* extrafield_local,
+    uInt size_extrafield_local, const void* extrafield_global, uInt size_extrafield_global, const char* comment,
+    int method, int level, int raw, int window_bits, int mem_level, int strategy, const char* password,
+    uLong crc_for_crypting, uLong version_made_by, uLong flag_base, int zip64) {
+  static const auto minizip_open =
+      reinterpret_cast<decltype(&zipOpenNewFileInZip4_64)>(::dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64"));
+  if (minizip_open == nullptr) return ZIP_INTERNALERROR;  // libxlsxwriter reports it
+  if (level == Z_DEFAULT_COMPRESSION) level = k_part_level;
   return minizip_open(file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global,
                       size_extrafield_global, comment, method, level, raw, window_bits, mem_level, strategy,
                       password, crc_for_crypting, version_made_by, flag_base, zip64);
