@@ -18,6 +18,7 @@
 #include "cli/phases/run_session.h"
 #include "cli/phases/submission_log.h"
 #include "cli/phases/year_sources.h"
+#include "util/local_time.h"
 #include "util/console_text.h"
 
 namespace cli {
@@ -37,7 +38,7 @@ std::string contact_of(const Config& config, const model::Definition& def) {
 model::RunInfo new_run_info(const Config& config, const RunInputs& inputs, std::int64_t epoch) {
   model::RunInfo run;
   run.run_epoch = epoch;
-  run.run_time = local_time_text(run.run_epoch);
+  run.run_time = util::local_time_text(run.run_epoch);
   run.tool_version = "metodmon " METODMON_VERSION;
   run.definition_file = config.definition.string();
   run.registry_file = config.schools.string();
@@ -208,8 +209,7 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   const auto& computed_def = results.definition(def);
   // The forms are in the results now: their memory goes to the workbooks,
   // and what the reading threads' allocator arenas held back to the system
-  // (the workbooks are written by other threads, which could not reuse it:
-  // 4 MB off the peak at 10,000 schools).
+  // (the workbooks are written by other threads, which could not reuse it).
   std::vector<model::Submission>().swap(read.accepted);
   ::malloc_trim(0);
   phases.lap("расчёт");
@@ -222,8 +222,8 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   const auto published = publish_results(config, input, options.threads);
   if (!published) return fail_and_tell(config, session, mail_ctx, published.error(), run_counts(run, 0, 0));
   // The workbooks' memory, freed in several threads' allocator arenas, goes
-  // back to the system before the history is written (at 10,000 schools the
-  // history would otherwise raise the run's peak by 18 MB).
+  // back to the system before the history is written, which would otherwise
+  // raise the run's peak.
   ::malloc_trim(0);
   phases.lap("книги и документы");
   if (auto r = record_results(session, run, results.summary); !r) {

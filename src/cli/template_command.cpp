@@ -9,6 +9,7 @@
 #include "cli/config/run_inputs.h"
 #include "cli/phases/exit_codes.h"
 #include "forms/form_writer.h"
+#include "util/local_time.h"
 
 namespace cli {
 
@@ -35,11 +36,7 @@ int template_command(const Config& config, const TemplateOptions& options) {
     }
   }
   const auto out_dir = options.out_dir.empty() ? config.output / period->id / "forms" : options.out_dir;
-  const auto now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", &tm);
+  const auto stamp = util::format_local_time(std::time(nullptr), "%Y-%m-%d %H:%M");
   forms::FormOptions form_options{config.form_password, stamp};
   int written = 0;
   for (const auto& school : registry->schools) {

@@ -9,9 +9,10 @@
 
 #include "definition/csv_reader.h"
 #include "definition/naming.h"
-#include "util/read_file.h"
 #include "definition/text_encoding.h"
 #include "model/email_address.h"
+#include "util/read_file.h"
+#include "util/text_case.h"
 
 namespace definition {
 
@@ -64,32 +65,8 @@ std::string trim(std::string_view s) {
 
 // Lowercase (ASCII and Russian letters), spaces and '-' as '_'.
 std::string normalise_header(std::string_view raw) {
-  const std::string s = trim(raw);
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '-') {
-      out += '_';
-    } else if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xD0 && i + 1 < s.size()) {
-      const auto d = static_cast<unsigned char>(s[++i]);
-      if (d >= 0x90 && d <= 0x9F) {  // А..П -> а..п
-        out += '\xD0';
-        out += static_cast<char>(d + 0x20);
-      } else if (d >= 0xA0 && d <= 0xAF) {  // Р..Я -> р..я
-        out += '\xD1';
-        out += static_cast<char>(d - 0x20);
-      } else if (d == 0x81) {  // Ё -> ё
-        out += "\xD1\x91";
-      } else {
-        out += static_cast<char>(c);
-        out += static_cast<char>(d);
-      }
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
+  std::string out = util::lower_text(trim(raw));
+  std::replace_if(out.begin(), out.end(), [](char c) { return c == ' ' || c == '-'; }, '_');
   return out;
 }
 

@@ -8,6 +8,9 @@
 #include <memory>
 #include <optional>
 
+#include "util/xml_escape.h"
+#include "util/zip_handle.h"
+
 namespace forms {
 
 namespace {
@@ -22,26 +25,12 @@ model::Diagnostic protect_error(const fs::path& xlsx, const std::string& what) {
                                   "сообщите разработчику: книга записана библиотекой не так, как ожидалось");
 }
 
-std::string xml_attr(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
 // libxlsxwriter writes <sheet name="…" sheetId="n" state="hidden" r:id="…"/>
 // for a hidden sheet; CT_Workbook puts <workbookProtection> after
 // <workbookPr> and before <bookViews>.
 std::optional<std::string> protect_workbook_xml(std::string xml, const PackageProtection& protection) {
   for (const auto& name : protection.very_hidden_sheets) {
-    const auto start = xml.find("<sheet name=\"" + xml_attr(name) + "\"");
+    const auto start = xml.find("<sheet name=\"" + util::xml_escape(name) + "\"");
     if (start == std::string::npos) return std::nullopt;
     const auto end = xml.find("/>", start);
     const auto state = xml.find(" state=\"hidden\"", start);
@@ -67,18 +56,11 @@ std::optional<std::string> protect_workbook_xml(std::string xml, const PackagePr
   return xml;
 }
 
-struct ZipDiscard {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct ZipFileClose {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-
 }  // namespace
 
 model::Expected<void> protect_package(const fs::path& xlsx, const PackageProtection& protection) {
   int error = 0;
-  std::unique_ptr<zip_t, ZipDiscard> zip(zip_open(xlsx.c_str(), 0, &error));
+  util::ZipPtr zip(zip_open(xlsx.c_str(), 0, &error));
   if (!zip) return std::unexpected(protect_error(xlsx, "книга не открывается как zip (код " + std::to_string(error) + ")"));
   zip_stat_t st;
   zip_stat_init(&st);
@@ -87,7 +69,7 @@ model::Expected<void> protect_package(const fs::path& xlsx, const PackageProtect
     return std::unexpected(protect_error(xlsx, std::string("в книге нет части ") + k_workbook_part));
   std::string xml(static_cast<std::size_t>(st.size), '\0');
   {
-    std::unique_ptr<zip_file_t, ZipFileClose> part(zip_fopen_index(zip.get(), st.index, 0));
+    util::ZipFilePtr part(zip_fopen_index(zip.get(), st.index, 0));
     if (!part || zip_fread(part.get(), xml.data(), st.size) != static_cast<zip_int64_t>(st.size))
       return std::unexpected(protect_error(xlsx, zip_strerror(zip.get())));
   }

@@ -1,5 +1,6 @@
 #include "ingest/choose_latest.h"
 
+#include <chrono>
 #include <ctime>
 #include <map>
 #include <tuple>
@@ -10,13 +11,11 @@ namespace ingest {
 
 namespace {
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 std::optional<int> make_date(std::optional<int> y, std::optional<int> m, std::optional<int> d) {
-  if (!y || !m || !d || *y < 1900 || *y > 2200 || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
-  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int max_day = k_days[*m - 1] + (*m == 2 && is_leap(*y) ? 1 : 0);
-  if (*d > max_day) return std::nullopt;
+  if (!y || !m || !d || *y < 1900 || *y > 2200 || *m < 1 || *m > 12 || *d < 1 || *d > 31) return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
+                                         std::chrono::day{static_cast<unsigned>(*d)}};
+  if (!date.ok()) return std::nullopt;
   return *y * 10000 + *m * 100 + *d;
 }
 

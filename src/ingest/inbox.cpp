@@ -3,12 +3,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <map>
 #include <thread>
 
 #include "model/diagnostic.h"
+#include "util/ascii.h"
 #include "util/file_kind.h"
 #include "util/parallel_for.h"
 #include "util/sha256.h"
@@ -26,12 +26,6 @@ struct Found {
   std::uintmax_t size = 0;
   std::int64_t mtime = 0;
 };
-
-std::string lower_ascii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -97,7 +91,7 @@ std::int64_t now_seconds(const InboxOptions& options) {
 }  // namespace
 
 NameKind classify_name(const std::string& file_name) {
-  const auto lower = lower_ascii(file_name);
+  const auto lower = util::lower_ascii(file_name);
   if (lower.starts_with("~$")) return NameKind::lock;                               // Excel
   if (lower.starts_with(".~lock.") && lower.ends_with("#")) return NameKind::lock;  // LibreOffice
   if (ends_with(lower, ".tmp") || ends_with(lower, ".crdownload") || ends_with(lower, ".part"))
@@ -160,7 +154,7 @@ model::Expected<InboxScan> scan_inbox(const fs::path& inbox, const InboxOptions&
   }
   std::vector<Found> settled;
   for (auto& f : candidates) {
-    // Refused by size before hashing: a 2 GB sparse file takes half a minute to hash.
+    // Refused by size before hashing: hashing a huge (sparse) file takes long.
     if (options.max_file_bytes > 0 && f.size > options.max_file_bytes) {
       scan.set_aside.push_back(set_aside(f, model::Outcome::rejected, model::Severity::error,
                                          model::too_large_message(options.max_file_bytes), model::k_too_large_hint));

@@ -2,8 +2,11 @@
 
 #include <array>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+
+#include "util/text_case.h"
 
 namespace ingest {
 
@@ -31,32 +34,6 @@ std::size_t trailing_space_len(std::string_view s) {
   return 0;
 }
 
-// Lower-cases ASCII and the Cyrillic capitals А..Я, Ё (enough for yes/no words).
-std::string fold_case(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == 0xD0 && i + 1 < s.size()) {
-      const auto d = static_cast<unsigned char>(s[i + 1]);
-      if (d >= 0x90 && d <= 0x9F) {  // А..П -> а..п (D0 B0..D0 BF)
-        out += {static_cast<char>(0xD0), static_cast<char>(d + 0x20)};
-      } else if (d >= 0xA0 && d <= 0xAF) {  // Р..Я -> р..я (D1 80..D1 8F)
-        out += {static_cast<char>(0xD1), static_cast<char>(d - 0x20)};
-      } else if (d == 0x81) {  // Ё -> ё
-        out += "\xD1\x91";
-      } else {
-        out += {static_cast<char>(c), static_cast<char>(d)};
-      }
-      ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
 std::string format_number(double v) {
   std::array<char, 64> buf{};
   std::snprintf(buf.data(), buf.size(), "%.15g", v);
@@ -72,11 +49,12 @@ ValueProblem whole_number_problem() {
           "введите целое число без букв, пробелов и дробной части, например 25"};
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr std::array<int, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : k_days[static_cast<std::size_t>(m - 1)];
+// A date of the Gregorian calendar (month 1..12 and day 1..31 checked first).
+bool is_date(int y, int m, int d) {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+         std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                     std::chrono::day{static_cast<unsigned>(d)}}
+             .ok();
 }
 
 std::string iso(int y, int m, int d) {
@@ -214,7 +192,7 @@ Parsed<bool> parse_yesno(const Cell& cell) {
   }
   auto t = trim_spaces(cell.text);
   if (t.ends_with(".")) t = trim_spaces(t.substr(0, t.size() - 1));
-  const auto w = fold_case(t);
+  const auto w = util::lower_text(t);
   for (const char* yes : {"да", "+", "1", "yes", "true", "истина", "y"}) {
     if (w == yes) return {true, std::nullopt};
   }
@@ -241,17 +219,10 @@ std::optional<std::string> serial_to_iso_date(double serial) {
   auto days = static_cast<long long>(std::floor(serial));
   if (days == 60) return std::nullopt;  // Excel's fictitious 1900-02-29
   if (days < 60) ++days;  // before it, Excel's serials are one day short
-  // Now days - 25569 counts from 1970-01-01. Civil-from-days (H. Hinnant).
-  const long long z = days - 25569 + 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long long y = static_cast<long long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return iso(static_cast<int>(m <= 2 ? y + 1 : y), static_cast<int>(m), static_cast<int>(d));
+  // Now days - 25569 counts from 1970-01-01.
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{days - 25569}}};
+  return iso(static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+             static_cast<int>(static_cast<unsigned>(date.day())));
 }
 
 std::optional<std::string> parse_date_text(std::string_view text) {
@@ -261,7 +232,7 @@ std::optional<std::string> parse_date_text(std::string_view text) {
   const std::string s(text);
   if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 ||
       std::sscanf(s.c_str(), "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3) {
-    if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    if (y < 1900 || y > 9999 || !is_date(y, m, d)) return std::nullopt;
     return iso(y, m, d);
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 
 #include "ingest/name_formula.h"
 #include "ingest/xml_text.h"
+#include "util/text_case.h"
 
 namespace ingest {
 
@@ -11,10 +12,10 @@ namespace {
 
 // Excel's names ignore case; workbook scope wins over sheet scope.
 const DefinedName* find_folded(const std::vector<DefinedName>& names, std::string_view name) {
-  const auto folded = fold_case(name);
+  const auto folded = util::lower_text(name);
   const DefinedName* found = nullptr;
   for (const auto& n : names) {
-    if (fold_case(n.name) != folded) continue;
+    if (util::lower_text(n.name) != folded) continue;
     if (!n.local_sheet) return &n;
     if (found == nullptr) found = &n;
   }
@@ -36,9 +37,9 @@ bool Sheet::has_unsaved_formula(model::CellRef ref) const {
 const Sheet* Workbook::sheet(std::string_view sheet_name) const {
   for (const auto& s : sheets)
     if (s.name == sheet_name) return &s;
-  const auto folded = fold_case(sheet_name);
+  const auto folded = util::lower_text(sheet_name);
   for (const auto& s : sheets)
-    if (fold_case(s.name) == folded) return &s;
+    if (util::lower_text(s.name) == folded) return &s;
   return nullptr;
 }
 

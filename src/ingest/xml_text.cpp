@@ -1,7 +1,10 @@
 #include "ingest/xml_text.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstdint>
+
+#include "util/utf8.h"
 
 namespace ingest {
 
@@ -27,28 +30,7 @@ std::optional<char32_t> escape_at(std::string_view text, std::size_t i) {
   return v;
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 }  // namespace
-
-void append_utf8(std::string& out, char32_t cp) {
-  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 void decode_ooxml_escapes(std::string& text) {
   if (text.find("_x") == std::string::npos) return;
@@ -56,7 +38,9 @@ void decode_ooxml_escapes(std::string& text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     if (const auto cp = escape_at(text, i)) {
-      append_utf8(out, *cp);
+      // An escape naming a surrogate or a value past U+10FFFF is no character.
+      const bool valid = !(*cp >= 0xD800 && *cp <= 0xDFFF) && *cp <= 0x10FFFF;
+      util::append_utf8(out, valid ? *cp : 0xFFFD);
       i += 7;
     } else {
       out.push_back(text[i++]);
@@ -87,12 +71,11 @@ std::optional<std::uint32_t> parse_index(std::string_view text) {
 }
 
 double date_serial(int year, int month, int day) {
-  static constexpr int k_days_before[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  // Days from 1900-01-01 (serial 1); Excel counts 1900 as a leap year, so
-  // every date from 1900-03-01 on is one day further.
-  long days = 0;
-  for (int y = 1900; y < year; ++y) days += is_leap(y) ? 366 : 365;
-  days += k_days_before[month - 1] + (month > 2 && is_leap(year) ? 1 : 0) + day;
+  using namespace std::chrono;
+  // Days from 1899-12-31 (1900-01-01 is serial 1); Excel counts 1900 as a
+  // leap year, so every date from 1900-03-01 on is one day further.
+  const sys_days date{std::chrono::year{year} / static_cast<unsigned>(month) / static_cast<unsigned>(day)};
+  auto days = (date - sys_days{1899y / December / 31d}).count();
   if (year > 1900 || month > 2) ++days;
   return static_cast<double>(days);
 }
@@ -121,30 +104,6 @@ std::optional<double> parse_iso_datetime(std::string_view text) {
   const auto h = number(time_at, 2), mi = number(time_at + 3, 2), s = number(time_at + 6, 2);
   if (!h || !mi || !s || *h > 23 || *mi > 59 || *s > 60) return std::nullopt;
   return serial + (*h * 3600.0 + *mi * 60.0 + *s) / 86400.0;
-}
-
-std::string fold_case(std::string_view text) {
-  std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    auto& c = out[i];
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    } else if (i + 1 < out.size()) {
-      const auto b0 = static_cast<unsigned char>(out[i]);
-      const auto b1 = static_cast<unsigned char>(out[i + 1]);
-      if (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0x9F) {  // А-П -> а-п
-        out[i + 1] = static_cast<char>(b1 + 0x20);
-      } else if (b0 == 0xD0 && b1 >= 0xA0 && b1 <= 0xAF) {  // Р-Я -> р-я
-        out[i] = static_cast<char>(0xD1);
-        out[i + 1] = static_cast<char>(b1 - 0x20);
-      } else if (b0 == 0xD0 && b1 == 0x81) {  // Ё -> ё
-        out[i] = static_cast<char>(0xD1);
-        out[i + 1] = static_cast<char>(0x91);
-      }
-      if (b0 >= 0xC0) ++i;
-    }
-  }
-  return out;
 }
 
 }  // namespace ingest

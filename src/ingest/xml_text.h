@@ -12,9 +12,6 @@ namespace ingest {
 // escapes a literal underscore. Text without escapes is left untouched.
 void decode_ooxml_escapes(std::string& text);
 
-// Appends the UTF-8 encoding of `code_point` (invalid ones become U+FFFD).
-void append_utf8(std::string& out, char32_t code_point);
-
 // A number as OOXML writes it ("12", "-1.5E-3"); nullopt for anything else.
 std::optional<double> parse_xml_number(std::string_view text);
 
@@ -26,9 +23,5 @@ std::optional<double> parse_iso_datetime(std::string_view text);
 
 // Serial day number of a calendar date in Excel's 1900 system.
 double date_serial(int year, int month, int day);
-
-// Lower-cases ASCII and Cyrillic letters (Ё included) in UTF-8 text; other
-// bytes are copied as they are. Used to compare names as Excel does.
-std::string fold_case(std::string_view text);
 
 }  // namespace ingest

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "util/zip_handle.h"
+
 namespace ingest {
 
 namespace {
@@ -38,13 +40,8 @@ ReadError bomb(const std::string& name, double ratio, double limit) {
                     k_hint_resave);
 }
 
-struct FileClose {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
 
 }  // namespace
-
-void ZipArchive::Discard::operator()(struct zip* z) const { zip_discard(z); }
 
 ZipArchive::ZipArchive() = default;
 ZipArchive::~ZipArchive() = default;
@@ -107,7 +104,7 @@ Status ZipArchive::read_entry(const std::string& name, ReadBudget& budget, const
   if (sizes_known && st.size > budget.limits().max_uncompressed_bytes)
     if (auto err = budget.add_uncompressed(st.size)) return err;
 
-  std::unique_ptr<zip_file_t, FileClose> file(zip_fopen_index(m_zip.get(), index, 0));
+  util::ZipFilePtr file(zip_fopen_index(m_zip.get(), index, 0));
   if (!file) {
     const zip_error_t* ze = zip_get_error(m_zip.get());
     if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD || zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)

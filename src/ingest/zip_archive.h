@@ -14,8 +14,7 @@
 #include <vector>
 
 #include "ingest/read_error.h"
-
-struct zip;
+#include "util/zip_handle.h"
 
 namespace ingest {
 
@@ -49,10 +48,7 @@ class ZipArchive {
   Status read_entry(const std::string& name, ReadBudget& budget, const Sink& sink) const;
 
  private:
-  struct Discard {
-    void operator()(struct zip* z) const;
-  };
-  std::unique_ptr<struct zip, Discard> m_zip;
+  util::ZipPtr m_zip;
   std::unordered_map<std::string, std::uint64_t> m_index;  // normalised name -> entry
   std::vector<std::string> m_names;
 };

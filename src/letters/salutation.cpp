@@ -1,8 +1,10 @@
 #include "letters/salutation.h"
 
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
+#include "util/text_case.h"
 #include "util/utf8.h"
 
 namespace letters {
@@ -19,42 +21,28 @@ std::u32string decode(std::string_view s) {
   return out;
 }
 
-std::string encode(std::u32string_view s) {
-  std::string out;
-  for (const char32_t cp : s) util::append_utf8(out, cp);
-  return out;
-}
-
-bool is_upper(char32_t c) { return (c >= U'А' && c <= U'Я') || c == U'Ё' || (c >= U'A' && c <= U'Z'); }
 bool is_lower(char32_t c) { return (c >= U'а' && c <= U'я') || c == U'ё' || (c >= U'a' && c <= U'z'); }
-char32_t to_lower(char32_t c) { return c == U'Ё' ? U'ё' : is_upper(c) ? c + 0x20 : c; }
-
-std::string lower(std::string_view word) {
-  auto w = decode(word);
-  for (auto& c : w) c = to_lower(c);
-  return encode(w);
-}
 
 // «ЛЮДМИЛА» -> «Людмила»; a word with any lower-case letter stays as written.
 std::string ordinary_case(std::string_view word) {
-  auto w = decode(word);
-  for (const auto c : w) {
+  for (const auto c : decode(word)) {
     if (is_lower(c)) return std::string(word);
   }
-  for (std::size_t i = 1; i < w.size(); ++i) w[i] = to_lower(w[i]);
-  return encode(w);
+  if (word.empty()) return {};
+  const auto first = std::min(word.size(), util::sequence_length(static_cast<unsigned char>(word[0])));
+  return std::string(word.substr(0, first)) + util::lower_text(word.substr(first));
 }
 
 // Turkic patronymics are a separate word after the father's name: «Ахмед оглы».
 Gender turkic_word(std::string_view word) {
-  const auto w = lower(word);
+  const auto w = util::lower_text(word);
   if (w == "кызы" || w == "гызы") return Gender::female;
   if (w == "оглы" || w == "улы" || w == "уулу") return Gender::male;
   return Gender::unknown;
 }
 
 Gender patronymic(std::string_view word) {
-  const auto w = decode(lower(word));
+  const auto w = decode(util::lower_text(word));
   if (w.size() < 5) return Gender::unknown;  // «Ич» is no patronymic; «Ильич» is
   for (const std::u32string_view tail : {U"вна", U"чна", U"шна"}) {
     if (w.ends_with(tail)) return Gender::female;

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <random>
 
-#include "mail/base64.h"
 #include "model/email_address.h"
+#include "util/ascii.h"
+#include "util/base64.h"
 
 namespace mail {
 
@@ -24,12 +24,6 @@ std::string random_hex(std::size_t bytes) {
     std::snprintf(buf, sizeof buf, "%02x", static_cast<unsigned>(gen() & 0xFF));
     out += buf;
   }
-  return out;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -77,7 +71,7 @@ std::string rfc5322_date(std::int64_t seconds) {
 }
 
 std::string content_type_for(std::string_view file_name) {
-  const auto name = lower_ascii(file_name);
+  const auto name = util::lower_ascii(file_name);
   auto ends = [&](std::string_view tail) { return name.ends_with(tail); };
   if (ends(".xlsx")) return k_xlsx_type;
   if (ends(".xls")) return "application/vnd.ms-excel";
@@ -127,7 +121,7 @@ std::string MailMessage::to_eml() const {
   if (m.auto_reply) out += "Auto-Submitted: auto-replied\r\n";  // RFC 3834: no answer to an answer
   out += "MIME-Version: 1.0\r\n";
   out += "X-Mailer: metodmon\r\n";
-  const auto text_body = base64_encode_lines(crlf_text(m.body)) + "\r\n";
+  const auto text_body = util::base64_encode_lines(crlf_text(m.body)) + "\r\n";
   if (m.attachments.empty()) {
     out += text_part_headers() + "\r\n" + text_body;
     return out;
@@ -148,7 +142,7 @@ std::string MailMessage::to_eml() const {
     out += "Content-Type: " + type + ";\r\n name=\"" + legacy_name + "\"\r\n";
     out += "Content-Transfer-Encoding: base64\r\n";
     out += "Content-Disposition: attachment;\r\n " + filename_parameter(a.file_name) + "\r\n\r\n";
-    out += base64_encode_lines(a.bytes) + "\r\n";
+    out += util::base64_encode_lines(a.bytes) + "\r\n";
   }
   out += "--" + boundary + "--\r\n";
   return out;

@@ -4,7 +4,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "mail/base64.h"
+#include "util/base64.h"
+#include "util/utf8.h"
 
 namespace mail {
 
@@ -15,14 +16,6 @@ bool is_plain_ascii(std::string_view s) {
     if (c < 0x20 || c > 0x7e) return false;
   }
   return s.find("=?") == std::string_view::npos;
-}
-
-// Length of the UTF-8 sequence starting with byte `c` (1 for stray bytes).
-std::size_t utf8_length(unsigned char c) {
-  if (c >= 0xF0 && c < 0xF8) return 4;
-  if (c >= 0xE0) return c < 0xF0 ? 3 : 1;
-  if (c >= 0xC0) return 2;
-  return 1;
 }
 
 bool attr_char(unsigned char c) {  // RFC 2231 attribute-char, conservatively
@@ -52,13 +45,13 @@ std::string encode_header_text(std::string_view utf8) {
   while (pos < text.size()) {
     std::size_t end = pos;
     while (end < text.size()) {
-      const auto len = utf8_length(static_cast<unsigned char>(text[end]));
+      const auto len = util::sequence_length(static_cast<unsigned char>(text[end]));
       if (end + len - pos > k_max_bytes) break;
       end += len;
     }
     if (end == pos) end = std::min(text.size(), pos + 1);  // never loop forever
     if (!out.empty()) out += "\r\n ";
-    out += "=?UTF-8?B?" + base64_encode(std::string_view(text).substr(pos, end - pos)) + "?=";
+    out += "=?UTF-8?B?" + util::base64_encode(std::string_view(text).substr(pos, end - pos)) + "?=";
     pos = end;
   }
   return out;
@@ -80,7 +73,7 @@ std::string format_address(const MailAddress& a) {
   // Python's email package (and some webmail) turn the fold between two
   // words of a display name into an extra space ("№  3"). Lines stay far
   // below the 998 limit. The address goes on its own folded line.
-  return "=?UTF-8?B?" + base64_encode(name) + "?=\r\n <" + address + ">";
+  return "=?UTF-8?B?" + util::base64_encode(name) + "?=\r\n <" + address + ">";
 }
 
 std::string filename_parameter(std::string_view utf8_name) {

@@ -9,6 +9,7 @@
 #include "model/email_address.h"
 #include "util/atomic_file.h"
 #include "util/sha256.h"
+#include "util/local_time.h"
 
 namespace mail {
 
@@ -17,15 +18,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* k_journal = "journal.tsv";
-
-std::string local_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
-}
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -150,7 +142,7 @@ model::Expected<void> Outbox::save(std::string_view period, const std::vector<Jo
 }
 
 void Outbox::send_entry(std::string_view period, JournalEntry& entry, Courier& courier) const {
-  entry.updated = local_now();
+  entry.updated = util::local_now_text();
   if (const auto bad = bad_address(entry.recipients)) {
     entry.status = DeliveryStatus::invalid;
     entry.last_error = "неверный адрес получателя «" + header_safe(*bad) + "»: письмо не отправляется; "
@@ -201,7 +193,7 @@ model::Expected<Delivery> Outbox::deliver(std::string_view period, Letter letter
   for (auto& e : *entries) {
     if (replaces(e, letter, recipients, courier.mode())) {
       e.status = DeliveryStatus::superseded;
-      e.updated = local_now();
+      e.updated = util::local_now_text();
       ++result.superseded;
     }
   }
@@ -239,7 +231,7 @@ model::Expected<Delivery> Outbox::deliver(std::string_view period, Letter letter
   e.kind = letter.kind;
   e.topic = letter.topic;
   e.figures = digest;
-  e.updated = local_now();
+  e.updated = util::local_now_text();
   e.status = courier.mode() == Courier::Mode::dry_run ? DeliveryStatus::dry_run : DeliveryStatus::pending;
   if (auto ok = check_message(letter.message); !ok) {
     e.status = DeliveryStatus::invalid;  // kept on disk for the methodist, never sent

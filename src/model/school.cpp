@@ -2,24 +2,18 @@
 
 #include <algorithm>
 
+#include "util/ascii.h"
+
 namespace model {
 
 namespace {
 
 bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = lower(c);
-  return out;
-}
-
 bool starts_with_id(std::string_view name, std::string_view id) {
   if (id.empty() || name.size() < id.size()) return false;
   for (std::size_t i = 0; i < id.size(); ++i) {
-    if (lower(name[i]) != lower(id[i])) return false;
+    if (util::lower_ascii(name[i]) != util::lower_ascii(id[i])) return false;
   }
   return name.size() == id.size() || !ascii_alnum(name[id.size()]);
 }
@@ -43,7 +37,7 @@ const School* Registry::named_in_file(std::string_view file_name) const {
   if (indexed()) {
     // An id can only end where the name ends or a non-alphanumeric follows:
     // try those prefixes, longest first.
-    const std::string name = lower_ascii(file_name);
+    const std::string name = util::lower_ascii(file_name);
     for (std::size_t end = name.size(); end > 0; --end) {
       if (end < name.size() && ascii_alnum(name[end])) continue;
       const auto it = m_by_lower.find(std::string_view(name).substr(0, end));
@@ -66,7 +60,7 @@ void Registry::index() {
   m_by_lower.clear();
   for (std::size_t i = 0; i < schools.size(); ++i) {
     m_by_id.emplace(schools[i].id, i);
-    m_by_lower.emplace(lower_ascii(schools[i].id), i);
+    m_by_lower.emplace(util::lower_ascii(schools[i].id), i);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "util/text_wrap.h"
+#include "util/utf8.h"
 
 namespace report {
 
@@ -18,7 +19,7 @@ inline constexpr std::size_t k_max_cell_chars = 32'767;
 inline constexpr std::size_t k_max_header_footer_chars = 255;
 
 // Valid UTF-8 copy of `text`: each invalid byte becomes U+FFFD.
-std::string sanitize_utf8(std::string_view text);
+using util::sanitize_utf8;
 
 // Number of UTF-16 code units `text` (valid UTF-8) takes in Excel.
 using util::utf16_length;

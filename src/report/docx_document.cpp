@@ -22,12 +22,6 @@ const char* align_value(Align a) {
   return "left";
 }
 
-bool allowed_in_xml(std::uint32_t cp) {
-  if (cp == 0x9 || cp == 0xA) return true;
-  if (cp < 0x20) return false;  // including '\r': line breaks are '\n'
-  return cp != 0xFFFE && cp != 0xFFFF;
-}
-
 constexpr const char* k_nbsp = "\xC2\xA0";
 
 bool ends_with_digit(const std::string& s) { return !s.empty() && s.back() >= '0' && s.back() <= '9'; }
@@ -83,29 +77,6 @@ std::string paragraph_properties(const ParagraphFormat& f) {
 int twips(double cm) { return static_cast<int>(std::lround(cm * k_twips_per_cm)); }
 
 }  // namespace
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t start = i;
-    const auto cp = util::next_valid_code_point(text, i);
-    if (!cp) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      continue;
-    }
-    if (!allowed_in_xml(*cp)) continue;
-    switch (*cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.append(text.substr(start, i - start));
-    }
-  }
-  return out;
-}
 
 std::string runs_xml(const std::vector<Span>& spans) {
   std::string out;

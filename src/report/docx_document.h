@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/xml_escape.h"
+
 namespace report::docx {
 
 // Style ids defined in styles.xml (docx_package.cpp). Headings are Word's
@@ -128,9 +130,9 @@ class Document {
   std::string m_body;
 };
 
-// Text made safe for an XML element or attribute value (see the file comment;
+// Text made safe for an XML element or attribute value (util/xml_escape.h;
 // '\t' and '\n' are kept as they are).
-std::string xml_escape(std::string_view text);
+using util::xml_escape;
 
 // The runs (<w:r>) for `spans`, with tabs and line breaks.
 std::string runs_xml(const std::vector<Span>& spans);

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "util/atomic_file.h"
+#include "util/zip_handle.h"
 
 namespace report::docx {
 
@@ -108,10 +109,6 @@ std::string document_xml(const Document& d) {
          "w:footer=\"567\" w:gutter=\"0\"/><w:cols w:space=\"708\"/></w:sectPr></w:body></w:document>";
 }
 
-struct ZipDiscard {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-
 model::Diagnostic failure(const fs::path& out, const std::string& what) {
   return model::Diagnostic::error({out.filename().string(), {}, {}, {}, {}},
                                   "не удалось записать документ " + out.string() + ": " + what,
@@ -144,7 +141,7 @@ model::Expected<void> write_docx(const Document& document, const PageStyle& styl
   const auto parts = docx_parts(document, style, properties);
   const fs::path temp = util::temp_path_for(out_file);
   int error = 0;
-  std::unique_ptr<zip_t, ZipDiscard> zip(zip_open(temp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error));
+  util::ZipPtr zip(zip_open(temp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error));
   if (!zip) {
     zip_error_t e;
     zip_error_init_with_code(&e, error);

@@ -6,6 +6,7 @@
 #include "analysis/number_text.h"
 #include "report/cell_text.h"
 #include "report/errors_sheet.h"
+#include "util/local_time.h"
 
 namespace report {
 
@@ -60,13 +61,7 @@ std::string targets_of(const model::IndicatorDef& ind) {
 }
 
 std::string local_time(std::int64_t seconds) {
-  if (seconds <= 0) return {};
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  if (localtime_r(&t, &tm) == nullptr) return {};
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
+  return seconds <= 0 ? std::string{} : util::format_local_time(seconds, "%Y-%m-%d %H:%M");
 }
 
 class MethodWriter {

@@ -5,6 +5,7 @@
 
 #include "report/book_context.h"
 #include "report/cell_text.h"
+#include "util/utf8.h"
 
 namespace report {
 
@@ -25,8 +26,7 @@ std::size_t cut_point(std::string_view text, std::size_t max_units) {
   std::size_t last_sentence = 0;
   std::size_t last_space = 0;
   while (i < text.size() && units < max_units) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::size_t len = util::sequence_length(static_cast<unsigned char>(text[i]));
     units += len == 4 ? 2 : 1;
     if (text[i] == ' ') {
       last_space = i + 1;

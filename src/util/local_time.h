@@ -18,6 +18,12 @@ inline std::string format_local_time(std::int64_t epoch, const char* format) {
   return std::string(buf, n);
 }
 
+// "2026-11-05 14:32:00": a moment as journals and the history keep it.
+inline std::string local_time_text(std::int64_t epoch) { return format_local_time(epoch, "%Y-%m-%d %H:%M:%S"); }
+
+// The same for the clock's present moment.
+inline std::string local_now_text() { return local_time_text(std::time(nullptr)); }
+
 // "05.11.2026 14:32": a moment as letters and reports show it; empty for 0.
 inline std::string moment_text(std::int64_t epoch) {
   return epoch == 0 ? std::string{} : format_local_time(epoch, "%d.%m.%Y %H:%M");

@@ -1,24 +1,45 @@
 #include "util/text_case.h"
 
+#include <algorithm>
+
+#include "util/utf8.h"
+
 namespace util {
 
-namespace {
+std::string lower_text(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto& c = out[i];
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    } else if (i + 1 < out.size()) {
+      const auto b0 = static_cast<unsigned char>(out[i]);
+      const auto b1 = static_cast<unsigned char>(out[i + 1]);
+      if (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0x9F) {  // А-П -> а-п
+        out[i + 1] = static_cast<char>(b1 + 0x20);
+      } else if (b0 == 0xD0 && b1 >= 0xA0 && b1 <= 0xAF) {  // Р-Я -> р-я
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(b1 - 0x20);
+      } else if (b0 == 0xD0 && b1 == 0x81) {  // Ё -> ё
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(0x91);
+      }
+      if (b0 >= 0xC0) ++i;
+    }
+  }
+  return out;
+}
 
-// Cyrillic letters are two bytes in UTF-8: А..П = D0 90..9F, Р..Я = D0 A0..AF,
-// а..п = D0 B0..BF, р..я = D1 80..8F, Ё = D0 81, ё = D1 91.
-std::string change_first(std::string_view text, bool upper) {
+std::string upper_first(std::string_view text) {
+  // Cyrillic letters are two bytes in UTF-8: а..п = D0 B0..BF, р..я = D1 80..8F,
+  // ё = D1 91 become А..П = D0 90..9F, Р..Я = D0 A0..AF, Ё = D0 81.
   std::string out(text);
   if (out.empty()) return out;
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(out[i]); };
-  const auto c = byte(0);
-  if (c < 0x80) {
-    if (upper && c >= 'a' && c <= 'z') out[0] = static_cast<char>(c - 'a' + 'A');
-    if (!upper && c >= 'A' && c <= 'Z') out[0] = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
-  if (out.size() < 2) return out;
-  const auto d = byte(1);
-  if (upper) {
+  const auto c = static_cast<unsigned char>(out[0]);
+  if (c >= 'a' && c <= 'z') {
+    out[0] = static_cast<char>(c - 'a' + 'A');
+  } else if (out.size() >= 2) {
+    const auto d = static_cast<unsigned char>(out[1]);
     if (c == 0xD0 && d >= 0xB0 && d <= 0xBF) {
       out[1] = static_cast<char>(d - 0x20);
     } else if (c == 0xD1 && d >= 0x80 && d <= 0x8F) {
@@ -28,25 +49,15 @@ std::string change_first(std::string_view text, bool upper) {
       out[0] = static_cast<char>(0xD0);
       out[1] = static_cast<char>(0x81);
     }
-  } else {
-    if (c == 0xD0 && d >= 0x90 && d <= 0x9F) {
-      out[1] = static_cast<char>(d + 0x20);
-    } else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
-      out[0] = static_cast<char>(0xD1);
-      out[1] = static_cast<char>(d - 0x20);
-    } else if (c == 0xD0 && d == 0x81) {
-      out[0] = static_cast<char>(0xD1);
-      out[1] = static_cast<char>(0x91);
-    }
   }
   return out;
 }
 
-}  // namespace
-
-std::string upper_first(std::string_view text) { return change_first(text, true); }
-
-std::string lower_first(std::string_view text) { return change_first(text, false); }
+std::string lower_first(std::string_view text) {
+  if (text.empty()) return {};
+  const auto first = std::min(text.size(), sequence_length(static_cast<unsigned char>(text[0])));
+  return lower_text(text.substr(0, first)).append(text.substr(first));
+}
 
 std::string sentence(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);

@@ -1,11 +1,13 @@
-// The case of the first letter of a Russian (or Latin) text: generated
-// sentences start with a capital letter, words put inside a sentence start
-// with a small one. Only the first character is changed; Cyrillic А–Я, Ё and
-// ASCII letters are known, anything else is left as it is. UTF-8 in and out.
+// The case of Russian (or Latin) text: generated sentences start with a
+// capital letter, words put inside a sentence start with a small one, and
+// names are compared as Excel compares them (sheet names, defined names,
+// yes/no words, registry headers). Cyrillic А–Я, Ё and ASCII letters are
+// known, anything else is left as it is. UTF-8 in and out.
 //
 //   util::upper_first("целое число от 0")       -> "Целое число от 0"
 //   util::lower_first("Мониторинг методической") -> "мониторинг методической"
 //   util::sentence("целое число от 0")           -> "Целое число от 0."
+//   util::lower_text("Форма ЁЖ Sheet")           -> "форма ёж sheet"
 #pragma once
 
 #include <string>
@@ -15,6 +17,9 @@ namespace util {
 
 std::string upper_first(std::string_view text);
 std::string lower_first(std::string_view text);
+
+// Every known letter in lower case; other bytes are copied as they are.
+std::string lower_text(std::string_view text);
 
 // `text` as a sentence: first letter capital, ending with '.', '!' or '?'
 // ('.' is added when it ends otherwise; trailing spaces are dropped).

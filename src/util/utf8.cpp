@@ -4,7 +4,7 @@ namespace util {
 
 std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
   const auto b0 = static_cast<std::uint8_t>(text[i]);
-  std::size_t len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+  const std::size_t len = sequence_length(b0);
   std::uint32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
   for (std::size_t k = 1; k < len && i + k < text.size(); ++k) {
     cp = (cp << 6) | (static_cast<std::uint8_t>(text[i + k]) & 0x3Fu);
@@ -53,6 +53,43 @@ std::optional<std::uint32_t> next_valid_code_point(std::string_view s, std::size
   }
   i += len;
   return cp;
+}
+
+std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
+  std::size_t end = i;
+  return next_valid_code_point(text, end) ? end - i : 0;
+}
+
+std::string sanitize_utf8(std::string_view text) {
+  constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+  // Valid runs are copied whole: nearly every text is valid UTF-8.
+  std::string out;
+  std::size_t run = 0;  // start of the valid run being scanned
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b0 = static_cast<std::uint8_t>(text[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    // Cyrillic, nearly every other byte of a report: a lead byte C2..DF and
+    // a continuation byte are always a valid sequence.
+    if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < text.size() &&
+        (static_cast<std::uint8_t>(text[i + 1]) & 0xC0u) == 0x80u) {
+      i += 2;
+      continue;
+    }
+    if (const auto len = valid_sequence_length(text, i); len != 0) {
+      i += len;
+      continue;
+    }
+    if (out.empty()) out.reserve(text.size() + 2);
+    out.append(text.substr(run, i - run));
+    out += k_replacement;
+    run = ++i;
+  }
+  if (run == 0) return std::string(text);
+  out.append(text.substr(run));
+  return out;
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {

@@ -50,11 +50,5 @@ TEST(XmlTextTest, ParsesIsoDateTimes) {
   EXPECT_FALSE(parse_iso_datetime("вчера"));
 }
 
-TEST(XmlTextTest, FoldsAsciiAndCyrillicCase) {
-  EXPECT_EQ(fold_case("Форма ЁЖ Sheet"), "форма ёж sheet");
-  EXPECT_EQ(fold_case("ПРЯ"), "пря");
-  EXPECT_EQ(fold_case("€"), "€");
-}
-
 }  // namespace
 }  // namespace ingest

@@ -30,4 +30,10 @@ TEST(TextCaseTest, SentenceCapitalisesAndEndsWithFullStop) {
   EXPECT_EQ(util::join_sentences("", "текст"), "Текст.");
 }
 
+TEST(TextCaseTest, LowerTextFoldsAsciiAndCyrillicCase) {
+  EXPECT_EQ(util::lower_text("Форма ЁЖ Sheet"), "форма ёж sheet");
+  EXPECT_EQ(util::lower_text("ПРЯ"), "пря");
+  EXPECT_EQ(util::lower_text("€"), "€");
+}
+
 }  // namespace

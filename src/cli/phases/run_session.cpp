@@ -33,8 +33,6 @@ model::Expected<std::int64_t> run_epoch() {
   return v;
 }
 
-std::string local_time_text(std::int64_t epoch) { return util::format_local_time(epoch, "%Y-%m-%d %H:%M:%S"); }
-
 RunSession::RunSession(store::RunLock lock, store::HistoryStore history)
     : m_lock(std::move(lock)), m_history(std::move(history)) {}
 
@@ -63,7 +61,7 @@ model::Expected<std::int64_t> RunSession::begin(std::string_view period, const m
 
 model::Expected<void> RunSession::finish(int exit_code, const store::RunCounts& counts) {
   if (!m_run_id) return {};
-  return m_history.finish_run(*m_run_id, exit_code, counts, local_time_text(std::time(nullptr)));
+  return m_history.finish_run(*m_run_id, exit_code, counts, util::local_now_text());
 }
 
 int RunSession::fail(const model::Diagnostic& d, const store::RunCounts& counts) {

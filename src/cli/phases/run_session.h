@@ -30,8 +30,6 @@ namespace cli {
 // be compared byte for byte. Error: SOURCE_DATE_EPOCH is not a whole number
 // of seconds within the years 1970–9999 (UTC); check it before taking the lock.
 model::Expected<std::int64_t> run_epoch();
-// Local time "YYYY-MM-DD HH:MM:SS" of an epoch.
-std::string local_time_text(std::int64_t epoch);
 
 class RunSession {
  public:
