@@ -12,12 +12,11 @@ int main(int argc, char** argv) {
   // file once (":" = a file, as when TZ is unset) keeps the time zone and
   // makes those calls free.
   ::setenv("TZ", ":/etc/localtime", 0);
-  // Each part of every workbook gets a fresh deflate state (some 270 KB,
-  // freed when the part is zipped); glibc gave that memory back to the
-  // kernel at once (trim threshold 128 KB) and the next part faulted it in
-  // again, zeroed: about 460 page faults and 90 brk calls per director's
-  // workbook, a third of the run's system time. Freed memory up to 64 MB
-  // stays with the process instead; the peak is what it was.
+  // Each part of every workbook gets a fresh deflate state, freed when the
+  // part is zipped; with glibc's default trim threshold that memory went
+  // back to the kernel at once and the next part faulted it in again, zeroed
+  // (a large share of a run's system time). Freed memory up to 64 MB stays
+  // with the process instead; the peak is what it was.
   ::mallopt(M_TRIM_THRESHOLD, 64 << 20);
   return cli::run_app(argc, argv);
 }

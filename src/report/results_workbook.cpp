@@ -276,8 +276,8 @@ model::Expected<void> write_run_workbooks(const ReportInput& in, const std::vect
   if (workers_for(in, options.threads) > 1) {
     // One more thread than the pool's: the results workbook is one long job
     // the directors' many short ones fill the cores around. It stays on this
-    // thread, whose allocator arena holds what the computation freed: ~45 MB
-    // at 10,000 schools that a new thread's arena could not reuse.
+    // thread, whose allocator arena holds what the computation freed and a
+    // new thread's arena could not reuse.
     auto directors_written_later = std::async(std::launch::async, [&] {
       return write_director_books(in, books, options.threads, on_written, directors);
     });

@@ -69,10 +69,9 @@ struct ReportOptions {
   // to), instead of here.
   util::PublishBatch* publish_with = nullptr;
 };
-// Memory: workbooks are built in libxlsxwriter's normal mode. 300 school
-// sheets write in about half a second and 1.7 MiB; constant-memory mode would
-// forbid the out-of-order rows (statistics, comments, merged headings) and
-// is not needed at this scale.
+// Memory: workbooks are built in libxlsxwriter's normal mode; constant-memory
+// mode would forbid the out-of-order rows (statistics, comments, merged
+// headings), and the sheets per school stop at max_school_sheets.
 
 // Sheets: «Сводка», («Мониторинги года» for a yearly rubric over
 // monitorings: run.year_sources), «Диаграммы», «Ошибки», («Сдача форм» with a

@@ -130,8 +130,8 @@ void SheetWriter::link_to_sheet(lxw_row_t row, lxw_col_t col, std::string_view s
 
 // A HYPERLINK formula with its result cached, not a hyperlink: the same click
 // in Excel, LibreOffice and R7, but no entry in the sheet's relationships,
-// which libxlsxwriter holds at about 2 KB each until the workbook is closed
-// (20 MB for the «Сводка» of a region's 10,000 schools).
+// which libxlsxwriter holds in memory until the workbook is closed (a large
+// part of the peak for the «Сводка» of a region's schools).
 void SheetWriter::link_to_file(lxw_row_t row, lxw_col_t col, std::string_view relative_path,
                                std::string_view value, lxw_format* format) {
   const std::string shown = clip_text(value);

@@ -1,8 +1,7 @@
 // Publishing many files at once (a run's directors' workbooks, its archive
 // copies) with the promise of util::publish() for each, but one sync for all
-// of them instead of one per file: an fsync costs a journal commit each
-// (about 8 ms on the CI machine's disk), which made writing 1,000 workbooks
-// wait for half a minute.
+// of them instead of one per file: an fsync costs a journal commit each,
+// which made writing a region's workbooks wait on the disk.
 //
 //   util::PublishBatch batch;
 //   for (...) {  // each file written in full to temp_path_for(target) first
