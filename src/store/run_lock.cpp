@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "util/os_error.h"
+#include "util/local_time.h"
 
 namespace store {
 
@@ -47,15 +48,6 @@ std::string proc_start(pid_t pid) {
     if (i == 22) return field;
   }
   return {};
-}
-
-std::string local_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
 }
 
 model::Diagnostic lock_error(const fs::path& path, std::string message, std::string hint) {
@@ -92,22 +84,40 @@ std::optional<std::string> stale_reason(const fs::path& path, const std::string&
   return std::nullopt;
 }
 
-// O_CREAT|O_EXCL; returns 0, EEXIST or another errno.
+// The lock's text is written to a file of this process's own and linked
+// into place: link() creates the lock whole or fails with EEXIST, so no other
+// run ever sees a lock that is still being written (a run killed in between
+// leaves only its own temporary file, removed by the next run).
+// Returns 0, EEXIST or another errno.
 int create_lock(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return errno;
   const pid_t pid = ::getpid();
-  const std::string text = "pid=" + std::to_string(pid) + "\nstarted=" + local_now() +
+  const std::string temp = path.string() + k_temp_infix + std::to_string(pid);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return errno;
+  const std::string text = "pid=" + std::to_string(pid) + "\nstarted=" + util::local_now_text() +
                            "\nboot_id=" + boot_id() + "\nproc_start=" + proc_start(pid) + "\n";
   const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
                   ::fsync(fd) == 0;
   const int err = ok ? 0 : errno;
   ::close(fd);
-  if (!ok) {
-    ::unlink(path.c_str());
-    return err == 0 ? EIO : err;
+  const int linked = !ok ? (err == 0 ? EIO : err) : ::link(temp.c_str(), path.c_str()) == 0 ? 0 : errno;
+  ::unlink(temp.c_str());
+  return linked;
+}
+
+// Temporary files of runs killed while creating their lock.
+void remove_dead_temps(const fs::path& state_dir) {
+  std::error_code ec;
+  const std::string prefix = std::string(k_lock_file_name) + k_temp_infix;
+  for (const auto& e : fs::directory_iterator(state_dir, ec)) {
+    const auto name = e.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    pid_t pid = 0;
+    const auto digits = std::string_view(name).substr(prefix.size());
+    const auto [end, err] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
+    if (err != std::errc{} || end != digits.data() + digits.size() || pid <= 0) continue;
+    if (::kill(pid, 0) != 0 && errno == ESRCH) fs::remove(e.path(), ec);
   }
-  return 0;
 }
 
 }  // namespace
@@ -152,7 +162,10 @@ std::expected<RunLock, LockFailure> RunLock::acquire(const fs::path& state_dir) 
   // Two rounds: the second one after replacing a stale lock.
   for (int round = 0; round < 2; ++round) {
     const int err = create_lock(path);
-    if (err == 0) return RunLock(path, std::move(warning));
+    if (err == 0) {
+      remove_dead_temps(state_dir);
+      return RunLock(path, std::move(warning));
+    }
     if (err != EEXIST) return unwritable("не удалось создать файл блокировки: " + util::os_error_text(err));
     if (fs::is_directory(path, ec)) return unwritable("на месте файла блокировки " + path.string() + " папка");
     const auto text = read_text(path);

@@ -1,7 +1,8 @@
 // One metodmon run at a time per state folder.
 //
-// The lock is the file <state_dir>/metodmon.lock, created with
-// O_CREAT|O_EXCL and holding, one "key=value" per line:
+// The lock is the file <state_dir>/metodmon.lock, put in place whole (written
+// to metodmon.lock.tmp-<pid>, then linked: never seen half-written) and
+// holding, one "key=value" per line:
 //   pid=12345
 //   started=2026-11-01 07:00:03        (local time)
 //   boot_id=<kernel boot id>           (from /proc, when available)
@@ -16,8 +17,8 @@
 //   - it was written before the last reboot (boot_id differs), or
 //   - the pid now belongs to another process (proc_start differs), or
 //   - it cannot be parsed and is older than k_unparsable_grace_seconds
-//     (a younger unparsable file is a run that is just writing its lock,
-//     and counts as live).
+//     (a younger unparsable file may be an older metodmon's, which created
+//     the lock empty and then wrote it, and counts as live).
 // Otherwise it is LIVE and acquire() fails with the error
 // «уже выполняется другой запуск metodmon (PID …)» and LockFailure::busy.
 // A state folder that cannot be created or written is another failure
@@ -48,6 +49,7 @@ namespace store {
 
 inline constexpr int k_unparsable_grace_seconds = 10;
 inline constexpr const char* k_lock_file_name = "metodmon.lock";
+inline constexpr const char* k_temp_infix = ".tmp-";
 
 struct LockFailure {
   bool busy = false;  // a live run holds the lock; otherwise the state folder cannot be written

@@ -142,6 +142,22 @@ TEST(RunLockTest, UnparsableLockIsStaleOnlyWhenOld) {
   EXPECT_NE(lock->warning()->message.find("файл блокировки повреждён"), std::string::npos);
 }
 
+// A run killed while creating its lock leaves only its temporary file; the
+// lock itself appears whole or not at all, and the next run tidies up.
+TEST(RunLockTest, TemporaryFilesOfDeadRunsAreRemovedAndOursIsGone) {
+  test::TempDir dir;
+  const auto dead = dir.write("metodmon.lock.tmp-" + std::to_string(dead_pid()), "pid=");
+  const auto live = dir.write("metodmon.lock.tmp-" + std::to_string(::getppid()), "pid=");
+  const auto lock = store::RunLock::acquire(dir.path());
+  ASSERT_TRUE(lock);
+  EXPECT_FALSE(fs::exists(dead));
+  EXPECT_TRUE(fs::exists(live)) << "another process's file is not ours to remove";
+  EXPECT_FALSE(fs::exists(dir / ("metodmon.lock.tmp-" + std::to_string(::getpid()))));
+  const auto info = store::parse_lock(test::read_file(dir / "metodmon.lock"));
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->pid, ::getpid());
+}
+
 TEST(RunLockTest, MovedLockIsReleasedOnce) {
   test::TempDir dir;
   auto a = store::RunLock::acquire(dir.path());
