@@ -4,17 +4,18 @@
 #        LibreOffice Calc and Writer, openpyxl, python-docx, Liberation fonts (metric
 #        twins of Times New Roman for the PDFs of the documents), aiosmtpd, dovecot
 #        (a loopback IMAP server), poppler, clang for the fuzzer, Google Benchmark
-#        and pandas for the benchmarks)
+#        and pandas for the benchmarks, lintian, systemd-analyze and man for the
+#        package's tests)
 set -euo pipefail
 packages=(build-essential cmake pkg-config
           libxlsxwriter-dev libminizip-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
           libcli11-dev libtomlplusplus-dev libsqlite3-dev libcurl4-openssl-dev libgmime-3.0-dev libgtest-dev
-          libssl-dev)
+          libssl-dev dpkg-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(libreoffice-calc libreoffice-writer libreoffice-core python3-openpyxl python3-docx
              fonts-liberation2 python3-aiosmtpd poppler-utils openssl
              clang libclang-rt-14-dev zip unzip sqlite3 dovecot-imapd
-             libbenchmark-dev python3-pandas)
+             libbenchmark-dev python3-pandas lintian systemd man-db)
 fi
 missing=()
 for p in "${packages[@]}"; do
