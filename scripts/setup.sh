@@ -4,8 +4,8 @@
 #        LibreOffice Calc and Writer, openpyxl, python-docx, Liberation fonts (metric
 #        twins of Times New Roman for the PDFs of the documents), aiosmtpd, dovecot
 #        (a loopback IMAP server), poppler, clang for the fuzzer, Google Benchmark
-#        and pandas for the benchmarks, lintian, systemd-analyze and man for the
-#        package's tests)
+#        and pandas for the benchmarks; lintian, systemd-analyze, man and sudo for
+#        the package's tests, which install it in a throw-away root)
 set -euo pipefail
 packages=(build-essential cmake pkg-config
           libxlsxwriter-dev libminizip-dev libzip-dev libexpat1-dev libfreexl-dev libspdlog-dev libfmt-dev
@@ -15,7 +15,7 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(libreoffice-calc libreoffice-writer libreoffice-core python3-openpyxl python3-docx
              fonts-liberation2 python3-aiosmtpd poppler-utils openssl
              clang libclang-rt-14-dev zip unzip sqlite3 dovecot-imapd
-             libbenchmark-dev python3-pandas lintian systemd man-db)
+             libbenchmark-dev python3-pandas lintian systemd man-db sudo)
 fi
 missing=()
 for p in "${packages[@]}"; do
