@@ -180,33 +180,13 @@ SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::stri
   const auto url = smtp_url(m_config);
   const auto from = "<" + m_config.from.address + ">";
   CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(c, CURLOPT_USE_SSL,
-                   m_config.security == SmtpSecurity::none ? static_cast<long>(CURLUSESSL_NONE)
-                                                           : static_cast<long>(CURLUSESSL_ALL));
-  if (!m_config.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_config.ca_file.c_str());
-  if (!m_config.username.empty()) {
-    curl_easy_setopt(c, CURLOPT_USERNAME, m_config.username.c_str());
-    curl_easy_setopt(c, CURLOPT_PASSWORD, m_password.c_str());
-  }
+  set_connection(c, errbuf, timeout_ms);
   curl_easy_setopt(c, CURLOPT_MAIL_FROM, from.c_str());
   curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt.get());
   curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(c, CURLOPT_READFUNCTION, read_upload);
   curl_easy_setopt(c, CURLOPT_READDATA, &upload);
   curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(eml.size()));
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, std::min<long>(m_config.connect_timeout_ms, timeout_ms));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
-  // A server that stops answering (after DATA, say) or stops reading the upload.
-  // libcurl 7.88 waits for the reply to the end of DATA with the response
-  // timeout only (CURLOPT_TIMEOUT_MS does not cut that wait short), so the
-  // letter's own limit caps it too.
-  const long command_s = whole_seconds(std::min<long>(m_config.command_timeout_ms, timeout_ms));
-  curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, command_s);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, command_s);
 
   const CURLcode code = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.smtp_code);
@@ -223,6 +203,56 @@ SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::stri
   r.permanent = permanent_failure(code, r.smtp_code);
   r.server_fault = server_fault(code, r.smtp_code);
   return r;
+}
+
+void Mailer::set_connection(void* curl, char* errbuf, long timeout_ms) const {
+  CURL* c = static_cast<CURL*>(curl);
+  const auto url = smtp_url(m_config);
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt(c, CURLOPT_USE_SSL,
+                   m_config.security == SmtpSecurity::none ? static_cast<long>(CURLUSESSL_NONE)
+                                                           : static_cast<long>(CURLUSESSL_ALL));
+  if (!m_config.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_config.ca_file.c_str());
+  if (!m_config.username.empty()) {
+    curl_easy_setopt(c, CURLOPT_USERNAME, m_config.username.c_str());
+    curl_easy_setopt(c, CURLOPT_PASSWORD, m_password.c_str());
+  }
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, std::min<long>(m_config.connect_timeout_ms, timeout_ms));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
+  // A server that stops answering (after DATA, say) or stops reading the upload.
+  // libcurl 7.88 waits for the reply to the end of DATA with the response
+  // timeout only (CURLOPT_TIMEOUT_MS does not cut that wait short), so the
+  // letter's own limit caps it too.
+  const long command_s = whole_seconds(std::min<long>(m_config.command_timeout_ms, timeout_ms));
+  curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, command_s);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, command_s);
+}
+
+std::expected<void, std::string> Mailer::probe() const {
+  curl::EasyPtr curl(curl_easy_init());
+  if (!curl) return std::unexpected(std::string("не удалось инициализировать libcurl"));
+  char errbuf[CURL_ERROR_SIZE] = {};
+  CURL* c = curl.get();
+  set_connection(c, errbuf, static_cast<long>(m_config.connect_timeout_ms) + m_config.command_timeout_ms);
+  // Without an upload and a recipient libcurl sends a command instead of a
+  // letter: NOOP, which every server must know (RFC 5321), after the login.
+  curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "NOOP");
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, +[](char*, std::size_t size, std::size_t count, void*) {
+    return size * count;
+  });
+  const CURLcode code = curl_easy_perform(c);
+  if (code == CURLE_OK) return {};
+  long smtp_code = 0;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &smtp_code);
+  const auto what = curl::describe(code, errbuf);
+  const auto reason = tls_reason(code, m_config);
+  std::string error = "сервер " + smtp_url(m_config) + " не принял соединение: " +
+                      (reason.empty() ? what : reason + " (" + what + ")");
+  if (smtp_code != 0 && reason.empty()) error += "; ответ сервера " + std::to_string(smtp_code);
+  return std::unexpected(scrub(error));
 }
 
 }  // namespace mail

@@ -49,6 +49,7 @@
 #pragma once
 
 #include <chrono>
+#include <expected>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -113,11 +114,20 @@ class Mailer {
   // check_message(), then send(envelope_recipients(), to_eml()).
   SendResult send(const MailMessage& message) const;
 
+  // Does the server take us? Connects, EHLO, STARTTLS (as configured), logs
+  // in, NOOP, QUIT: one attempt within connect_timeout_ms +
+  // command_timeout_ms, no letter, no envelope. The Russian reason (as in
+  // SendResult::error, without the password) when it does not.
+  std::expected<void, std::string> probe() const;
+
   const MailConfig& config() const { return m_config; }
 
  private:
   Mailer(MailConfig config, std::string password);
   SendResult attempt(const std::vector<std::string>& recipients, std::string_view eml, long timeout_ms) const;
+  // The connection's options common to attempt() and probe(): URL, TLS, CA,
+  // login, timeouts.
+  void set_connection(void* curl, char* errbuf, long timeout_ms) const;
   std::string scrub(std::string text) const;
 
   MailConfig m_config;
