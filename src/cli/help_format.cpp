@@ -2,9 +2,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <memory>
 #include <regex>
 
+#include "definition/naming.h"
 #include "util/text_wrap.h"
 
 namespace cli {
@@ -24,7 +26,7 @@ const std::vector<Pattern> &patterns() {
       p.push_back({std::regex(en), ru});
     };
     add("^A subcommand is required$",
-        "не указана команда (run, check, template, send, history)");
+        "не указана команда (все команды: metodmon)");
     add("^Requires at least ([0-9]+) subcommands.*$", "не указана команда");
     add("^The following argument was not expected: (.*)$",
         "лишний аргумент: $1");
@@ -78,15 +80,99 @@ public:
   }
 };
 
+// The subcommand the command line named, if any.
+const CLI::App *named_command(const CLI::App *app) {
+  if (app == nullptr)
+    return nullptr;
+  for (const CLI::App *sub : app->get_subcommands({})) {
+    if (sub->parsed())
+      return sub;
+  }
+  return nullptr;
+}
+
+// "--perod" -> "неизвестный параметр --perod; может быть, --period?": the
+// nearest of the command's own options, when one is near enough.
+std::string unknown_option(const CLI::App *command, std::string option) {
+  if (const auto eq = option.find('='); eq != std::string::npos)
+    option.erase(eq);
+  std::vector<std::string> names;
+  if (command != nullptr) {
+    for (const CLI::Option *opt : command->get_options()) {
+      if (opt->get_group().empty())
+        continue; // hidden
+      for (const auto &l : opt->get_lnames())
+        names.push_back("--" + l);
+      for (const auto &s : opt->get_snames())
+        names.push_back("-" + s);
+    }
+  }
+  const auto near = definition::closest_match(option, names);
+  return "неизвестный параметр " + option +
+         (near.empty() ? "" : "; может быть, " + near + "?");
+}
+
 std::string failure_message(const CLI::App *app, const CLI::Error &e) {
-  std::string command = "metodmon";
-  if (app != nullptr && app->get_parent() != nullptr)
-    command += " " + app->get_name();
-  return "ошибка в командной строке: " + russian_parse_error(e) +
-         "\nСправка: " + command + " --help\n";
+  const CLI::App *command = named_command(app);
+  std::string help = "metodmon";
+  if (command != nullptr)
+    help += " " + command->get_name();
+  std::string message = russian_parse_error(e);
+  static const std::regex extras(
+      "^The following arguments? (?:was|were) not expected: (.*)$");
+  std::smatch m;
+  const std::string what = e.what();
+  if (std::regex_match(what, m, extras)) {
+    // CLI11 lists the unexpected words last first (detail::rjoin).
+    std::vector<std::string> words;
+    const std::string list = m[1];
+    for (std::size_t at = 0; at <= list.size();) {
+      const auto end = std::min(list.find(' ', at), list.size());
+      if (end > at)
+        words.insert(words.begin(), list.substr(at, end - at));
+      at = end + 1;
+    }
+    std::vector<std::string> options, others;
+    bool after_option = false;
+    for (const auto &word : words) {
+      if (word.starts_with("-")) {
+        options.push_back(word);
+        after_option = true;
+      } else {
+        // The value of a mistyped option ("--perod 2026-11") is no argument of its own.
+        if (!after_option)
+          others.push_back(word);
+        after_option = false;
+      }
+    }
+    message.clear();
+    for (const auto &o : options)
+      message += (message.empty() ? "" : "; ") + unknown_option(command, o);
+    if (!others.empty()) {
+      message += std::string(message.empty() ? "" : "; ") +
+                 (others.size() == 1 ? "лишний аргумент: " : "лишние аргументы: ") +
+                 definition::join_list(others);
+    }
+  }
+  return "ошибка в командной строке: " + message + "\nСправка: " + help +
+         " --help\n";
 }
 
 } // namespace
+
+CLI::Validator number_between(int low, int high) {
+  return CLI::Validator(
+      [low, high](std::string &value) -> std::string {
+        int n = 0;
+        const auto *end = value.data() + value.size();
+        const auto [p, ec] = std::from_chars(value.data(), end, n);
+        if (ec == std::errc{} && p == end && n >= low && n <= high)
+          return {};
+        return "ожидалось целое число от " + std::to_string(low) + " до " +
+               std::to_string(high) + ", указано «" + value + "»";
+      },
+      "", "");
+}
 
 std::string russian_parse_error(const CLI::Error &error) {
   const std::string what = error.what();

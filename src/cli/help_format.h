@@ -14,6 +14,7 @@
 namespace CLI {
 class App;
 class Error;
+class Validator;
 } // namespace CLI
 
 namespace cli {
@@ -21,6 +22,11 @@ namespace cli {
 // Call right after constructing `app`, before adding options or subcommands
 // (they inherit the group names, the help flag and the failure message).
 void russify(CLI::App &app);
+
+// A whole number from `low` to `high`: the help shows only the option's
+// type name (ЧИСЛО, not CLI11's «INT:INT in [0 - 256]»), a bad value is
+// said in Russian («ожидалось целое число от 0 до 256, указано «300»»).
+CLI::Validator number_between(int low, int high);
 
 // The Russian message for a parse error CLI11 raised (its own text is
 // English): "лишний аргумент: --foo". Unknown messages are passed on with a
