@@ -210,7 +210,18 @@ TEST(DocumentsRunTest, DocumentsCommandRebuildsTheSameFilesFromHistory) {
   const std::string prikaz = test::read_file(r.prikaz);
   fs::remove(r.spravka);
   fs::remove(r.prikaz);
-  const auto again = test::metodmon("documents -q " + config_args(r) + " --inbox /nonexistent", k_epoch);
+  // The same configuration with its inbox gone (documents has no --inbox).
+  auto text = test::read_file(r.config);
+  for (std::size_t at = 0; (at = text.find("\"../../", at)) != std::string::npos;) {
+    text.replace(at, 7, "\"" + test::source_dir().string() + "/");
+  }
+  const auto inbox = text.find("inbox = \"");
+  text.replace(inbox, text.find('\n', inbox) - inbox, "inbox = \"/nonexistent\"");
+  const auto no_inbox = r.dir.write("no_inbox.toml", text);
+  const auto again = test::metodmon("documents -q --config " + test::shell_quote(no_inbox.string()) + " --output " +
+                                        test::shell_quote((r.dir / "out").string()) + " --state " +
+                                        test::shell_quote((r.dir / "state").string()),
+                                    k_epoch);
   ASSERT_EQ(again.exit_code, 0) << again.out;
   EXPECT_EQ(test::read_file(r.spravka), spravka);
   EXPECT_EQ(test::read_file(r.prikaz), prikaz);

@@ -31,7 +31,8 @@ TEST(HistoryCommandTest, ColumnHeadersLineUpWithTheData) {
   const auto common = " --config " + (test::source_dir() / "scripts/demo.toml").string() + " --output " +
                       (dir / "out").string() + " --state " + (dir / "state").string();
   ASSERT_EQ(test::metodmon("run -q" + common).exit_code, 2);
-  const auto r = test::metodmon("history" + common);
+  const auto r = test::metodmon("history --config " + (test::source_dir() / "scripts/demo.toml").string() + " --state " +
+                                (dir / "state").string());
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto lines = test::split_lines(r.out);
   std::size_t header = 0;
