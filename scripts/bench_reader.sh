@@ -31,7 +31,7 @@ for r in range(rows):
     ws.append([r, r * 0.5, "школа %d" % (r % 300), "Да" if r % 2 else "Нет"] + [r % 97 + c for c in range(16)])
 wb.save(path)
 PY
-  read -r ours_s ours_kb < <(measure "$bin" check -q --config "$root/scripts/demo.toml" \
+  read -r ours_s ours_kb < <(measure "$bin" check --config "$root/scripts/demo.toml" \
       --state "$work/state" "$file")
   read -r peer_s peer_kb < <(measure /usr/bin/python3 -c '
 import sys, openpyxl

@@ -250,7 +250,8 @@ int run_app(int argc, char** argv) {
   TemplateOptions template_options;
   std::string template_out;
   auto* tmpl = add_command(app, "template");
-  add_common(tmpl, template_flags, k_config | k_period | k_monitoring | k_definition | k_schools | k_verbose | k_quiet);
+  add_common(tmpl, template_flags,
+             k_config | k_period | k_monitoring | k_definition | k_schools | k_state | k_verbose | k_quiet);
   tmpl->add_option("--out", template_out, "папка для форм (по умолчанию <output>/<период>/forms)")->type_name("ПАПКА");
   tmpl->add_option("--school", template_options.school_ids, "только для этой школы (код из реестра; можно несколько раз)")
       ->type_name("КОД");

@@ -101,7 +101,7 @@ const std::map<std::string, std::set<std::string>> k_options = {
               "--include-dry-run"}},
     {"collect", {"-h,--help", "-c,--config", "-m,--monitoring", "--inbox", "--state", "-v,--verbose", "-q,--quiet"}},
     {"template", {"-h,--help", "-c,--config", "-p,--period", "-m,--monitoring", "--definition", "--schools",
-                  "-v,--verbose", "-q,--quiet", "--out", "--school"}},
+                  "--state", "-v,--verbose", "-q,--quiet", "--out", "--school"}},
     {"check", {"-h,--help", "-c,--config", "-p,--period", "-m,--monitoring", "--definition", "--schools", "--state",
                "-v,--verbose", "ФАЙЛЫ"}},
     {"init", {"-h,--help", "ПАПКА", "--municipality", "--method", "--data", "--force"}},

@@ -47,10 +47,12 @@ TEST(PeriodKindTest, MonthForAYearlyMethodIsRefused) {
 TEST(PeriodKindTest, CheckAndTemplateRefuseItToo) {
   test::TempDir dir;
   const auto form = test::source_dir() / "sample_workbooks/demo/sch01_2026-11.xlsx";
-  const auto check = test::metodmon("check " + demo_args(dir) + " --period 2026-H2 " + test::shell_quote(form.string()));
+  // check and template take no --output: the demo configuration with this test's folders.
+  const auto config = "--config " + test::shell_quote(test::write_demo_config(dir).string());
+  const auto check = test::metodmon("check " + config + " --period 2026-H2 " + test::shell_quote(form.string()));
   EXPECT_EQ(check.exit_code, 1) << check.out;
   EXPECT_TRUE(contains(check.out, "ГГГГ-ММ")) << check.out;
-  const auto tmpl = test::metodmon("template " + demo_args(dir) + " --period 2026 --out " +
+  const auto tmpl = test::metodmon("template " + config + " --period 2026 --out " +
                                    test::shell_quote((dir / "forms").string()));
   EXPECT_EQ(tmpl.exit_code, 1) << tmpl.out;
   EXPECT_FALSE(fs::exists(dir / "forms"));
