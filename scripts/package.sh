@@ -3,7 +3,9 @@
 # (CPack's DEB generator; packaging files in scripts/package/, the layout in
 # cmake/Package.cmake). dpkg-shlibdeps computes the libraries' packages.
 # Usage: scripts/package.sh [build-dir] [out-dir]
-#   build-dir  default build/ (configured without tests if it does not exist yet)
+#   build-dir  default build/ (when it does not exist yet: the Debian packages the
+#              build needs are installed by scripts/setup.sh, then it is
+#              configured without tests and built)
 #   out-dir    default <build-dir>/package
 # The last line printed is the path of the .deb. Install it with
 #   sudo apt install ./metodmon_<version>_<arch>.deb
@@ -12,6 +14,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 out=${2:-$build/package}
 if [ ! -f "$build/CMakeCache.txt" ]; then
+  "$root/scripts/setup.sh"
   "$root/scripts/build.sh" "$build" -DMETODMON_BUILD_TESTS=OFF
 fi
 build=$(cd "$build" && pwd)

@@ -51,6 +51,17 @@ for unit in metodmon metodmon-daily; do
 done
 fact history "$(exists /var/lib/metodmon/state/history.sqlite)"
 
+# The example configuration checked as the services' user: what is missing.
+step "check example" runuser -u metodmon -- metodmon check -c /etc/metodmon/metodmon.toml
+# A deployment of its own from a shipped method (found in /usr/share/metodmon),
+# over the example, then filled and checked again.
+step init metodmon init /etc/metodmon --data /var/lib/metodmon --municipality "Энский муниципальный округ" \
+  --method krymsk --force
+fact "init method" "$(sed -n 's/^municipality = //p' /etc/metodmon/krymsk.toml)"
+fact "init definition" "$(sed -n 's/^definition = //p' /etc/metodmon/metodmon.toml)"
+cp /usr/share/metodmon/templates/krymsk_schools.csv /etc/metodmon/schools.csv
+step "check filled" runuser -u metodmon -- env METODMON_FORM_PASSWORD=x metodmon check -c /etc/metodmon/metodmon.toml
+
 step remove apt-get remove -y metodmon
 fact "removed program" "$(exists /usr/bin/metodmon)"
 fact "removed units" "$(exists /lib/systemd/system/metodmon.service)"

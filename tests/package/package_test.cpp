@@ -225,7 +225,7 @@ TEST(PackageTest, HoldsTheProgramUnitsManPagesConfigurationAndDemo) {
        {"/usr/bin/metodmon", "/etc/metodmon/metodmon.toml", "/etc/metodmon/schools.csv",
         "/usr/share/man/man1/metodmon.1.gz", "/usr/share/man/man5/metodmon.toml.5.gz",
         "/usr/share/doc/metodmon/copyright", "/usr/share/doc/metodmon/changelog.gz",
-        "/usr/share/doc/metodmon/README.md", "/usr/share/metodmon/templates/demo.toml",
+        "/usr/share/doc/metodmon/README.md", "/usr/share/doc/metodmon/docs/configuration.md", "/usr/share/metodmon/templates/demo.toml",
         "/usr/share/metodmon/templates/krymsk.toml", "/usr/share/metodmon/templates/balakhta.toml",
         "/usr/share/metodmon/templates/lk_roadmap.toml", "/usr/share/metodmon/demo/metodmon.toml",
         "/usr/share/metodmon/sample_workbooks/demo/sch01_2026-11.xlsx"}) {
@@ -357,6 +357,17 @@ TEST(PackageTest, InstallsRunsAndRemovesInAThrowAwayRoot) {
   EXPECT_EQ(f["service metodmon"], "4");
   EXPECT_EQ(f["service metodmon-daily"], "0");
   EXPECT_EQ(f["history"], "present");
+
+  // check of the example: the example registry row and the form password are missing.
+  EXPECT_EQ(f["check example"], "2");
+  const auto example = test::read_file(work / "check example.log");
+  EXPECT_NE(example.find("осталась строка-пример"), std::string::npos) << example;
+  EXPECT_NE(example.find("METODMON_FORM_PASSWORD не задана"), std::string::npos) << example;
+  // init from the installed shipped method, then the filled deployment checks clean.
+  EXPECT_EQ(f["init"], "0");
+  EXPECT_EQ(f["init method"], "\"Энский муниципальный округ\"");
+  EXPECT_EQ(f["init definition"], "\"krymsk.toml\"");
+  EXPECT_EQ(f["check filled"], "0");
 
   // apt remove: the program and units go, the configuration and the data stay.
   EXPECT_EQ(f["remove"], "0");
