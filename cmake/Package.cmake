@@ -61,9 +61,7 @@ list(APPEND compressed ${changelog_gz})
 add_custom_target(metodmon_package_files ALL DEPENDS ${compressed})
 install(FILES ${changelog_gz} ${package_src}/copyright ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${METODMON_DOCDIR})
-if(EXISTS ${PROJECT_SOURCE_DIR}/docs)
-  install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${METODMON_DOCDIR}/docs FILES_MATCHING PATTERN "*.md")
-endif()
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${METODMON_DOCDIR}/docs FILES_MATCHING PATTERN "*.md")
 
 # The .deb (scripts/package.sh runs cpack -G DEB in the build folder).
 set(CPACK_GENERATOR "DEB")
