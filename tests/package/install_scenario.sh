@@ -8,14 +8,8 @@ set -uo pipefail
 deb=$1
 work=$(dirname "$deb")
 
-fact() { printf '%s=%s\n' "$1" "$2"; }
-# step NAME COMMAND...: runs it, output to WORK/NAME.log, prints NAME=<exit code>.
-step() {
-  local name=$1
-  shift
-  "$@" >"$work/$name.log" 2>&1
-  fact "$name" $?
-}
+# shellcheck source=scenario_steps.sh
+. "$work/scenario_steps.sh"
 exists() { if [ -e "$1" ]; then echo present; else echo gone; fi; }
 
 step install apt-get install -y --no-install-recommends "$deb"

@@ -88,6 +88,7 @@ std::string logs(const fs::path& dir) {
 // (and the test skipped) when this machine cannot make one.
 bool in_throwaway_root(const test::TempDir& work, const std::string& scenario, const std::vector<fs::path>& args,
                        test::ProcessResult& result) {
+  fs::copy_file(test::source_dir() / "tests/package/scenario_steps.sh", work / "scenario_steps.sh");
   std::string command = shell_quote((test::source_dir() / "tests/package/throwaway_root.sh").string()) + " " +
                         shell_quote(work.path().string()) + " " +
                         shell_quote((test::source_dir() / "tests/package" / scenario).string());

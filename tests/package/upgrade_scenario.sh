@@ -7,13 +7,8 @@ set -uo pipefail
 old=$1 new=$2
 work=$(dirname "$old")
 
-fact() { printf '%s=%s\n' "$1" "$2"; }
-step() {
-  local name=$1
-  shift
-  "$@" >"$work/$name.log" 2>&1
-  fact "$name" $?
-}
+# shellcheck source=scenario_steps.sh
+. "$work/scenario_steps.sh"
 
 step install apt-get install -y --no-install-recommends "$old"
 fact uid_before "$(id -u metodmon)"
