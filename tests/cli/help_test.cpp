@@ -253,7 +253,10 @@ TEST(HelpTest, ManPageNamesEveryCommandAndOption) {
   auto page = test::read_file(test::source_dir() / "scripts" / "package" / "man" / "metodmon.1");
   for (std::size_t at = 0; (at = page.find("\\-", at)) != std::string::npos;) page.replace(at, 2, "-");
   for (const auto& [command, options] : k_options) {
-    const auto section = page.find(".B " + command + "\n");
+    // The command's entry in КОМАНДЫ: its tag, maybe with its arguments.
+    const auto commands = page.find(".SH КОМАНДЫ");
+    ASSERT_NE(commands, std::string::npos);
+    const auto section = std::min(page.find(".B " + command + "\n", commands), page.find(".B " + command + " ", commands));
     ASSERT_NE(section, std::string::npos) << command << " is not in metodmon.1";
     const auto end = page.find("\n.TP\n.B ", section + 1);
     const auto text = page.substr(section, end == std::string::npos ? std::string::npos : end - section);

@@ -188,6 +188,8 @@ TEST(CheckDeploymentTest, NamesEachProblemOnItsOwnLine) {
   const auto config = dir / "imc" / "metodmon.toml";
   fs::copy_file(test::source_dir() / "templates" / "demo_schools.csv", dir / "imc" / "schools.csv",
                 fs::copy_options::overwrite_existing);
+  // Filled, but one school without the director's address: said, as a thing to fix.
+  std::ofstream(dir / "imc" / "schools.csv", std::ios::app) << "sch99;Школа № 99;Школа № 99;Сидоров Иван Петрович;\n";
   fs::remove(dir / "imc" / "inbox");
   fs::remove_all(dir / "imc" / "out");
   std::ofstream(dir / "imc" / "out") << "a file where the output folder should be";
@@ -199,6 +201,7 @@ TEST(CheckDeploymentTest, NamesEachProblemOnItsOwnLine) {
             std::string::npos) << r.out;
   EXPECT_NE(r.out.find("папка итогов " + (dir / "imc" / "out").string()), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("строка-пример"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("у школы «sch99» не указан e-mail директора"), std::string::npos) << r.out;
   // One line each: the heading, then the problems, each starting "  - ".
   for (const auto& l : test::split_lines(r.out)) {
     EXPECT_TRUE(l.starts_with("Установка ") || l.starts_with("  - ")) << l;
