@@ -28,7 +28,9 @@ if(METODMON_FUZZ)
     ${PROJECT_SOURCE_DIR}/src/ingest/xlsx_reader.cpp
     ${PROJECT_SOURCE_DIR}/src/ingest/workbook_model.cpp
     ${PROJECT_SOURCE_DIR}/src/ingest/name_formula.cpp
-    ${PROJECT_SOURCE_DIR}/src/model/cell_ref.cpp)
+    ${PROJECT_SOURCE_DIR}/src/model/cell_ref.cpp
+    ${PROJECT_SOURCE_DIR}/src/util/text_case.cpp
+    ${PROJECT_SOURCE_DIR}/src/util/utf8.cpp)
   add_executable(xlsx_reader_fuzz ${PROJECT_SOURCE_DIR}/src/ingest/xlsx_reader_fuzz.cpp ${reader_core})
   target_include_directories(xlsx_reader_fuzz PRIVATE ${PROJECT_SOURCE_DIR}/src)
   set_target_properties(xlsx_reader_fuzz PROPERTIES CXX_STANDARD 23 CXX_STANDARD_REQUIRED ON)
