@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "forms/workbook_protection.h"
+#include "model/form_fields.h"
 #include "model/form_layout.h"
 #include "util/text_case.h"
 #include "util/text_wrap.h"
@@ -223,6 +224,13 @@ void write_meta(lxw_worksheet* meta, const model::Definition& def, const model::
   for (const auto& p : placed) {
     rows.emplace_back(std::string(layout::k_key_input_prefix) + p.input->id,
                       model::to_string({p.row, k_col_value}));
+  }
+  if (!def.form_revision.empty()) {
+    rows.emplace_back(std::string(layout::k_key_form_revision), def.form_revision);
+    for (const auto& in : def.inputs) {
+      rows.emplace_back(std::string(layout::k_key_field_prefix) + in.id,
+                        model::form::to_text(model::form::field_spec(in)));
+    }
   }
   lxw_row_t r = 0;
   for (const auto& [key, value] : rows) {

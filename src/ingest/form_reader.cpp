@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "ingest/value_parse.h"
+#include "model/form_fields.h"
 #include "model/form_layout.h"
 
 namespace ingest {
@@ -22,6 +23,17 @@ std::map<std::string, std::string> read_meta(const Sheet& meta) {
   for (const auto& cell : meta.cells) {
     if (cell.ref.col != 0 || cell.type != CellType::string) continue;
     if (const auto* value = meta.find({cell.ref.row, 1})) out[cell.text] = cell_display(*value);
+  }
+  return out;
+}
+
+// The fields a form was made with, from its "field:<id>" rows; empty for a
+// form made before forms kept them.
+std::map<std::string, model::form::FieldSpec> made_with(const std::map<std::string, std::string>& meta) {
+  std::map<std::string, model::form::FieldSpec> out;
+  const std::string prefix(layout::k_key_field_prefix);
+  for (auto it = meta.lower_bound(prefix); it != meta.end() && it->first.starts_with(prefix); ++it) {
+    if (auto spec = model::form::parse_field_spec(it->second)) out.emplace(it->first.substr(prefix.size()), std::move(*spec));
   }
   return out;
 }
@@ -154,12 +166,25 @@ bool FormReader::check_identity() {
     return false;
   }
   const auto version = meta(layout::k_key_definition_version);
-  if (version != m_def.version) {
-    error(m_meta_sheet, std::nullopt,
-          "устаревшая версия формы: " + version + ", действует версия " + m_def.version,
+  const auto revision = meta(layout::k_key_form_revision);
+  // A form carries its revision since the method could be edited in a
+  // workbook: one without it (made earlier) is judged by its version alone.
+  const bool other_revision = !revision.empty() && !m_def.form_revision.empty() && revision != m_def.form_revision;
+  if (version != m_def.version || other_revision) {
+    std::string message = version != m_def.version
+                              ? "устаревшая версия формы: " + version + ", действует версия " + m_def.version
+                              : "форма составлена по прежней редакции методики (редакция " + revision +
+                                    ", действует " + m_def.form_revision + ")";
+    const auto made = made_with(m_meta);
+    const auto changes = made.empty() ? std::vector<std::string>{} : model::form::form_changes(made, m_def);
+    if (!changes.empty()) {
+      message += "; с тех пор в форме изменилось: " + changes.front();
+      for (std::size_t i = 1; i < changes.size(); ++i) message += "; " + changes[i];
+    }
+    error(m_meta_sheet, std::nullopt, std::move(message),
           "запросите у методиста актуальную форму за " + model::display_name(m_period) +
               " (версии " + m_def.version + ") и перенесите в неё данные",
-          version);
+          version != m_def.version ? version : revision);
     return false;
   }
   if (m_reg.find(m_out.school_id) == nullptr) {

@@ -81,6 +81,11 @@ struct SourceDef {
 struct Definition {
   std::string id;            // "lk-roadmap"
   std::string version;       // form version; forms carry it in _meta
+  // The edition of the form's fields (model/form_fields.h): 8 hex digits of
+  // SHA-256 over their specs, set by the loader (definition/form_revision.h).
+  // Forms carry it in _meta; a form of another revision is refused with what
+  // changed. Empty for a definition built in code: not checked then.
+  std::string form_revision;
   std::string title;         // Russian title of the monitoring
   std::string municipality;  // "Ленинск-Кузнецкий городской округ"
   std::string organisation;  // who runs it: "МБОУ ДПО «НМЦ»"

@@ -5,7 +5,8 @@
 // hidden sheet "_meta" holds key/value rows (column A key, column B value):
 // form id, definition id and version, school id, period, and for each input
 // "input:<id>" -> "C12", so that formats without defined names (.xls read
-// through FreeXL) still find every input.
+// through FreeXL) still find every input; the form's revision and each
+// field's spec (model/form_fields.h).
 #pragma once
 
 #include <string>
@@ -27,6 +28,11 @@ inline constexpr std::string_view k_key_period = "period";
 inline constexpr std::string_view k_key_generated_at = "generated_at";
 inline constexpr std::string_view k_key_input_prefix = "input:";
 inline constexpr std::string_view k_key_filled_on = "filled_on";  // value: cell of the date
+// The edition of the form's fields (Definition::form_revision), and per input
+// "field:<id>" -> its spec (model/form_fields.h): what the form was made with,
+// so that a form of an earlier edition is told what changed since.
+inline constexpr std::string_view k_key_form_revision = "form_revision";
+inline constexpr std::string_view k_key_field_prefix = "field:";
 
 // The fill-in date the school enters on the form.
 inline constexpr std::string_view k_filled_on_name = "meta_filled_on";

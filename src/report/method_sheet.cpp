@@ -118,7 +118,8 @@ void write_definition(MethodWriter& m, const ReportInput& in) {
   const auto& def = in.definition;
   m.section("Методика мониторинга");
   m.pair("Название", def.title);
-  m.pair("Идентификатор, версия", def.id + (def.version.empty() ? "" : ", версия " + def.version));
+  m.pair("Идентификатор, версия", def.id + (def.version.empty() ? "" : ", версия " + def.version) +
+                                      (def.form_revision.empty() ? "" : ", редакция формы " + def.form_revision));
   m.pair("Муниципалитет", def.municipality);
   m.pair("Организация", def.organisation);
   m.pair("Документ-источник", def.source);

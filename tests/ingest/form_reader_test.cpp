@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/form_fields.h"
 #include "model/form_layout.h"
 
 using ingest::Cell;
@@ -276,6 +277,69 @@ TEST_F(FormReaderTest, OldFormVersion) {
   EXPECT_EQ(r.diagnostics[0].message, "устаревшая версия формы: 0.9, действует версия 1");
   EXPECT_EQ(r.diagnostics[0].where.sheet, "_meta");
   EXPECT_EQ(r.school_id, "s1");  // known, so the school can be told which form to use
+}
+
+// A form made from an edition of the method whose fields were different:
+// the _meta rows a form of this version keeps (model/form_fields.h).
+void made_from(FormBuilder& form, const model::Definition& was, const std::string& revision) {
+  form.meta("form_revision", revision);
+  for (const auto& in : was.inputs) {
+    form.meta("field:" + in.id, model::form::to_text(model::form::field_spec(in)));
+  }
+}
+
+TEST_F(FormReaderTest, AFormOfTheSameRevisionIsRead) {
+  def.form_revision = "0000aaaa";
+  made_from(form, def, "0000aaaa");
+  const auto r = read(form);
+  EXPECT_TRUE(r.submission) << ::testing::PrintToString(messages(r));
+}
+
+TEST_F(FormReaderTest, AFormOfAnEarlierRevisionIsRefusedWithWhatChanged) {
+  const auto was = def;
+  made_from(form, was, "0000aaaa");
+  // Since the form was made: a limit raised, a field added, one dropped, one
+  // made optional, a text reworded.
+  def.form_revision = "1111bbbb";
+  def.inputs[0].max = 3000;
+  def.inputs[2].label = "Молодые педагоги, закреплённые за наставником";
+  def.inputs[3].required = false;
+  def.inputs.erase(def.inputs.begin() + 4);
+  model::InputDef mentors;
+  mentors.id = "mentors";
+  mentors.label = "Педагоги-наставники";
+  mentors.min = 0;
+  def.inputs.push_back(mentors);
+  const auto r = read(form);
+  EXPECT_FALSE(r.submission);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "форма составлена по прежней редакции методики (редакция 0000aaaa, действует 1111bbbb); с тех пор "
+            "в форме изменилось: поле «Всего педагогов»: наибольшее значение было не задано, стало 3000; "
+            "поле «Молодые педагоги, закреплённые за наставником»: текст на форме был «Молодые с наставником»; "
+            "поле «Положение о наставничестве»: было обязательным, стало необязательным; добавлено поле "
+            "«Педагоги-наставники»; убрано поле «Ответственный»");
+  EXPECT_EQ(r.diagnostics[0].found, "0000aaaa");
+  EXPECT_EQ(r.diagnostics[0].where.sheet, "_meta");
+  EXPECT_EQ(r.school_id, "s1");
+}
+
+TEST_F(FormReaderTest, AnOldVersionSaysWhatChangedWhenTheFormKeptItsFields) {
+  made_from(form, def, "0000aaaa");
+  form.meta("definition_version", "0.9");
+  def.version = "2";
+  def.form_revision = "1111bbbb";
+  def.inputs[1].not_more_than.clear();
+  const auto r = read(form);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "устаревшая версия формы: 0.9, действует версия 2; с тех пор в форме изменилось: поле «Молодые "
+            "педагоги»: ограничение «не больше поля» было «teachers_total», стало не задано");
+}
+
+TEST_F(FormReaderTest, AFormMadeBeforeFormsKeptTheirRevisionIsJudgedByItsVersion) {
+  def.form_revision = "1111bbbb";  // the form has no form_revision row
+  EXPECT_TRUE(read(form).submission);
 }
 
 TEST_F(FormReaderTest, AFormOfAnotherPeriodIsSetAsideNotJudged) {
