@@ -8,6 +8,9 @@
 #include <sstream>
 
 #include "definition/definition_checks.h"
+#include "definition/definition_table.h"
+#include "definition/form_revision.h"
+#include "definition/method_book_reader.h"
 #include "definition/naming.h"
 #include "definition/schedule_loader.h"
 #include "definition/source_loader.h"
@@ -267,7 +270,6 @@ void sort_by_line(std::vector<Diagnostic>& ds, const std::string& file_name) {
 model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text,
                                                       const std::string& file_name,
                                                       const SourceResolver& resolve_source) {
-  ReadState st{file_name, {}, {}, {}, {}, {}};
   toml::table root;
   try {
     root = toml::parse(toml_text, std::string_view{file_name});
@@ -282,6 +284,13 @@ model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text
             std::string(e.description()),
         "проверьте кавычки, скобки и знак «=» в этой строке; один ключ нельзя задавать дважды")});
   }
+  return read_definition_table(root, file_name, resolve_source);
+}
+
+model::ExpectedAll<LoadedDefinition> read_definition_table(const toml::table& root,
+                                                           const std::string& file_name,
+                                                           const SourceResolver& resolve_source) {
+  ReadState st{file_name, {}, {}, {}, {}, {}};
   reject_unknown_sections(st, root);
   read_header(st, root);
   st.def.schedule = read_schedule(
@@ -311,6 +320,7 @@ model::ExpectedAll<LoadedDefinition> parse_definition(std::string_view toml_text
     (d.severity == model::Severity::error ? errors : warnings).push_back(std::move(d));
   }
   if (!errors.empty()) return std::unexpected(std::move(errors));
+  st.def.form_revision = form_revision(st.def);
   return LoadedDefinition{std::move(st.def), std::move(warnings)};
 }
 
@@ -319,6 +329,7 @@ namespace {
 model::ExpectedAll<LoadedDefinition> load_file(const std::filesystem::path& file,
                                                const SourceResolver& resolve_source) {
   const std::string name = file.filename().string();
+  if (is_method_book(file)) return load_method_book(file, resolve_source);
   const auto text = util::read_file(file);
   if (!text) {
     model::Location where;

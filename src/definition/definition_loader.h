@@ -1,6 +1,9 @@
 // Loads a monitoring definition (templates/*.toml) into model::Definition and
 // validates it. The format is shown by example in templates/demo.toml:
-// [definition], [[direction]], [[input]], [[indicator]].
+// [definition], [[direction]], [[input]], [[indicator]]. A method workbook
+// (definition/method_book_reader.h) is the same definition in sheets a
+// methodist fills in; load_definition() tells the two apart by the file's
+// content, so every command that takes a definition takes either.
 //
 // Contract:
 // - Never throws on bad input. On success returns the definition and the
@@ -47,8 +50,10 @@ struct LoadedDefinition {
 // by load_definition (relative to the rubric file's folder) or by a test.
 using SourceResolver = std::function<model::ExpectedAll<LoadedDefinition>(const std::string& file)>;
 
-// Reads `file` (UTF-8, BOM allowed) and parses it; locations name the file
-// by its file name without folder. Sets definition.file to `file`. Sources
+// Reads `file` (UTF-8 TOML, BOM allowed, or a method workbook: .xlsx/.xls,
+// recognised by its first bytes) and parses it; locations name the file by
+// its file name without folder (a workbook's: with sheet, row and column
+// header). Sets definition.file to `file`. Sources
 // ([[source]], model::SourceDef) are loaded relative to the file's folder,
 // one level deep (a source with sources of its own is an error).
 model::ExpectedAll<LoadedDefinition> load_definition(const std::filesystem::path& file);

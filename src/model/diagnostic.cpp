@@ -16,6 +16,10 @@ Diagnostic Diagnostic::warning(Location where, std::string message, std::string 
 }
 
 std::string to_string(const Location& where) {
+  if (!where.column.empty() && !where.sheet.empty() && where.cell) {
+    return where.file + ", лист «" + where.sheet + "», строка " + std::to_string(where.cell->row + 1) +
+           ", «" + where.column + "»";
+  }
   std::string out = where.file;
   if (where.line) out += ":" + std::to_string(*where.line);
   if (!where.sheet.empty() || where.cell) {

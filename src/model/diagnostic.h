@@ -21,6 +21,10 @@ struct Location {
   std::optional<CellRef> cell;     // cell on `sheet`
   std::optional<int> line;         // 1-based line in a text file (TOML, CSV)
   std::string key;                 // TOML key or CSV column, when it helps
+  // Header of the column `cell` is in, on a table sheet whose rows a person
+  // fills in (a method workbook): then the place reads
+  // "Методика.xlsx, лист «Показатели», строка 7, «Числитель»".
+  std::string column = {};  // (initialised: older brace-initialisations of Location leave it out)
 };
 
 struct Diagnostic {
@@ -37,6 +41,7 @@ struct Diagnostic {
 };
 
 // "школа_03.xlsx:Форма!C7: ожидалось целое число, найдено «12,5». Как исправить: …"
+// With a column header: "Методика.xlsx, лист «Показатели», строка 7, «Числитель»: …"
 std::string to_string(const Location& where);
 std::string to_string(const Diagnostic& d);
 
