@@ -70,15 +70,6 @@ std::vector<std::pair<std::string, std::string>> headers_of(std::string_view she
   return out;
 }
 
-std::string workbook_words(std::string text, std::string_view sheet) {
-  for (const auto& [key, header] : headers_of(sheet)) {
-    replace_all(text, "ключ «" + key + "»", "столбец «" + header + "»");
-    replace_all(text, "ключа «" + key + "»", "столбца «" + header + "»");
-  }
-  for (const auto& [from, to] : k_words) replace_all(text, from, to);
-  return text;
-}
-
 // A hint that shows TOML to write ("добавьте строку min = …") means nothing
 // on a workbook.
 bool is_toml_syntax(std::string_view hint) {
@@ -96,8 +87,18 @@ std::size_t sheet_order(std::string_view name) {
 
 }  // namespace
 
-const Place* Places::find(std::string key) const {
-  while (true) {
+std::string workbook_words(std::string text, std::string_view sheet) {
+  for (const auto& [key, header] : headers_of(sheet)) {
+    replace_all(text, "ключ «" + key + "»", "столбец «" + header + "»");
+    replace_all(text, "ключа «" + key + "»", "столбца «" + header + "»");
+  }
+  for (const auto& [from, to] : k_words) replace_all(text, from, to);
+  return text;
+}
+
+const Place* Places::find(std::string key, bool* exact) const {
+  for (bool first = true;; first = false) {
+    if (exact != nullptr) *exact = first;
     if (const auto it = m_places.find(key); it != m_places.end()) return &it->second;
     const auto cut = key.find_last_of(".[");
     if (cut == std::string::npos || cut == 0) return nullptr;
@@ -107,7 +108,8 @@ const Place* Places::find(std::string key) const {
 
 model::Diagnostic Places::relocate(model::Diagnostic d, const std::string& file) const {
   if (d.where.file != file) return d;
-  const Place* place = d.where.key.empty() ? nullptr : find(d.where.key);
+  bool exact = false;
+  const Place* place = d.where.key.empty() ? nullptr : find(d.where.key, &exact);
   model::Location where;
   where.file = file;
   std::string_view sheet_name;
@@ -118,7 +120,7 @@ model::Diagnostic Places::relocate(model::Diagnostic d, const std::string& file)
   d.where = std::move(where);
   d.message = workbook_words(std::move(d.message), sheet_name);
   if (is_toml_syntax(d.hint)) {
-    d.hint = place != nullptr ? std::string(note_of(*place)) : std::string();
+    d.hint = place != nullptr && exact ? std::string(note_of(*place)) : std::string();
   } else {
     d.hint = workbook_words(std::move(d.hint), sheet_name);
   }

@@ -243,6 +243,11 @@ class BookReader {
       }
       if (!targets.empty()) indicator->insert_or_assign("targets", std::move(targets));
     }
+    // The checks speak of the roadmap as a whole under "definition" (no
+    // indicator has targets): that is this sheet.
+    if (sheet.sheet() != nullptr) {
+      m_places.add("definition", sheet.place(sheet.rows().empty() ? 1 : sheet.rows().front(), 0));
+    }
   }
 
   // Year headers are read from the workbook; the place keeps a view, so the
