@@ -19,6 +19,7 @@
 #include "cli/history_command.h"
 #include "cli/init_command.h"
 #include "cli/logging.h"
+#include "cli/method_command.h"
 #include "cli/open_command.h"
 #include "cli/phases/exit_codes.h"
 #include "cli/phases/phase_collect.h"
@@ -277,6 +278,18 @@ int run_app(int argc, char** argv) {
       ->type_name("ПАПКА");
   init->add_flag("--force", init_options.force, "заменить файлы, которые уже есть в ПАПКЕ");
 
+  MethodOptions method_options;
+  std::string method_action;
+  auto* method = add_command(app, "method");
+  method->add_option("ДЕЙСТВИЕ", method_action,
+                     "new — пустая книга с примерами; export — методику книгой; check — проверить методику")
+      ->required()
+      ->type_name("");
+  method->add_option("МЕТОДИКА", method_options.definition, "файл методики (TOML или книга Excel) для export и check")
+      ->type_name("");
+  method->add_option("--out", method_options.out, "книга, которую записать (new, export)")->type_name("ФАЙЛ");
+  method->add_flag("--force", method_options.force, "заменить книгу, если она уже есть");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -288,6 +301,11 @@ int run_app(int argc, char** argv) {
     init_options.dir = init_dir;
     init_options.data = init_data;
     return guarded([&] { return init_command(init_options); });
+  }
+  // The method's own commands need no configuration.
+  if (method->parsed()) {
+    setup_logging(0);
+    return guarded([&] { return method_command(method_action, method_options); });
   }
 
   const auto& flags = run->parsed()           ? run_flags

@@ -58,6 +58,10 @@ const std::vector<CommandInfo>& command_table() {
        {"metodmon check -c /etc/metodmon/metodmon.toml",
         "metodmon check -c metodmon.toml sch03_2026-11.xlsx",
         "metodmon check -c metodmon.toml --period 2026-11 inbox/*.xlsx"}},
+      {"method", k_method, "методика в книге Excel: новая книга, выгрузка методики в книгу, проверка (new, export, check)",
+       {"metodmon method new --out Методика.xlsx",
+        "metodmon method export /usr/share/metodmon/templates/demo.toml --out Методика.xlsx",
+        "metodmon method check Методика.xlsx"}},
       {"init", k_setup, "создать установку: конфигурация, реестр школ, копия методики, папки",
        {"metodmon init ~/imc --municipality \"Энский муниципальный округ\" --method demo",
         "sudo metodmon init /etc/metodmon --data /var/lib/metodmon --municipality \"Крымский район\" "

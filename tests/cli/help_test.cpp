@@ -83,6 +83,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> k_groups = {
     {"Календарь мониторингов", {"daily", "plan", "open", "status"}},
     {"Почта", {"send", "collect"}},
     {"Формы", {"template", "check"}},
+    {"Методика", {"method"}},
     {"Установка", {"init"}},
 };
 
@@ -105,6 +106,7 @@ const std::map<std::string, std::set<std::string>> k_options = {
     {"check", {"-h,--help", "-c,--config", "-p,--period", "-m,--monitoring", "--definition", "--schools", "--state",
                "-v,--verbose", "ФАЙЛЫ"}},
     {"init", {"-h,--help", "ПАПКА", "--municipality", "--method", "--data", "--force"}},
+    {"method", {"-h,--help", "ДЕЙСТВИЕ", "МЕТОДИКА", "--out", "--force"}},
 };
 
 struct CommandHelp {
