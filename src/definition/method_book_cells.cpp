@@ -132,7 +132,7 @@ CellRead read_value(const ingest::Cell* cell, CellKind kind, std::span<const Cho
       const auto v = cell->type == ingest::CellType::number ? std::optional(cell->number) : std::nullopt;
       if (v && std::floor(*v) == *v && *v >= 1 && *v <= 12) {
         out.value = static_cast<std::int64_t>(*v);
-      } else if (const auto code = choice_code(choices, cell_text(*cell))) {
+      } else if (const auto code = choice_code(month_choices(), cell_text(*cell))) {
         out.value = static_cast<std::int64_t>(std::stoi(std::string(*code)));
       } else {
         out.problem = "ожидался месяц";

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "ingest/value_parse.h"
+#include "model/period.h"
 #include "util/text_case.h"
 
 namespace definition::book {
@@ -26,19 +27,6 @@ constexpr std::array<Choice, 4> k_whens = {{{"below_target", "ниже цели 
                                             {"below_median", "ниже медианы"},
                                             {"document_missing", "нет документа"},
                                             {"no_positive_dynamics", "нет положительной динамики"}}};
-constexpr std::array<Choice, 12> k_months = {{{"1", "январь"},
-                                              {"2", "февраль"},
-                                              {"3", "март"},
-                                              {"4", "апрель"},
-                                              {"5", "май"},
-                                              {"6", "июнь"},
-                                              {"7", "июль"},
-                                              {"8", "август"},
-                                              {"9", "сентябрь"},
-                                              {"10", "октябрь"},
-                                              {"11", "ноябрь"},
-                                              {"12", "декабрь"}}};
-
 using K = CellKind;
 
 constexpr std::array<Setting, 21> k_general = {{
@@ -93,7 +81,7 @@ constexpr std::array<Setting, 21> k_general = {{
 }};
 
 constexpr std::array<Setting, 3> k_calendar = {{
-    {"Месяц сбора форм", "schedule.months", K::month, false, true, k_months,
+    {"Месяц сбора форм", "schedule.months", K::month, false, true, {},
      "Месяц, в котором школы сдают форму (выберите из списка). Несколько месяцев — несколько строк, в "
      "порядке методики. Сбор в месяце подводит итоги периода, в который входит предыдущий месяц: "
      "январь — итоги прошлого года или его 2-го полугодия. Без месяцев мониторинг ежемесячный."},
@@ -304,7 +292,23 @@ const Column* column_by_key(const SheetSpec& sheet, std::string_view key) {
 }
 
 std::span<const Choice> yes_no() { return k_yes_no; }
-std::span<const Choice> month_choices() { return k_months; }
+std::span<const Choice> month_choices() {
+  // The months as model::month_name() names them: "1" -> «январь».
+  static const std::array<std::string, 24> texts = [] {
+    std::array<std::string, 24> out;
+    for (int m = 1; m <= 12; ++m) {
+      out[static_cast<std::size_t>(2 * (m - 1))] = std::to_string(m);
+      out[static_cast<std::size_t>(2 * (m - 1) + 1)] = model::month_name(m);
+    }
+    return out;
+  }();
+  static const std::array<Choice, 12> months = [] {
+    std::array<Choice, 12> out;
+    for (std::size_t i = 0; i < 12; ++i) out[i] = {texts[2 * i], texts[2 * i + 1]};
+    return out;
+  }();
+  return months;
+}
 
 std::optional<std::string_view> choice_code(std::span<const Choice> choices, std::string_view text) {
   const std::string want = normal(text);

@@ -39,7 +39,7 @@ enum class CellKind {
   whole,     // a whole number
   yesno,     // Да / Нет (also TRUE/FALSE, 1/0, +/-)
   choice,    // one of the column's choices, by its shown name or its TOML code
-  month,     // январь … декабрь, or its number 1..12
+  month,     // январь … декабрь (month_choices()), or its number 1..12
 };
 
 // One value of a drop-down: its TOML code and the name a methodist sees.

@@ -11,6 +11,7 @@
 #include "definition/method_book_layout.h"
 #include "definition/method_book_text.h"
 #include "model/form_fields.h"
+#include "util/text_wrap.h"
 #include "util/xlsx_file.h"
 
 namespace definition {
@@ -122,23 +123,12 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
-// Lines a text needs in a column `width` characters wide (a rough count, for
-// row heights that show a note or a paragraph whole).
-int lines_for(std::string_view text, double width) {
-  int lines = 1;
-  double used = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte
-    if (c == '\n' || used >= width) {
-      ++lines;
-      used = 0;
-      if (c == '\n') continue;
-    }
-    used += 1;
-  }
-  return lines;
-}
+// util::wrapped_lines counts characters of the default 11 pt font; the
+// workbook is set in 10 pt Arial, which holds about 1.3 times as many (as
+// the forms measure it, forms/form_writer.cpp).
+constexpr double k_arial10 = 1.3;
+
+int lines_for(std::string_view text, double width) { return util::wrapped_lines(text, width * k_arial10); }
 
 class BookWriter {
  public:
@@ -413,8 +403,9 @@ class BookWriter {
     lxw_col_t col = static_cast<lxw_col_t>(spec.columns.size());
     for (const int year : years) {
       check(worksheet_set_column(ws, col, col, 9, m_f.number), "ширина столбца");
-      header(ws, col, std::to_string(year), col == spec.columns.size() ? k_year_note : std::string_view{},
-             m_f.header_open);
+      // A year is a number, as a methodist types the next one.
+      check(worksheet_write_number(ws, 0, col, year, m_f.header_open), "заголовок");
+      if (col == spec.columns.size()) note(ws, 0, col, k_year_note);
       for (std::size_t r = 0; r < m_def.indicators.size(); ++r) {
         if (const auto v = m_def.indicators[r].target_for(year)) {
           check(worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), col, *v, m_f.number), "цель");
@@ -471,7 +462,8 @@ class BookWriter {
         worksheet_set_row(ws, row, 13.0 * std::max(lines_for(setting.note, 80), lines_for(setting.label, 42)) + 3,
                           nullptr);
         if (setting.kind == CellKind::choice || setting.kind == CellKind::month) {
-          list_validation(ws, row, row, 1, setting.choices, ListOf::none);
+          list_validation(ws, row, row, 1,
+                          setting.kind == CellKind::month ? book::month_choices() : setting.choices, ListOf::none);
         }
         ++row;
       }
