@@ -405,7 +405,7 @@ class BookWriter {
       check(worksheet_set_column(ws, col, col, 9, m_f.number), "ширина столбца");
       // A year is a number, as a methodist types the next one.
       check(worksheet_write_number(ws, 0, col, year, m_f.header_open), "заголовок");
-      if (col == spec.columns.size()) note(ws, 0, col, k_year_note);
+      note(ws, 0, col, k_year_note);
       for (std::size_t r = 0; r < m_def.indicators.size(); ++r) {
         if (const auto v = m_def.indicators[r].target_for(year)) {
           check(worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), col, *v, m_f.number), "цель");
@@ -416,7 +416,7 @@ class BookWriter {
     for (lxw_col_t spare = 0; spare < k_spare_years; ++spare, ++col) {
       check(worksheet_set_column(ws, col, col, 9, m_f.number), "ширина столбца");
       check(worksheet_write_blank(ws, 0, col, m_f.header_open), "заголовок");
-      if (years.empty() && spare == 0) note(ws, 0, col, k_year_note);
+      note(ws, 0, col, k_spare_year_note);
     }
     const std::string name_col = "'" + std::string(book::sheet(SheetId::indicators).name) + "'!$C$2:$C$" +
                                  std::to_string(k_last_row + 1);
@@ -544,6 +544,10 @@ class BookWriter {
       "Год цели. Значение в строке показателя — цель на этот год: доля и да/нет — в процентах (70, не 70 % "
       "и не 0,7), количество — сумма по ОО. Пустая ячейка — на этот год цели нет. Новый год впишите в "
       "свободный заголовок правее.";
+
+  static constexpr std::string_view k_spare_year_note =
+      "Свободный столбец: впишите в заголовок следующий год дорожной карты (например 2030), а в строки — цели "
+      "на этот год.";
 
   lxw_workbook* m_wb;
   const model::Definition& m_def;
