@@ -125,6 +125,20 @@ TEST(MethodBookRoundTripTest, EqualAfterLibreOfficeSavesItAgain) {
   }
 }
 
+TEST(MethodBookRoundTripTest, EqualWhenSavedAsAnExcel97Workbook) {
+  if (!test::have_libreoffice()) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+  test::TempDir dir;
+  const auto toml = test::source_dir() / "templates/demo.toml";
+  const auto xlsx = dir / "demo.xlsx";
+  ASSERT_TRUE(definition::write_method_book(load(toml).definition, xlsx).has_value());
+  const std::string profile = "file://" + (dir / "lo-profile").string();
+  const auto r = test::run_command("timeout 300 soffice --headless -env:UserInstallation=" + profile +
+                                   " --convert-to xls --outdir " + test::shell_quote((dir / "xls").string()) + " " +
+                                   test::shell_quote(xlsx.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  expect_same(toml, dir / "xls/demo.xls");
+}
+
 // What another producer may write: every text as an inline string (no
 // shared strings table), every number as text, decimals with a comma.
 constexpr std::string_view k_inline_strings = R"(
