@@ -9,6 +9,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "util/os_error.h"
+
 namespace util {
 
 namespace fs = std::filesystem;
@@ -29,13 +31,27 @@ bool fsync_path(const fs::path& p, bool directory) {
   return ok;
 }
 
+// The folder of `final_path` made if missing; its failure names the real
+// cause (a file where a folder should be, no permission), not the ENOENT the
+// write would meet next.
+model::Expected<void> make_parent(const fs::path& final_path) {
+  if (final_path.parent_path().empty()) return {};
+  std::error_code ec;
+  fs::create_directories(final_path.parent_path(), ec);
+  if (ec) {
+    return std::unexpected(file_write_error(
+        final_path, "не удалось создать папку " + final_path.parent_path().string() + ": " + os_error_text(ec)));
+  }
+  return {};
+}
+
 // Writes `bytes` to a new temporary file beside `final_path` (parents created).
 model::Expected<fs::path> write_temp(const fs::path& final_path, std::string_view bytes) {
   std::error_code ec;
-  if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
+  if (auto made = make_parent(final_path); !made) return std::unexpected(made.error());
   const auto temp = temp_path_for(final_path);
   std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-  if (!out) return std::unexpected(file_write_error(final_path, std::strerror(errno)));
+  if (!out) return std::unexpected(file_write_error(final_path, os_error_text(errno)));
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) {
@@ -58,25 +74,33 @@ int rename_no_replace(const fs::path& from, const fs::path& to) {
 
 fs::path temp_path_for(const fs::path& final_path) {
   static std::atomic<unsigned> counter{0};
-  const auto name = "." + final_path.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                    "-" + std::to_string(counter++);
-  return final_path.parent_path() / name;
+  const auto suffix = ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  // A name near the 255-byte limit (a long Cyrillic attachment name) would
+  // overflow it with the dot and the suffix: the temporary name keeps only
+  // as much of it as fits, cut at a character boundary.
+  auto stem = final_path.filename().string();
+  const auto room = k_max_file_name_bytes - 1 - suffix.size();
+  if (stem.size() > room) {
+    std::size_t end = room;
+    while (end > 0 && (static_cast<unsigned char>(stem[end]) & 0xC0) == 0x80) --end;
+    stem.resize(end);
+  }
+  return final_path.parent_path() / ("." + stem + suffix);
 }
 
 model::Expected<void> publish(const fs::path& temp, const fs::path& final_path) {
   std::error_code ec;
-  if (!final_path.parent_path().empty()) fs::create_directories(final_path.parent_path(), ec);
-  if (ec) {
+  if (auto made = make_parent(final_path); !made) {
     fs::remove(temp, ec);
-    return std::unexpected(file_write_error(final_path, ec.message()));
+    return std::unexpected(made.error());
   }
   if (!fsync_path(temp, false)) {
-    const std::string why = std::strerror(errno);
+    const std::string why = os_error_text(errno);
     fs::remove(temp, ec);
     return std::unexpected(file_write_error(final_path, why));
   }
   if (::rename(temp.c_str(), final_path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
+    const std::string why = os_error_text(errno);
     fs::remove(temp, ec);
     return std::unexpected(file_write_error(final_path, why));
   }
@@ -100,7 +124,7 @@ model::Expected<bool> write_new_file_atomic(const fs::path& final_path, std::str
     const int err = errno;
     fs::remove(*temp, ec);
     if (err == EEXIST) return false;
-    return std::unexpected(file_write_error(final_path, std::strerror(err)));
+    return std::unexpected(file_write_error(final_path, os_error_text(err)));
   }
   fsync_path(final_path.parent_path().empty() ? fs::path(".") : final_path.parent_path(), true);
   return true;

@@ -3,6 +3,7 @@
 // the old file or the new one, never half of one.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string_view>
 
@@ -10,7 +11,12 @@
 
 namespace util {
 
-// "<dir>/.<name>.tmp-<pid>-<n>": same folder, so rename() is atomic.
+// The longest file name Linux (and Windows, so a Samba share) allows, in bytes.
+inline constexpr std::size_t k_max_file_name_bytes = 255;
+
+// "<dir>/.<name>.tmp-<pid>-<n>": same folder, so rename() is atomic. The
+// name is never longer than k_max_file_name_bytes: of a long `final_path`
+// name only the start is kept.
 std::filesystem::path temp_path_for(const std::filesystem::path& final_path);
 
 // Flushes `temp` to disk and renames it to `final_path` (creating parent

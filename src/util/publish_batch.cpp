@@ -10,6 +10,7 @@
 #include <set>
 
 #include "util/atomic_file.h"
+#include "util/os_error.h"
 
 namespace util {
 
@@ -93,14 +94,14 @@ model::Expected<void> PublishBatch::commit() {
   for (const auto& [device, group] : by_device) {
     if (const int err = sync_file_system(group.first, group.second); err != 0) {
       drop_from(0);
-      return std::unexpected(file_write_error(files.front().second, std::strerror(err)));
+      return std::unexpected(file_write_error(files.front().second, os_error_text(err)));
     }
   }
   std::set<fs::path> folders;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& [temp, final_path] = files[i];
     if (::rename(temp.c_str(), final_path.c_str()) != 0) {
-      const std::string why = std::strerror(errno);
+      const std::string why = os_error_text(errno);
       drop_from(i);
       return std::unexpected(file_write_error(final_path, why));
     }

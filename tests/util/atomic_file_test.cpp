@@ -23,6 +23,33 @@ TEST(AtomicFileTest, ReportsUnwritableFolder) {
   const auto r = util::write_file_atomic(dir / "blocker" / "x.txt", "data");
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("не удалось записать"), std::string::npos);
+  // The cause in Russian, the real one: not the C library's «No such file or directory».
+  EXPECT_NE(r.error().message.find("часть пути — файл, а не папка"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().message.find("No such file"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().message.find("Not a directory"), std::string::npos) << r.error().message;
+}
+
+// 127 Cyrillic letters and ".xlsx": 259 bytes, over the limit; 122 of them
+// and the extension: 249, under it, but the temporary name's dot and suffix
+// took it over 255 (ENAMETOOLONG, issue 25).
+TEST(AtomicFileTest, ANameNearTheLimitIsWrittenThroughAShorterTemporaryName) {
+  test::TempDir dir;
+  std::string name;
+  for (int i = 0; i < 122; ++i) name += "ф";
+  name += ".xlsx";
+  ASSERT_EQ(name.size(), 249u);
+  const auto target = dir / "inbox" / name;
+  EXPECT_LE(util::temp_path_for(target).filename().string().size(), util::k_max_file_name_bytes);
+  EXPECT_EQ(util::temp_path_for(target).parent_path(), target.parent_path());
+  const auto written = util::write_new_file_atomic(target, "form");
+  ASSERT_TRUE(written) << written.error().message;
+  EXPECT_TRUE(*written);
+  EXPECT_EQ(test::read_file(target), "form");
+  ASSERT_TRUE(util::write_file_atomic(target, "again"));
+  EXPECT_EQ(test::read_file(target), "again");
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir / "inbox")) ++files;
+  EXPECT_EQ(files, 1);
 }
 
 TEST(AtomicFileTest, NewFileNeverReplacesOneAlreadyThere) {
