@@ -1,5 +1,7 @@
 #include "mail/mailer.h"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <cstring>
 #include <memory>
@@ -193,6 +195,15 @@ SendResult Mailer::attempt(const std::vector<std::string>& recipients, std::stri
   if (code == CURLE_OK) {
     r.sent = true;
     return r;
+  }
+  // libcurl keeps the failed connection and, when the handle is cleaned up,
+  // says QUIT and waits for its answer with the response timeout once more:
+  // a server that stalled after DATA would hold the letter twice
+  // command_timeout_ms. The server has failed this letter; the socket is
+  // shut here, so QUIT fails at once instead of waiting.
+  curl_socket_t socket = CURL_SOCKET_BAD;
+  if (curl_easy_getinfo(c, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK && socket != CURL_SOCKET_BAD) {
+    ::shutdown(socket, SHUT_RDWR);
   }
   const auto what = curl::describe(code, errbuf);
   const auto reason = tls_reason(code, m_config);
