@@ -11,6 +11,7 @@
 #include "definition/naming.h"
 #include "definition/text_encoding.h"
 #include "model/email_address.h"
+#include "util/ascii.h"
 #include "util/read_file.h"
 #include "util/text_case.h"
 
@@ -20,13 +21,13 @@ namespace {
 
 using model::Diagnostic;
 
-enum class Column { id, short_name, full_name, director, email };
+enum class Column { id, short_name, full_name, director, email, senders };
 
 struct Alias {
   std::string_view name;
   Column column;
 };
-constexpr std::array<Alias, 12> k_aliases = {{
+constexpr std::array<Alias, 15> k_aliases = {{
     {"id", Column::id},
     {"код", Column::id},
     {"short_name", Column::short_name},
@@ -39,6 +40,9 @@ constexpr std::array<Alias, 12> k_aliases = {{
     {"e_mail", Column::email},
     {"почта", Column::email},
     {"электронная_почта", Column::email},
+    {"senders", Column::senders},
+    {"адреса_отправителей", Column::senders},
+    {"другие_адреса", Column::senders},
 }};
 constexpr std::string_view k_header_hint =
     "первая строка должна содержать названия столбцов: id;short_name;full_name;director;email "
@@ -84,6 +88,7 @@ std::string_view canonical_name(Column c) {
     case Column::full_name: return "full_name";
     case Column::director: return "director";
     case Column::email: return "email";
+    case Column::senders: return "senders";
   }
   return "id";
 }
@@ -238,20 +243,75 @@ class RegistryParser {
       ok = false;
     }
     if (m_index.contains(Column::email)) check_email(r.line, s);
-    if (ok) m_registry.schools.push_back(std::move(s));
+    if (m_index.contains(Column::senders)) read_senders(r, s);
+    if (ok) {
+      check_shared(r.line, s);
+      m_registry.schools.push_back(std::move(s));
+    }
   }
+
+  // The letters a school without a usable e-mail does not get.
+  static constexpr std::string_view k_no_letters =
+      "письма школе (итоги, формы на заполнение, напоминания, ответы на её письма) отправлены не будут";
 
   void check_email(int line, model::School& s) {
     const std::string who = "у школы «" + s.id + "»";
     if (s.email.empty()) {
-      warning(line, key(Column::email),
-              who + " не указан e-mail директора: письмо с результатами отправлено не будет",
+      warning(line, key(Column::email), who + " не указан e-mail директора: " + std::string(k_no_letters),
               "впишите адрес в столбец");
     } else if (!model::is_valid_email(s.email)) {
+      const bool several = s.email.find_first_of(",; ") != std::string::npos;
       warning(line, key(Column::email),
-              who + " e-mail директора записан с ошибкой: письмо с результатами отправлено не будет",
-              "укажите один адрес вида имя@домен.ru", s.email);
+              who + " e-mail директора записан с ошибкой" +
+                  (several ? std::string(" (несколько адресов или адрес с запятой)") : std::string()) + ": " +
+                  std::string(k_no_letters),
+              several ? "в столбце " + key(Column::email) +
+                            " — один адрес, на него уходят письма; другие адреса школы, с которых она присылает "
+                            "формы, впишите в столбец senders"
+                      : "укажите один адрес вида имя@домен.ru",
+              s.email);
       s.email.clear();
+    }
+  }
+
+  // senders: addresses separated by spaces, commas or semicolons.
+  void read_senders(const CsvRecord& r, model::School& s) {
+    const auto text = value(r, Column::senders);
+    std::size_t at = 0;
+    while (at < text.size()) {
+      const auto start = text.find_first_not_of(" \t,;", at);
+      if (start == std::string::npos) break;
+      const auto end = std::min(text.find_first_of(" \t,;", start), text.size());
+      const auto address = text.substr(start, end - start);
+      at = end;
+      if (!model::is_valid_email(address)) {
+        warning(r.line, key(Column::senders),
+                "у школы «" + s.id + "» адрес в столбце senders записан с ошибкой: формы с него засчитываться не будут",
+                "укажите адреса вида имя@домен.ru через запятую", address);
+        continue;
+      }
+      if (std::find(s.senders.begin(), s.senders.end(), address) == s.senders.end() && address != s.email) {
+        s.senders.push_back(address);
+      }
+    }
+  }
+
+  // An address two schools share: both are mailed at it, and a form from it
+  // counts for the school it names, whichever that is.
+  void check_shared(int line, const model::School& s) {
+    std::vector<std::string> addresses;
+    if (!s.email.empty()) addresses.push_back(s.email);
+    addresses.insert(addresses.end(), s.senders.begin(), s.senders.end());
+    for (const auto& address : addresses) {
+      const auto [first, fresh] = m_owner.emplace(util::lower_ascii(address), std::pair{s.id, line});
+      if (fresh || first->second.first == s.id) continue;
+      const auto& [other, other_line] = first->second;
+      warning(line, key(address == s.email ? Column::email : Column::senders),
+              "адрес " + address + " указан у двух школ: «" + other + "» (строка " + std::to_string(other_line) +
+                  ") и «" + s.id + "»: письма обеим школам (итоги, формы, напоминания) уйдут на один адрес, "
+                  "по адресу отправителя не понять, какая из них написала, и форма с него засчитывается той "
+                  "школе, которая названа в форме",
+              "если у школ разные директора, укажите каждой её собственный адрес", address);
     }
   }
 
@@ -271,6 +331,7 @@ class RegistryParser {
   std::vector<std::string> m_header;
   std::map<Column, std::size_t> m_index;
   std::map<std::string, int> m_first_line;
+  std::map<std::string, std::pair<std::string, int>> m_owner;  // lower-cased address -> (school, line)
   model::Registry m_registry;
   std::vector<Diagnostic> m_out;
 };

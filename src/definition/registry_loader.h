@@ -1,8 +1,13 @@
 // Loads the schools registry (CSV) into model::Registry.
 //
 // Format: a header line, then one school per line:
-//   id;short_name;full_name;director;email
+//   id;short_name;full_name;director;email[;senders]
 //   sch01;МБОУ СОШ № 1;"Муниципальное ... «Школа № 1»";Иванова Мария Петровна;sch01@edu.ru
+// The optional column senders (адреса_отправителей, другие_адреса) lists
+// the school's other addresses a form may come from, separated by spaces,
+// commas or semicolons ("zam@sch01.ru, office@sch01.ru"; quoted when the
+// separator is the file's delimiter); letters still go to email alone. A
+// registry without it reads as before.
 // - Delimiter ';', ',' or TAB, detected from the header line. UTF-8 with or
 //   without BOM; Windows-1251 (Excel's "CSV (разделители — точка с
 //   запятой)") is converted, with a warning; UTF-16 is refused. CRLF or LF.
@@ -17,9 +22,12 @@
 //   or malformed id ([A-Za-z0-9_-]+, <= 64 chars: it goes into file names),
 //   duplicate id, empty short_name, an unclosed quote, no schools at all.
 // - Warnings: empty or malformed e-mail (model::is_valid_email: a line break
-//   in a quoted field is malformed too; the school keeps its place and its
-//   workbook, School::email is left empty so no mail is attempted), ignored
-//   columns, Windows-1251 input.
+//   in a quoted field is malformed too, so are two addresses "a@x.ru, b@x.ru";
+//   the school keeps its place and its workbook, School::email is left empty
+//   so no mail is attempted, and the warning says which letters the school
+//   will not get), a malformed address in senders (left out), an address
+//   given to two schools (letters to both go to it, and its forms count for
+//   whichever school they name), ignored columns, Windows-1251 input.
 // Never throws on bad input.
 //
 // Example:

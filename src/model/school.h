@@ -16,6 +16,10 @@ struct School {
   std::string full_name;   // full legal name
   std::string director;    // "Иванова Мария Петровна"
   std::string email;       // director's address for results
+  // Other addresses the school may send its forms from (a deputy, the
+  // school's office): a form collected from any of them or from `email`
+  // counts for this school (collect/sender_trust.h). Letters go to `email` only.
+  std::vector<std::string> senders = {};
 };
 
 struct Registry {

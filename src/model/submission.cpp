@@ -2,6 +2,11 @@
 
 namespace model {
 
+std::string sender_text(const SourceFile& file) {
+  if (file.sender.empty()) return {};
+  return file.sender_accepted ? file.sender + " (принята методистом)" : file.sender;
+}
+
 std::optional<double> Submission::number(const std::string& input_id) const {
   const auto it = values.find(input_id);
   if (it == values.end()) return std::nullopt;

@@ -20,7 +20,19 @@ struct SourceFile {
   std::string sha256;   // lowercase hex
   std::uintmax_t size = 0;
   std::int64_t mtime = 0;  // seconds since epoch
+  // Where it came from: the address of the letter it was collected from
+  // (collect/collect_journal.h, found by its content); empty when it was put
+  // into the inbox by hand.
+  std::string sender = {};
+  // Collected from an address that may not speak for its school, held apart
+  // and taken in by the methodist (metodmon accept, or moved by hand).
+  bool sender_accepted = false;
 };
+
+// How a file came in, for the history, «Сдача форм» and «Методика»:
+// "school1@ensk.example.ru", "stranger@mail.example (принята методистом)",
+// or "" (put into the inbox by hand).
+std::string sender_text(const SourceFile& file);
 
 // A validated input value: a whole count, a yes/no, or text. monostate means
 // "not filled in" (allowed only for inputs that are not required).

@@ -26,6 +26,7 @@ struct ReceivedForm {
   std::string first_seen;  // "2026-09-12": the day metodmon first read it
   Outcome outcome = Outcome::rejected;
   std::string errors;      // the errors of a rejected form, "; "-separated
+  std::string sender = {};  // model::sender_text: who mailed it; "" put into the inbox by hand
 };
 
 struct SentLetter {

@@ -166,12 +166,47 @@ TEST(RegistryLoaderTest, WarnsAboutBadOrMissingEmailAndKeepsSchool) {
             (Strings{"r.csv:1 [телефон]: столбец «телефон» не используется и пропущен. Как "
                      "исправить: известные столбцы: id, код, short_name, краткое_наименование, "
                      "full_name, полное_наименование, director, директор, email, e_mail, почта, "
-                     "электронная_почта",
-                     "r.csv:2 [email]: у школы «s1» e-mail директора записан с ошибкой: письмо с "
-                     "результатами отправлено не будет, найдено «director(at)school.ru». Как "
-                     "исправить: укажите один адрес вида имя@домен.ru",
-                     "r.csv:3 [email]: у школы «s2» не указан e-mail директора: письмо с "
-                     "результатами отправлено не будет. Как исправить: впишите адрес в столбец"}));
+                     "электронная_почта, senders, адреса_отправителей, другие_адреса",
+                     "r.csv:2 [email]: у школы «s1» e-mail директора записан с ошибкой: письма школе "
+                     "(итоги, формы на заполнение, напоминания, ответы на её письма) отправлены не будут, "
+                     "найдено «director(at)school.ru». Как исправить: укажите один адрес вида имя@домен.ru",
+                     "r.csv:3 [email]: у школы «s2» не указан e-mail директора: письма школе (итоги, формы "
+                     "на заполнение, напоминания, ответы на её письма) отправлены не будут. Как исправить: "
+                     "впишите адрес в столбец"}));
+}
+
+// Issue 25: a school may send its forms from several addresses (the column
+// senders); an address two schools share, or two addresses in the email
+// cell, is said with what it means for the letters.
+TEST(RegistryLoaderTest, OtherAddressesOfASchoolAndAddressesThatCannotBeMailed) {
+  const auto loaded = definition::parse_registry(
+      "id;short_name;email;senders\n"
+      "s1;Ш1;dir1@s1.ru;\"zam1@s1.ru, office@s1.ru;  dir1@s1.ru\"\n"
+      "s2;Ш2;Dir1@S1.ru;\n"
+      "s3;Ш3;\"dir3@s3.ru, zam3@s3.ru\";не-адрес\n",
+      "r.csv");
+  ASSERT_TRUE(loaded.has_value()) << texts(loaded.error())[0];
+  const auto& schools = loaded->registry.schools;
+  ASSERT_EQ(schools.size(), 3u);
+  EXPECT_EQ(schools[0].email, "dir1@s1.ru");
+  EXPECT_EQ(schools[0].senders, (Strings{"zam1@s1.ru", "office@s1.ru"}));  // email itself not repeated
+  EXPECT_EQ(schools[1].email, "Dir1@S1.ru");  // kept: it can be mailed, and it is warned about
+  EXPECT_EQ(schools[2].email, "");
+  EXPECT_TRUE(schools[2].senders.empty());
+  EXPECT_EQ(texts(loaded->warnings),
+            (Strings{"r.csv:3 [email]: адрес Dir1@S1.ru указан у двух школ: «s1» (строка 2) и «s2»: письма обеим "
+                     "школам (итоги, формы, напоминания) уйдут на один адрес, по адресу отправителя не понять, "
+                     "какая из них написала, и форма с него засчитывается той школе, которая названа в форме, "
+                     "найдено «Dir1@S1.ru». Как исправить: если у школ разные директора, укажите каждой её "
+                     "собственный адрес",
+                     "r.csv:4 [email]: у школы «s3» e-mail директора записан с ошибкой (несколько адресов или адрес "
+                     "с запятой): письма школе (итоги, формы на заполнение, напоминания, ответы на её письма) "
+                     "отправлены не будут, найдено «dir3@s3.ru, zam3@s3.ru». Как исправить: в столбце email — "
+                     "один адрес, на него уходят письма; другие адреса школы, с которых она присылает формы, "
+                     "впишите в столбец senders",
+                     "r.csv:4 [senders]: у школы «s3» адрес в столбце senders записан с ошибкой: формы с него "
+                     "засчитываться не будут, найдено «не-адрес». Как исправить: укажите адреса вида имя@домен.ru "
+                     "через запятую"}));
 }
 
 TEST(RegistryLoaderTest, SuggestsColumnForTypo) {
