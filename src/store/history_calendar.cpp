@@ -104,15 +104,16 @@ model::Expected<void> HistoryStore::record_received(std::string_view period,
   if (!tx) return std::unexpected(m.error("запись полученных файлов", tx.error()));
   auto ins = m.prepare(
       "INSERT INTO received_files (monitoring, period, name, sha256, size, mtime, school_id, outcome, errors, "
-      "first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) "
+      "first_seen, last_seen, sender) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) "
       "ON CONFLICT (monitoring, period, name, sha256) DO UPDATE SET school_id = excluded.school_id, "
-      "outcome = excluded.outcome, errors = excluded.errors, last_seen = excluded.last_seen",
+      "outcome = excluded.outcome, errors = excluded.errors, last_seen = excluded.last_seen, "
+      "sender = excluded.sender",
       "запись полученных файлов");
   if (!ins) return std::unexpected(ins.error());
   for (const auto& f : files) {
     ins->bind(1, m.monitoring).bind(2, period).bind(3, f.file.name).bind(4, f.file.sha256);
     ins->bind(5, static_cast<std::int64_t>(f.file.size)).bind(6, f.file.mtime).bind(7, f.school_id);
-    ins->bind(8, outcome_key(f.outcome)).bind(9, error_texts(f)).bind(10, day);
+    ins->bind(8, outcome_key(f.outcome)).bind(9, error_texts(f)).bind(10, day).bind(11, model::sender_text(f.file));
     if (auto r = ins->run(); !r) return std::unexpected(m.error("запись полученных файлов", r.error()));
   }
   if (auto r = tx->commit(); !r) return std::unexpected(m.error("запись полученных файлов", r.error()));
@@ -121,7 +122,7 @@ model::Expected<void> HistoryStore::record_received(std::string_view period,
 
 model::Expected<std::vector<ReceivedFileRecord>> HistoryStore::received_of(std::string_view period) const {
   auto s = m_impl->prepare(
-      "SELECT name, sha256, size, mtime, school_id, outcome, errors, first_seen, last_seen FROM received_files "
+      "SELECT name, sha256, size, mtime, school_id, outcome, errors, first_seen, last_seen, sender FROM received_files "
       "WHERE monitoring = ?1 AND period = ?2 ORDER BY mtime, name",
       "полученные файлы");
   if (!s) return std::unexpected(s.error());
@@ -137,6 +138,7 @@ model::Expected<std::vector<ReceivedFileRecord>> HistoryStore::received_of(std::
     r.errors = st.text(6);
     r.first_seen = st.text(7);
     r.last_seen = st.text(8);
+    r.sender = st.text(9);
     return r;
   });
 }

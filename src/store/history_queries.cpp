@@ -71,7 +71,7 @@ model::Expected<std::vector<RunRecord>> HistoryStore::list_runs(int limit) const
 
 model::Expected<std::vector<FileRecord>> HistoryStore::files_of_run(std::int64_t run_id) const {
   auto s = m_impl->prepare(
-      "SELECT name, sha256, size, mtime, outcome, school_id, error_count, warning_count "
+      "SELECT name, sha256, size, mtime, outcome, school_id, error_count, warning_count, sender "
       "FROM files_seen WHERE run_id = ?1 ORDER BY rowid",
       "файлы запуска");
   if (!s) return std::unexpected(s.error());
@@ -86,6 +86,7 @@ model::Expected<std::vector<FileRecord>> HistoryStore::files_of_run(std::int64_t
     f.school_id = st.text(5);
     f.error_count = static_cast<int>(st.integer(6));
     f.warning_count = static_cast<int>(st.integer(7));
+    f.sender = st.text(8);
     return f;
   });
 }

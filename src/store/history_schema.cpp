@@ -133,8 +133,17 @@ CREATE TABLE received_files (
 UPDATE schema_version SET version = 2;
 )sql";
 
+// Version 3: where each file came from — the address of the letter it was
+// collected from, "… (принята методистом)" for one taken in from elsewhere,
+// '' for a file put into the inbox by hand (and for every earlier row).
+constexpr const char* k_schema_v3 = R"sql(
+ALTER TABLE files_seen ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+ALTER TABLE received_files ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+UPDATE schema_version SET version = 3;
+)sql";
+
 // Step n brings a file from version n - 1 to n.
-constexpr const char* k_steps[] = {k_schema_v1, k_schema_v2};
+constexpr const char* k_steps[] = {k_schema_v1, k_schema_v2, k_schema_v3};
 static_assert(std::size(k_steps) == k_history_schema_version);
 
 model::Expected<std::int64_t> schema_version(HistoryStore::Impl& impl) {

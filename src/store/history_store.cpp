@@ -71,7 +71,7 @@ model::Expected<void> HistoryStore::record_files(std::int64_t run_id,
   if (!tx) return std::unexpected(m.error("запись файлов", tx.error()));
   auto ins = m.prepare(
       "INSERT INTO files_seen (run_id, name, sha256, size, mtime, outcome, school_id, error_count, "
-      "warning_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      "warning_count, sender) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
       "запись файлов");
   if (!ins) return std::unexpected(ins.error());
   for (const auto& f : files) {
@@ -88,7 +88,8 @@ model::Expected<void> HistoryStore::record_files(std::int64_t run_id,
         .bind(6, outcome_key(f.outcome))
         .bind(7, f.school_id)
         .bind(8, static_cast<std::int64_t>(errors))
-        .bind(9, static_cast<std::int64_t>(warnings));
+        .bind(9, static_cast<std::int64_t>(warnings))
+        .bind(10, model::sender_text(f.file));
     if (auto r = ins->run(); !r) return std::unexpected(m.error("запись файлов", r.error()));
   }
   if (auto r = tx->commit(); !r) return std::unexpected(m.error("запись файлов", r.error()));

@@ -9,7 +9,7 @@
 //        exit_code NULL while running, files, accepted, rejected, superseded,
 //        duplicate, skipped, mails_sent, mails_failed, tool_version)
 //   files_seen(run_id -> runs, name, sha256, size, mtime, outcome, school_id,
-//              error_count, warning_count)          one row per input file
+//              error_count, warning_count, sender)  one row per input file
 //   indicator_values(monitoring, period -> periods, school_id, indicator_id, numerator,
 //              denominator, value, missing; PK (monitoring, period, school_id, indicator_id))
 //              ("values" is an SQL keyword, hence the longer table name)
@@ -20,7 +20,9 @@
 //   school_letters(monitoring, period, school_id, kind, day, recipients, status;
 //              PK (monitoring, period, school_id, kind, day))   one letter a day of a kind
 //   received_files(monitoring, period, name, sha256, size, mtime, school_id, outcome,
-//              errors, first_seen, last_seen; PK (monitoring, period, name, sha256))
+//              errors, first_seen, last_seen, sender; PK (monitoring, period, name, sha256))
+// sender (version 3): model::sender_text of the file — the address of the
+// letter it was collected from; '' for a file put into the inbox by hand.
 // A run that was killed keeps finished = NULL: list_runs() shows it as
 // unfinished, which is the honest answer.
 //
@@ -62,7 +64,7 @@
 
 namespace store {
 
-inline constexpr int k_history_schema_version = 2;
+inline constexpr int k_history_schema_version = 3;
 
 // One school × indicator result of one period.
 struct ValueRow {
@@ -136,6 +138,7 @@ struct ReceivedFileRecord {
   std::string errors;      // the error messages, "; "-separated
   std::string first_seen;  // the day metodmon first read it
   std::string last_seen;
+  std::string sender;      // model::sender_text: who mailed it; "" put in by hand
 };
 
 struct FileRecord {
@@ -147,6 +150,7 @@ struct FileRecord {
   std::string school_id;
   int error_count = 0;
   int warning_count = 0;
+  std::string sender;  // model::sender_text
 };
 
 class HistoryStore {

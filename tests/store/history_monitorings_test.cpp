@@ -69,6 +69,7 @@ TEST(HistoryMonitoringsTest, AnOlderHistoryFileIsMigratedWithItsRowsKept) {
     ASSERT_EQ(runs->size(), 1u);
     EXPECT_EQ((*runs)[0].exit_code, 2);
     EXPECT_EQ(store.files_of_run((*runs)[0].id)->size(), 3u);
+    EXPECT_EQ(store.files_of_run((*runs)[0].id)->front().sender, "");  // version 3's column, empty for old rows
     // And it goes on: a new run of the next period, a calendar step.
     ASSERT_TRUE(store.begin_run("2026-11", "2026-12-01 07:00:00", "metodmon"));
     ASSERT_TRUE(store.replace_period_values("2026-11", rows("2026-11", 55)));
@@ -142,6 +143,7 @@ TEST(HistoryMonitoringsTest, LettersAndReceivedFilesPerPeriod) {
   good.file.mtime = 100;
   good.outcome = model::Outcome::accepted;
   good.diagnostics.clear();
+  good.file.sender = "school1@ensk.example.ru";  // collected from the mailbox
   // The next read sees both; the first keeps the day it was first seen.
   ASSERT_TRUE(store.record_received("2026", std::vector{bad, good}, "2026-09-12"));
   const auto files = store.received_of("2026");
@@ -149,6 +151,8 @@ TEST(HistoryMonitoringsTest, LettersAndReceivedFilesPerPeriod) {
   ASSERT_EQ(files->size(), 2u);
   EXPECT_EQ((*files)[0].name, "sch01_2026 (1).xlsx");  // by mtime
   EXPECT_EQ((*files)[0].outcome, model::Outcome::accepted);
+  EXPECT_EQ((*files)[0].sender, "school1@ensk.example.ru");
+  EXPECT_EQ((*files)[1].sender, "");  // put into the inbox by hand
   EXPECT_EQ((*files)[1].first_seen, "2026-09-10");
   EXPECT_EQ((*files)[1].last_seen, "2026-09-12");
   EXPECT_NE((*files)[1].errors.find("пустая ячейка"), std::string::npos) << (*files)[1].errors;

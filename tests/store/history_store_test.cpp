@@ -86,6 +86,8 @@ TEST(HistoryStoreTest, RecordsFilesWithOutcomeAndCounts) {
                         model::Outcome::accepted, "sch01", {}};
   model::FileOutcome bad{{"/in/b.xlsx", "b.xlsx", std::string(64, 'b'), 200, 1795132801},
                          model::Outcome::rejected, "sch02", {}};
+  bad.file.sender = "stranger@mail.example";
+  bad.file.sender_accepted = true;  // held apart, taken in by the methodist
   bad.diagnostics.push_back(model::Diagnostic::error({"b.xlsx", {}, {}, {}, {}}, "e1"));
   bad.diagnostics.push_back(model::Diagnostic::error({"b.xlsx", {}, {}, {}, {}}, "e2"));
   bad.diagnostics.push_back(model::Diagnostic::warning({"b.xlsx", {}, {}, {}, {}}, "w"));
@@ -102,6 +104,8 @@ TEST(HistoryStoreTest, RecordsFilesWithOutcomeAndCounts) {
   EXPECT_EQ((*seen)[1].school_id, "sch02");
   EXPECT_EQ((*seen)[1].error_count, 2);
   EXPECT_EQ((*seen)[1].warning_count, 1);
+  EXPECT_EQ((*seen)[0].sender, "");
+  EXPECT_EQ((*seen)[1].sender, "stranger@mail.example (принята методистом)");
   EXPECT_TRUE(store.log(*id, "info", "прочитано 2 файла"));
   EXPECT_TRUE(store.log(*id, "warning", "одна форма отклонена"));
   EXPECT_FALSE(store.record_files(9999, files));  // no such run: foreign key
