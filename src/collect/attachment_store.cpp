@@ -24,14 +24,9 @@ bool same_content(const fs::path& file, std::uintmax_t size, const std::string& 
 
 }  // namespace
 
-model::Expected<StoredFile> store_attachment(CollectJournal& journal, const fs::path& folder,
-                                             std::string_view message_key, std::string_view name,
-                                             std::string_view bytes, std::int64_t now, std::int64_t sent_at) {
+model::Expected<StoredFile> put_file(const fs::path& folder, std::string_view name, std::string_view bytes,
+                                     std::int64_t now, std::int64_t sent_at) {
   const auto sha256 = util::sha256_hex(bytes);
-  auto earlier = journal.saved_file(message_key, sha256);
-  if (!earlier) return std::unexpected(earlier.error());
-  if (*earlier) return StoredFile{**earlier, true};
-
   for (int n = 1; n <= k_max_suffix; ++n) {
     const auto candidate = folder / (n == 1 ? std::string(name) : with_suffix(name, n));
     StoredFile stored{candidate, false};
@@ -48,14 +43,29 @@ model::Expected<StoredFile> store_attachment(CollectJournal& journal, const fs::
         ::utimensat(AT_FDCWD, candidate.c_str(), times, 0);  // best effort: a fresh time only delays a run
       }
     }
-    if (auto r = journal.record_saved(message_key, sha256, candidate, now); !r) return std::unexpected(r.error());
     return stored;
   }
   return std::unexpected(model::Diagnostic::error(
       {std::string(name), {}, {}, {}, {}},
-      "во входящей папке " + folder.string() + " уже есть " + std::to_string(k_max_suffix) +
-          " файлов с именем «" + std::string(name) + "»",
+      "в папке " + folder.string() + " уже есть " + std::to_string(k_max_suffix) + " файлов с именем «" +
+          std::string(name) + "»",
       "разберите входящую папку: перенесите обработанные файлы в архив"));
+}
+
+model::Expected<StoredFile> store_attachment(CollectJournal& journal, const fs::path& folder,
+                                             std::string_view message_key, std::string_view name,
+                                             std::string_view bytes, std::int64_t now, std::int64_t sent_at,
+                                             const Provenance& origin) {
+  const auto sha256 = util::sha256_hex(bytes);
+  auto earlier = journal.saved_file(message_key, sha256);
+  if (!earlier) return std::unexpected(earlier.error());
+  if (*earlier) return StoredFile{**earlier, true};
+  auto stored = put_file(folder, name, bytes, now, sent_at);
+  if (!stored) return stored;
+  if (auto r = journal.record_saved(message_key, sha256, stored->path, now, origin); !r) {
+    return std::unexpected(r.error());
+  }
+  return stored;
 }
 
 }  // namespace collect

@@ -15,7 +15,8 @@
 //      modification time, when that is known and not in the future: the
 //      inbox scan then sees a settled file at once, and "the newer of two
 //      forms" means the one sent later;
-//   4. the result is recorded in the journal before returning.
+//   4. the result is recorded in the journal, with `origin` (who sent it,
+//      whether it is held apart), before returning.
 // So a message fetched again after a crash gives no second copy, whether
 // the crash came before or after the journal row.
 //
@@ -36,8 +37,16 @@ struct StoredFile {
   bool already = false;  // saved by an earlier run; nothing written now
 };
 
+// Steps 2 and 3 alone, without the journal: `bytes` put into `folder` as
+// `name` or the first free "<stem> (n)<ext>", never over another file; a
+// file of that name with these very bytes is taken as it (already = true).
+// `metodmon accept` puts a held form into its inbox with it.
+model::Expected<StoredFile> put_file(const std::filesystem::path& folder, std::string_view name,
+                                     std::string_view bytes, std::int64_t now, std::int64_t sent_at);
+
 model::Expected<StoredFile> store_attachment(CollectJournal& journal, const std::filesystem::path& folder,
                                              std::string_view message_key, std::string_view name,
-                                             std::string_view bytes, std::int64_t now, std::int64_t sent_at);
+                                             std::string_view bytes, std::int64_t now, std::int64_t sent_at,
+                                             const Provenance& origin = {});
 
 }  // namespace collect

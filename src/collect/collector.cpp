@@ -4,6 +4,7 @@
 #include <set>
 
 #include "collect/file_naming.h"
+#include "util/local_time.h"
 #include "util/sha256.h"
 
 namespace collect {
@@ -61,6 +62,8 @@ class Collector {
     report.subject = message.subject;
     report.date = message.date;
     const auto key = message.message_id.empty() ? "sha256:" + util::sha256_hex(*raw) : message.message_id;
+    report.stranger = !m_reply.registered || !m_reply.registered(message.from.address);
+    if (!message.limit.empty()) report.note = message.limit;  // a hostile depth: said, not hidden
 
     bool tnef = false;
     for (const auto& part : message.attachments) {
@@ -78,6 +81,12 @@ class Collector {
       answer(ReplyKind::too_large, key, message, report);
     } else if (!report.files.empty()) {
       report.verdict = MessageVerdict::saved;
+    } else if (!report.held.empty()) {
+      report.verdict = MessageVerdict::held;
+    } else if (!message.limit.empty()) {
+      // Not read to the end: «no form» might be untrue, so nobody is told so.
+      report.verdict = tnef ? MessageVerdict::tnef : MessageVerdict::no_workbook;
+      report.note += "; ответ не отправлен: письмо прочитано не до конца";
     } else {
       report.verdict = tnef ? MessageVerdict::tnef : MessageVerdict::no_workbook;
       answer(tnef ? ReplyKind::tnef : ReplyKind::no_workbook, key, message, report);
@@ -87,19 +96,37 @@ class Collector {
   }
 
   bool save(const std::string& key, const ParsedMessage& message, const MailPart& part, MessageReport& report) {
-    const auto& sender = part.sender.address.empty() ? message.from : part.sender;
+    const auto place = m_options.place ? m_options.place(part, message.from)
+                                       : Placement{m_options.inbox, m_options.inbox, {}, {}};
+    // A form that counts is named after the one who filled it (a forwarded
+    // letter's own sender); one held apart after the one who sent it to us.
+    const auto& sender = !place.held.empty() || part.sender.address.empty() ? message.from : part.sender;
     std::string label = m_options.sender_label ? m_options.sender_label(sender) : std::string{};
     if (label.empty()) label = sender.address;
     const auto date = part.date != 0 ? part.date : message.date != 0 ? message.date : m_now;
-    const auto name = saved_file_name(label, date, attachment_name(part));
-    const auto folder = m_options.inbox_for ? m_options.inbox_for(part) : m_options.inbox;
-    auto stored = store_attachment(m_journal, folder, key, name, part.bytes, m_now, date);
+    const Provenance origin{message.from.address, message.subject, date, place.school, place.held, place.inbox};
+    auto stored = store_attachment(m_journal, place.folder, key, saved_file_name(label, date, attachment_name(part)),
+                                   part.bytes, m_now, date, origin);
+    if (!stored) {
+      // The file system may refuse a name however safe it looks (too long
+      // for a share, characters it does not take): a short plain one then.
+      const auto plain = util::format_local_time(date, "%Y-%m-%d_%H-%M") + "_вложение-" +
+                         util::sha256_hex(part.bytes).substr(0, 12) + extension_of(attachment_name(part));
+      if (auto again = store_attachment(m_journal, place.folder, key, safe_file_name(plain), part.bytes, m_now,
+                                        date, origin)) {
+        stored = std::move(again);
+      }
+    }
     if (!stored) {
       report.verdict = MessageVerdict::failed;
       report.note = model::to_string(stored.error()) + "; письмо оставлено необработанным";
       return false;
     }
-    report.files.push_back(*stored);
+    if (place.held.empty()) {
+      report.files.push_back(*stored);
+    } else {
+      report.held.push_back({*stored, place.school, place.held, place.inbox});
+    }
     return true;
   }
 
@@ -123,7 +150,7 @@ class Collector {
       return;
     }
     auto reply = m_options.compose(kind, message, m_reply, report.other_files);
-    if (auto r = m_journal.record_reply(key, reply_kind_name(kind), message.reply_to.address, m_now); !r) {
+    if (auto r = m_journal.record_reply(key, reply_kind_name(kind), message.from.address, m_now); !r) {
       report.verdict = MessageVerdict::failed;
       report.note = model::to_string(r.error());
       return;
@@ -198,6 +225,7 @@ CollectResult collect_mailbox(const CollectSettings& settings, const CollectOpti
 std::string verdict_text(MessageVerdict verdict) {
   switch (verdict) {
     case MessageVerdict::saved: return "сохранено";
+    case MessageVerdict::held: return "не принято";
     case MessageVerdict::no_workbook: return "нет формы";
     case MessageVerdict::tnef: return "форма внутри winmail.dat (Outlook, формат RTF)";
     case MessageVerdict::too_large: return "письмо слишком большое";

@@ -84,6 +84,8 @@ std::string attachment_name(const MailPart& part) {
   return name;
 }
 
+std::string extension_of(std::string_view name) { return std::string(name.substr(extension_start(name))); }
+
 std::string safe_file_name(std::string_view name, std::size_t max_bytes) {
   std::unique_ptr<char, decltype(&g_free)> valid(
       g_utf8_make_valid(name.data(), static_cast<gssize>(name.size())), &g_free);

@@ -38,6 +38,9 @@ PartKind classify_part(const MailPart& part);
 // unnamed or without one ("form.xlsx" for an unnamed xlsx part).
 std::string attachment_name(const MailPart& part);
 
+// The extension of `name` with its dot (".xlsx"), as written; "" when none.
+std::string extension_of(std::string_view name);
+
 // `name` made safe as described above (`max_bytes` at most).
 std::string safe_file_name(std::string_view name, std::size_t max_bytes = k_max_name_bytes);
 

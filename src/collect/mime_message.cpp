@@ -65,39 +65,67 @@ bool is_named_type(const std::string& type) {
          type == "application/vnd.ms-excel.sheet.macroenabled.12" || type == "text/csv";
 }
 
-// Deeper nesting than this is no mail client's doing; a hostile letter
-// could otherwise run the walk out of stack.
-constexpr int k_max_depth = 32;
+// The walk's bounds. Thirty forwards of a forward are two levels each (the
+// attached message and its multipart); nobody's mail goes near these, and a
+// hostile letter that does is walked this far and no further, the letter
+// saying so (ParsedMessage::limit). The walk keeps its own stack, so depth
+// costs a few words of memory a level, never the program's stack.
+constexpr std::size_t k_max_depth = 512;    // levels of multiparts and attached messages
+constexpr std::size_t k_max_parts = 10000;  // parts looked at
 
 struct Walker {
   std::vector<MailPart>* out;
-  int depth = 0;
+  std::string* limit;
 
-  void walk(GMimeObject* object, const mail::MailAddress& sender, std::int64_t date, bool forwarded) {
-    if (depth >= k_max_depth) return;
-    ++depth;
-    walk_part(object, sender, date, forwarded);
-    --depth;
+  struct Frame {
+    GMimeObject* object;
+    mail::MailAddress sender;
+    std::int64_t date;
+    bool forwarded;
+    std::size_t depth;
+  };
+
+  void walk(GMimeObject* root, const mail::MailAddress& sender, std::int64_t date) {
+    std::vector<Frame> stack{{root, sender, date, false, 1}};
+    std::size_t parts = 0;
+    while (!stack.empty()) {
+      auto frame = std::move(stack.back());
+      stack.pop_back();
+      if (frame.depth > k_max_depth) {
+        note("вложенность частей письма больше " + std::to_string(k_max_depth) +
+             " уровней: глубже программа не смотрела");
+        continue;
+      }
+      if (++parts > k_max_parts) {
+        note("в письме больше " + std::to_string(k_max_parts) + " частей: остальные программа не смотрела");
+        return;
+      }
+      GMimeObject* object = frame.object;
+      if (GMIME_IS_MULTIPART(object)) {
+        auto* multipart = GMIME_MULTIPART(object);
+        // Children pushed last to first: they come off the stack in order.
+        for (int i = g_mime_multipart_get_count(multipart) - 1; i >= 0; --i) {
+          stack.push_back({g_mime_multipart_get_part(multipart, i), frame.sender, frame.date, frame.forwarded,
+                           frame.depth + 1});
+        }
+      } else if (GMIME_IS_MESSAGE_PART(object)) {
+        GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+        if (inner == nullptr) continue;
+        auto inner_sender = first_mailbox(g_mime_message_get_from(inner));
+        if (inner_sender.address.empty()) inner_sender = frame.sender;
+        const auto inner_date = date_of(inner);
+        if (GMimeObject* body = g_mime_message_get_mime_part(inner)) {
+          stack.push_back({body, std::move(inner_sender), inner_date != 0 ? inner_date : frame.date, true,
+                           frame.depth + 1});
+        }
+      } else if (GMIME_IS_PART(object)) {
+        leaf(GMIME_PART(object), frame.sender, frame.date, frame.forwarded);
+      }
+    }
   }
 
-  void walk_part(GMimeObject* object, const mail::MailAddress& sender, std::int64_t date, bool forwarded) {
-    if (GMIME_IS_MULTIPART(object)) {
-      auto* multipart = GMIME_MULTIPART(object);
-      for (int i = 0; i < g_mime_multipart_get_count(multipart); ++i) {
-        walk(g_mime_multipart_get_part(multipart, i), sender, date, forwarded);
-      }
-    } else if (GMIME_IS_MESSAGE_PART(object)) {
-      GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
-      if (inner == nullptr) return;
-      auto inner_sender = first_mailbox(g_mime_message_get_from(inner));
-      if (inner_sender.address.empty()) inner_sender = sender;
-      const auto inner_date = date_of(inner);
-      if (GMimeObject* body = g_mime_message_get_mime_part(inner)) {
-        walk(body, inner_sender, inner_date != 0 ? inner_date : date, true);
-      }
-    } else if (GMIME_IS_PART(object)) {
-      leaf(GMIME_PART(object), sender, date, forwarded);
-    }
+  void note(const std::string& text) {
+    if (limit->empty()) *limit = text;
   }
 
   void leaf(GMimePart* part, const mail::MailAddress& sender, std::int64_t date, bool forwarded) {
@@ -121,6 +149,11 @@ struct Walker {
   }
 };
 
+// GMime stops at its own nesting bound and says so through this callback.
+void parser_warning(gint64, GMimeParserWarning code, const gchar*, gpointer user_data) {
+  if (code == GMIME_CRIT_NESTING_OVERFLOW) *static_cast<bool*>(user_data) = true;
+}
+
 }  // namespace
 
 model::Expected<ParsedMessage> parse_message(std::string_view raw) {
@@ -135,6 +168,8 @@ model::Expected<ParsedMessage> parse_message(std::string_view raw) {
   // (Russian mail clients of old); GMime converts either to UTF-8.
   const char* fallback[] = {"utf-8", "windows-1251", nullptr};
   g_mime_parser_options_set_fallback_charsets(options.get(), fallback);
+  bool gmime_overflow = false;
+  g_mime_parser_options_set_warning_callback(options.get(), parser_warning, &gmime_overflow);
   GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
   if (!message) {
     return std::unexpected(model::Diagnostic::error({}, "не удалось разобрать письмо: это не сообщение электронной почты"));
@@ -154,8 +189,11 @@ model::Expected<ParsedMessage> parse_message(std::string_view raw) {
   out.x_autoreply = text(g_mime_object_get_header(object, "X-Autoreply"));
   if (GMimeObject* body = g_mime_message_get_mime_part(m)) {
     out.delivery_report = g_mime_content_type_is_type(g_mime_object_get_content_type(body), "multipart", "report");
-    Walker walker{&out.attachments, 0};
-    walker.walk(body, out.from, out.date, false);
+    Walker walker{&out.attachments, &out.limit};
+    walker.walk(body, out.from, out.date);
+  }
+  if (gmime_overflow && out.limit.empty()) {
+    out.limit = "вложенность частей письма больше, чем разбирает библиотека GMime: глубже программа не смотрела";
   }
   return out;
 }

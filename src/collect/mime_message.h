@@ -12,8 +12,11 @@
 // transfer encoding (base64, quoted-printable, 7bit/8bit/binary).
 //
 // Parsing never fails on a damaged message: whatever GMime could recover is
-// returned. Only bytes that are not a message at all give an error. Parts
-// nested deeper than 32 levels (no mail client does that) are not looked at.
+// returned. Only bytes that are not a message at all give an error. A form
+// inside thirty forwards of a forward is found; the walk keeps its own stack
+// and stops at 512 levels of nesting or 10,000 parts (no mail client comes
+// near either), and then says so in ParsedMessage::limit, so the sender is
+// not told the letter held no form when it was not read to the end.
 //
 // Example:
 //   auto m = collect::parse_message(raw);
@@ -43,13 +46,14 @@ struct MailPart {
 struct ParsedMessage {
   std::string message_id;       // without angle brackets; empty when missing
   mail::MailAddress from;
-  mail::MailAddress reply_to;  // first Reply-To address, else `from`
+  mail::MailAddress reply_to;  // first Reply-To address, else `from`; shown, never answered
   std::string subject;          // decoded UTF-8
   std::int64_t date = 0;        // Date header; 0 when missing or unreadable
   // Headers that mark mail no robot should answer (RFC 3834, bounces, lists).
   std::string auto_submitted, precedence, list_id, x_autoreply;
   bool delivery_report = false;  // multipart/report (a bounce or a read receipt)
   std::vector<MailPart> attachments;  // in the order they appear
+  std::string limit;  // Russian: the walk stopped at its bound (nesting, parts); empty when read whole
 };
 
 model::Expected<ParsedMessage> parse_message(std::string_view raw);

@@ -15,7 +15,7 @@ std::string_view reply_kind_name(ReplyKind kind) {
 }
 
 std::optional<std::string> no_reply_reason(const ParsedMessage& m, const ReplyContext& context) {
-  const auto to = util::lower_ascii(m.reply_to.address);
+  const auto to = util::lower_ascii(m.from.address);
   const auto local = to.substr(0, to.find('@'));
   if (to.empty() || to.find('@') == std::string::npos) return "у письма нет адреса отправителя";
   if (!m.auto_submitted.empty() && m.auto_submitted != "no") return "автоматическое письмо (Auto-Submitted)";
@@ -27,10 +27,13 @@ std::optional<std::string> no_reply_reason(const ParsedMessage& m, const ReplyCo
   if (m.delivery_report) return "отчёт о доставке или о прочтении";
   if (local == "mailer-daemon" || local == "postmaster" || local.starts_with("no-reply") ||
       local.starts_with("noreply") || local.starts_with("do-not-reply") || local.starts_with("donotreply")) {
-    return "служебный адрес " + m.reply_to.address;
+    return "служебный адрес " + m.from.address;
   }
   if (to == util::lower_ascii(context.from.address) || (!context.methodist.empty() && to == util::lower_ascii(context.methodist))) {
     return "письмо с нашего собственного адреса";
+  }
+  if (!context.registered || !context.registered(m.from.address)) {
+    return "адреса " + m.from.address + " нет в реестре школ: письмо показано методисту";
   }
   return std::nullopt;
 }

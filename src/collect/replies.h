@@ -10,7 +10,9 @@
 //                 in Outlook and send it again;
 //   too_large   — the letter is over the size limit and was not read.
 // Every reply answers the original (Re: subject, In-Reply-To, References),
-// is marked Auto-Submitted: auto-replied and goes to Reply-To, else From.
+// is marked Auto-Submitted: auto-replied and goes to the letter's From — an
+// address of the registry — never to a Reply-To: a letter whose Reply-To
+// names a third party cannot make the service mail that party.
 //
 // Example:
 //   if (!collect::no_reply_reason(message, context))
@@ -35,6 +37,9 @@ struct ReplyContext {
   mail::MailAddress from;   // our address (the [mail] sender)
   std::string methodist;       // named as the person to ask; may be empty
   std::uintmax_t max_message_mb = 50;
+  // Whether an address is in the registry (a school's, or the methodist's):
+  // only those are answered. Null: nobody is (TrustedSenders::registered).
+  std::function<bool(std::string_view address)> registered = {};
 };
 
 // "no_workbook", "tnef", "too_large": the journal's names for the kinds.
@@ -44,7 +49,8 @@ std::string_view reply_kind_name(ReplyKind kind);
 // or nullopt when answering is fine: Auto-Submitted other than "no",
 // Precedence bulk/junk/list, List-Id, X-Autoreply, a delivery report, a
 // sender such as MAILER-DAEMON, postmaster or no-reply, our own address or
-// the methodist's, or no usable address at all (RFC 3834).
+// the methodist's, no usable address at all (RFC 3834), or a From that the
+// registry does not know (context.registered).
 std::optional<std::string> no_reply_reason(const ParsedMessage& message, const ReplyContext& context);
 
 // Writes the answer; `other_files` are the names of the attachments that were

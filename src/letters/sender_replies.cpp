@@ -64,7 +64,7 @@ mail::MailMessage compose_reply(collect::ReplyKind kind, const collect::ParsedMe
                                    const std::vector<std::string>& other_files) {
   mail::MailMessage reply;
   reply.from = context.from;
-  reply.to = {message.reply_to};
+  reply.to = {message.from};  // the registered address, never a Reply-To
   const auto subject = message.subject.empty() ? std::string("ваше письмо") : message.subject;
   const bool has_re = util::lower_ascii(subject).starts_with("re:");
   reply.subject = has_re ? subject : "Re: " + subject;

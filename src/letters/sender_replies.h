@@ -7,7 +7,8 @@
 //                 in Outlook and send it again;
 //   too_large   — the letter is over the size limit and was not read.
 // Every reply answers the original (Re: subject, In-Reply-To, References), is
-// marked Auto-Submitted: auto-replied and goes to the message's reply_to.
+// marked Auto-Submitted: auto-replied and goes to the message's From (a
+// registered address: collect/replies.h), never to its Reply-To.
 //
 // Example:
 //   collect::CollectOptions o;

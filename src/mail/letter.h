@@ -31,6 +31,7 @@ inline constexpr const char* wrong_form = "wrong-form";                // a scho
 inline constexpr const char* form_out = "form-out";                    // a new form for the schools (calendar)
 inline constexpr const char* reminder = "reminder";                    // a form not yet returned (calendar)
 inline constexpr const char* reply = "reply";                          // an answer to a school's e-mail
+inline constexpr const char* collect_notice = "collect-notice";        // to the methodist: letters the collection did not take
 }  // namespace letter_kind
 
 // One figure the letter states: "1.1 «Доля …»" -> "45,0 % (9 из 20)".

@@ -49,7 +49,10 @@ class CollectFixture : public ::testing::Test {
     collect::CollectOptions o;
     o.inbox = m_dir / "inbox";
     o.journal_file = m_dir / "state" / "collect.sqlite";
-    o.reply = {{"ИМЦ Энского округа", "imc@ensk.example.ru"}, "metodist@ensk.example.ru", 50};
+    // Every address of the municipality's domain stands for a school here;
+    // the registry itself is the command's business (cli/phases/collect_routing.h).
+    o.reply = {{"ИМЦ Энского округа", "imc@ensk.example.ru"}, "metodist@ensk.example.ru", 50,
+               [](std::string_view a) { return a.ends_with("@ensk.example.ru"); }};
     o.compose = letters::compose_reply;
     o.now = k_now;
     return o;

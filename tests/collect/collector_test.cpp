@@ -191,6 +191,84 @@ TEST_F(CollectorTest, MovedToAProcessedFolderWithACyrillicName) {
   EXPECT_NE(std::find(names.begin(), names.end(), "Обработано"), names.end());
 }
 
+// Issue 25: an attachment named with 150 Cyrillic letters was cut to 254
+// bytes, but its temporary name was longer than 255: the write failed on
+// every run, the letter stayed unflagged and collect exited 1 each day.
+TEST_F(CollectorTest, NoAttachmentNameStopsTheCollectionOfItsLetterOrOfAnother) {
+  std::string cyrillic, emoji;
+  for (int i = 0; i < 150; ++i) cyrillic += "Ф";
+  for (int i = 0; i < 150; ++i) emoji += "\U0001F4CA";
+  m_server.append("INBOX", R"([
+    {"from": "school3@ensk.example.ru", "message_id": "<names@school3>",
+     "attachments": [)" + sheet(cyrillic + ".xlsx", "01") + "," + sheet(emoji + ".xlsx", "02") + "," +
+                               sheet("../../../etc/passwd.xlsx", "03") + "," + sheet("....xlsx", "04") + "," +
+                               sheet("\\u001b[31mкрасная\\u0007.xlsx", "05") + "," + sheet("con.xlsx", "06") + R"(]},
+    {"from": "school4@ensk.example.ru", "message_id": "<plain@school4>",
+     "attachments": [)" + sheet("Форма.xlsx", "07") + R"(]}])");
+  const auto result = collect::collect_mailbox(settings(), options());
+  ASSERT_FALSE(result.error) << model::to_string(*result.error);
+  ASSERT_EQ(result.messages.size(), 2u);
+  for (const auto& m : result.messages) {
+    EXPECT_EQ(m.verdict, collect::MessageVerdict::saved) << m.note;
+    EXPECT_TRUE(m.marked) << m.note;
+  }
+  EXPECT_EQ(result.messages[0].files.size(), 6u);
+  const auto names = inbox_files();
+  ASSERT_EQ(names.size(), 7u);
+  std::string contents;
+  for (const auto& name : names) {
+    EXPECT_LE(name.size(), 255u) << name;
+    EXPECT_TRUE(name.ends_with(".xlsx")) << name;
+    EXPECT_EQ(name.find_first_of("/\x1b\x07"), std::string::npos) << name;
+    contents += test::read_file(m_dir / "inbox" / name);
+  }
+  std::sort(contents.begin(), contents.end());
+  EXPECT_EQ(contents, "\x01\x02\x03\x04\x05\x06\x07");
+  const auto long_one = std::find_if(names.begin(), names.end(), [](const std::string& n) { return n.find("ФФФ") != std::string::npos; });
+  ASSERT_NE(long_one, names.end());
+  EXPECT_GE(long_one->size(), 250u) << "cut near the limit, not to nothing";
+  for (const auto& e : m_server.list("INBOX")) EXPECT_TRUE(has_flag(e, collect::k_processed_keyword)) << e.flags;
+}
+
+// A form the placement holds apart (the command's trust rule, collect_routing.h):
+// in the folder of held files, not the inbox, on record with its sender, and
+// its letter marked and not answered.
+TEST_F(CollectorTest, AFormPlacedApartIsHeldWithItsSender) {
+  m_server.append("INBOX", R"([{"from": "Аноним <stranger@mail.example>", "message_id": "<h1@stranger>",
+      "subject": "Форма школы 2", "attachments": [)" + sheet("Форма.xlsx", "0a0b") + R"(]}])");
+  auto o = options();
+  const auto held = m_dir / "state" / "held";
+  o.place = [&](const collect::MailPart&, const mail::MailAddress& from) {
+    return collect::Placement{held, m_dir / "inbox", "sch02", "адреса " + from.address + " нет в реестре школ"};
+  };
+  const auto result = collect::collect_mailbox(settings(), o);
+  ASSERT_FALSE(result.error);
+  ASSERT_EQ(result.messages.size(), 1u);
+  const auto& m = result.messages[0];
+  EXPECT_EQ(m.verdict, collect::MessageVerdict::held);
+  EXPECT_TRUE(m.stranger);
+  EXPECT_TRUE(m.marked);
+  EXPECT_TRUE(m.files.empty());
+  ASSERT_EQ(m.held.size(), 1u);
+  EXPECT_EQ(m.held[0].school, "sch02");
+  EXPECT_EQ(m.held[0].stored.path.parent_path(), held);
+  EXPECT_TRUE(result.replies.empty());
+  EXPECT_TRUE(inbox_files().empty());
+  EXPECT_EQ(test::read_file(m.held[0].stored.path), "\x0a\x0b");
+  auto journal = collect::CollectJournal::open(m_dir / "state" / "collect.sqlite");
+  ASSERT_TRUE(journal);
+  const auto records = journal->held_files();
+  ASSERT_TRUE(records);
+  ASSERT_EQ(records->size(), 1u);
+  const auto& r = (*records)[0];
+  EXPECT_EQ(r.origin.sender, "stranger@mail.example");
+  EXPECT_EQ(r.origin.school, "sch02");
+  EXPECT_EQ(r.origin.subject, "Форма школы 2");
+  EXPECT_EQ(r.origin.sent_at, 1793878320);
+  EXPECT_EQ(r.origin.inbox, m_dir / "inbox");
+  EXPECT_EQ(r.file, m.held[0].stored.path);
+}
+
 TEST_F(CollectorTest, StarttlsPortWorksToo) {
   m_server.append("INBOX", R"([{"message_id": "<st@school3>",
       "attachments": [)" + sheet("Форма.xlsx", "01") + R"(]}])");

@@ -129,15 +129,48 @@ std::string nested(int depth) {
                 "Content-Transfer-Encoding: base64\r\n\r\nAAEC" + tail;
 }
 
-TEST(MimeMessageTest, NestingDeeperThanAnyMailClientMakesIsNotWalked) {
-  const auto shallow = collect::parse_message(nested(5));
-  ASSERT_TRUE(shallow);
-  ASSERT_EQ(shallow->attachments.size(), 1u);
-  EXPECT_EQ(shallow->attachments[0].bytes, std::string("\x00\x01\x02", 3));
-  const auto deep = collect::parse_message(nested(40));
-  ASSERT_TRUE(deep);
-  EXPECT_TRUE(deep->attachments.empty());
-  EXPECT_TRUE(collect::parse_message(nested(3000))) << "hostile depth: no crash";
+// `depth` forwards of a forward (message/rfc822 in multipart/mixed), the
+// form in the innermost letter, from the innermost sender.
+std::string forwarded(int depth) {
+  std::string head, tail;
+  for (int i = 0; i < depth; ++i) {
+    const auto b = "f" + std::to_string(i);
+    head += "From: fwd" + std::to_string(i) + "@ensk.example.ru\r\nMessage-ID: <f" + std::to_string(i) +
+            "@x>\r\nContent-Type: multipart/mixed; boundary=\"" + b + "\"\r\n\r\n--" + b +
+            "\r\nContent-Type: text/plain\r\n\r\nПересылаю\r\n--" + b + "\r\nContent-Type: message/rfc822\r\n\r\n";
+    tail = "\r\n--" + b + "--\r\n" + tail;
+  }
+  return head + "From: school1@ensk.example.ru\r\nContent-Type: application/octet-stream\r\n"
+                "Content-Disposition: attachment; filename=\"f.xlsx\"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC" +
+         tail;
+}
+
+TEST(MimeMessageTest, AFormIsFoundAtAnyDepthMailClientsMake) {
+  for (const int depth : {5, 40}) {
+    const auto m = collect::parse_message(nested(depth));
+    ASSERT_TRUE(m);
+    ASSERT_EQ(m->attachments.size(), 1u) << depth;
+    EXPECT_EQ(m->attachments[0].bytes, std::string("\x00\x01\x02", 3));
+    EXPECT_TRUE(m->limit.empty()) << m->limit;
+  }
+  // Thirty forwards of a forward (issue 25: «нет формы» before).
+  const auto forwards = collect::parse_message(forwarded(30));
+  ASSERT_TRUE(forwards);
+  ASSERT_EQ(forwards->attachments.size(), 1u);
+  EXPECT_EQ(forwards->attachments[0].bytes, std::string("\x00\x01\x02", 3));
+  EXPECT_EQ(forwards->attachments[0].sender.address, "school1@ensk.example.ru");
+  EXPECT_TRUE(forwards->attachments[0].forwarded);
+  EXPECT_EQ(forwards->from.address, "fwd0@ensk.example.ru");
+  EXPECT_TRUE(forwards->limit.empty()) << forwards->limit;
+}
+
+TEST(MimeMessageTest, AHostileDepthIsWalkedToItsBoundAndSaysSo) {
+  for (const auto& raw : {nested(3000), forwarded(3000)}) {
+    const auto m = collect::parse_message(raw);
+    ASSERT_TRUE(m) << "hostile depth: no crash";
+    EXPECT_TRUE(m->attachments.empty());
+    EXPECT_NE(m->limit.find("глубже программа не смотрела"), std::string::npos) << m->limit;
+  }
 }
 
 }  // namespace

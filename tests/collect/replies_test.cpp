@@ -14,7 +14,9 @@ collect::ParsedMessage letter() {
   return m;
 }
 
-const collect::ReplyContext k_context{{"ИМЦ Энского округа", "imc@ensk.example.ru"}, "metodist@ensk.example.ru", 50};
+// Only school3's address is in the registry here.
+const collect::ReplyContext k_context{{"ИМЦ Энского округа", "imc@ensk.example.ru"}, "metodist@ensk.example.ru", 50,
+                                      [](std::string_view a) { return a == "school3@ensk.example.ru"; }};
 
 TEST(RepliesTest, NoAnswerToRobotsListsOrOurselves) {
   EXPECT_FALSE(collect::no_reply_reason(letter(), k_context));
@@ -35,9 +37,31 @@ TEST(RepliesTest, NoAnswerToRobotsListsOrOurselves) {
   for (const auto* robot : {"MAILER-DAEMON@mx.ensk.example.ru", "postmaster@ensk.example.ru", "noreply@gosuslugi.ru",
                             "no-reply@ya.ru", "IMC@ensk.example.ru", "metodist@ensk.example.ru", ""}) {
     m = letter();
+    m.from.address = robot;
     m.reply_to.address = robot;
     EXPECT_TRUE(collect::no_reply_reason(m, k_context)) << robot;
   }
+}
+
+// Issue 25: the service could be made to mail anyone — a stranger's letter,
+// or a school's letter with a third party's Reply-To, got our «Re:».
+TEST(RepliesTest, OnlyAnAddressOfTheRegistryIsAnswered) {
+  auto m = letter();
+  m.reply_to = {"", "third-party@elsewhere.example"};
+  EXPECT_FALSE(collect::no_reply_reason(m, k_context)) << "a school's letter is answered (at its From)";
+  m = letter();
+  m.from = {"Кто-то", "stranger@mail.example"};
+  m.reply_to = m.from;
+  const auto why = collect::no_reply_reason(m, k_context);
+  ASSERT_TRUE(why);
+  EXPECT_NE(why->find("адреса stranger@mail.example нет в реестре школ"), std::string::npos) << *why;
+  // A stranger who puts a school's address into Reply-To is still a stranger.
+  m.reply_to = {"", "school3@ensk.example.ru"};
+  EXPECT_TRUE(collect::no_reply_reason(m, k_context));
+  // Without a registry nobody is answered.
+  auto no_registry = k_context;
+  no_registry.registered = nullptr;
+  EXPECT_TRUE(collect::no_reply_reason(letter(), no_registry));
 }
 
 }  // namespace

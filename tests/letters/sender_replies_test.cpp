@@ -39,6 +39,17 @@ TEST(RepliesTest, NoWorkbookSaysWhatWasExpectedAndAnswersTheLetter) {
   EXPECT_NE(reply.body.find("metodist@ensk.example.ru"), std::string::npos);
 }
 
+TEST(RepliesTest, TheAnswerGoesToTheRegisteredFromNeverToAReplyTo) {
+  auto m = letter();
+  m.reply_to = {"Третье лицо", "third-party@elsewhere.example"};
+  for (const auto kind : {collect::ReplyKind::no_workbook, collect::ReplyKind::tnef, collect::ReplyKind::too_large}) {
+    const auto reply = letters::compose_reply(kind, m, k_context, {});
+    ASSERT_EQ(reply.to.size(), 1u);
+    EXPECT_EQ(reply.to[0].address, "school3@ensk.example.ru");
+    EXPECT_EQ(reply.envelope_recipients(), std::vector<std::string>{"school3@ensk.example.ru"});
+  }
+}
+
 TEST(RepliesTest, WinmailDatExplainsOutlook) {
   auto m = letter();
   m.subject = "RE: форма";
