@@ -35,7 +35,7 @@ Cycle cycle_of(const Timetable& t, int year, int month) {
   c.period = model::collection_period(t.periodicity, year, month);
   c.open = make_date(year, month, t.open_day);
   c.deadline = make_date(year, month, t.deadline_day);
-  c.results = make_date(year, month, t.results_day);
+  c.results = t.results_day > 0 ? make_date(year, month, t.results_day) : c.deadline + days{1};
   auto before = t.remind_before;
   std::sort(before.begin(), before.end(), std::greater<>());
   for (const int d : before) c.before.push_back(c.deadline - days{d});
@@ -98,15 +98,16 @@ std::vector<std::string> timetable_problems(const Timetable& t) {
       return out;
     }
   }
-  if (t.open_day < 1 || t.open_day > 28 || t.deadline_day < 1 || t.deadline_day > 28) {
-    out.push_back("день рассылки форм и срок сдачи — числа от 1 до 28 (есть в каждом месяце)");
+  if (t.open_day < 1 || t.open_day > 31 || t.deadline_day < 1 || t.deadline_day > 31) {
+    out.push_back("день рассылки форм и срок сдачи — числа от 1 до 31 (29, 30 и 31 в более коротком месяце "
+                  "означают его последний день)");
     return out;
   }
   if (t.deadline_day <= t.open_day) {
     out.push_back("срок сдачи (" + std::to_string(t.deadline_day) + "-е число) должен быть позже дня рассылки форм (" +
                   std::to_string(t.open_day) + "-е число)");
   }
-  if (t.results_day <= t.deadline_day || t.results_day > 31) {
+  if (t.results_day != 0 && (t.results_day <= t.deadline_day || t.results_day > 31)) {
     out.push_back("день подведения итогов (results_day = " + std::to_string(t.results_day) +
                   ") должен быть позже срока сдачи (" + std::to_string(t.deadline_day) + "-е число) и не больше 31");
   }
@@ -121,10 +122,29 @@ std::vector<std::string> timetable_problems(const Timetable& t) {
     if (d < 1) out.push_back("напоминание после срока — не раньше чем через 1 день после него");
   }
   if (!out.empty()) return out;
-  // Everything of a cycle must happen before the next one opens.
+  // A short month clamps the days: they must still come in order, and
+  // everything of a cycle must happen before the next one opens.
   for (const int year : {2027, 2028}) {
     for (const int m : sorted_months(t)) {
       const auto c = cycle_of(t, year, m);
+      if (c.deadline <= c.open) {
+        out.push_back("в месяце, где " + util::count_text(day_of(make_date(year, m, 31)), util::k_day_forms) +
+                      ", срок сдачи совпадает с днём рассылки форм (" + date_text(c.open) +
+                      "): уменьшите open_day или укажите срок сдачи позже, в днях, которые есть в каждом месяце");
+        return out;
+      }
+      if (c.results <= c.deadline) {
+        out.push_back("в месяце, где " + util::count_text(day_of(make_date(year, m, 31)), util::k_day_forms) +
+                      ", подведение итогов совпадает со сроком сдачи (" + date_text(c.deadline) +
+                      "): укажите results_day меньше 29 или не указывайте его (итоги — на следующий день после срока)");
+        return out;
+      }
+      if (!c.before.empty() && c.before.front() <= c.open) {
+        out.push_back("в месяце, где " + util::count_text(day_of(make_date(year, m, 31)), util::k_day_forms) +
+                      ", напоминание до срока (" + date_text(c.before.front()) +
+                      ") не позже рассылки форм (" + date_text(c.open) + "): уменьшите remind_before");
+        return out;
+      }
       auto last = c.results;
       if (!c.after.empty()) last = std::max(last, c.after.back());
       if (last >= c.next_open) {
@@ -135,6 +155,19 @@ std::vector<std::string> timetable_problems(const Timetable& t) {
       }
     }
   }
+  return out;
+}
+
+std::vector<std::string> clamped_day_notes(const Timetable& t) {
+  std::vector<std::string> out;
+  const auto note = [&](const char* what, int day) {
+    if (day <= 28) return;
+    out.push_back(std::string(what) + " — " + std::to_string(day) + "-е число (в месяце, где нет " +
+                  std::to_string(day) + "-го, — его последний день)");
+  };
+  note("рассылка форм", t.open_day);
+  note("срок сдачи", t.deadline_day);
+  note("подведение итогов", t.results_day);
   return out;
 }
 

@@ -6,11 +6,16 @@
 //   open      = Y-M-open_day                 forms go out
 //   before[i] = deadline - remind_before[i]  a reminder to schools with no accepted form
 //   deadline  = Y-M-deadline_day             the last day a form is on time
-//   results   = Y-M-results_day              the results run (clamped to the month's last day)
+//   results   = Y-M-results_day              the results run; without results_day the day
+//                                             after the deadline (the 1st of the next month
+//                                             after a deadline on the month's last day)
 //   after[i]  = deadline + remind_after[i]   a second reminder, copied to the methodist
 //   next_open = the next cycle's open         the end of this cycle's window: until then a
 //                                             late or corrected form means corrected results
-// and it reports on model::collection_period(periodicity, Y, M) (Krymsk's
+// Every day of the month is clamped to the month's last day: 29, 30 and 31
+// mean «or the last day of a shorter month» (deadline_day = 31 is 28.02 in
+// February, 30.04 in April).
+// It reports on model::collection_period(periodicity, Y, M) (Krymsk's
 // September monitoring: that year; Balakhta's January one: the 2nd half-year
 // before; a monthly method: the month before).
 //
@@ -40,11 +45,11 @@ inline constexpr int k_default_remind_after = 3;
 struct Timetable {
   model::Periodicity periodicity = model::Periodicity::month;
   std::vector<int> months = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};  // 1..12, any order, no repeats
-  int open_day = k_default_open_day;          // 1..28
-  int deadline_day = k_default_deadline_day;  // open_day < deadline_day <= 28
+  int open_day = k_default_open_day;          // 1..31 (clamped to the month)
+  int deadline_day = k_default_deadline_day;  // open_day < deadline_day <= 31 (clamped to the month)
   std::vector<int> remind_before = {k_default_remind_before};  // days before the deadline, each >= 1
   std::vector<int> remind_after = {k_default_remind_after};    // days after the deadline, each >= 1
-  int results_day = k_default_deadline_day + 1;                // deadline_day < results_day <= 31
+  int results_day = 0;  // deadline_day < results_day <= 31 (clamped); 0: the day after the deadline
 };
 
 // The months a method without [schedule] is collected in: every month for a
@@ -74,9 +79,15 @@ Cycle next_cycle(const Timetable& t, const Cycle& c);
 std::optional<Cycle> cycle_for_period(const Timetable& t, const std::string& period_id, Date day);
 
 // What is wrong with a timetable, in Russian (one sentence each, with what to
-// do); empty when it is sound. Checked over the months of two years, so a
-// reminder before the opening or results after the next opening are caught
-// whatever the month lengths.
+// do); empty when it is sound. Checked over the months of two years (one of
+// them leap), so a reminder before the opening, a deadline that a short
+// month clamps onto the opening day or the results, and results after the
+// next opening are caught whatever the month lengths.
 std::vector<std::string> timetable_problems(const Timetable& t);
+
+// The days of `t` past the 28th, for those who read the calendar:
+// "срок сдачи — 31-е число (в месяце, где нет 31-го, — его последний день)";
+// empty when every day is one every month has.
+std::vector<std::string> clamped_day_notes(const Timetable& t);
 
 }  // namespace calendar

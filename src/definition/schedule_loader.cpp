@@ -7,7 +7,7 @@ namespace definition {
 namespace {
 
 constexpr std::string_view k_schedule_keys[] = {"months", "open_day", "deadline_day"};
-constexpr int k_last_day = 28;  // every month has it
+constexpr int k_last_day = 31;  // 29..31: or the last day of a shorter month
 
 // Whole number of a TOML value, if it is one.
 std::optional<long long> whole(const toml::node& node) {
@@ -98,8 +98,10 @@ std::optional<int> read_day(TableReader& r, std::string_view key, std::string_vi
   if (!d || *d < 1 || *d > k_last_day) {
     r.error(key,
             std::string(what) + " должен быть целым числом от 1 до " + std::to_string(k_last_day) +
-                " (такой день есть в каждом месяце)",
-            "запишите число без кавычек: " + std::string(key) + " = 10", render_value(*node));
+                " (29, 30 и 31 в более коротком месяце означают его последний день)",
+            node->is_string() ? "запишите число без кавычек: " + std::string(key) + " = 10"
+                              : "укажите число месяца от 1 до 31, например " + std::string(key) + " = 10",
+            render_value(*node));
     return std::nullopt;
   }
   return static_cast<int>(*d);

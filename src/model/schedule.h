@@ -3,8 +3,9 @@
 //
 //   [schedule]
 //   months = [5, 1]     # months forms go out and come back, in the method's order
-//   open_day = 1        # optional: day of the month forms go out (1..28)
-//   deadline_day = 20   # optional: the deadline in the same month (open_day < deadline_day <= 28)
+//   open_day = 1        # optional: day of the month forms go out (1..31)
+//   deadline_day = 20   # optional: the deadline in the same month (open_day < deadline_day <= 31)
+//                       # (29..31: or the last day of a shorter month)
 //
 // Days are optional defaults; the deployment's configuration may override
 // them (and supplies its own when the definition has none). A definition
@@ -30,8 +31,8 @@ enum class Periodicity { month, half_year, year };
 
 struct Schedule {
   std::vector<int> months;          // 1..12, at least one, no repeats; order as written
-  std::optional<int> open_day;      // 1..28
-  std::optional<int> deadline_day;  // 1..28, after open_day when both are given
+  std::optional<int> open_day;      // 1..31 (clamped to a shorter month's last day)
+  std::optional<int> deadline_day;  // 1..31, after open_day when both are given
   int line = 0;                     // line of [schedule] in the TOML file
 
   bool collects_in(int month) const;

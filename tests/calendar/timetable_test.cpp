@@ -121,4 +121,55 @@ TEST(TimetableTest, ProblemsAreSaidInRussian) {
   EXPECT_TRUE(calendar::timetable_problems(t).empty());
 }
 
+// Issue 25: days 29–31 mean «or the last day of a shorter month»; a short
+// month that clamps two steps onto one day is a problem of that timetable.
+TEST(TimetableTest, DaysPastTheTwentyEighthAreTheLastDayOfAShorterMonth) {
+  Timetable t;
+  t.periodicity = model::Periodicity::half_year;
+  t.months = {1, 7};
+  t.open_day = 1;
+  t.deadline_day = 31;
+  t.remind_before = {5};
+  t.remind_after = {3};
+  EXPECT_TRUE(calendar::timetable_problems(t).empty());
+  Timetable monthly;
+  monthly.deadline_day = 31;
+  monthly.remind_after = {};
+  monthly.open_day = 2;
+  const auto feb = calendar::cycle_of(monthly, 2027, 2);
+  EXPECT_EQ(iso_text(feb.deadline), "2027-02-28");
+  EXPECT_EQ(iso_text(feb.results), "2027-03-01");  // the day after the deadline
+  EXPECT_EQ(iso_text(calendar::cycle_of(monthly, 2028, 2).deadline), "2028-02-29");
+  EXPECT_EQ(iso_text(calendar::cycle_of(monthly, 2027, 4).deadline), "2027-04-30");
+  EXPECT_TRUE(calendar::timetable_problems(monthly).empty()) << calendar::timetable_problems(monthly)[0];
+  EXPECT_EQ(calendar::clamped_day_notes(monthly),
+            std::vector<std::string>{"срок сдачи — 31-е число (в месяце, где нет 31-го, — его последний день)"});
+  EXPECT_TRUE(calendar::clamped_day_notes(krymsk_september()).empty());
+
+  // Results on the 31st after a deadline on the 30th: the same day in a 30-day month.
+  auto september = krymsk_september();
+  september.deadline_day = 30;
+  september.results_day = 31;
+  const auto p = calendar::timetable_problems(september);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_NE(p[0].find("в месяце, где 30 дней, подведение итогов совпадает со сроком сдачи (30.09.2027)"),
+            std::string::npos)
+      << p[0];
+  // A deadline on the 29th after forms on the 28th: none left in February.
+  Timetable february;
+  february.months = {2};
+  february.periodicity = model::Periodicity::year;
+  february.open_day = 28;
+  february.deadline_day = 29;
+  february.remind_before = {};
+  ASSERT_FALSE(calendar::timetable_problems(february).empty());
+  EXPECT_NE(calendar::timetable_problems(february)[0].find("срок сдачи совпадает с днём рассылки форм (28.02.2027)"),
+            std::string::npos)
+      << calendar::timetable_problems(february)[0];
+  // Beyond 31 is no day at all.
+  september = krymsk_september();
+  september.results_day = 40;
+  EXPECT_NE(calendar::timetable_problems(september)[0].find("results_day = 40"), std::string::npos);
+}
+
 }  // namespace

@@ -134,10 +134,12 @@ TEST(ScheduleLoaderTest, MonthsMustFitThePeriodicity) {
 }
 
 TEST(ScheduleLoaderTest, DaysAreCheckedAgainstEveryMonthAndEachOther) {
-  EXPECT_EQ(errors_of("year", "[schedule]\nmonths = [9]\nopen_day = 31"),
+  // 29..31: or the last day of a shorter month (issue 25).
+  EXPECT_TRUE(schedule_of("year", "[schedule]\nmonths = [9]\nopen_day = 1\ndeadline_day = 31"));
+  EXPECT_EQ(errors_of("year", "[schedule]\nmonths = [9]\nopen_day = 32"),
             Strings{"t.toml:9 [schedule.open_day]: день рассылки форм (open_day) должен быть целым числом "
-                    "от 1 до 28 (такой день есть в каждом месяце), найдено «31». Как исправить: запишите "
-                    "число без кавычек: open_day = 10"});
+                    "от 1 до 31 (29, 30 и 31 в более коротком месяце означают его последний день), найдено «32». "
+                    "Как исправить: укажите число месяца от 1 до 31, например open_day = 10"});
   EXPECT_EQ(errors_of("year", "[schedule]\nmonths = [9]\ndeadline_day = \"20\"").size(), 1u);
   EXPECT_EQ(errors_of("year", "[schedule]\nmonths = [9]\nopen_day = 10\ndeadline_day = 10"),
             Strings{"t.toml:10 [schedule.deadline_day]: срок сдачи форм (deadline_day = 10) должен быть "
