@@ -15,7 +15,7 @@ namespace cli {
 int open_command(const Config& base, const OpenOptions& options) {
   const auto today = calendar::resolve_today(options.today);
   if (!today) return k_exit_usage;
-  const auto loaded = definition::load_definition(base.definition);
+  const auto loaded = load_configured_definition(base);
   if (!loaded) {
     print_diagnostics(loaded.error());
     return k_exit_failure;

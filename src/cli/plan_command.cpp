@@ -50,6 +50,12 @@ int plan_command(const Config& config, const PlanOptions& options) {
   });
   std::printf("Календарь мониторингов (%s) с %s по %s:\n", config.file.filename().string().c_str(),
               calendar::date_text(*from).c_str(), calendar::date_text(*to).c_str());
+  // Days a short month does not have: what they mean, before the days that show it.
+  for (const auto& m : monitorings) {
+    for (const auto& note : calendar::clamped_day_notes(m.timetable)) {
+      std::printf("  %s: %s\n", monitoring_label(m.config, m.definition.definition).c_str(), note.c_str());
+    }
+  }
   std::optional<calendar::Date> shown;
   for (const auto& line : lines) {
     if (line.day != shown) {

@@ -5,6 +5,7 @@
 
 #include "cli/config/config.h"
 #include "cli/config/monitorings.h"
+#include "calendar/timetable.h"
 #include "definition/definition_loader.h"
 #include "support/temp_dir.h"
 
@@ -84,7 +85,8 @@ TEST(ConfigMonitoringsTest, ListOfMonitoringsWithSharedRegistryAndCalendarDefaul
   EXPECT_EQ(t->months, std::vector<int>{3});
   EXPECT_EQ(t->open_day, 2);
   EXPECT_EQ(t->deadline_day, 25);
-  EXPECT_EQ(t->results_day, 26);
+  EXPECT_EQ(t->results_day, 0);  // not given: the day after the deadline
+  EXPECT_EQ(calendar::iso_text(calendar::cycle_of(*t, 2026, 3).results), "2026-03-26");
   EXPECT_EQ(t->remind_after, std::vector<int>{2});
 }
 
@@ -114,10 +116,46 @@ TEST(ConfigMonitoringsTest, MistakesAreLocatedInRussian) {
   EXPECT_NE(all.find("[monitoring[1].id]: код мониторинга — латинские строчные буквы"), std::string::npos) << all;
   EXPECT_NE(all.find("не указан реестр школ"), std::string::npos) << all;
   EXPECT_NE(all.find("неизвестный ключ «open_dya» в [[monitoring]]"), std::string::npos) << all;
-  EXPECT_NE(all.find("«months» — список разных целых чисел от 1 до 12"), std::string::npos) << all;
   EXPECT_NE(all.find("мониторинг с кодом «m2» уже есть"), std::string::npos) << all;
   EXPECT_NE(all.find("в [[monitoring]] не указан обязательный ключ «definition»"), std::string::npos) << all;
-  EXPECT_NE(all.find("«remind_before» — список"), std::string::npos) << all;
+  // A schedule key's value is the monitoring's problem, not the file's (below).
+  EXPECT_EQ(all.find("«months» — список"), std::string::npos) << all;
+  EXPECT_EQ(all.find("«remind_before» — список"), std::string::npos) << all;
+}
+
+// Issue 25: one monitoring's bad day refused the whole configuration.
+TEST(ConfigMonitoringsTest, AScheduleMistakeStaysWithItsMonitoring) {
+  test::TempDir dir;
+  const auto c = load(dir, k_paths + "[calendar]\nremind_before = 3\n"
+                                     "[[monitoring]]\nid = \"m1\"\ndefinition = \"" + krymsk("m1_deficits.toml") + "\"\n"
+                                     "remind_before = [5]\nresults_day = 40\n"
+                                     "[[monitoring]]\nid = \"m7\"\ndefinition = \"" + krymsk("m7_network.toml") + "\"\n"
+                                     "deadline_day = 31\nremind_before = [2]\n"
+                                     "[[monitoring]]\nid = \"m8\"\ndefinition = \"" + krymsk("m8_staffing.toml") + "\"\n");
+  ASSERT_EQ(c.monitorings.size(), 3u);
+  const auto timetable = [&](const std::string& id) {
+    const auto one = cli::select_monitoring(c, id);
+    const auto def = definition::load_definition(one->definition);
+    return cli::timetable_for(*one, def->definition);
+  };
+  // m1: its own results_day, located, with a hint that fits a number out of range.
+  const auto m1 = timetable("m1");
+  ASSERT_FALSE(m1);
+  ASSERT_EQ(m1.error().size(), 1u);
+  EXPECT_EQ(model::to_string(m1.error()[0]),
+            "metodmon.toml:12 [monitoring[1].results_day]: ожидалось целое число от 1 до 31 (число месяца), найдено "
+            "«40». Как исправить: results_day — число месяца от 1 до 31 (29, 30 и 31 в более коротком месяце "
+            "означают его последний день); например: results_day = 21");
+  // m7: deadline on the 31st is the month's last day; its own reminders override [calendar].
+  const auto m7 = timetable("m7");
+  ASSERT_TRUE(m7) << model::to_string(m7.error()[0]);
+  EXPECT_EQ(calendar::iso_text(calendar::cycle_of(*m7, 2026, 3).deadline), "2026-03-31");
+  EXPECT_EQ(calendar::iso_text(calendar::cycle_of(*m7, 2026, 3).results), "2026-04-01");
+  // m8 takes [calendar]'s remind_before, and so its problem.
+  const auto m8 = timetable("m8");
+  ASSERT_FALSE(m8);
+  EXPECT_NE(model::to_string(m8.error()[0]).find("metodmon.toml:7 [calendar.remind_before]"), std::string::npos)
+      << model::to_string(m8.error()[0]);
 }
 
 }  // namespace

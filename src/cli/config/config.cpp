@@ -90,7 +90,7 @@ class ConfigReader {
                   "letter_timeout_ms", "stop_after_failed_letters", "budget_seconds"}},
         {"collect", {"enabled", "url", "host", "port", "security", "username", "password_env", "password_file",
                      "folder", "processed", "processed_folder", "ca_file", "connect_timeout_seconds",
-                     "timeout_seconds", "max_message_mb"}},
+                     "timeout_seconds", "max_message_mb", "methodist_addresses"}},
         {"documents", {"font", "font_size", "line_spacing", "letterhead", "place", "basis", "plan",
                        "methodical_service", "signatory", "signatory_name", "control", "prepared_by",
                        "deadline", "measure"}},
@@ -252,6 +252,16 @@ class ConfigReader {
                                                 "укажите flag (пометка на письме) или move (перенос в папку "
                                                 "processed_folder)"));
     }
+    s.methodist_addresses = strings("collect", "methodist_addresses");
+    for (const auto& address : s.methodist_addresses) {
+      if (!model::is_valid_email(address)) {
+        errors.push_back(model::Diagnostic::error(at(m_root["collect"]["methodist_addresses"].node(),
+                                                     "collect.methodist_addresses"),
+                                                  "неверный адрес электронной почты",
+                                                  "укажите список адресов: methodist_addresses = [\"metodist2@example.ru\"]",
+                                                  address));
+      }
+    }
     if (s.enabled && (imap.host.empty() || imap.credentials.username.empty())) {
       errors.push_back(model::Diagnostic::error(at(m_root["collect"].node(), "collect"),
                                                 "для сбора ответов нужны адрес почтового ящика (url или host) "
@@ -359,6 +369,14 @@ class ConfigReader {
 }  // namespace
 
 model::ExpectedAll<Config> load_config(const fs::path& file) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) {
+    const auto inside = file / "metodmon.toml";
+    return std::unexpected(std::vector{model::Diagnostic::error(
+        {file.string(), {}, {}, {}, {}}, "это папка, а не файл конфигурации",
+        fs::is_regular_file(inside, ec) ? "укажите сам файл: --config " + inside.string()
+                                        : "укажите в параметре --config путь к файлу metodmon.toml")});
+  }
   toml::table root;
   try {
     root = toml::parse_file(file.string());

@@ -21,6 +21,8 @@
 //                 "imaps"|"starttls", folder)  username = "..."  password_env | password_file
 //                 processed = "flag"|"move"  processed_folder = "Обработано"  ca_file = "..."
 //                 connect_timeout_seconds = 30  timeout_seconds = 300  max_message_mb = 50
+//                 methodist_addresses = ["metodist2@example.ru"] (besides [mail] methodist and
+//                 from: addresses a form of any school counts from)
 // Addresses ([mail] from, methodist) must pass model::is_valid_email.
 //
 // Derived paths follow the command line: state defaults to <output>/.metodmon,
@@ -51,6 +53,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +73,11 @@ struct ScheduleSettings {
   std::optional<int> open_day, deadline_day, results_day;
   std::optional<std::vector<int>> remind_before, remind_after;
   model::Location where;  // the monitoring's table, for a problem of the timetable as a whole
+  // A key whose value is no day (results_day = 40, deadline_day = "20"), by
+  // key: located errors that keep this monitoring — only this one — out of
+  // the calendar (cli/config/monitorings.h). A [calendar] key's problem
+  // belongs to every monitoring that takes the key from there.
+  std::map<std::string, model::Diagnostic> problems = {};
 };
 
 // One monitoring of the deployment, its paths resolved.
@@ -79,6 +87,8 @@ struct MonitoringSettings {
   std::filesystem::path definition, schools, inbox, output;
   std::string period;  // only a single [monitoring] may fix one
   ScheduleSettings schedule;
+  bool inbox_derived = false;      // inbox not configured: <[paths] inbox>/<id>
+  model::Location definition_where;  // the line of `definition = …`, for a file that is not there
 };
 
 struct Config {
@@ -86,6 +96,8 @@ struct Config {
   std::filesystem::path definition;  // monitoring definition (TOML)
   std::filesystem::path schools;     // registry CSV
   std::filesystem::path inbox;       // returned forms
+  bool inbox_derived = false;        // a monitoring's <inbox>/<id>, not configured (made by its first form)
+  model::Location definition_where;  // where the configuration names the definition
   std::filesystem::path output;      // <output>/<period>/...
   std::filesystem::path state;       // lock, history, logs, archive, outbox
   std::string period;                // "2026-11"; empty: the previous period by the calendar

@@ -26,12 +26,12 @@ class MonitoringReader {
   ScheduleSettings schedule(definition::TableReader& r) {
     ScheduleSettings s;
     s.where = r.at("");
-    s.months = days_list(r, "months", 1, 12, "номера месяцев: 1 — январь … 12 — декабрь", "months = [9]");
-    s.open_day = day(r, "open_day", 28);
-    s.deadline_day = day(r, "deadline_day", 28);
-    s.results_day = day(r, "results_day", 31);
-    s.remind_before = days_list(r, "remind_before", 1, 365, "за сколько дней до срока напомнить", "remind_before = [5, 1]");
-    s.remind_after = days_list(r, "remind_after", 1, 365, "через сколько дней после срока напомнить", "remind_after = [3]");
+    s.months = days_list(r, s, "months", 1, 12, "номера месяцев: 1 — январь … 12 — декабрь", "months = [9]");
+    s.open_day = day(r, s, "open_day", "open_day = 1");
+    s.deadline_day = day(r, s, "deadline_day", "deadline_day = 20");
+    s.results_day = day(r, s, "results_day", "results_day = 21");
+    s.remind_before = days_list(r, s, "remind_before", 1, 365, "за сколько дней до срока напомнить", "remind_before = [5, 1]");
+    s.remind_after = days_list(r, s, "remind_after", 1, 365, "через сколько дней после срока напомнить", "remind_after = [3]");
     return s;
   }
 
@@ -43,25 +43,55 @@ class MonitoringReader {
     return p.lexically_normal();
   }
 
+  // The key's own line (TableReader knows only the keys it has read).
+  static model::Location key_at(const definition::TableReader& r, std::string_view key) {
+    auto where = r.at(key);
+    if (const auto* node = r.node(key)) where.line = static_cast<int>(node->source().begin.line);
+    return where;
+  }
+
   definition::SourceMap lines;
   const fs::path& m_file;
   const std::string m_name;
 
  private:
-  std::optional<int> day(definition::TableReader& r, std::string_view key, int last) {
+  // A schedule key's problem stays with the schedule: it keeps its
+  // monitoring out of the calendar, not the whole configuration.
+  static void problem(const definition::TableReader& r, ScheduleSettings& s, std::string_view key,
+                      std::string message, std::string hint, std::string found) {
+    s.problems.emplace(std::string(key), model::Diagnostic{model::Severity::error, key_at(r, key), std::move(message),
+                                                           std::move(found), std::move(hint)});
+  }
+
+  // What to write instead of a value that is no whole number in range: a
+  // quoted number loses its quotes, a fraction or a number out of range is
+  // named as such.
+  static std::string fix_hint(const toml::node& node, std::string_view key, const std::string& range,
+                              const std::string& example) {
+    if (node.is_string()) return "запишите число без кавычек: " + example;
+    if (node.is_floating_point()) return "укажите целое число: " + example;
+    if (node.is_integer()) return std::string(key) + " — " + range + "; например: " + example;
+    return "например: " + example;
+  }
+
+  std::optional<int> day(definition::TableReader& r, ScheduleSettings& s, std::string_view key,
+                         const std::string& example) {
     const auto* node = r.node(key);
     if (node == nullptr) return std::nullopt;
     const auto* v = node->as_integer();
-    if (v == nullptr || v->get() < 1 || v->get() > last) {
-      r.error(key, "ожидалось целое число от 1 до " + std::to_string(last) + " (число месяца)",
-              "запишите число без кавычек: " + std::string(key) + " = 10", definition::render_value(*node));
+    if (v == nullptr || v->get() < 1 || v->get() > 31) {
+      problem(r, s, key, "ожидалось целое число от 1 до 31 (число месяца)",
+              fix_hint(*node, key,
+                       "число месяца от 1 до 31 (29, 30 и 31 в более коротком месяце означают его последний день)",
+                       example),
+              definition::render_value(*node));
       return std::nullopt;
     }
     return static_cast<int>(v->get());
   }
 
-  std::optional<std::vector<int>> days_list(definition::TableReader& r, std::string_view key, int lo, int hi,
-                                            const std::string& what, const std::string& example) {
+  std::optional<std::vector<int>> days_list(definition::TableReader& r, ScheduleSettings& s, std::string_view key,
+                                            int lo, int hi, const std::string& what, const std::string& example) {
     const auto* node = r.node(key);
     if (node == nullptr) return std::nullopt;
     const auto* arr = node->as_array();
@@ -79,7 +109,7 @@ class MonitoringReader {
       }
     }
     if (!ok) {
-      r.error(key,
+      problem(r, s, key,
               "«" + std::string(key) + "» — список разных целых чисел от " + std::to_string(lo) + " до " +
                   std::to_string(hi) + " (" + what + ")",
               "например: " + example, definition::render_value(*node));
@@ -91,17 +121,23 @@ class MonitoringReader {
   std::vector<model::Diagnostic>& m_errors;
 };
 
-// [calendar] values fill what the monitoring left unset.
+// [calendar] values fill what the monitoring left unset; so do their problems.
 void inherit(ScheduleSettings& s, const ScheduleSettings& defaults) {
-  if (!s.open_day) s.open_day = defaults.open_day;
-  if (!s.deadline_day) s.deadline_day = defaults.deadline_day;
-  if (!s.results_day) s.results_day = defaults.results_day;
-  if (!s.remind_before) s.remind_before = defaults.remind_before;
-  if (!s.remind_after) s.remind_after = defaults.remind_after;
+  const auto take = [&](auto& mine, const auto& theirs, const char* key) {
+    if (mine || s.problems.contains(key)) return;
+    mine = theirs;
+    if (const auto p = defaults.problems.find(key); p != defaults.problems.end()) s.problems.insert(*p);
+  };
+  take(s.open_day, defaults.open_day, "open_day");
+  take(s.deadline_day, defaults.deadline_day, "deadline_day");
+  take(s.results_day, defaults.results_day, "results_day");
+  take(s.remind_before, defaults.remind_before, "remind_before");
+  take(s.remind_after, defaults.remind_after, "remind_after");
 }
 
 bool any_set(const ScheduleSettings& s) {
-  return s.months || s.open_day || s.deadline_day || s.results_day || s.remind_before || s.remind_after;
+  return s.months || s.open_day || s.deadline_day || s.results_day || s.remind_before || s.remind_after ||
+         !s.problems.empty();
 }
 
 }  // namespace
@@ -131,7 +167,9 @@ void read_monitorings(const toml::table& root, const fs::path& file, Config& c,
     inherit(c.schedule, defaults);
     if (c.schools.empty()) c.schools = shared_schools;
     if (c.schools.empty()) r.error("schools", "не указан реестр школ", "добавьте в раздел [monitoring] строку schools = \"…\"");
-    c.monitorings = {MonitoringSettings{"", "", c.definition, c.schools, c.inbox, c.output, c.period, c.schedule}};
+    c.definition_where = MonitoringReader::key_at(r, "definition");
+    c.monitorings = {MonitoringSettings{"", "", c.definition, c.schools, c.inbox, c.output, c.period, c.schedule,
+                                        false, c.definition_where}};
     return;
   }
 
@@ -164,6 +202,7 @@ void read_monitorings(const toml::table& root, const fs::path& file, Config& c,
     }
     m.name = r.text("name", false).value_or("");
     m.definition = reader.path(r, "definition", true);
+    m.definition_where = MonitoringReader::key_at(r, "definition");
     m.schools = reader.path(r, "schools", false);
     if (m.schools.empty()) m.schools = shared_schools;
     if (m.schools.empty()) {
@@ -171,7 +210,10 @@ void read_monitorings(const toml::table& root, const fs::path& file, Config& c,
               "укажите общий реестр в [paths] (schools = \"…\") или свой в этом [[monitoring]]");
     }
     m.inbox = reader.path(r, "inbox", false);
-    if (m.inbox.empty()) m.inbox = c.inbox / m.id;
+    if (m.inbox.empty()) {
+      m.inbox = c.inbox / m.id;
+      m.inbox_derived = true;
+    }
     m.output = reader.path(r, "output", false);
     if (m.output.empty()) m.output = c.output / m.id;
     m.schedule = reader.schedule(r);

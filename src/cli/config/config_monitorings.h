@@ -6,10 +6,14 @@
 // - [[monitoring]]: id (latin letters, digits, "-" and "_", unique) and
 //   definition required; unknown keys refused;
 // - schools: the monitoring's own, else [paths] schools (one is required);
-// - schedule keys: months 1..12 without repeats; days whole numbers
-//   (open_day, deadline_day 1..28; results_day 1..31); reminders lists of
-//   whole numbers of days >= 1. Whether the days fit together is checked
-//   with the definition (cli/config/monitorings.h), which may supply the months.
+// - schedule keys: months 1..12 without repeats; days whole numbers 1..31
+//   (29..31: or the last day of a shorter month); reminders lists of whole
+//   numbers of days >= 1. A schedule key's problem is not appended to
+//   `errors`: it stays in the monitoring's ScheduleSettings::problems (a
+//   [calendar] key's in every monitoring that takes it), so one monitoring's
+//   bad day keeps only that monitoring out of the calendar. Whether the days
+//   fit together is checked with the definition (cli/config/monitorings.h),
+//   which may supply the months.
 #pragma once
 
 #include <filesystem>

@@ -14,6 +14,8 @@ Config monitoring_config(const Config& base, const MonitoringSettings& m) {
   c.definition = m.definition;
   c.schools = m.schools;
   c.inbox = m.inbox;
+  c.inbox_derived = m.inbox_derived;
+  c.definition_where = m.definition_where;
   c.output = m.output;
   c.period = m.period;
   c.schedule = m.schedule;
@@ -45,12 +47,17 @@ std::optional<Config> select_monitoring(const Config& base, const std::string& i
 model::ExpectedAll<calendar::Timetable> timetable_for(const Config& config, const model::Definition& definition) {
   const auto& s = config.schedule;
   const auto& d = definition.schedule;
+  if (!s.problems.empty()) {
+    std::vector<model::Diagnostic> problems;
+    for (const auto& [key, problem] : s.problems) problems.push_back(problem);
+    return std::unexpected(problems);
+  }
   calendar::Timetable t;
   t.periodicity = definition.periodicity;
   t.months = s.months ? *s.months : d ? d->months : calendar::default_months(definition.periodicity);
   t.open_day = s.open_day.value_or(d && d->open_day ? *d->open_day : calendar::k_default_open_day);
   t.deadline_day = s.deadline_day.value_or(d && d->deadline_day ? *d->deadline_day : calendar::k_default_deadline_day);
-  t.results_day = s.results_day.value_or(t.deadline_day + 1);
+  t.results_day = s.results_day.value_or(0);  // 0: the day after the deadline
   if (s.remind_before) t.remind_before = *s.remind_before;
   if (s.remind_after) t.remind_after = *s.remind_after;
   // A default reminder that does not fit a short window is left out, not refused.
@@ -80,16 +87,24 @@ std::vector<CalendarMonitoring> load_calendar(const Config& base, const std::str
   for (const auto& m : base.monitorings) {
     if (!only_id.empty() && m.id != only_id) continue;
     auto config = monitoring_config(base, m);
-    auto loaded = definition::load_definition(config.definition);
+    // One monitoring's problem keeps that monitoring out, not the others.
+    const auto skipped = [&](const std::string& label) {
+      all_loaded = false;
+      if (base.monitorings.size() > 1) {
+        std::fprintf(stderr, "мониторинг %s пропущен до исправления ошибки выше; остальные мониторинги работают\n",
+                     label.c_str());
+      }
+    };
+    auto loaded = load_configured_definition(config);
     if (!loaded) {
       print_diagnostics(loaded.error());
-      all_loaded = false;
+      skipped(m.id);
       continue;
     }
     auto timetable = timetable_for(config, loaded->definition);
     if (!timetable) {
       print_diagnostics(timetable.error());
-      all_loaded = false;
+      skipped(monitoring_label(config, loaded->definition));
       continue;
     }
     out.push_back({std::move(config), std::move(*loaded), std::move(*timetable)});

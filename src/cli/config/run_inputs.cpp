@@ -1,6 +1,9 @@
 #include "cli/config/run_inputs.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <set>
 
 #include "util/console_text.h"
 
@@ -29,18 +32,43 @@ std::optional<std::string> period_kind_problem(const model::Period& period, mode
 }  // namespace
 
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics) {
+  static std::mutex mutex;
+  static std::set<std::string> printed;
+  const std::lock_guard lock(mutex);
   for (const auto& d : diagnostics) {
-    std::fprintf(stderr, "%s: %s\n", model::severity_name(d.severity).c_str(),
-                 util::console_text(model::to_string(d)).c_str());
+    auto line = model::severity_name(d.severity) + ": " + util::console_text(model::to_string(d));
+    if (!printed.insert(line).second) continue;
+    std::fprintf(stderr, "%s\n", line.c_str());
   }
 }
 
+model::ExpectedAll<definition::LoadedDefinition> load_configured_definition(const Config& config) {
+  std::error_code ec;
+  const bool folder = std::filesystem::is_directory(config.definition, ec);
+  if ((folder || !std::filesystem::exists(config.definition, ec)) && !config.definition_where.file.empty()) {
+    auto where = config.definition_where;
+    if (!config.file.empty()) where.file = config.file.filename().string();
+    return std::unexpected(std::vector{model::Diagnostic{
+        model::Severity::error, std::move(where),
+        folder ? "путь к методике ведёт к папке, а не к файлу: " + config.definition.string()
+               : "нет файла методики " + config.definition.string(),
+        {},
+        "исправьте путь в этой строке (относительный путь считается от папки файла конфигурации) "
+        "или положите файл методики на место"}});
+  }
+  return definition::load_definition(config.definition);
+}
+
 std::optional<RunInputs> load_run_inputs(const Config& config) {
-  auto loaded = definition::load_definition(config.definition);
+  auto loaded = load_configured_definition(config);
   auto registry = definition::load_registry(config.schools);
   const auto period = model::parse_period(config.period);
   if (!loaded) print_diagnostics(loaded.error());
   if (!registry) print_diagnostics(registry.error());
+  // What the registry's warnings say (a school without an address, two
+  // schools at one address) changes who gets which letter: said on the
+  // console, once per process, not only on the «Методика» sheet.
+  if (registry) print_diagnostics(registry->warnings);
   if (!period) {
     std::fprintf(stderr, "ошибка: неверный отчётный период «%s»; ожидается ГГГГ-ММ, ГГГГ-H1/H2 или ГГГГ\n",
                  config.period.c_str());

@@ -22,7 +22,16 @@ struct RunInputs {
 
 std::optional<RunInputs> load_run_inputs(const Config& config);
 
-// "ошибка: <file:line: message. Как исправить: …>", one per line, to stderr.
+// The configured definition (config.definition). A file that is not there
+// (or is a folder) is named at the configuration line that refers to it
+// ("metodmon.toml:37 [monitoring[3].definition]: нет файла методики …"),
+// not only by its own name.
+model::ExpectedAll<definition::LoadedDefinition> load_configured_definition(const Config& config);
+
+// "ошибка: <file:line: message. Как исправить: …>", one per line, to stderr,
+// control characters escaped (util::console_text). A diagnostic printed
+// once by this process is not printed again: a problem of the shared
+// registry or of [calendar] met by every monitoring of a `daily` is said once.
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics);
 
 }  // namespace cli
