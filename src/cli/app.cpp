@@ -8,6 +8,7 @@
 #include <ctime>
 #include <string_view>
 
+#include "cli/accept_command.h"
 #include "cli/check_command.h"
 #include "cli/command_table.h"
 #include "cli/config/config.h"
@@ -247,6 +248,13 @@ int run_app(int argc, char** argv) {
   auto* collect_cmd = add_command(app, "collect");
   add_common(collect_cmd, collect_flags, k_config | k_monitoring | k_inbox | k_state | k_verbose | k_quiet);
 
+  CommonFlags accept_flags;
+  AcceptOptions accept_options;
+  auto* accept = add_command(app, "accept");
+  add_common(accept, accept_flags, k_config | k_state);
+  accept->add_option("ФАЙЛЫ", accept_options.files, "отложенные формы (из папки <state>/held); без них — их список")
+      ->type_name("");
+
   CommonFlags template_flags;
   TemplateOptions template_options;
   std::string template_out;
@@ -313,6 +321,7 @@ int run_app(int argc, char** argv) {
                       : send->parsed()        ? send_flags
                       : check->parsed()       ? check_flags
                       : collect_cmd->parsed() ? collect_flags
+                      : accept->parsed()      ? accept_flags
                       : documents->parsed()   ? documents_flags
                       : plan->parsed()        ? plan_flags
                       : daily->parsed()       ? daily_flags
@@ -323,7 +332,8 @@ int run_app(int argc, char** argv) {
   // Commands about the whole calendar take every monitoring (or filter by
   // --monitoring); so does `check` of the deployment itself.
   const bool deployment = check->parsed() && check_files.empty();
-  const bool whole_calendar = plan->parsed() || daily->parsed() || status->parsed() || deployment;
+  // accept: the held forms of the whole deployment, whatever monitoring they go to.
+  const bool whole_calendar = plan->parsed() || daily->parsed() || status->parsed() || deployment || accept->parsed();
   auto config = resolve_config(flags, !whole_calendar);
   if (!config) return k_exit_failure;
   add_file_log(config->state);
@@ -340,6 +350,7 @@ int run_app(int argc, char** argv) {
   if (deployment) return guarded([&] { return check_deployment(*config); });
   if (check->parsed()) return guarded([&] { return check_command(*config, check_files); });
   if (collect_cmd->parsed()) return guarded([&] { return collect_command(*config, flags.quiet); });
+  if (accept->parsed()) return guarded([&] { return accept_command(*config, accept_options); });
   if (documents->parsed()) return guarded([&] { return documents_command(*config, flags.quiet); });
   if (daily->parsed()) {
     daily_options.monitoring = flags.monitoring;

@@ -8,7 +8,6 @@
 
 #include "calendar/calendar_words.h"
 #include "cli/config/monitorings.h"
-#include "cli/phases/collect_routing.h"
 #include "cli/phases/exit_codes.h"
 #include "cli/phases/phase_calendar.h"
 #include "cli/phases/phase_collect.h"
@@ -226,7 +225,7 @@ int daily_command(const Config& config, const DailyOptions& options) {
   if (config.collect.enabled) {
     CollectPhaseOptions collect_options;
     collect_options.now = options.today.empty() ? 0 : epoch;
-    collect_options.inbox_for = monitoring_router(config, monitorings);
+    collect_options.monitorings = &monitorings;
     const auto collected = phase_collect(config, collect_options);
     if (collected.mailbox.error) print_diagnostics({*collected.mailbox.error});
     if (!options.quiet) print_collect_summary(config, collected);

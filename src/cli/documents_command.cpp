@@ -69,6 +69,7 @@ int documents_command(const Config& config, bool quiet) {
     outcome.file.sha256 = f.sha256;
     outcome.file.size = static_cast<std::uintmax_t>(f.size);
     outcome.file.mtime = f.mtime;
+    outcome.file.sender = f.sender;  // as the history wrote it (model::sender_text)
     outcome.outcome = f.outcome;
     outcome.school_id = f.school_id;
     run.files.push_back(std::move(outcome));

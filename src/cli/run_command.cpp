@@ -185,6 +185,14 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   // Read.
   PhaseClock phases;
   auto read = read_inbox(config, def, registry, period, options.threads);
+  if (read.inbox_error) {
+    // No inbox to read is a configuration error, not a period without forms:
+    // exit 1, the earlier results untouched, and the methodist told.
+    aggregate::Summary none;
+    none.period = period;
+    const letters::MailContext ctx{def, registry, none, run, config.mail.from, config.mail.methodist};
+    return fail_and_tell(config, session, ctx, *read.inbox_error, run_counts(run, 0, 0));
+  }
   phases.lap("чтение форм");
   const int not_archived = archive_accepted(config, period, read, options.threads);
   phases.lap("архив");

@@ -36,6 +36,7 @@ bool show_monitoring(const CalendarMonitoring& m, store::HistoryStore& history, 
   if (!inputs) return false;
   history.set_monitoring(config.monitoring_id);
   const auto read = read_inbox(config, inputs->definition.definition, inputs->registry.registry, inputs->period);
+  if (read.inbox_error) print_diagnostics({*read.inbox_error});
   if (auto r = record_read(history, cycle->period.id, read.files, today); !r) print_diagnostics({r.error()});
   const auto log = submission_log(history, inputs->registry.registry, *cycle);
   if (!log) {

@@ -246,13 +246,15 @@ void write_analysis(MethodWriter& m, const ReportInput& in) {
 
 void write_files(MethodWriter& m, const BookContext& ctx) {
   m.section("Входные файлы и их контрольные суммы SHA-256");
-  m.header({"Файл", "ОО", "Итог обработки", "SHA-256", "Размер, байт", "Изменён"});
+  m.header({"Файл (от кого получен по почте)", "ОО", "Итог обработки", "SHA-256", "Размер, байт", "Изменён"});
   bool any = false;
   for (const auto* file : ctx.files) {
     any = true;
     const std::string school =
         file->school_id.empty() ? "не определена" : school_name(ctx.in.registry, file->school_id);
-    m.cells({file->file.name, school, model::outcome_name(file->outcome), file->file.sha256,
+    const auto sender = model::sender_text(file->file);
+    m.cells({file->file.name + (sender.empty() ? "" : "\nот " + sender), school, model::outcome_name(file->outcome),
+             file->file.sha256,
              std::to_string(file->file.size), local_time(file->file.mtime)},
             ctx.f.mono);
   }

@@ -52,7 +52,9 @@ std::string received_files_text(const std::vector<model::ReceivedForm>& files) {
   std::string out;
   for (const auto& f : files) {
     if (!out.empty()) out += "\n";
-    out += util::format_local_time(f.mtime, "%d.%m.%Y %H:%M") + " — " + f.name + " — " + model::outcome_name(f.outcome);
+    out += util::format_local_time(f.mtime, "%d.%m.%Y %H:%M") + " — " + f.name;
+    if (!f.sender.empty()) out += " (от " + f.sender + ")";
+    out += " — " + model::outcome_name(f.outcome);
     if (!f.errors.empty()) out += ": " + f.errors;
   }
   return out.empty() ? "—" : out;

@@ -17,7 +17,8 @@ namespace report {
 
 // The cells' words, shared with `metodmon status`: each letter "15.09.2026"
 // (with "(после срока, копия методисту)", "— нет адреса в реестре" …), each
-// file "12.09.2026 10:30 — kr01_2026.xlsx — принята", one per line; "—" for none.
+// file "12.09.2026 10:30 — kr01_2026.xlsx (от school1@…) — принята", one per
+// line (the sender of a file that came by mail in brackets); "—" for none.
 std::string sent_letters_text(const std::vector<model::SentLetter>& letters);
 std::string received_files_text(const std::vector<model::ReceivedForm>& files);
 

@@ -66,6 +66,8 @@ TEST(DailyCollectTest, FormsFromOneMailboxGoToTheirMonitoringsInboxes) {
   // The day's status already counts what was collected (a blank form: rejected).
   const auto status = test::metodmon("status -c " + quoted + " -m m1 --today 2026-09-02");
   EXPECT_NE(status.out.find(m1[0]), std::string::npos) << status.out;
+  // Where it came from is kept with it (issue 25): the school's own address.
+  EXPECT_NE(status.out.find(m1[0] + " (от school1@krymsk-edu.example)"), std::string::npos) << status.out;
   // Collected once: a second run finds nothing new.
   const auto again = test::metodmon("daily -c " + quoted + " --today 2026-09-02");
   EXPECT_NE(again.out.find("новых писем 0"), std::string::npos) << again.out;

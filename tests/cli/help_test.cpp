@@ -81,7 +81,7 @@ namespace {
 const std::vector<std::pair<std::string, std::vector<std::string>>> k_groups = {
     {"Ежемесячный запуск", {"run", "history", "documents"}},
     {"Календарь мониторингов", {"daily", "plan", "open", "status"}},
-    {"Почта", {"send", "collect"}},
+    {"Почта", {"send", "collect", "accept"}},
     {"Формы", {"template", "check"}},
     {"Методика", {"method"}},
     {"Установка", {"init"}},
@@ -101,6 +101,7 @@ const std::map<std::string, std::set<std::string>> k_options = {
     {"send", {"-h,--help", "-c,--config", "-p,--period", "-m,--monitoring", "--state", "-v,--verbose", "-q,--quiet",
               "--include-dry-run"}},
     {"collect", {"-h,--help", "-c,--config", "-m,--monitoring", "--inbox", "--state", "-v,--verbose", "-q,--quiet"}},
+    {"accept", {"-h,--help", "-c,--config", "--state", "ФАЙЛЫ"}},
     {"template", {"-h,--help", "-c,--config", "-p,--period", "-m,--monitoring", "--definition", "--schools",
                   "--state", "-v,--verbose", "-q,--quiet", "--out", "--school"}},
     {"check", {"-h,--help", "-c,--config", "-p,--period", "-m,--monitoring", "--definition", "--schools", "--state",

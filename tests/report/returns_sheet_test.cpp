@@ -17,9 +17,10 @@ model::SubmissionLog sample_log() {
   log.deadline = "2026-12-15";
   const model::SentLetter out{"form-out", "2026-12-01", "s@example.ru", "sent"};
   model::SchoolReturn s1{"s1", "МБОУ СОШ № 1", {out}, {}, {}, model::ReturnState::accepted};
-  s1.files.push_back({"s1.xlsx", 1796000000, "2026-12-05", model::Outcome::accepted, ""});
+  s1.files.push_back({"s1.xlsx", 1796000000, "2026-12-05", model::Outcome::accepted, "", "s1@example.ru"});
   model::SchoolReturn s2{"s2", test::k_formula_name, {out}, {}, {}, model::ReturnState::accepted_late};
-  s2.files.push_back({"s2.xlsx", 1797000000, "2026-12-17", model::Outcome::accepted, ""});
+  s2.files.push_back({"s2.xlsx", 1797000000, "2026-12-17", model::Outcome::accepted, "",
+                      "stranger@mail.example (принята методистом)"});
   s2.reminders = {{"reminder", "2026-12-12", "s2@example.ru", "sent"},
                   {"reminder-after", "2026-12-18", "s2@example.ru", "pending"}};
   model::SchoolReturn s6{"s6", "Школа без формы", {{"form-out", "2026-12-01", "", "no-address"}}, {}, {},
@@ -53,8 +54,10 @@ print(ws['E6'].fill.fgColor.rgb, ws['E9'].fill.fgColor.rgb, ws.auto_filter.ref)
             "Формы разосланы 01.12.2026; срок сдачи — 15.12.2026. Школ: 4; принята: 1; прислана после срока: 1; "
             "отклонена: 1; не прислана: 1.\n"
             "['ОО', 'Форма разослана', 'Полученные файлы: когда прислан, файл, итог', 'Напоминания', 'Состояние']\n"
-            "['МБОУ СОШ № 1', '01.12.2026', '30.11.2026 03:53 — s1.xlsx — принят', None, 'принята']\n"
-            "['=HYPERLINK(\"http://evil.example\",\"x\")', '01.12.2026', '11.12.2026 17:40 — s2.xlsx — принят', "
+            "['МБОУ СОШ № 1', '01.12.2026', '30.11.2026 03:53 — s1.xlsx (от s1@example.ru) — принят', None, "
+            "'принята']\n"
+            "['=HYPERLINK(\"http://evil.example\",\"x\")', '01.12.2026', '11.12.2026 17:40 — s2.xlsx (от "
+            "stranger@mail.example (принята методистом)) — принят', "
             "'12.12.2026\\n18.12.2026 (после срока, копия методисту) — ждёт отправки', 'прислана после срока']\n"
             "['" + std::string(test::k_long_a) + "', '01.12.2026', '—', None, 'не прислана']\n"
             "['Школа без формы', '01.12.2026 — нет адреса в реестре', "

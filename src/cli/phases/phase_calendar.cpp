@@ -110,6 +110,7 @@ CalendarStepReport send_reminders(const Config& config, const RunInputs& inputs,
   const auto& def = inputs.definition.definition;
   const auto& registry = inputs.registry.registry;
   const auto read = read_inbox(config, def, registry, inputs.period);
+  if (read.inbox_error) print_diagnostics({*read.inbox_error});  // the debtors still come from the history
   if (auto r = record_read(history, cycle.period.id, read.files, today); !r) print_diagnostics({r.error()});
   const auto log = submission_log(history, registry, cycle);
   if (!log) {

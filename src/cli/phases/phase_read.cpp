@@ -10,6 +10,7 @@
 
 #include "cli/phases/progress.h"
 #include "cli/phases/run_session.h"
+#include "collect/collect_journal.h"
 #include "ingest/form_choice.h"
 #include "ingest/form_file.h"
 #include "ingest/inbox.h"
@@ -20,6 +21,31 @@
 
 namespace cli {
 
+namespace {
+
+// Who sent each form that came by mail, from the collection's journal (by
+// the file's content, so a collected form copied or renamed by hand is
+// still traced). A deployment that never collected has no journal: nothing
+// to note, and none is created.
+void note_senders(const Config& config, std::vector<model::SourceFile>& files) {
+  const auto file = config.state / "collect.sqlite";
+  std::error_code ec;
+  if (files.empty() || !std::filesystem::exists(file, ec)) return;
+  auto journal = collect::CollectJournal::open(file);
+  if (!journal) {
+    spdlog::warn("{}", model::to_string(journal.error()));
+    return;
+  }
+  for (auto& f : files) {
+    const auto found = journal->by_content(f.sha256);
+    if (!found || !*found) continue;
+    f.sender = (*found)->origin.sender;
+    f.sender_accepted = !(*found)->origin.held.empty();
+  }
+}
+
+}  // namespace
+
 ReadResult read_inbox(const Config& config, const model::Definition& definition,
                       const model::Registry& registry, const model::Period& period, int threads) {
   ReadResult result;
@@ -28,15 +54,24 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   inbox_options.settle_check_ms = config.settle_seconds > 0 ? 1000 : 0;
   inbox_options.max_file_bytes = config.limits.max_file_bytes;
   inbox_options.threads = threads;
+  std::error_code ec;
+  if (config.inbox_derived && !std::filesystem::exists(config.inbox, ec)) {
+    return result;  // <inbox>/<id> is made when its first form comes
+  }
   auto scan = ingest::scan_inbox(config.inbox, inbox_options);
   if (!scan) {
-    model::FileOutcome failed;
-    failed.outcome = model::Outcome::rejected;
-    failed.diagnostics.push_back(scan.error());
-    result.files.push_back(std::move(failed));
+    auto d = scan.error();
+    if (!config.file.empty()) {
+      d.hint = "проверьте параметр inbox в " + config.file.string() +
+               (config.monitoring_id.empty() ? std::string(" (раздел [paths])")
+                                             : " (раздел мониторинга " + config.monitoring_id + " или [paths])") +
+               ", подключение сетевой папки и права доступа к ней";
+    }
+    result.inbox_error = std::move(d);
     return result;
   }
   result.files = scan->set_aside;
+  note_senders(config, scan->workbooks);
 
   std::vector<ingest::ValidForm> valid;
   // Forms are read and checked `threads` at a time, each into its own slot:

@@ -8,6 +8,7 @@
 //   if (archive_accepted(config, period, read) > 0) code = k_exit_not_saved;
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "cli/config/config.h"
@@ -27,6 +28,11 @@ struct ReadResult {
   std::vector<model::Submission> accepted;
   std::vector<model::FileOutcome> files;
   std::vector<model::Diagnostic> notices;
+  // The inbox folder itself is missing or cannot be listed: a configuration
+  // error (nothing else is set). A monitoring's own inbox that was never
+  // configured (<inbox>/<id>) and does not exist yet is an empty inbox, not
+  // an error: no form has come yet (the collection makes it).
+  std::optional<model::Diagnostic> inbox_error;
 };
 
 // Forms are read `threads` at a time (0: one per core); the result is the

@@ -60,7 +60,7 @@ model::Expected<model::SubmissionLog> submission_log(const store::HistoryStore& 
     const auto it = index.find(f.school_id);
     if (it == index.end()) continue;
     auto& s = log.schools[it->second];
-    s.files.push_back({f.name, f.mtime, f.first_seen, f.outcome, f.errors});
+    s.files.push_back({f.name, f.mtime, f.first_seen, f.outcome, f.errors, f.sender});
     if (f.outcome == model::Outcome::accepted) {
       s.state = f.mtime >= late_after ? model::ReturnState::accepted_late : model::ReturnState::accepted;
     } else if (f.outcome == model::Outcome::rejected && s.state == model::ReturnState::missing) {
