@@ -36,7 +36,8 @@ std::vector<Earlier> order_history(const model::Period& current,
     if (i == 0) {
       kind = Comparison::previous_period;
     } else if (const auto p = model::parse_period(earlier[i]->period)) {
-      if (p->year < current.year && p->month == current.month && p->half == current.half) {
+      if (p->year < current.year && p->kind() == current.kind() && p->month == current.month &&
+          p->half == current.half) {
         kind = Comparison::same_period_earlier_year;
       }
     }

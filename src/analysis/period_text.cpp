@@ -14,23 +14,29 @@ constexpr Months k_dative = {"январю", "февралю", "марту",    
 constexpr Months k_prepositional = {"январе", "феврале", "марте",     "апреле",  "мае",    "июне",
                                     "июле",   "августе", "сентябре", "октябре", "ноябре", "декабре"};
 
-std::string form(const model::Period& p, const Months& months, const char* half, const char* year) {
+// `year`: the noun after a calendar year (" год"); `school_year`: after a
+// school year's "2025/26" (" учебный год").
+std::string form(const model::Period& p, const Months& months, const char* half, const char* year,
+                 const char* school_year) {
   const std::string y = std::to_string(p.year);
   if (p.month > 0) return std::string(months[static_cast<std::size_t>(p.month - 1)]) + " " + y + " г.";
   if (p.half > 0) return std::to_string(p.half) + half + y + " г.";
+  if (p.school_year) return model::years_text(p) + school_year;
   return y + year;
 }
 
 }  // namespace
 
 std::string period_accusative(const model::Period& p) {
-  return form(p, k_accusative, "-е полугодие ", " год");
+  return form(p, k_accusative, "-е полугодие ", " год", " учебный год");
 }
 
-std::string period_dative(const model::Period& p) { return form(p, k_dative, "-му полугодию ", " году"); }
+std::string period_dative(const model::Period& p) {
+  return form(p, k_dative, "-му полугодию ", " году", " учебному году");
+}
 
 std::string period_prepositional(const model::Period& p) {
-  return form(p, k_prepositional, "-м полугодии ", " году");
+  return form(p, k_prepositional, "-м полугодии ", " году", " учебном году");
 }
 
 std::string period_accusative(const std::string& id) {

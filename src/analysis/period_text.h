@@ -5,6 +5,7 @@
 //   period_dative("2026-12")     -> "декабрю 2026 г."      («к декабрю 2026 г.»)
 //   period_prepositional("2025-H1") -> "1-м полугодии 2025 г."  («в 1-м полугодии 2025 г.»)
 //   period_dative("2021")        -> "2021 году"
+//   period_prepositional("2025-2026") -> "2025/26 учебном году"
 #pragma once
 
 #include <string>

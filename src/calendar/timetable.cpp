@@ -22,6 +22,7 @@ std::vector<int> sorted_months(const Timetable& t) {
 std::vector<int> default_months(model::Periodicity periodicity) {
   switch (periodicity) {
     case model::Periodicity::year: return {1};
+    case model::Periodicity::school_year: return {9};
     case model::Periodicity::half_year: return {1, 7};
     case model::Periodicity::month: break;
   }
@@ -32,7 +33,7 @@ Cycle cycle_of(const Timetable& t, int year, int month) {
   Cycle c;
   c.year = year;
   c.month = month;
-  c.period = model::collection_period(t.periodicity, year, month);
+  c.period = model::collection_period(t.periodicity, year, month, t.previous_school_year);
   c.open = make_date(year, month, t.open_day);
   c.deadline = make_date(year, month, t.deadline_day);
   c.results = t.results_day > 0 ? make_date(year, month, t.results_day) : c.deadline + days{1};

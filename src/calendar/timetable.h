@@ -16,14 +16,14 @@
 // mean «or the last day of a shorter month» (deadline_day = 31 is 28.02 in
 // February, 30.04 in April).
 // It reports on model::collection_period(periodicity, Y, M) (Krymsk's
-// September monitoring: that year; Balakhta's January one: the 2nd half-year
-// before; a monthly method: the month before).
+// September monitoring: the school year it opens; Balakhta's January one: the
+// 2nd half-year before; a monthly method: the month before).
 //
 //   calendar::Timetable t;                 // every month, forms on the 1st, deadline the 15th …
-//   t.periodicity = model::Periodicity::year;
+//   t.periodicity = model::Periodicity::school_year;
 //   t.months = {9};
 //   const auto cycle = calendar::cycle_at(t, *calendar::parse_date("2026-09-20"));
-//   cycle->period.id == "2026", calendar::iso_text(cycle->deadline) == "2026-09-15"
+//   cycle.period.id == "2026-2027", calendar::iso_text(cycle.deadline) == "2026-09-15"
 #pragma once
 
 #include <optional>
@@ -50,11 +50,13 @@ struct Timetable {
   std::vector<int> remind_before = {k_default_remind_before};  // days before the deadline, each >= 1
   std::vector<int> remind_after = {k_default_remind_after};    // days after the deadline, each >= 1
   int results_day = 0;  // deadline_day < results_day <= 31 (clamped); 0: the day after the deadline
+  bool previous_school_year = false;  // a school year's collection closes the one before (model/schedule.h)
 };
 
 // The months a method without [schedule] is collected in: every month for a
 // monthly one, January and July for half-years, January for a yearly one
-// (each closes the period before, as `run` does without a period).
+// (each closes the period before, as `run` does without a period);
+// September for a school year (the one it opens).
 std::vector<int> default_months(model::Periodicity periodicity);
 
 struct Cycle {

@@ -123,6 +123,8 @@ std::optional<Config> resolve_config(const CommonFlags& f, bool one_monitoring) 
     c = std::move(*one);
   }
   if (!f.period.empty()) c.period = f.period;
+  // "2025/26" as the methodist writes a school year: the canonical "2025-2026" from here on.
+  if (const auto p = model::parse_period(c.period)) c.period = p->id;
   if (!f.definition.empty()) c.definition = f.definition;
   if (!f.schools.empty()) c.schools = f.schools;
   if (!f.inbox.empty()) c.inbox = f.inbox;
@@ -136,9 +138,10 @@ std::optional<Config> resolve_config(const CommonFlags& f, bool one_monitoring) 
     auto def = definition::load_definition(c.definition);
     const std::string periodicity =
         !def ? "month"
-             : def->definition.periodicity == model::Periodicity::year      ? "year"
-               : def->definition.periodicity == model::Periodicity::half_year ? "half_year"
-                                                                              : "month";
+             : def->definition.periodicity == model::Periodicity::year        ? "year"
+               : def->definition.periodicity == model::Periodicity::half_year   ? "half_year"
+               : def->definition.periodicity == model::Periodicity::school_year ? "school_year"
+                                                                                : "month";
     const auto now = std::time(nullptr);
     std::tm tm{};
     localtime_r(&now, &tm);
@@ -146,7 +149,9 @@ std::optional<Config> resolve_config(const CommonFlags& f, bool one_monitoring) 
     // A method with [schedule] is collected in its months for the period the
     // month closes (Balakhta's May: the 1st half-year of this year).
     if (def && def->definition.schedule) {
-      c.period = model::collection_period(def->definition.periodicity, tm.tm_year + 1900, tm.tm_mon + 1).id;
+      c.period = model::collection_period(def->definition.periodicity, tm.tm_year + 1900, tm.tm_mon + 1,
+                                          def->definition.schedule->previous_school_year)
+                     .id;
     }
   }
   return c;

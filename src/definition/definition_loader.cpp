@@ -34,7 +34,7 @@ constexpr std::string_view k_input_keys[] = {"id",       "label", "kind", "direc
 constexpr std::string_view k_indicator_keys[] = {
     "id",          "code",  "direction", "name",     "kind",         "numerator", "denominator",
     "input",       "better", "targets",  "position", "matches_goal", "bad"};
-constexpr std::string_view k_periodicities[] = {"month", "half_year", "year"};
+constexpr std::string_view k_periodicities[] = {"month", "half_year", "year", "school_year"};
 constexpr std::string_view k_input_kinds[] = {"count", "yesno", "text"};
 constexpr std::string_view k_indicator_kinds[] = {"share", "count", "yesno"};
 constexpr std::string_view k_better[] = {"higher", "lower"};
@@ -92,9 +92,10 @@ void read_header(ReadState& st, const toml::table& root) {
   d.source = r.text("source", false).value_or("");
   if (const auto p = r.choice("periodicity", k_periodicities, true)) {
     st.periodicity_known = true;
-    d.periodicity = *p == "month"       ? model::Periodicity::month
-                    : *p == "half_year" ? model::Periodicity::half_year
-                                        : model::Periodicity::year;
+    d.periodicity = *p == "month"         ? model::Periodicity::month
+                    : *p == "half_year"   ? model::Periodicity::half_year
+                    : *p == "school_year" ? model::Periodicity::school_year
+                                          : model::Periodicity::year;
   }
   d.notes = r.texts("notes");
   d.basis = r.texts("basis");

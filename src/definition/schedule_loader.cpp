@@ -6,7 +6,8 @@ namespace definition {
 
 namespace {
 
-constexpr std::string_view k_schedule_keys[] = {"months", "open_day", "deadline_day"};
+constexpr std::string_view k_schedule_keys[] = {"months", "open_day", "deadline_day", "school_year"};
+constexpr std::string_view k_school_years[] = {"current", "previous"};
 constexpr int k_last_day = 31;  // 29..31: or the last day of a shorter month
 
 // Whole number of a TOML value, if it is one.
@@ -72,6 +73,12 @@ void check_periodicity(TableReader& r, const std::vector<int>& months, model::Pe
                 std::to_string(months.size()) + " (" + months_text(months) + ")",
             "оставьте один месяц или задайте periodicity = \"half_year\" / \"month\"");
   }
+  if (p == model::Periodicity::school_year && months.size() > 1) {
+    r.error("months",
+            "мониторинг учебного года (periodicity = \"school_year\") проводится один раз в учебный год, а "
+            "указано месяцев: " + std::to_string(months.size()) + " (" + months_text(months) + ")",
+            "оставьте один месяц");
+  }
   if (p != model::Periodicity::half_year) return;
   if (months.size() > 2) {
     r.error("months",
@@ -134,6 +141,14 @@ std::optional<model::Schedule> read_schedule(const toml::table& root, const std:
   if (periodicity) check_periodicity(r, s.months, *periodicity);
   s.open_day = read_day(r, "open_day", "день рассылки форм (open_day)");
   s.deadline_day = read_day(r, "deadline_day", "срок сдачи форм (deadline_day)");
+  if (const auto which = r.choice("school_year", k_school_years, false)) {
+    if (periodicity && *periodicity != model::Periodicity::school_year) {
+      r.error("school_year",
+              "ключ school_year говорит, за какой учебный год собираются формы, а методика не по учебным годам",
+              "удалите строку school_year или задайте periodicity = \"school_year\" в [definition]", *which);
+    }
+    s.previous_school_year = *which == "previous";
+  }
   if (s.open_day && s.deadline_day && *s.deadline_day <= *s.open_day) {
     r.error("deadline_day",
             "срок сдачи форм (deadline_day = " + std::to_string(*s.deadline_day) +

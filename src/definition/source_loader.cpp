@@ -14,7 +14,8 @@ std::string periodicity_word(model::Periodicity p) {
   switch (p) {
     case model::Periodicity::month: return "ежемесячный (periodicity = \"month\")";
     case model::Periodicity::half_year: return "полугодовой (periodicity = \"half_year\")";
-    case model::Periodicity::year: return "годовой";
+    case model::Periodicity::year: return "годовой (по календарным годам)";
+    case model::Periodicity::school_year: return "годовой по учебным годам (periodicity = \"school_year\")";
   }
   return "";
 }
@@ -31,7 +32,11 @@ model::Location at_line(const std::string& file_name, std::string key, const tom
 // table has no id; a source whose file fails (error already reported) comes
 // back without its definition, so that evidence naming it is not reported
 // a second time as "no such monitoring".
-std::optional<model::SourceDef> load_source(TableReader& r, const SourceResolver& resolve,
+bool yearly(model::Periodicity p) {
+  return p == model::Periodicity::year || p == model::Periodicity::school_year;
+}
+
+std::optional<model::SourceDef> load_source(TableReader& r, const SourceResolver& resolve, model::Periodicity rubric,
                                             std::vector<model::Diagnostic>& out) {
   const auto id = r.text("id", true);
   const auto file = r.text("definition", true);
@@ -62,11 +67,15 @@ std::optional<model::SourceDef> load_source(TableReader& r, const SourceResolver
             "исправьте id = \"" + def.id + "\" или путь к файлу", *id);
     return s;
   }
-  if (def.periodicity != model::Periodicity::year) {
+  if (!yearly(def.periodicity) || (yearly(rubric) && def.periodicity != rubric)) {
+    const bool school = rubric == model::Periodicity::school_year;
     r.error("definition",
-            "годовая рубрика считается по годовым мониторингам, а " + q(*id) + " — " +
-                periodicity_word(def.periodicity),
-            "укажите годовой мониторинг (periodicity = \"year\")", *file);
+            std::string(school ? "рубрика учебного года считается по мониторингам учебного года"
+                               : "годовая рубрика считается по годовым мониторингам") +
+                ", а " + q(*id) + " — " + periodicity_word(def.periodicity),
+            school ? "укажите мониторинг учебного года (periodicity = \"school_year\")"
+                   : "укажите годовой мониторинг (periodicity = \"year\")",
+            *file);
     return s;
   }
   s.definition = std::make_shared<const model::Definition>(std::move(loaded->definition));
@@ -83,7 +92,7 @@ void read_sources(const toml::table& root, const std::string& file_name, SourceM
   for (std::size_t i = 0; i < tables.size(); ++i) {
     TableReader r(*tables[i], "source[" + std::to_string(i + 1) + "]", "[[source]]", file_name, lines, out);
     r.reject_unknown(k_source_keys);
-    auto s = load_source(r, resolve, out);
+    auto s = load_source(r, resolve, def.periodicity, out);
     if (!s) continue;
     if (def.find_source(s->id) != nullptr) {
       r.error("id", "мониторинг " + q(s->id) + " уже указан в [[source]] выше", "оставьте одну таблицу",
@@ -92,12 +101,12 @@ void read_sources(const toml::table& root, const std::string& file_name, SourceM
     }
     def.sources.push_back(std::move(*s));
   }
-  if (def.periodicity != model::Periodicity::year) {
+  if (!yearly(def.periodicity)) {
     out.push_back(model::Diagnostic::error(
         at_line(file_name, "definition.periodicity", root.get("definition")),
         "рубрика по мониторингам года ([[source]]) должна быть годовой, а методика — " +
             periodicity_word(def.periodicity),
-        "задайте periodicity = \"year\""));
+        "задайте periodicity = \"year\" (календарный год) или \"school_year\" (учебный год)"));
   }
   if (const auto* own = root.get("indicator")) {
     out.push_back(model::Diagnostic::error(

@@ -26,6 +26,11 @@ std::vector<std::string> dynamics_periods(const model::Period& p, int years_back
   auto add = [&](std::string id) {
     if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
   };
+  if (p.school_year) {
+    // The previous school year is the same period a year earlier.
+    for (int back = 1; back <= std::max(1, years_back); ++back) add(model::school_year_period(p.year - back).id);
+    return out;
+  }
   if (p.month > 0) {
     add(p.month == 1 ? id_of(p.year - 1, 12, 0) : id_of(p.year, p.month - 1, 0));
   } else if (p.half > 0) {

@@ -15,6 +15,7 @@ namespace store {
 //   "2026-01" -> {"2025-12", "2025-01"}               (years_back = 1)
 //   "2026-H1" -> {"2025-H2", "2025-H1"}               (years_back = 1)
 //   "2026"    -> {"2025", "2024"}                     (years_back = 2)
+//   "2025-2026" -> {"2024-2025", "2023-2024"}         (years_back = 2; school years)
 // Feed the result to HistoryStore::values_for_indicator().
 std::vector<std::string> dynamics_periods(const model::Period& p, int years_back);
 

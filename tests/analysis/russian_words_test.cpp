@@ -74,6 +74,9 @@ TEST(PeriodTextTest, PeriodsInWordsNotCodes) {
   EXPECT_EQ(analysis::period_dative(std::string("2021")), "2021 году");
   EXPECT_EQ(analysis::period_accusative(std::string("2022")), "2022 год");
   EXPECT_EQ(analysis::period_dative(std::string("не период")), "не период");
+  EXPECT_EQ(analysis::period_accusative(std::string("2025-2026")), "2025/26 учебный год");
+  EXPECT_EQ(analysis::period_dative(std::string("2024-2025")), "2024/25 учебному году");
+  EXPECT_EQ(analysis::period_prepositional(std::string("2025-2026")), "2025/26 учебном году");
 }
 
 }  // namespace

@@ -299,7 +299,7 @@ TEST(DefinitionLoaderTest, ReportsUnknownPeriodicity) {
   EXPECT_EQ(errors_of(with("periodicity = \"year\"", "periodicity = \"monthly\"")),
             Strings{"t.toml:5 [definition.periodicity]: недопустимое значение ключа «periodicity» в "
                     "[definition], найдено «monthly». Как исправить: возможно, имелось в виду "
-                    "«month»; допустимые значения: month, half_year, year"});
+                    "«month»; допустимые значения: month, half_year, year, school_year"});
 }
 
 TEST(DefinitionLoaderTest, ReportsUnknownBetter) {

@@ -133,6 +133,24 @@ TEST(ScheduleLoaderTest, MonthsMustFitThePeriodicity) {
   EXPECT_TRUE(schedule_of("month", "[schedule]\nmonths = [10, 11, 12, 1, 2, 3, 4, 5]"));
 }
 
+TEST(ScheduleLoaderTest, SchoolYearOnceAYearAndWhichOneItCloses) {
+  const auto current = schedule_of("school_year", "[schedule]\nmonths = [9]");
+  ASSERT_TRUE(current);
+  EXPECT_FALSE(current->previous_school_year);
+  const auto closing = schedule_of("school_year", "[schedule]\nmonths = [9]\nschool_year = \"previous\"");
+  ASSERT_TRUE(closing);
+  EXPECT_TRUE(closing->previous_school_year);
+  EXPECT_EQ(errors_of("school_year", "[schedule]\nmonths = [9, 3]"),
+            Strings{"t.toml:8 [schedule.months]: мониторинг учебного года (periodicity = \"school_year\") проводится "
+                    "один раз в учебный год, а указано месяцев: 2 (сентябрь, март). Как исправить: оставьте один месяц"});
+  const auto not_school = errors_of("year", "[schedule]\nmonths = [9]\nschool_year = \"previous\"");
+  ASSERT_EQ(not_school.size(), 1u);
+  EXPECT_TRUE(not_school[0].starts_with("t.toml:9 [schedule.school_year]: ключ school_year говорит, за какой учебный "
+                                        "год собираются формы, а методика не по учебным годам"))
+      << not_school[0];
+  EXPECT_EQ(errors_of("school_year", "[schedule]\nmonths = [9]\nschool_year = \"next\"").size(), 1u);
+}
+
 TEST(ScheduleLoaderTest, DaysAreCheckedAgainstEveryMonthAndEachOther) {
   // 29..31: or the last day of a shorter month (issue 25).
   EXPECT_TRUE(schedule_of("year", "[schedule]\nmonths = [9]\nopen_day = 1\ndeadline_day = 31"));

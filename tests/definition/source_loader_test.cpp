@@ -202,6 +202,27 @@ TEST(SourceLoaderTest, SourceMustMatchItsIdBeYearlyAndFlat) {
       << errors[1];
 }
 
+TEST(SourceLoaderTest, SchoolYearRubricCountsOnlySchoolYearMonitorings) {
+  const auto rubric = with("periodicity = \"year\"", "periodicity = \"school_year\"");
+  const auto school = files({{"a.toml", monitoring("mon-a", "school_year")}, {"b.toml", monitoring("mon-b", "school_year")}});
+  const auto loaded = definition::parse_definition(rubric, "year.toml", school);
+  ASSERT_TRUE(loaded.has_value()) << model::to_string(loaded.error().front());
+  EXPECT_EQ(loaded->definition.periodicity, model::Periodicity::school_year);
+  // A calendar year's monitoring would mix two school years: refused, and the other way round.
+  const auto mixed = errors_of(rubric, files({{"b.toml", monitoring("mon-b", "school_year")}}));
+  ASSERT_EQ(mixed.size(), 1u);
+  EXPECT_NE(mixed[0].find("year.toml:9 [source[1].definition]: рубрика учебного года считается по мониторингам "
+                          "учебного года, а «mon-a» — годовой (по календарным годам)"),
+            std::string::npos)
+      << mixed[0];
+  const auto other_way = errors_of(std::string(k_rubric), files({{"a.toml", monitoring("mon-a", "school_year")}}));
+  ASSERT_EQ(other_way.size(), 1u);
+  EXPECT_NE(other_way[0].find("годовая рубрика считается по годовым мониторингам, а «mon-a» — годовой по учебным "
+                              "годам (periodicity = \"school_year\")"),
+            std::string::npos)
+      << other_way[0];
+}
+
 TEST(SourceLoaderTest, SourceThatDoesNotLoadBringsItsOwnErrorsAfterOurs) {
   auto broken = monitoring("mon-a");
   broken.replace(broken.find("kind = \"share\""), 14, "kind = \"sharre\"");

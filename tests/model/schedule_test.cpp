@@ -45,6 +45,19 @@ TEST(ScheduleTest, MonthlyReportsOnThePreviousMonth) {
   }
 }
 
+TEST(ScheduleTest, SchoolYearMonitoringsReportOnTheSchoolYearUnderWay) {
+  // Krymsk: September 2025 .. August 2026 all report on 2025/26.
+  for (const int month : {9, 10, 11}) EXPECT_EQ(period(Periodicity::school_year, 2025, month), "2025-2026");
+  for (const int month : {3, 4, 5, 6, 8}) EXPECT_EQ(period(Periodicity::school_year, 2026, month), "2025-2026");
+  EXPECT_EQ(period(Periodicity::school_year, 2026, 9), "2026-2027");
+  // The yearly rubric collected in September closes the school year before.
+  EXPECT_EQ(model::collection_period(Periodicity::school_year, 2026, 9, true).id, "2025-2026");
+  EXPECT_EQ(model::collection_period(Periodicity::school_year, 2026, 8, true).id, "2024-2025");
+  const auto p = model::collection_period(Periodicity::school_year, 2026, 4);
+  EXPECT_EQ(model::parse_period(p.id), p);
+  EXPECT_EQ(model::period_kind(Periodicity::school_year), model::PeriodKind::school_year);
+}
+
 TEST(ScheduleTest, CollectsOnlyInItsMonths) {
   model::Schedule s;
   s.months = {5, 1};

@@ -238,6 +238,9 @@ TEST(DynamicsPeriodsTest, PreviousPeriodThenSamePeriodOfEarlierYears) {
   EXPECT_EQ(dynamics_periods(*parse_period("2026-H1"), 1), (std::vector<std::string>{"2025-H2", "2025-H1"}));
   EXPECT_EQ(dynamics_periods(*parse_period("2026-H2"), 0), (std::vector<std::string>{"2026-H1"}));
   EXPECT_EQ(dynamics_periods(*parse_period("2026"), 2), (std::vector<std::string>{"2025", "2024"}));
+  // A school year's previous period is the school year before; never a calendar year.
+  EXPECT_EQ(dynamics_periods(*parse_period("2025-2026"), 2), (std::vector<std::string>{"2024-2025", "2023-2024"}));
+  EXPECT_EQ(dynamics_periods(*parse_period("2025-2026"), 0), (std::vector<std::string>{"2024-2025"}));
 }
 
 }  // namespace

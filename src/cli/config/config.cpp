@@ -9,6 +9,7 @@
 #include "cli/config/config_monitorings.h"
 #include "collect/imap_url.h"
 #include "model/email_address.h"
+#include "model/period.h"
 
 namespace cli {
 
@@ -406,6 +407,7 @@ void derive_paths(Config& c) {
 
 std::string default_period(const std::string& periodicity, int year, int month) {
   if (periodicity == "year") return std::to_string(year - 1);
+  if (periodicity == "school_year") return model::school_year_period(month >= 9 ? year - 1 : year - 2).id;
   if (periodicity == "half_year") {
     return month <= 6 ? std::to_string(year - 1) + "-H2" : std::to_string(year) + "-H1";
   }

@@ -141,7 +141,8 @@ void derive_paths(Config& config);
 model::ExpectedAll<Config> load_config(const std::filesystem::path& file);
 
 // The period a run covers when none is configured: the previous month (or
-// half-year, or year) before `today` ("2026-11-23" -> "2026-10").
+// half-year, or year, or school year) before `today` ("2026-11-23" -> "2026-10";
+// a school year: the last one that ended, "2026-11-23" -> "2025-2026").
 std::string default_period(const std::string& periodicity, int year, int month);
 
 }  // namespace cli

@@ -58,6 +58,7 @@ model::ExpectedAll<calendar::Timetable> timetable_for(const Config& config, cons
   t.open_day = s.open_day.value_or(d && d->open_day ? *d->open_day : calendar::k_default_open_day);
   t.deadline_day = s.deadline_day.value_or(d && d->deadline_day ? *d->deadline_day : calendar::k_default_deadline_day);
   t.results_day = s.results_day.value_or(0);  // 0: the day after the deadline
+  t.previous_school_year = d && d->previous_school_year;
   if (s.remind_before) t.remind_before = *s.remind_before;
   if (s.remind_after) t.remind_after = *s.remind_after;
   // A default reminder that does not fit a short window is left out, not refused.

@@ -23,8 +23,12 @@ std::optional<std::string> period_kind_problem(const model::Period& period, mode
       if (period.half > 0) return std::nullopt;
       return "методика полугодовая: период указывается как ГГГГ-H1 или ГГГГ-H2, например " + year + "-H1";
     case model::Periodicity::year:
-      if (period.month == 0 && period.half == 0) return std::nullopt;
+      if (period.kind() == model::PeriodKind::year) return std::nullopt;
       return "методика годовая: период указывается как ГГГГ, например " + year;
+    case model::Periodicity::school_year:
+      if (period.school_year) return std::nullopt;
+      return "методика по учебным годам: период указывается как ГГГГ-ГГГГ или ГГГГ/ГГ, например " +
+             model::school_year_period(period.year).id + " (" + model::display_name(model::school_year_period(period.year)) + ")";
   }
   return std::nullopt;
 }
@@ -70,7 +74,7 @@ std::optional<RunInputs> load_run_inputs(const Config& config) {
   // console, once per process, not only on the «Методика» sheet.
   if (registry) print_diagnostics(registry->warnings);
   if (!period) {
-    std::fprintf(stderr, "ошибка: неверный отчётный период «%s»; ожидается ГГГГ-ММ, ГГГГ-H1/H2 или ГГГГ\n",
+    std::fprintf(stderr, "ошибка: неверный отчётный период «%s»; ожидается ГГГГ-ММ, ГГГГ-H1/H2, ГГГГ или учебный год ГГГГ-ГГГГ\n",
                  config.period.c_str());
   }
   if (!loaded || !registry || !period) return std::nullopt;

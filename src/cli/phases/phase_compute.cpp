@@ -110,7 +110,7 @@ std::optional<analysis::PeriodValues> period_values(const store::HistoryStore& h
 }
 
 bool same_kind(const model::Period& a, const model::Period& b) {
-  return (a.month > 0) == (b.month > 0) && (a.half > 0) == (b.half > 0);
+  return a.kind() == b.kind();
 }
 
 }  // namespace
