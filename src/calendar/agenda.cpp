@@ -6,49 +6,76 @@ namespace calendar {
 
 namespace {
 
-// A reminder more than a week late is no longer worth sending.
+// A reminder after the deadline more than a week late is no longer worth sending.
 constexpr std::chrono::days k_reminder_grace{7};
 
 Task make(Step step, const Cycle& c, Date due) { return Task{step, c, due, step_key(step, due)}; }
 
-// The latest of `days` on or before `today` (and on or before `until`), if
-// any, and the earlier ones.
-void latest_due(Step step, const Cycle& c, const std::vector<Date>& days, Date today, Date until,
-                const CycleState& s, Agenda& out) {
-  const Date* latest = nullptr;
+void miss(Agenda& out, Task task, std::optional<Date> instead = std::nullopt) {
+  out.missed.push_back(Missed{std::move(task), instead});
+}
+
+// The reminders of `days` due by `today` (and by `until`) since the forms
+// went out and since the last one done, oldest first.
+std::vector<Date> owed(Step step, const std::vector<Date>& days, Date today, Date until, const CycleState& s) {
+  std::vector<Date> out;
   for (const auto& d : days) {
-    if (d <= today && d <= until && d > *s.opened_on) latest = &d;
+    if (d <= *s.opened_on || d > today || d > until) continue;
+    if (s.done.contains(step_key(step, d))) {
+      out.clear();  // done (or said) up to here
+      continue;
+    }
+    out.push_back(d);
   }
-  if (latest != nullptr && today > *latest + k_reminder_grace) {
-    if (!s.done.contains(step_key(step, *latest))) out.missed.push_back(make(step, c, *latest));
-    latest = nullptr;
+  return out;
+}
+
+// Before the deadline: the latest one owed, whatever its delay; the earlier
+// ones owed go as that one. Past the deadline: each one owed was missed.
+void reminders_before(const Cycle& c, Date today, const CycleState& s, Agenda& out) {
+  const auto due = owed(Step::remind_before, c.before, today, c.deadline, s);
+  if (due.empty()) return;
+  if (today > c.deadline) {
+    for (const auto& d : due) miss(out, make(Step::remind_before, c, d));
+    return;
   }
-  if (latest == nullptr) return;
-  // One done already at or after the latest due: nothing more.
-  for (const auto& d : days) {
-    if (d >= *latest && s.done.contains(step_key(step, d))) return;
+  for (std::size_t i = 0; i + 1 < due.size(); ++i) miss(out, make(Step::remind_before, c, due[i]), due.back());
+  out.tasks.push_back(make(Step::remind_before, c, due.back()));
+}
+
+// After the deadline: the latest one owed within a week of its day; the
+// earlier ones go as that one; one later than that is missed.
+void reminders_after(const Cycle& c, Date today, const CycleState& s, Agenda& out) {
+  const auto due = owed(Step::remind_after, c.after, today, c.next_open - std::chrono::days{1}, s);
+  if (due.empty()) return;
+  if (today > due.back() + k_reminder_grace) {
+    for (const auto& d : due) miss(out, make(Step::remind_after, c, d));
+    return;
   }
-  for (const auto& d : days) {
-    if (&d == latest) break;
-    if (d > *s.opened_on && !s.done.contains(step_key(step, d))) out.missed.push_back(make(step, c, d));
-  }
-  out.tasks.push_back(make(step, c, *latest));
+  for (std::size_t i = 0; i + 1 < due.size(); ++i) miss(out, make(Step::remind_after, c, due[i]), due.back());
+  out.tasks.push_back(make(Step::remind_after, c, due.back()));
 }
 
 void cycle_agenda(const Cycle& c, Date today, const CycleState& s, bool older, Agenda& out) {
   if (!older) {
     const bool open_settled = s.done.contains(step_key(Step::open, c.open));  // done, or missed and said
     if (!open_settled && today >= c.open) {
-      out.tasks.push_back(make(Step::open, c, c.open));
       if (today >= c.deadline) {  // too late to send forms: say so once
-        out.missed.push_back(std::move(out.tasks.back()));
-        out.tasks.pop_back();
+        miss(out, make(Step::open, c, c.open));
+      } else {
+        out.tasks.push_back(make(Step::open, c, c.open));
       }
     }
     // Reminders only for forms that went out, and not on the day they did.
     if (s.opened_on) {
-      if (today <= c.deadline) latest_due(Step::remind_before, c, c.before, today, c.deadline, s, out);
-      latest_due(Step::remind_after, c, c.after, today, c.next_open - std::chrono::days{1}, s, out);
+      reminders_before(c, today, s, out);
+      reminders_after(c, today, s, out);
+    }
+  } else if (s.opened_on) {
+    // The next collection has begun: a reminder of this one never sent is missed.
+    for (const auto& d : owed(Step::remind_before, c.before, today, c.deadline, s)) miss(out, make(Step::remind_before, c, d));
+    for (const auto& d : owed(Step::remind_after, c.after, today, c.next_open - std::chrono::days{1}, s)) {
+      miss(out, make(Step::remind_after, c, d));
     }
   }
   const auto results_key = step_key(Step::results, c.results);

@@ -11,10 +11,14 @@
 //     deadline passed with the forms never sent skips it (Agenda::missed);
 //   - reminders before the deadline: the latest one due, up to the deadline
 //     day itself, once the forms went out (a reminder day on or before the
-//     day they went out is not due); earlier missed ones are skipped;
+//     day they went out is not due), however late: a reminder still before
+//     its deadline is sent late rather than dropped; earlier missed ones are
+//     not sent as well (Missed::instead names the one that went out);
+//     once the deadline has passed, every one that was never sent is missed
+//     (said once: the machine was off over them);
 //   - reminders after the deadline: the latest one due within the cycle's
 //     window, once the forms went out; earlier missed ones are skipped;
-//   - a reminder more than 7 days late is skipped too (said once);
+//     one more than 7 days late is skipped too (said once);
 //   - results: on or after its day, once (the cycle before too, when the
 //     machine was off on its results day);
 //   - revision: after the results day, within the window, the caller checks
@@ -56,9 +60,14 @@ struct CycleState {
   std::optional<Date> opened_on;  // the day the forms went out (the daily run or `open` by hand)
 };
 
+// A step that passed without being done.
+struct Missed : Task {
+  std::optional<Date> instead;  // a later reminder of the same kind due that goes out today instead
+};
+
 struct Agenda {
-  std::vector<Task> tasks;   // to do today, in order
-  std::vector<Task> missed;  // passed without being done; the caller records them (once) and says so
+  std::vector<Task> tasks;     // to do today, in order
+  std::vector<Missed> missed;  // passed without being done; the caller records them (once) and says so
 };
 
 std::string step_key(Step step, Date due);

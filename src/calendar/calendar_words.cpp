@@ -28,6 +28,24 @@ std::string step_text(const calendar::Task& task) {
   return {};
 }
 
+std::string missed_text(const calendar::Missed& missed) {
+  const auto when = " (" + calendar::date_text(missed.due) + ")";
+  if (missed.step == calendar::Step::open) {
+    return "пропущено: " + step_text(missed) + when +
+           " — срок сдачи наступил, пока программа не запускалась; разошлите формы вручную (metodmon open) и "
+           "сообщите школам новый срок";
+  }
+  std::string text = "пропущено: " + step_text(missed) + when + " — программа в этот день не запускалась";
+  if (missed.instead) return text + "; вместо него отправлено напоминание " + calendar::date_text(*missed.instead);
+  if (missed.step == calendar::Step::remind_before) return text + ", а срок сдачи уже прошёл";
+  return text + "; отправлять его позже уже поздно";
+}
+
+std::string late_text(const calendar::Task& task, calendar::Date today) {
+  if (task.step == calendar::Step::revise || task.due >= today) return {};
+  return " — с опозданием: по календарю " + calendar::date_text(task.due);
+}
+
 std::optional<calendar::Date> resolve_today(const std::string& text) {
   if (text.empty()) return calendar::local_date(static_cast<std::int64_t>(std::time(nullptr)));
   const auto day = calendar::parse_date(text);

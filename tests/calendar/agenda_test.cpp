@@ -97,11 +97,49 @@ TEST(AgendaTest, AMachineOffForAWeekDoesTheLatestReminderNotEveryOne) {
   EXPECT_EQ(a.tasks[0].key, "remind-before:2026-09-19");
   ASSERT_EQ(a.missed.size(), 1u);
   EXPECT_EQ(a.missed[0].key, "remind-before:2026-09-15");
-  // Off until the 28th: results, and only the last reminder after the deadline.
+  EXPECT_EQ(a.missed[0].instead, day("2026-09-19"));
+  // Off until the 28th: results, and only the last reminder after the deadline;
+  // the two before it can no longer go and are said, the 23rd's went as the 27th's.
   const auto late = j.on(t, day("2026-09-28"), start);
   std::vector<std::string> keys;
   for (const auto& task : late.tasks) keys.push_back(task.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"remind-after:2026-09-27", "results"}));
+  std::vector<std::string> missed;
+  for (const auto& m : late.missed) {
+    missed.push_back(m.key + (m.instead ? " -> " + calendar::iso_text(*m.instead) : std::string()));
+  }
+  EXPECT_EQ(missed, (std::vector<std::string>{"remind-before:2026-09-15", "remind-before:2026-09-19",
+                                              "remind-after:2026-09-23 -> 2026-09-27"}));
+}
+
+TEST(AgendaTest, AReminderBeforeTheDeadlineIsSentLateHoweverLate) {
+  auto t = september();
+  t.open_day = 1;
+  t.deadline_day = 25;
+  t.results_day = 26;
+  t.remind_before = {20, 1};  // the 5th and the 24th
+  Journal j;
+  const auto start = day("2026-08-01");
+  j.live(t, day("2026-09-01"), start);
+  // Off from the 2nd to the 14th: the 5th's reminder is nine days late, and still goes.
+  EXPECT_EQ(j.live(t, day("2026-09-14"), start), Did{"2026 remind-before:2026-09-05"});
+  EXPECT_EQ(j.live(t, day("2026-09-15"), start), Did{});
+  EXPECT_EQ(j.live(t, day("2026-09-24"), start), Did{"2026 remind-before:2026-09-24"});
+}
+
+TEST(AgendaTest, RemindersTheMachineSleptThroughAreSaidOnceEvenAfterTheCycle) {
+  const auto t = september();
+  Journal j;
+  const auto start = day("2026-08-01");
+  j.live(t, day("2026-09-01"), start);
+  // Off from the 14th to the 21st (the results day): both reminders before the deadline are missed.
+  const auto a = j.on(t, day("2026-09-21"), start);
+  ASSERT_EQ(a.missed.size(), 2u);
+  EXPECT_EQ(a.missed[0].key, "remind-before:2026-09-15");
+  EXPECT_EQ(a.missed[1].key, "remind-before:2026-09-19");
+  EXPECT_FALSE(a.missed[0].instead);
+  EXPECT_EQ(j.live(t, day("2026-09-21"), start), Did{"2026 results"});
+  EXPECT_TRUE(j.on(t, day("2026-09-22"), start).missed.empty()) << "said once";
 }
 
 TEST(AgendaTest, AReminderMoreThanAWeekLateIsSkipped) {
@@ -111,10 +149,11 @@ TEST(AgendaTest, AReminderMoreThanAWeekLateIsSkipped) {
   for (const auto* d : {"2026-09-01", "2026-09-15", "2026-09-19", "2026-09-21"}) j.live(t, day(d), start);
   // Off from the 22nd until the 4th of October: the reminder of the 27th is 7 days late, still sent.
   EXPECT_EQ(j.on(t, day("2026-10-04"), start).tasks[0].key, "remind-after:2026-09-27");
-  // Until the 5th: 8 days late, skipped and said.
+  // Until the 5th: 8 days late, skipped and said (and the 23rd's, never sent either).
   const auto a = j.on(t, day("2026-10-05"), start);
-  ASSERT_EQ(a.missed.size(), 1u);
-  EXPECT_EQ(a.missed[0].key, "remind-after:2026-09-27");
+  ASSERT_EQ(a.missed.size(), 2u);
+  EXPECT_EQ(a.missed[0].key, "remind-after:2026-09-23");
+  EXPECT_EQ(a.missed[1].key, "remind-after:2026-09-27");
   ASSERT_EQ(a.tasks.size(), 1u);
   EXPECT_EQ(a.tasks[0].step, Step::revise);
 }
@@ -161,8 +200,11 @@ TEST(AgendaTest, AMonthOffCatchesUpTheOlderCyclesResultsFirst) {
   std::vector<std::string> keys;
   for (const auto& task : a.tasks) keys.push_back(task.cycle.period.id + " " + task.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"2026-12 results", "2027-01 results"}));
-  ASSERT_EQ(a.missed.size(), 1u);
-  EXPECT_EQ(a.missed[0].cycle.period.id + " " + a.missed[0].key, "2027-01 open");
+  // December's reminders were slept through as well: said, never sent.
+  std::vector<std::string> missed;
+  for (const auto& m : a.missed) missed.push_back(m.cycle.period.id + " " + m.key);
+  EXPECT_EQ(missed, (std::vector<std::string>{"2026-12 remind-before:2027-01-12", "2026-12 remind-after:2027-01-18",
+                                              "2027-01 open"}));
 }
 
 TEST(AgendaTest, ThePlanListsEveryStepWithItsDay) {
