@@ -32,6 +32,8 @@ inline constexpr const char* form_out = "form-out";                    // a new 
 inline constexpr const char* reminder = "reminder";                    // a form not yet returned (calendar)
 inline constexpr const char* reply = "reply";                          // an answer to a school's e-mail
 inline constexpr const char* collect_notice = "collect-notice";        // to the methodist: letters the collection did not take
+inline constexpr const char* returns_status = "returns-status";        // to the methodist: who has sent (calendar)
+inline constexpr const char* calendar_notice = "calendar-notice";      // to the methodist: steps missed (calendar)
 }  // namespace letter_kind
 
 // One figure the letter states: "1.1 «Доля …»" -> "45,0 % (9 из 20)".

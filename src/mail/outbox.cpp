@@ -8,8 +8,8 @@
 
 #include "model/email_address.h"
 #include "util/atomic_file.h"
-#include "util/sha256.h"
 #include "util/local_time.h"
+#include "util/sha256.h"
 
 namespace mail {
 
@@ -18,6 +18,11 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* k_journal = "journal.tsv";
+
+// The journal's time of a letter: `clock` (a calendar day's moment), else now.
+std::string local_now(std::int64_t clock) {
+  return clock != 0 ? util::local_time_text(clock) : util::local_now_text();
+}
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -142,7 +147,7 @@ model::Expected<void> Outbox::save(std::string_view period, const std::vector<Jo
 }
 
 void Outbox::send_entry(std::string_view period, JournalEntry& entry, Courier& courier) const {
-  entry.updated = util::local_now_text();
+  entry.updated = local_now(m_clock);
   if (const auto bad = bad_address(entry.recipients)) {
     entry.status = DeliveryStatus::invalid;
     entry.last_error = "неверный адрес получателя «" + header_safe(*bad) + "»: письмо не отправляется; "
@@ -193,7 +198,7 @@ model::Expected<Delivery> Outbox::deliver(std::string_view period, Letter letter
   for (auto& e : *entries) {
     if (replaces(e, letter, recipients, courier.mode())) {
       e.status = DeliveryStatus::superseded;
-      e.updated = util::local_now_text();
+      e.updated = local_now(m_clock);
       ++result.superseded;
     }
   }
@@ -231,13 +236,14 @@ model::Expected<Delivery> Outbox::deliver(std::string_view period, Letter letter
   e.kind = letter.kind;
   e.topic = letter.topic;
   e.figures = digest;
-  e.updated = util::local_now_text();
+  e.updated = local_now(m_clock);
   e.status = courier.mode() == Courier::Mode::dry_run ? DeliveryStatus::dry_run : DeliveryStatus::pending;
   if (auto ok = check_message(letter.message); !ok) {
     e.status = DeliveryStatus::invalid;  // kept on disk for the methodist, never sent
     e.last_error = model::to_string(ok.error());
   }
 
+  if (m_clock != 0 && letter.message.date == 0) letter.message.date = m_clock;
   letter.message.fix_identity();  // the file on disk is byte for byte what is sent
   const auto dir = period_dir(period);
   if (auto written = util::write_file_atomic(dir / e.eml_file, letter.message.to_eml()); !written) {

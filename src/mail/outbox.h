@@ -78,6 +78,7 @@
 //   for (const auto& period : outbox.periods()) outbox.resend_pending(period, courier);
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -131,11 +132,18 @@ class Outbox {
 
   std::filesystem::path period_dir(std::string_view period) const;
 
+  // The moment letters and the journal are dated with from now on (seconds
+  // since the epoch; 0, the default: the machine's clock). A run that stands
+  // for a calendar day (`daily --today`) dates its letters with that day, so
+  // «заменяет письмо от …» names the day the letter went out by the calendar.
+  void set_clock(std::int64_t epoch) { m_clock = epoch; }
+
  private:
   model::Expected<void> save(std::string_view period, const std::vector<JournalEntry>& entries) const;
   void send_entry(std::string_view period, JournalEntry& entry, Courier& courier) const;
 
   std::filesystem::path m_root;
+  std::int64_t m_clock = 0;
 };
 
 // The content key of a message (see rule 2).

@@ -27,6 +27,8 @@ struct ReceivedForm {
   Outcome outcome = Outcome::rejected;
   std::string errors;      // the errors of a rejected form, "; "-separated
   std::string sender = {};  // model::sender_text: who mailed it; "" put into the inbox by hand
+  std::string sha256 = {};
+  std::string told = {};   // a rejected form: the day the school was told ("2026-09-13"); empty: not yet
 };
 
 struct SentLetter {
@@ -43,6 +45,11 @@ struct SchoolReturn {
   std::vector<ReceivedForm> files;    // oldest first
   std::vector<SentLetter> reminders;
   ReturnState state = ReturnState::missing;
+  // Both facts of a school that sent in time and corrected later:
+  //   accepted: a form sent after the deadline replaced the one accepted in time;
+  //   accepted_late: a form sent in time was rejected, the accepted one came later.
+  bool sent_in_time = false;         // a form came by the deadline (for accepted_late: a rejected one)
+  std::int64_t corrected_late = 0;   // when the accepted correction after the deadline was sent; 0: none
 };
 
 struct SubmissionLog {

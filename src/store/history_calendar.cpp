@@ -39,6 +39,17 @@ model::Expected<std::string> HistoryStore::calendar_start(std::string_view today
   return rows->front();
 }
 
+model::Expected<std::optional<std::string>> HistoryStore::first_calendar_day() const {
+  auto sel = m_impl->prepare("SELECT first_day FROM calendar_start WHERE monitoring = ?1", "начало календаря");
+  if (!sel) return std::unexpected(sel.error());
+  sel->bind(1, m_impl->monitoring);
+  auto rows = collect_rows<std::string>(*m_impl, *sel, "начало календаря",
+                                        [](const sql::Statement& st) { return st.text(0); });
+  if (!rows) return std::unexpected(rows.error());
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional(rows->front());
+}
+
 model::Expected<void> HistoryStore::record_step(const CalendarStepRecord& step) {
   auto& m = *m_impl;
   auto ins = m.prepare(
@@ -122,7 +133,8 @@ model::Expected<void> HistoryStore::record_received(std::string_view period,
 
 model::Expected<std::vector<ReceivedFileRecord>> HistoryStore::received_of(std::string_view period) const {
   auto s = m_impl->prepare(
-      "SELECT name, sha256, size, mtime, school_id, outcome, errors, first_seen, last_seen, sender FROM received_files "
+      "SELECT name, sha256, size, mtime, school_id, outcome, errors, first_seen, last_seen, sender, told "
+      "FROM received_files "
       "WHERE monitoring = ?1 AND period = ?2 ORDER BY mtime, name",
       "полученные файлы");
   if (!s) return std::unexpected(s.error());
@@ -139,8 +151,22 @@ model::Expected<std::vector<ReceivedFileRecord>> HistoryStore::received_of(std::
     r.first_seen = st.text(7);
     r.last_seen = st.text(8);
     r.sender = st.text(9);
+    r.told = st.text(10);
     return r;
   });
+}
+
+model::Expected<void> HistoryStore::mark_told(std::string_view period, std::string_view name, std::string_view sha256,
+                                              std::string_view day) {
+  auto& m = *m_impl;
+  auto upd = m.prepare(
+      "UPDATE received_files SET told = ?5 WHERE monitoring = ?1 AND period = ?2 AND name = ?3 AND sha256 = ?4 "
+      "AND told = ''",
+      "отметка об ответе школе");
+  if (!upd) return std::unexpected(upd.error());
+  upd->bind(1, m.monitoring).bind(2, period).bind(3, name).bind(4, sha256).bind(5, day);
+  if (auto r = upd->run(); !r) return std::unexpected(m.error("отметка об ответе школе", r.error()));
+  return {};
 }
 
 }  // namespace store

@@ -142,8 +142,15 @@ ALTER TABLE received_files ADD COLUMN sender TEXT NOT NULL DEFAULT '';
 UPDATE schema_version SET version = 3;
 )sql";
 
+// Version 4: the day a school was told that a file it sent was rejected (by
+// the calendar's answer or a reminder), so that it is told once.
+constexpr const char* k_schema_v4 = R"sql(
+ALTER TABLE received_files ADD COLUMN told TEXT NOT NULL DEFAULT '';
+UPDATE schema_version SET version = 4;
+)sql";
+
 // Step n brings a file from version n - 1 to n.
-constexpr const char* k_steps[] = {k_schema_v1, k_schema_v2, k_schema_v3};
+constexpr const char* k_steps[] = {k_schema_v1, k_schema_v2, k_schema_v3, k_schema_v4};
 static_assert(std::size(k_steps) == k_history_schema_version);
 
 model::Expected<std::int64_t> schema_version(HistoryStore::Impl& impl) {

@@ -20,9 +20,10 @@
 //   school_letters(monitoring, period, school_id, kind, day, recipients, status;
 //              PK (monitoring, period, school_id, kind, day))   one letter a day of a kind
 //   received_files(monitoring, period, name, sha256, size, mtime, school_id, outcome,
-//              errors, first_seen, last_seen, sender; PK (monitoring, period, name, sha256))
+//              errors, first_seen, last_seen, sender, told; PK (monitoring, period, name, sha256))
 // sender (version 3): model::sender_text of the file — the address of the
 // letter it was collected from; '' for a file put into the inbox by hand.
+// told (version 4): the day the school was told the file was rejected; '' until then.
 // A run that was killed keeps finished = NULL: list_runs() shows it as
 // unfinished, which is the honest answer.
 //
@@ -64,7 +65,7 @@
 
 namespace store {
 
-inline constexpr int k_history_schema_version = 3;
+inline constexpr int k_history_schema_version = 4;
 
 // One school × indicator result of one period.
 struct ValueRow {
@@ -139,6 +140,7 @@ struct ReceivedFileRecord {
   std::string first_seen;  // the day metodmon first read it
   std::string last_seen;
   std::string sender;      // model::sender_text: who mailed it; "" put in by hand
+  std::string told = {};   // the day the school was told it was rejected; empty: not yet
 };
 
 struct FileRecord {
@@ -199,6 +201,8 @@ class HistoryStore {
   // Calendar (history_calendar.cpp). The first day the calendar ran for the
   // monitoring: set once (later calls keep the first), read back.
   model::Expected<std::string> calendar_start(std::string_view today);
+  // The same, read only: nullopt when the calendar never ran for the monitoring.
+  model::Expected<std::optional<std::string>> first_calendar_day() const;
   // Records a step (a later record of the same period and step replaces it).
   model::Expected<void> record_step(const CalendarStepRecord& step);
   model::Expected<std::vector<CalendarStepRecord>> steps_of(std::string_view period) const;
@@ -211,6 +215,10 @@ class HistoryStore {
                                         std::string_view day);
   // Sorted by mtime, then name.
   model::Expected<std::vector<ReceivedFileRecord>> received_of(std::string_view period) const;
+  // Notes that the school was told on `day` that the file (name, SHA-256) of
+  // the period was rejected; a file told before keeps its first day.
+  model::Expected<void> mark_told(std::string_view period, std::string_view name, std::string_view sha256,
+                                  std::string_view day);
 
   struct Impl;  // opaque: the SQLite handle, defined in history_store_impl.h
 

@@ -56,15 +56,31 @@ model::Expected<model::SubmissionLog> submission_log(const store::HistoryStore& 
     const model::SentLetter sent{l.kind, l.day, l.recipients, l.status};
     (l.kind == "form-out" ? s.forms_out : s.reminders).push_back(sent);
   }
-  for (const auto& f : *files) {
+  for (const auto& f : *files) {  // oldest first
     const auto it = index.find(f.school_id);
     if (it == index.end()) continue;
     auto& s = log.schools[it->second];
-    s.files.push_back({f.name, f.mtime, f.first_seen, f.outcome, f.errors, f.sender});
-    if (f.outcome == model::Outcome::accepted) {
-      s.state = f.mtime >= late_after ? model::ReturnState::accepted_late : model::ReturnState::accepted;
+    s.files.push_back({f.name, f.mtime, f.first_seen, f.outcome, f.errors, f.sender, f.sha256, f.told});
+    const bool late = f.mtime >= late_after;
+    // A valid form: the one in use, or one a newer valid form replaced.
+    const bool valid = f.outcome == model::Outcome::accepted || f.outcome == model::Outcome::superseded;
+    if (valid) {
+      switch (s.state) {
+        case model::ReturnState::accepted:
+          if (late) s.corrected_late = f.mtime;  // accepted in time, corrected after the deadline
+          break;
+        case model::ReturnState::rejected:  // its first form had errors
+          s.state = late ? model::ReturnState::accepted_late : model::ReturnState::accepted;
+          if (late && s.sent_in_time) s.corrected_late = f.mtime;
+          break;
+        case model::ReturnState::missing:
+          s.state = late ? model::ReturnState::accepted_late : model::ReturnState::accepted;
+          break;
+        case model::ReturnState::accepted_late: break;
+      }
     } else if (f.outcome == model::Outcome::rejected && s.state == model::ReturnState::missing) {
       s.state = model::ReturnState::rejected;
+      s.sent_in_time = !late;
     }
   }
   return log;
