@@ -1,6 +1,7 @@
 #include "letters/letter_figures.h"
 
 #include "analysis/number_text.h"
+#include "analysis/rubric_scoring.h"
 
 namespace letters {
 
@@ -18,6 +19,30 @@ std::string value_text(const model::IndicatorDef& ind, const aggregate::SchoolVa
   return text;
 }
 
+// The school's rubric points: total and level, place, each block and position.
+void rubric_figures(const analysis::Analysis* a, const std::string& school_id, std::vector<mail::Figure>& out) {
+  if (a == nullptr || !a->rubric) return;
+  const auto& r = *a->rubric;
+  const auto* s = r.of(school_id);
+  if (s == nullptr) return;
+  const auto of = [](double points, double max) {
+    return analysis::format_points(points) + " из " + analysis::format_points(max);
+  };
+  out.push_back({"Баллы рубрики «" + r.title + "»",
+                 of(s->total, s->max) + ", уровень «" + analysis::level_name(s->level) + "»"});
+  if (s->rank) {
+    out.push_back({"Место по баллам рубрики", std::to_string(*s->rank) + " из " + std::to_string(r.schools.size())});
+  }
+  for (const auto& b : s->blocks()) {
+    const auto block = "Баллы: «" + std::string(b.title) + "»";
+    out.push_back({block, of(b.points, b.max)});
+    if (b.positions.size() < 2) continue;
+    for (const auto& p : b.positions) {
+      out.push_back({block + ", " + std::string(p.name), of(p.points, p.max)});
+    }
+  }
+}
+
 }  // namespace
 
 std::string error_text(const model::Diagnostic& d) {
@@ -30,17 +55,31 @@ std::string error_text(const model::Diagnostic& d) {
 }
 
 std::vector<mail::Figure> school_figures(const model::Definition& definition, const aggregate::Summary& summary,
-                                            const std::string& school_id) {
+                                            const std::string& school_id, const analysis::Analysis* analysis) {
   std::vector<mail::Figure> out;
+  rubric_figures(analysis, school_id, out);
   for (const auto& ind : definition.indicators) {
     const auto* v = summary.value(school_id, ind.id);
-    if (v != nullptr) out.push_back({analysis::indicator_label(ind), value_text(ind, *v)});
+    if (v == nullptr) continue;
+    const auto label = analysis::indicator_label(ind);
+    out.push_back({label, value_text(ind, *v)});
+    const auto* st = summary.stats(ind.id);
+    if (st == nullptr) continue;
+    // What the director's sheet shows beside the school's value.
+    if (ind.kind == model::IndicatorKind::share && v->rank) {
+      out.push_back({label + ": место среди ОО", std::to_string(*v->rank) + " из " + std::to_string(st->schools_with_value)});
+    }
+    if (ind.kind != model::IndicatorKind::yesno && st->median) {
+      out.push_back({label + ": медиана по ОО", analysis::format_value(ind, *st->median)});
+    }
+    if (st->municipal) out.push_back({label + ": по муниципалитету", analysis::format_value(ind, *st->municipal)});
   }
   return out;
 }
 
 std::vector<mail::Figure> methodist_figures(const model::Definition& definition, const model::Registry& registry,
-                                               const aggregate::Summary& summary, const model::RunInfo& run) {
+                                               const aggregate::Summary& summary, const model::RunInfo& run,
+                                               const analysis::Analysis* analysis) {
   std::vector<mail::Figure> out;
   out.push_back({"Принято форм", std::to_string(model::count_outcome(run.files, model::Outcome::accepted))});
   std::string rejected;
@@ -63,7 +102,12 @@ std::vector<mail::Figure> methodist_figures(const model::Definition& definition,
   for (const auto& id : summary.school_ids) {
     const auto* school = registry.find(id);
     const auto name = school ? school->short_name : id;
-    for (auto f : school_figures(definition, summary, id)) out.push_back({name + ": " + f.label, f.value});
+    std::vector<mail::Figure> own;
+    rubric_figures(analysis, id, own);
+    for (const auto& ind : definition.indicators) {
+      if (const auto* v = summary.value(id, ind.id)) own.push_back({analysis::indicator_label(ind), value_text(ind, *v)});
+    }
+    for (auto& f : own) out.push_back({name + ": " + f.label, std::move(f.value)});
   }
   return out;
 }

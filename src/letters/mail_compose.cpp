@@ -1,6 +1,7 @@
 #include "letters/mail_compose.h"
 
 #include "analysis/russian_words.h"
+#include "letters/calendar_letters.h"
 #include "letters/letter_figures.h"
 #include "letters/salutation.h"
 #include "util/read_file.h"
@@ -12,6 +13,14 @@ namespace {
 constexpr std::size_t k_max_listed_changes = 20;
 
 std::string period_text(const MailContext& ctx) { return model::display_name(ctx.summary.period); }
+
+// The calendar's missed steps, for the methodist.
+std::string calendar_notes_text(const MailContext& ctx) {
+  if (ctx.calendar_notes.empty()) return {};
+  std::string text = "\nКалендарь: пропущено, пока программа не запускалась:\n";
+  for (const auto& n : ctx.calendar_notes) text += "  — " + n + "\n";
+  return text;
+}
 
 // Each rejected form with its errors, as the methodist's letters list them.
 std::string rejected_forms_text(const MailContext& ctx) {
@@ -47,6 +56,11 @@ std::string change_line(const mail::FigureChange& c) {
 }
 
 }  // namespace
+
+std::string monitoring_in_subject(const MailContext& ctx) {
+  if (!ctx.monitoring_name.empty()) return "мониторинга «" + ctx.monitoring_name + "»";
+  return analysis::monitoring_genitive(ctx.definition);
+}
 
 std::string letter_signature(const MailContext& ctx) {
   std::string s = "\n--\n";
@@ -92,7 +106,7 @@ mail::Letter director_letter(const MailContext& ctx, const model::School& school
     }
   }
   auto m = new_message(ctx, {school.director, school.email});
-  m.subject = "Итоги мониторинга за " + period_text(ctx) + " — " + school.short_name;
+  m.subject = "Итоги " + monitoring_in_subject(ctx) + " за " + period_text(ctx) + " — " + school.short_name;
   std::string body = salutation(school.director) + "\n\n";
   body += "Направляем результаты " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) +
           " по " + school.short_name + ".\n\n";
@@ -110,7 +124,7 @@ mail::Letter director_letter(const MailContext& ctx, const model::School& school
   m.body = body;
   m.attachments.push_back(std::move(workbook));
   return {mail::letter_kind::results_director, school.id, std::move(m),
-          school_figures(ctx.definition, ctx.summary, school.id)};
+          school_figures(ctx.definition, ctx.summary, school.id, ctx.analysis)};
 }
 
 mail::Letter methodist_letter(const MailContext& ctx, mail::MailAttachment workbook,
@@ -118,8 +132,8 @@ mail::Letter methodist_letter(const MailContext& ctx, mail::MailAttachment workb
   const int accepted = model::count_outcome(ctx.run.files, model::Outcome::accepted);
   const int rejected = model::count_outcome(ctx.run.files, model::Outcome::rejected);
   auto m = new_message(ctx, {"", ctx.methodist});
-  m.subject = "metodmon: итоги за " + period_text(ctx) + " — принято форм: " + std::to_string(accepted) +
-              ", отклонено: " + std::to_string(rejected);
+  m.subject = "metodmon: итоги " + monitoring_in_subject(ctx) + " за " + period_text(ctx) +
+              " — принято форм: " + std::to_string(accepted) + ", отклонено: " + std::to_string(rejected);
   std::string body = "Итоги " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) + ".\n\n";
   body += "Запуск: " + ctx.run.run_time + ", " + ctx.run.tool_version + ".\n";
   const auto without_form = model::schools_without_accepted_form(ctx.registry, ctx.run.files);
@@ -130,6 +144,7 @@ mail::Letter methodist_letter(const MailContext& ctx, mail::MailAttachment workb
     body += "Форм за другой период во входящей папке (не учитывались): " + std::to_string(other) + ".\n";
   }
   body += notices_text(ctx);
+  body += calendar_notes_text(ctx);
   if (rejected > 0) {
     body += "\nОтклонённые формы (подробно — на листе «Ошибки» итоговой книги):\n";
     body += rejected_forms_text(ctx);
@@ -160,13 +175,13 @@ mail::Letter methodist_letter(const MailContext& ctx, mail::MailAttachment workb
   m.attachments.push_back(std::move(workbook));
   for (auto& d : documents) m.attachments.push_back(std::move(d));
   return {mail::letter_kind::results_methodist, {}, std::move(m),
-          methodist_figures(ctx.definition, ctx.registry, ctx.summary, ctx.run)};
+          methodist_figures(ctx.definition, ctx.registry, ctx.summary, ctx.run, ctx.analysis)};
 }
 
 mail::Letter nothing_accepted_letter(const MailContext& ctx, bool results_kept) {
   auto m = new_message(ctx, {"", ctx.methodist});
-  m.subject = "metodmon: за " + period_text(ctx) + " не принято ни одной формы — итоги " +
-              (results_kept ? "не обновлены" : "не построены");
+  m.subject = "metodmon: " + monitoring_in_subject(ctx) + " за " + period_text(ctx) +
+              " — не принято ни одной формы, итоги " + (results_kept ? "не обновлены" : "не построены");
   std::string body = "Запуск мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + " (" +
                      ctx.run.run_time + ", " + ctx.run.tool_version + ") не принял ни одной формы.\n";
   body += results_kept ? "Опубликованные ранее итоги за этот период и история оставлены без изменений; "
@@ -188,7 +203,8 @@ mail::Letter nothing_accepted_letter(const MailContext& ctx, bool results_kept) 
 
 mail::Letter run_failed_letter(const MailContext& ctx, const model::Diagnostic& problem) {
   auto m = new_message(ctx, {"", ctx.methodist});
-  m.subject = "metodmon: запуск за " + period_text(ctx) + " прерван — письма директорам не отправлены";
+  m.subject = "metodmon: запуск " + monitoring_in_subject(ctx) + " за " + period_text(ctx) +
+              " прерван — письма директорам не отправлены";
   std::string body = "Запуск мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + " (" +
                      ctx.run.run_time + ", " + ctx.run.tool_version + ") прерван после чтения форм.\n";
   body += "\nЧто случилось: " + problem.message + "\n";
@@ -205,22 +221,22 @@ mail::Letter run_failed_letter(const MailContext& ctx, const model::Diagnostic& 
 }
 
 std::optional<mail::Letter> rejected_form_letter(const MailContext& ctx, const model::School& school,
-                                                    const std::vector<const model::FileOutcome*>& files) {
+                                                    const model::FileOutcome& file) {
   if (school.email.empty()) return std::nullopt;
   auto m = new_message(ctx, {school.director, school.email});
-  m.subject = "Форма мониторинга за " + period_text(ctx) + " не принята — " + school.short_name;
+  m.subject = "Форма " + monitoring_in_subject(ctx) + " за " + period_text(ctx) + " не принята — " + school.short_name;
   std::string body = salutation(school.director) + "\n\n";
-  body += "Форма " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) +
-          " не принята: в ней есть ошибки. Исправьте их в той же форме и пришлите файл снова.\n";
-  for (const auto* f : files) {
-    body += "\nФайл «" + f->file.name + "»:\n";
-    for (const auto& d : f->diagnostics) {
-      if (d.severity == model::Severity::error) body += "  — " + error_text(d) + "\n";
-    }
+  body += "Форма " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) + " от " +
+          school.short_name + " («" + file.file.name + "») не принята: в ней есть ошибки. Исправьте их в той же "
+          "форме и пришлите файл снова.\n\nОшибки:\n";
+  for (const auto& d : file.diagnostics) {
+    if (d.severity == model::Severity::error) body += "  — " + error_text(d) + "\n";
   }
+  if (ctx.cycle != nullptr) body += "\n" + resend_by_text(*ctx.cycle, calendar::local_date(ctx.run.run_epoch)) + "\n";
   body += letter_signature(ctx);
   m.body = body;
-  return mail::Letter{mail::letter_kind::rejected_form, school.id, std::move(m), rejected_form_figures(files)};
+  const auto topic = school.id + "@" + file.file.sha256.substr(0, 12);
+  return mail::Letter{mail::letter_kind::rejected_form, topic, std::move(m), rejected_form_figures({&file})};
 }
 
 void mark_revised(mail::Letter& letter, const mail::Revision& revision) {
@@ -250,7 +266,12 @@ void mark_revised(mail::Letter& letter, const mail::Revision& revision) {
   } else {
     note = "Это письмо заменяет письмо от " + when + ".\n";
   }
-  const auto para = m.body.find("\n\n");
+  // After the paragraph that names the monitoring: the first, or the one
+  // after the greeting («Уважаемая …!»).
+  auto para = m.body.find("\n\n");
+  if (para != std::string::npos && para > 0 && m.body[para - 1] == '!') {
+    if (const auto next = m.body.find("\n\n", para + 2); next != std::string::npos) para = next;
+  }
   m.body.insert(para == std::string::npos ? 0 : para + 2, note + "\n");
 }
 

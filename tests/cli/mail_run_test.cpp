@@ -83,7 +83,9 @@ TEST(MailRunTest, DirectorsMethodistAndRejectedSchoolsGetTheirLetters) {
       continue;
     }
     ++directors;
-    EXPECT_NE(m.subject.find("Итоги мониторинга за ноябрь 2026"), std::string::npos) << m.subject;
+    // The subject names the monitoring (its definition's title: the demo sets no short name).
+    EXPECT_TRUE(m.subject.starts_with("Итоги мониторинга методической работы")) << m.subject;
+    EXPECT_NE(m.subject.find(" за ноябрь 2026 — "), std::string::npos) << m.subject;
     ASSERT_EQ(m.attachments.size(), 1u);
     // The attachment is this school's own workbook, byte for byte.
     EXPECT_EQ(m.attachments[0].first, school + "_2026-11.xlsx");
@@ -137,25 +139,35 @@ TEST(MailRunTest, RerunSendsOnlyLettersWhoseFiguresChangedMarkedRevised) {
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(server.wait_for(18, std::chrono::milliseconds(300)).size(), 17u);
 
-  // School 1 corrects a figure: its director and the methodist get revised
-  // letters that say what changed; the other 11 directors and the four
-  // rejected schools get nothing new.
+  // School 1 corrects a figure: the median and the municipal value of that
+  // indicator move, which every director's workbook shows, so every director
+  // and the methodist get revised letters that say what changed (12 + 1); the
+  // four rejected schools get nothing new.
   change_sch01_form(options.inbox);
   r = test::metodmon("run -q --config " + config.string());
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  const auto mails = server.wait_for(19);
-  ASSERT_EQ(mails.size(), 19u);
-  EXPECT_EQ(server.wait_for(20, std::chrono::milliseconds(300)).size(), 19u);
+  const auto mails = server.wait_for(30);
+  ASSERT_EQ(mails.size(), 30u);
+  EXPECT_EQ(server.wait_for(31, std::chrono::milliseconds(300)).size(), 30u);
   const std::vector<test::ReceivedMail> revised(mails.begin() + 17, mails.end());
+  for (const auto& m : revised) {
+    EXPECT_EQ(m.subject.find("не принята"), std::string::npos) << m.subject;
+    EXPECT_NE(m.subject.find("Уточнённые итоги"), std::string::npos) << m.subject;
+  }
   const auto* director = letter_to(revised, "school1@ensk-edu.example");
+  const auto* other = letter_to(revised, "school2@ensk-edu.example");
   const auto* methodist = letter_to(revised, k_methodist);
   ASSERT_NE(director, nullptr);
+  ASSERT_NE(other, nullptr);
   ASSERT_NE(methodist, nullptr);
-  for (const auto* m : {director, methodist}) {
-    EXPECT_NE(m->subject.find("Уточнённые итоги"), std::string::npos) << m->subject;
+  for (const auto* m : {director, other, methodist}) {
     EXPECT_NE(m->body.find("Уточнённые итоги"), std::string::npos) << m->body;
     EXPECT_NE(m->body.find("5.1 «Доля педагогов, прошедших КПК"), std::string::npos) << m->body;  // what changed
   }
+  // Another school's letter names what moved for it: the median or the municipal value, not its own value.
+  EXPECT_TRUE(other->body.find(": медиана по ОО") != std::string::npos ||
+              other->body.find(": по муниципалитету") != std::string::npos)
+      << other->body;
   EXPECT_NE(methodist->body.find("МБОУ СОШ № 1"), std::string::npos) << methodist->body;
   // Only the changed indicator is listed as changed in the director's letter.
   EXPECT_EQ(director->body.find("участие в диагностике"), std::string::npos) << director->body;

@@ -221,8 +221,10 @@ TEST(WhoseFormTest, AFormOfAnotherMethodReachesTheSchoolNamedByItsFile) {
 
 TEST(WhoseFormTest, AnOutdatedFormReachesTheSchoolNamedByItsMetaWithTheVersionToUse) {
   test::TempDir dir;
-  // A file name that names no school: only _meta says whose form it is.
-  fill_inbox(dir / "inbox", {"sch07_2026-11.xlsx"},
+  // A file name that names no school: only _meta says whose form it is. The
+  // school's other forms are left out: one accepted after it would mean the
+  // school has corrected it, and it would not be told of it again.
+  fill_inbox(dir / "inbox", {"sch07_2026-11.xlsx", "sch07_2026-11 (первый вариант).xlsx"},
              {spec("sch07_2026-11.xlsx", "анкета школы.xlsx", "definition_version=2025.1")});
   const auto r = run(dir);
   EXPECT_EQ(r.exit_code, 2) << r.out;
@@ -231,4 +233,19 @@ TEST(WhoseFormTest, AnOutdatedFormReachesTheSchoolNamedByItsMetaWithTheVersionTo
   ASSERT_EQ(bodies.size(), 1u) << r.out;
   EXPECT_TRUE(has(bodies[0], "устаревшая версия формы: 2025.1")) << bodies[0];
   EXPECT_TRUE(has(bodies[0], "актуальную форму за ноябрь 2026 (версии 2026.2)")) << bodies[0];
+}
+
+TEST(WhoseFormTest, ARejectedFormTheSchoolCorrectedSinceIsNotToldAgain) {
+  test::TempDir dir;
+  // The outdated form of 10 November, then the school's form in use, sent
+  // later: the school has corrected it (issue 26, point 1).
+  fill_inbox(dir / "inbox", {"sch07_2026-11.xlsx"},
+             {spec("sch07_2026-11.xlsx", "анкета школы.xlsx", "definition_version=2025.1"),
+              spec("sch07_2026-11 (первый вариант).xlsx", "sch07_2026-11 (первый вариант).xlsx", {}, {}, {},
+                   k_nov_10 + k_day)});
+  const auto r = run(dir);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(outcomes(dir)["анкета школы.xlsx"], "rejected");
+  EXPECT_EQ(outcomes(dir)["sch07_2026-11 (первый вариант).xlsx"], "accepted");
+  EXPECT_TRUE(rejection_letters(dir, "school7@ensk-edu.example").empty()) << r.out;
 }

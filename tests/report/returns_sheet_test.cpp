@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "report/results_workbook.h"
+#include "report/returns_sheet.h"
 #include "report_fixture.h"
 #include "support/openpyxl_check.h"
 #include "support/temp_dir.h"
@@ -31,8 +32,35 @@ model::SubmissionLog sample_log() {
   return log;
 }
 
+// A school that sent in time and corrected after the deadline: both facts.
+TEST(ReturnsSheetTest, ACorrectionAfterTheDeadlineKeepsTheFormInTime) {
+  ::setenv("TZ", "Europe/Moscow", 1);
+  ::tzset();  // localtime_r does not read TZ again by itself
+  model::SchoolReturn s{"s1", "МБОУ СОШ № 1", {}, {}, {}, model::ReturnState::accepted};
+  EXPECT_EQ(report::return_state_text(s), "принята");
+  s.corrected_late = 1758528000;  // 22.09.2025 11:00 in Moscow
+  EXPECT_EQ(report::return_state_text(s), "принята в срок; исправлена после срока (22.09.2025)");
+  s.state = model::ReturnState::accepted_late;
+  s.sent_in_time = true;
+  EXPECT_EQ(report::return_state_text(s), "прислана в срок с ошибками; исправлена после срока (22.09.2025)");
+  s.sent_in_time = false;
+  EXPECT_EQ(report::return_state_text(s), "прислана после срока");
+  model::SubmissionLog log;
+  log.opened = "2025-09-01";
+  log.deadline = "2025-09-20";
+  model::SchoolReturn t{"s1", "МБОУ СОШ № 1", {}, {}, {}, model::ReturnState::accepted};
+  t.corrected_late = 1758528000;
+  log.schools = {t, {"s2", "СОШ № 2", {}, {}, {}, model::ReturnState::missing}};
+  EXPECT_EQ(report::returns_counts_line(log),
+            "Формы разосланы 01.09.2025; срок сдачи — 20.09.2025. Школ: 2; принята: 1 (из них исправлена после "
+            "срока: 1); прислана после срока: 0; отклонена: 0; не прислана: 1.");
+  ::unsetenv("TZ");
+  ::tzset();
+}
+
 TEST(ReturnsSheetTest, OneRowPerSchoolWithFilesRemindersAndState) {
   ::setenv("TZ", "Europe/Moscow", 1);
+  ::tzset();  // localtime_r does not read TZ again by itself
   test::ReportFixture data;
   test::TempDir dir;
   const auto log = sample_log();
@@ -53,7 +81,7 @@ print(ws['E6'].fill.fgColor.rgb, ws['E9'].fill.fgColor.rgb, ws.auto_filter.ref)
             "Сдача форм\n"
             "Формы разосланы 01.12.2026; срок сдачи — 15.12.2026. Школ: 4; принята: 1; прислана после срока: 1; "
             "отклонена: 1; не прислана: 1.\n"
-            "['ОО', 'Форма разослана', 'Полученные файлы: когда прислан, файл, итог', 'Напоминания', 'Состояние']\n"
+            "['ОО', 'Форма разослана', 'Полученные файлы: когда прислан, файл, итог', 'Напоминания и ответы', 'Состояние']\n"
             "['МБОУ СОШ № 1', '01.12.2026', '30.11.2026 03:53 — s1.xlsx (от s1@example.ru) — принят', None, "
             "'принята']\n"
             "['=HYPERLINK(\"http://evil.example\",\"x\")', '01.12.2026', '11.12.2026 17:40 — s2.xlsx (от "
@@ -64,6 +92,7 @@ print(ws['E6'].fill.fgColor.rgb, ws['E9'].fill.fgColor.rgb, ws.auto_filter.ref)
             "'01.12.2026 07:40 — s6.xlsx — отклонён: C7: ожидалось целое число', None, 'отклонена']\n"
             "FFC6EFCE FFFFC7CE A5:E9\n");
   ::unsetenv("TZ");
+  ::tzset();
 }
 
 TEST(ReturnsSheetTest, NoLogNoSheet) {
