@@ -44,6 +44,8 @@ int open_command(const Config& base, const OpenOptions& options) {
   }
   Config config = base;
   config.period = cycle->period.id;
+  // A day given by hand (--today) dates the letters with that day, not the clock's.
+  if (!options.today.empty()) config.mail_clock = calendar::local_epoch(*today, 7);
   const auto inputs = load_run_inputs(config);
   if (!inputs) return k_exit_failure;
   auto session = RunSession::open(config);

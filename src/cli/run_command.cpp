@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <set>
 
+#include "cli/config/monitorings.h"
 #include "cli/config/run_inputs.h"
+#include "cli/phases/phase_calendar.h"
 #include "cli/phases/exit_codes.h"
 #include "cli/phases/phase_compute.h"
 #include "cli/phases/phase_mail.h"
@@ -132,7 +134,7 @@ int publish_nothing(const Config& config, const RunInputs& inputs, RunSession& s
   if (config.mail_enabled && !config.mail.methodist.empty()) {
     aggregate::Summary none;
     none.period = period;
-    const letters::MailContext ctx{def, inputs.registry.registry, none, run, config.mail.from, config.mail.methodist};
+    const auto ctx = mail_context(config, def, inputs.registry.registry, none, run);
     std::vector<mail::Letter> letters;
     letters.push_back(letters::nothing_accepted_letter(ctx, kept));
     mail = mail_letters(config, period.id, std::move(letters));
@@ -157,12 +159,24 @@ int run_command(const Config& config, const RunOptions& options) {
   if (!inputs) return k_exit_failure;
   auto session = RunSession::open(config);
   if (!session) return session.error();
-  ResultsRunOptions results_options{options.quiet, *epoch, {}, options.threads};
+  ResultsRunOptions results_options;
+  results_options.quiet = options.quiet;
+  results_options.epoch = *epoch;
+  results_options.threads = options.threads;
+  std::optional<calendar::Cycle> cycle;
   if (config.calendar) {
-    // A calendar deployment: its workbook shows how the schools returned their forms.
+    // A calendar deployment: its workbook shows how the schools returned their
+    // forms, and a rejected form is told to its school once, whichever run tells it.
+    const auto today = calendar::local_date(*epoch);
     results_options.returns = [&](const ReadResult& read) {
-      return returns_of_read(config, *inputs, session->history(), read, calendar::local_date(*epoch));
+      return returns_of_read(config, *inputs, session->history(), read, today);
     };
+    session->history().set_monitoring(config.monitoring_id);
+    results_options.answers = rejected_answers(session->history(), inputs->period.id, today);
+    if (const auto timetable = timetable_for(config, inputs->definition.definition)) {
+      cycle = calendar::cycle_for_period(*timetable, inputs->period.id, today);
+      if (cycle) results_options.cycle = &*cycle;
+    }
   }
   return results_run(config, *inputs, *session, results_options);
 }
@@ -206,7 +220,7 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
     // methodist is told, as when the workbooks cannot be written.
     aggregate::Summary none;
     none.period = period;
-    const letters::MailContext ctx{def, registry, none, run, config.mail.from, config.mail.methodist};
+    const auto ctx = mail_context(config, def, registry, none, run);
     return fail_and_tell(config, session, ctx, begun.error(), run_counts(run, 0, 0));
   }
   print_diagnostics(run.notices);
@@ -226,7 +240,10 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   report::ReportInput input{computed_def, registry, results.summary, run, &results.analysis};
   input.trends = &results.trends;
   if (returns) input.returns = &*returns;
-  const letters::MailContext mail_ctx{computed_def, registry, results.summary, run, config.mail.from, config.mail.methodist};
+  auto mail_ctx = mail_context(config, computed_def, registry, results.summary, run);
+  mail_ctx.analysis = &results.analysis;
+  mail_ctx.cycle = options.cycle;
+  mail_ctx.calendar_notes = options.calendar_notes;
   const auto published = publish_results(config, input, options.threads);
   if (!published) return fail_and_tell(config, session, mail_ctx, published.error(), run_counts(run, 0, 0));
   // The workbooks' memory, freed in several threads' allocator arenas, goes
@@ -243,7 +260,8 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   MailTally mail;
   if (config.mail_enabled) {
     MailRound round(config, config.mail_dry_run);
-    mail_results(round, config, mail_ctx, *published);
+    const bool told = mail_results(round, config, mail_ctx, *published, options.answers);
+    if (options.methodist_told != nullptr) *options.methodist_told = told;
     round.report(config.outbox / period.id);
     mail = round.tally();
     phases.lap("почта");

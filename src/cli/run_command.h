@@ -11,9 +11,13 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/config/config.h"
 #include "cli/config/run_inputs.h"
+#include "calendar/timetable.h"
+#include "cli/phases/phase_mail.h"
 #include "cli/phases/phase_read.h"
 #include "cli/phases/run_session.h"
 #include "model/submission_log.h"
@@ -34,6 +38,14 @@ struct ResultsRunOptions {
   // nullopt: no such sheet.
   std::function<std::optional<model::SubmissionLog>(const ReadResult&)> returns;
   int threads = 0;  // forms read and workbooks written at a time; 0: one per core
+  // A calendar deployment: the cycle (its deadline in the letters about
+  // rejected forms), which rejected files to tell (each once), and the
+  // calendar's missed steps for the methodist's letter.
+  const calendar::Cycle* cycle = nullptr;
+  RejectedAnswers answers;
+  std::vector<std::string> calendar_notes;
+  // Set true when the methodist's letter was filed anew (it told the notes).
+  bool* methodist_told = nullptr;
 };
 
 // Read, compute, publish, mail one period (inputs.period) inside `session`,

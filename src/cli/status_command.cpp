@@ -44,20 +44,24 @@ bool show_monitoring(const CalendarMonitoring& m, store::HistoryStore& history, 
     return false;
   }
   std::array<int, 4> counts{};
+  int corrected = 0;
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : log->schools) {
     ++counts[static_cast<std::size_t>(s.state)];
+    corrected += s.state == model::ReturnState::accepted && s.corrected_late != 0;
     rows.push_back({s.school_id + " " + s.school_name, or_dash(report::sent_letters_text(s.forms_out)),
                     report::received_files_text(s.files), or_dash(report::sent_letters_text(s.reminders)),
-                    model::return_state_name(s.state)});
+                    report::return_state_text(s)});
   }
   std::printf("\n%s — форма за %s\n", label.c_str(), model::display_name(cycle->period).c_str());
   std::printf("  формы %s; срок сдачи — %s; итоги — %s\n",
               log->opened.empty() ? "программой не рассылались"
                                   : ("разосланы " + calendar::date_text(*calendar::parse_date(log->opened))).c_str(),
               calendar::date_text(cycle->deadline).c_str(), calendar::date_text(cycle->results).c_str());
-  std::printf("  школ: %zu; принята: %d; прислана после срока: %d; отклонена: %d; не прислана: %d\n\n",
-              log->schools.size(), counts[0], counts[1], counts[2], counts[3]);
+  const auto corrected_text =
+      corrected > 0 ? " (из них исправлена после срока: " + std::to_string(corrected) + ")" : std::string();
+  std::printf("  школ: %zu; принята в срок: %d%s; прислана после срока: %d; отклонена: %d; не прислана: %d\n\n",
+              log->schools.size(), counts[0], corrected_text.c_str(), counts[1], counts[2], counts[3]);
   // Multi-line cells (several files, several reminders) become lines of their own.
   std::vector<std::vector<std::string>> lines;
   for (const auto& row : rows) {
@@ -77,7 +81,7 @@ bool show_monitoring(const CalendarMonitoring& m, store::HistoryStore& history, 
       lines.push_back(std::move(line));
     }
   }
-  std::fputs(format_table({{"школа"}, {"форма разослана"}, {"получено: когда, файл, итог"}, {"напоминания"},
+  std::fputs(format_table({{"школа"}, {"форма разослана"}, {"получено: когда, файл, итог"}, {"напоминания и ответы"},
                            {"состояние"}},
                           lines)
                  .c_str(),

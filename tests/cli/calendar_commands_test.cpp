@@ -27,7 +27,7 @@ TEST(OpenCommandTest, SendsEachSchoolItsFormAndListsTheSchoolsWithoutAnAddress) 
   EXPECT_NE(r.out.find("писем директорам: 3"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("без адреса в реестре"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("МБОУ СОШ № 7 ст. Ясеневской"), std::string::npos) << r.out;  // kr05, no e-mail
-  const auto letters = test::outbox_letters(dir / "state" / "outbox" / "m1" / "2026");
+  const auto letters = test::outbox_letters(dir / "state" / "outbox" / "m1" / "2026-2027");
   ASSERT_EQ(letters.size(), 4u);
   int to_directors = 0;
   for (const auto& l : letters) {
@@ -41,14 +41,14 @@ TEST(OpenCommandTest, SendsEachSchoolItsFormAndListsTheSchoolsWithoutAnAddress) 
     EXPECT_NE(l.body.find("не позднее 20 сентября 2026 г."), std::string::npos) << l.body;
   }
   EXPECT_EQ(to_directors, 3);
-  EXPECT_TRUE(fs::exists(dir / "out" / "m1" / "2026" / "forms" / "kr05_2026.xlsx"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "m1" / "2026-2027" / "forms" / "kr05_2026-2027.xlsx"));
 
   // The calendar knows the forms went out: the daily run does not open again,
   // and the reminders follow it.
   const auto day = metodmon("daily", config, "--today 2026-09-02");
   EXPECT_EQ(day.exit_code, 0) << day.out;
   EXPECT_NE(day.out.find("Сегодня по календарю мониторингов дел нет"), std::string::npos) << day.out;
-  EXPECT_EQ(test::outbox_letters(dir / "state" / "outbox" / "m1" / "2026").size(), 4u);
+  EXPECT_EQ(test::outbox_letters(dir / "state" / "outbox" / "m1" / "2026-2027").size(), 4u);
   const auto status = metodmon("status", config, "--monitoring m1 --today 2026-09-02");
   EXPECT_EQ(status.exit_code, 0) << status.out;
   EXPECT_NE(status.out.find("формы разосланы 01.09.2026"), std::string::npos) << status.out;
@@ -93,7 +93,7 @@ TEST(DailyCommandTest, AMonitoringWithABadCalendarIsNamedAndTheOthersStillRun) {
   EXPECT_NE(r.out.find("krymsk.toml"), std::string::npos) << r.out;
   // m8 opened all the same.
   EXPECT_NE(r.out.find("m8 «кадровые потребности»: рассылка форм школам"), std::string::npos) << r.out;
-  EXPECT_EQ(test::outbox_letters(dir / "state" / "outbox" / "m8" / "2026").size(), 4u);
+  EXPECT_EQ(test::outbox_letters(dir / "state" / "outbox" / "m8" / "2025-2026").size(), 4u);
 }
 
 TEST(DailyCommandTest, AfterTheDeadlineTheReminderIsCopiedToTheMethodist) {
@@ -116,7 +116,7 @@ TEST(DailyCommandTest, AfterTheDeadlineTheReminderIsCopiedToTheMethodist) {
     EXPECT_EQ(mails[i].rcpt_to[1], test::k_krymsk_methodist);
     ASSERT_EQ(mails[i].cc.size(), 1u);
     EXPECT_NE(mails[i].cc[0].find(test::k_krymsk_methodist), std::string::npos);
-    EXPECT_NE(mails[i].body.find("истёк 20 сентября 2026 г."), std::string::npos) << mails[i].body;
+    EXPECT_NE(mails[i].body.find("Срок сдачи (20 сентября 2026 г.) прошёл."), std::string::npos) << mails[i].body;
   }
   EXPECT_EQ(reminders, 3);
 }
@@ -135,4 +135,60 @@ TEST(StatusCommandTest, AnswersWhileARunHoldsTheLock) {
   EXPECT_NE(status.out.find("формы разосланы 01.09.2026"), std::string::npos) << status.out;
   EXPECT_NE(status.out.find("не прислана: 4"), std::string::npos) << status.out;
   EXPECT_EQ(metodmon("daily", config, "--today 2026-09-02").exit_code, 75);
+}
+
+// A deployment installed on 15 September, a reminder day of m1: its first
+// daily run sends the forms (late), and that is what the plan shows for the
+// day, not the reminder the calendar set for it; the reminder of the 19th
+// follows. Both say the day of the calendar, not of the machine's clock.
+TEST(PlanCommandTest, AFreshDeploymentsPlanShowsWhatDailyWillDo) {
+  test::TempDir dir;
+  const auto config = test::write_krymsk_calendar(dir, test::k_krymsk_dry_run_mail);
+  const auto plan = metodmon("plan", config, "-m m1 --today 2026-09-15 --to 2026-09-30");
+  ASSERT_EQ(plan.exit_code, 0) << plan.out;
+  const auto day = [&](const std::string& date) {
+    const auto at = plan.out.find("\n" + date + ",");
+    if (at == std::string::npos) return std::string();
+    const auto end = plan.out.find("\n\n", at + 1);
+    return plan.out.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+  };
+  const auto fifteenth = day("15.09.2026");
+  EXPECT_NE(fifteenth.find("рассылка форм школам (форма за 2026/27 учебный год, срок сдачи — 20.09.2026) — с "
+                           "опозданием: по календарю 01.09.2026"),
+            std::string::npos)
+      << plan.out;
+  EXPECT_EQ(fifteenth.find("напоминание"), std::string::npos) << plan.out;
+  EXPECT_NE(day("19.09.2026").find("напоминание школам, не сдавшим форму за 2026/27 учебный год (за 1 день до срока)"),
+            std::string::npos)
+      << plan.out;
+  EXPECT_NE(day("21.09.2026").find("итоги за 2026/27 учебный год"), std::string::npos) << plan.out;
+  EXPECT_EQ(day("01.09.2026"), "") << "a day before --today is not planned: " << plan.out;
+
+  // What daily then does on the 15th: the forms, no reminder.
+  const auto daily = metodmon("daily", config, "-m m1 --today 2026-09-15");
+  EXPECT_EQ(daily.exit_code, 0) << daily.out;
+  EXPECT_NE(daily.out.find("рассылка форм школам (форма за 2026/27 учебный год, срок сдачи — 20.09.2026) — с "
+                           "опозданием: по календарю 01.09.2026: писем школам — 3"),
+            std::string::npos)
+      << daily.out;
+  EXPECT_EQ(daily.out.find("напоминание"), std::string::npos) << daily.out;
+  // The plan made after it knows the forms went out.
+  const auto again = metodmon("plan", config, "-m m1 --today 2026-09-16 --to 2026-09-30");
+  EXPECT_EQ(again.out.find("рассылка форм"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("19.09.2026"), std::string::npos) << again.out;
+}
+
+// The outbox and the letters of a day given by --today are dated with that
+// day (07:00), not with the machine's clock: «заменяет письмо от …» names the
+// calendar's day the replaced letter went out.
+TEST(DailyCommandTest, LettersOfADayGivenByHandAreDatedThatDay) {
+  test::TempDir dir;
+  const auto config = test::write_krymsk_calendar(dir, test::k_krymsk_dry_run_mail);
+  ASSERT_EQ(metodmon("daily", config, "-q -m m1 --today 2026-09-01").exit_code, 0);
+  const auto journal = test::read_file(dir / "state" / "outbox" / "m1" / "2026-2027" / "journal.tsv");
+  EXPECT_NE(journal.find("2026-09-01 07:00:00"), std::string::npos) << journal;
+  const auto letters = test::outbox_letters(dir / "state" / "outbox" / "m1" / "2026-2027");
+  ASSERT_FALSE(letters.empty());
+  const auto eml = test::read_file(dir / "state" / "outbox" / "m1" / "2026-2027" / letters[0].file);
+  EXPECT_NE(eml.find("Date: Tue, 01 Sep 2026 07:00:00"), std::string::npos) << eml.substr(0, 400);
 }

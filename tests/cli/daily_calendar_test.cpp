@@ -1,9 +1,11 @@
 // A simulated season of Krymsk's calendar (two of its eight monitorings, as
-// scripts/samples/krymsk_system.toml configures them: m8 in August, m1 in
-// September) driven by `metodmon daily --today DAY` over fake dates, with a
-// real SMTP server on loopback: who received what on which day. The schools
-// fill the very forms the daily run mailed them (scripts/fill_samples.py,
-// openpyxl); one makes a mistake, one is late, one has no e-mail.
+// scripts/samples/krymsk_system.toml configures them: m8 in August, closing
+// the 2025/26 school year, m1 in September, opening 2026/27) driven by
+// `metodmon daily --today DAY` over fake dates, with a real SMTP server on
+// loopback: who received what on which day. The schools fill the very forms
+// the daily run mailed them (scripts/fill_samples.py, openpyxl); one makes a
+// mistake, one is late, one has no e-mail. The whole school year of all nine
+// monitorings is tests/cli/daily_year_test.cpp.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -60,7 +62,7 @@ class DailyCalendarTest : public ::testing::Test {
     fs::create_directories(blank);
     for (const auto& m : all) {
       for (const auto& [name, bytes] : m.attachments) {
-        if (m.subject.starts_with("Мониторинг «") && name.ends_with(".xlsx") && m.rcpt_to.size() == 1 &&
+        if (m.subject.starts_with("Форма мониторинга «") && name.ends_with(".xlsx") && m.rcpt_to.size() == 1 &&
             m.rcpt_to[0] != k_methodist && m.subject.find(monitoring_title.at(monitoring)) != std::string::npos) {
           std::ofstream(blank / name, std::ios::binary) << bytes;
         }
@@ -111,7 +113,7 @@ wb.save(sys.argv[1])
   fs::path config;
   std::vector<test::ReceivedMail> all;
   const std::map<std::string, std::string> monitoring_title = {
-      {"m8", "кадровых потребност"}, {"m1", "профессиональных дефицитов"}};
+      {"m8", "«кадровые потребности»"}, {"m1", "«профессиональные дефициты»"}};
 };
 
 bool all_start_with(const std::vector<std::string>& subjects, const std::string& prefix) {
@@ -133,7 +135,7 @@ TEST_F(DailyCalendarTest, AFormsSeasonOfTwoMonitoringsDayByDay) {
   EXPECT_EQ(day.size(), 4u);
   for (const auto* school : {k_kr01, k_kr02, k_kr04}) {
     ASSERT_EQ(day[school].size(), 1u) << school;
-    EXPECT_NE(day[school][0].find("кадровых потребност"), std::string::npos) << day[school][0];
+    EXPECT_NE(day[school][0].find("«кадровые потребности» за 2025/26 учебный год"), std::string::npos) << day[school][0];
     EXPECT_NE(day[school][0].find("срок — 25.08.2026"), std::string::npos) << day[school][0];
   }
   ASSERT_EQ(day[k_methodist].size(), 1u);
@@ -142,28 +144,38 @@ TEST_F(DailyCalendarTest, AFormsSeasonOfTwoMonitoringsDayByDay) {
   for (const auto& m : all) {
     ASSERT_EQ(m.attachments.size(), 1u) << m.subject;
     if (m.rcpt_to[0] == k_kr01) {
-      EXPECT_EQ(m.attachments[0].first, "kr01_2026.xlsx");
+      EXPECT_EQ(m.attachments[0].first, "kr01_2025-2026.xlsx");
     }
     if (m.rcpt_to[0] == k_methodist) {
-      EXPECT_EQ(m.attachments[0].first, "kr05_2026.xlsx");
+      EXPECT_EQ(m.attachments[0].first, "kr05_2025-2026.xlsx");
     }
   }
 
   // Every school with an address answers m8 on time, with the form it got.
   const auto m8_forms = fill_received_forms("m8", "m8_staffing.toml");
   for (const auto* id : {"kr01", "kr02", "kr04"}) {
-    deliver(m8_forms / (std::string(id) + "_2026.xlsx"), "m8", std::string(id) + "_2026.xlsx", "2026-08-10 10:00");
+    deliver(m8_forms / (std::string(id) + "_2025-2026.xlsx"), "m8", std::string(id) + "_2025-2026.xlsx",
+            "2026-08-10 10:00");
   }
-  // 26 August: m8's results to every director and the methodist (the
-  // reminders before the deadline were missed days with nobody to remind).
+  // 26 August: m8's results to every director and the methodist; the
+  // reminders before the deadline, slept through, are named in her letter.
   day = daily("2026-08-26");
   EXPECT_EQ(day.size(), 4u);
   for (const auto* school : {k_kr01, k_kr02, k_kr04}) {
     ASSERT_EQ(day[school].size(), 1u) << school;
-    EXPECT_TRUE(day[school][0].starts_with("Итоги мониторинга за 2026 год")) << day[school][0];
+    EXPECT_TRUE(day[school][0].starts_with("Итоги мониторинга «кадровые потребности» за 2025/26 учебный год"))
+        << day[school][0];
   }
-  // 28 August: the only debtor (kr05) has no address: no letter to anyone.
-  EXPECT_TRUE(daily("2026-08-28").empty());
+  ASSERT_EQ(day[k_methodist].size(), 1u);
+  EXPECT_NE(all.back().body.find("Календарь: пропущено, пока программа не запускалась:"), std::string::npos)
+      << all.back().body;
+  // 28 August: the only debtor (kr05) has no address: no reminder to anyone,
+  // the methodist has the state of the collection.
+  day = daily("2026-08-28");
+  ASSERT_EQ(day.size(), 1u);
+  ASSERT_EQ(day[k_methodist].size(), 1u);
+  EXPECT_TRUE(day[k_methodist][0].starts_with("metodmon: сдача форм мониторинга «кадровые потребности»"))
+      << day[k_methodist][0];
 
   // 1 September: m1 opens. The first try dies mid-day (the mail server
   // never answers, the run is killed); the rerun sends each letter once.
@@ -184,7 +196,8 @@ TEST_F(DailyCalendarTest, AFormsSeasonOfTwoMonitoringsDayByDay) {
   EXPECT_EQ(day.size(), 4u);
   for (const auto* school : {k_kr01, k_kr02, k_kr04}) {
     ASSERT_EQ(day[school].size(), 1u) << school;
-    EXPECT_NE(day[school][0].find("профессиональных дефицитов"), std::string::npos) << day[school][0];
+    EXPECT_NE(day[school][0].find("«профессиональные дефициты» за 2026/27 учебный год"), std::string::npos)
+        << day[school][0];
     EXPECT_NE(day[school][0].find("срок — 20.09.2026"), std::string::npos) << day[school][0];
   }
   EXPECT_EQ(day[k_methodist].size(), 1u);
@@ -192,48 +205,59 @@ TEST_F(DailyCalendarTest, AFormsSeasonOfTwoMonitoringsDayByDay) {
 
   // kr01 answers on time; kr02's form has a mistake; kr04 is silent.
   const auto m1_forms = fill_received_forms("m1", "m1_deficits.toml");
-  deliver(m1_forms / "kr01_2026.xlsx", "m1", "kr01_2026.xlsx", "2026-09-10 10:00");
-  fs::copy_file(m1_forms / "kr02_2026.xlsx", dir / "kr02_spoilt.xlsx");
+  deliver(m1_forms / "kr01_2026-2027.xlsx", "m1", "kr01_2026-2027.xlsx", "2026-09-10 10:00");
+  fs::copy_file(m1_forms / "kr02_2026-2027.xlsx", dir / "kr02_spoilt.xlsx");
   spoil(dir / "kr02_spoilt.xlsx");
-  deliver(dir / "kr02_spoilt.xlsx", "m1", "kr02_2026.xlsx", "2026-09-12 10:00");
+  deliver(dir / "kr02_spoilt.xlsx", "m1", "kr02_2026-2027.xlsx", "2026-09-12 10:00");
 
-  // 15 September (five days before): reminders only to the debtors; kr02 is
-  // told why its form was not accepted. Nothing twice on a rerun.
+  // 15 September (five days before): kr02 is answered first — its errors,
+  // how to fix them, the deadline — and so not reminded as well; the
+  // reminder goes only to the other debtor; the methodist has the state of
+  // the collection. Nothing twice on a rerun.
   day = daily("2026-09-15");
-  EXPECT_EQ(day.size(), 2u);
+  EXPECT_EQ(day.size(), 3u);
   EXPECT_EQ(day.count(k_kr01), 0u);
-  EXPECT_TRUE(all_start_with(day[k_kr02], "Напоминание: форма мониторинга")) << day[k_kr02].size();
+  ASSERT_EQ(day[k_kr02].size(), 1u);
+  EXPECT_TRUE(day[k_kr02][0].starts_with("Форма мониторинга «профессиональные дефициты» за 2026/27 учебный год не "
+                                         "принята — "))
+      << day[k_kr02][0];
   EXPECT_TRUE(all_start_with(day[k_kr04], "Напоминание: форма мониторинга")) << day[k_kr04].size();
+  ASSERT_EQ(day[k_methodist].size(), 1u);
   for (const auto& m : all) {
-    if (m.rcpt_to[0] == k_kr02 && m.subject.starts_with("Напоминание")) {
-      EXPECT_NE(m.body.find("не принята"), std::string::npos) << m.body;
+    if (m.rcpt_to[0] == k_kr02 && m.subject.find("не принята") != std::string::npos) {
+      EXPECT_NE(m.body.find("(введено «около 30»)"), std::string::npos) << m.body;
+      EXPECT_NE(m.body.find("Пришлите форму не позднее 20 сентября 2026 г."), std::string::npos) << m.body;
     }
   }
   EXPECT_TRUE(daily("2026-09-15").empty());
 
-  // 21 September: results — kr01's director, the methodist, kr02's errors.
+  // 21 September: results — kr01's director and the methodist; kr02, told
+  // of its errors already, is not told again.
   day = daily("2026-09-21", 2);
-  EXPECT_EQ(day.size(), 3u);
+  EXPECT_EQ(day.size(), 2u);
   ASSERT_EQ(day[k_kr01].size(), 1u);
-  EXPECT_TRUE(day[k_kr01][0].starts_with("Итоги мониторинга за 2026 год")) << day[k_kr01][0];
-  ASSERT_EQ(day[k_kr02].size(), 1u);
-  EXPECT_TRUE(day[k_kr02][0].starts_with("Форма мониторинга за 2026 год не принята")) << day[k_kr02][0];
+  EXPECT_TRUE(day[k_kr01][0].starts_with("Итоги мониторинга «профессиональные дефициты» за 2026/27 учебный год"))
+      << day[k_kr01][0];
   ASSERT_EQ(day[k_methodist].size(), 1u);
+  EXPECT_EQ(day.count(k_kr02), 0u);
   EXPECT_EQ(day.count(k_kr04), 0u);
 
   // 22 September: kr02's corrected form and kr04's late one arrive.
-  deliver(m1_forms / "kr02_2026.xlsx", "m1", "kr02_2026_исправленная.xlsx", "2026-09-22 09:00");
-  deliver(m1_forms / "kr04_2026.xlsx", "m1", "kr04_2026.xlsx", "2026-09-22 11:00");
-  // 23 September: no debtor with an address is left to remind; corrected
-  // results go to those whose figures changed: not to kr01 again.
+  deliver(m1_forms / "kr02_2026-2027.xlsx", "m1", "kr02_2026-2027_исправленная.xlsx", "2026-09-22 09:00");
+  deliver(m1_forms / "kr04_2026-2027.xlsx", "m1", "kr04_2026-2027.xlsx", "2026-09-22 11:00");
+  // 23 September: no debtor with an address is left to remind (the methodist
+  // has the state of the collection); corrected results go to kr01 (the
+  // median and the municipal values moved), the first results to kr02 and
+  // kr04; kr02 is not told again of its superseded file.
   day = daily("2026-09-23", 2);  // kr02's first form is still rejected
-  EXPECT_EQ(day.size(), 3u);
-  EXPECT_EQ(day.count(k_kr01), 0u);
+  EXPECT_EQ(day.size(), 4u);
+  ASSERT_EQ(day[k_kr01].size(), 1u);
+  EXPECT_TRUE(day[k_kr01][0].starts_with("Уточнённые итоги мониторинга «профессиональные дефициты»")) << day[k_kr01][0];
   ASSERT_EQ(day[k_kr02].size(), 1u);
-  EXPECT_TRUE(day[k_kr02][0].starts_with("Итоги мониторинга за 2026 год")) << day[k_kr02][0];
+  EXPECT_TRUE(day[k_kr02][0].starts_with("Итоги мониторинга «профессиональные дефициты» за 2026/27 учебный год"))
+      << day[k_kr02][0];
   ASSERT_EQ(day[k_kr04].size(), 1u);
-  ASSERT_EQ(day[k_methodist].size(), 1u);
-  EXPECT_NE(day[k_methodist][0].find("Уточнённые итоги"), std::string::npos) << day[k_methodist][0];
+  ASSERT_EQ(day[k_methodist].size(), 2u);
   EXPECT_TRUE(daily("2026-09-24").empty());
 
   // The season as `status` tells it.
@@ -246,7 +270,7 @@ TEST_F(DailyCalendarTest, AFormsSeasonOfTwoMonitoringsDayByDay) {
   };
   EXPECT_TRUE(line_of("kr01").ends_with("принята")) << status.out;
   EXPECT_NE(line_of("kr02").find("отклон"), std::string::npos) << status.out;  // its first file
-  EXPECT_TRUE(line_of("kr02").ends_with("прислана после срока")) << status.out;
+  EXPECT_TRUE(line_of("kr02").ends_with("прислана в срок с ошибками; исправлена после срока (22.09.2026)")) << status.out;
   EXPECT_TRUE(line_of("kr04").ends_with("прислана после срока")) << status.out;
   EXPECT_TRUE(line_of("kr05").ends_with("не прислана")) << status.out;
   EXPECT_NE(status.out.find("формы разосланы 01.09.2026; срок сдачи — 20.09.2026"), std::string::npos) << status.out;
@@ -269,7 +293,7 @@ TEST_F(DailyCalendarTest, FormsThatCouldNotBeFiledGoOutTheNextDayOnce) {
   EXPECT_EQ(day.size(), 4u);
   for (const auto* school : {k_kr01, k_kr02, k_kr04}) {
     ASSERT_EQ(day[school].size(), 1u) << school;
-    EXPECT_NE(day[school][0].find("кадровых потребност"), std::string::npos) << day[school][0];
+    EXPECT_NE(day[school][0].find("«кадровые потребности»"), std::string::npos) << day[school][0];
   }
   EXPECT_EQ(day[k_methodist].size(), 1u);  // kr05's form, to hand over
   EXPECT_TRUE(daily("2026-08-03").empty()) << "the forms went out once";

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 
 namespace test {
@@ -27,16 +28,21 @@ fs::path write_demo_config(const TempDir& dir, const DemoConfig& config) {
   return file;
 }
 
+const char* metodmon_binary() {
+  const char* other = std::getenv("METODMON_TEST_BINARY");
+  return other != nullptr && *other != '\0' ? other : METODMON_BINARY;
+}
+
 ProcessResult metodmon(std::string_view args, std::string_view env) {
   std::string command;
   if (!env.empty()) command = "env " + std::string(env) + " ";
-  return run_command(command + METODMON_BINARY + " " + std::string(args));
+  return run_command(command + metodmon_binary() + " " + std::string(args));
 }
 
 pid_t spawn_metodmon(const std::vector<std::string>& args) {
   const pid_t pid = ::fork();
   if (pid == 0) {
-    std::vector<char*> argv{const_cast<char*>(METODMON_BINARY)};
+    std::vector<char*> argv{const_cast<char*>(metodmon_binary())};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     const int null = ::open("/dev/null", O_WRONLY);

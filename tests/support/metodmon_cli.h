@@ -43,6 +43,11 @@ methodist = "metodist@ensk-edu.example"
 send_errors_to_schools = true
 )";
 
+// The binary the tests run: the build's, or another one named by the
+// environment variable METODMON_TEST_BINARY (to run a test against an older
+// build and see what it fails).
+const char* metodmon_binary();
+
 // Runs "<env> metodmon <args>" through the shell; stdout and stderr merged.
 // `env` is a list of assignments ("SOURCE_DATE_EPOCH=1 TZ=UTC"), may be empty.
 ProcessResult metodmon(std::string_view args, std::string_view env = {});

@@ -52,6 +52,7 @@
 // calendar/timetable.h.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -118,6 +119,9 @@ struct Config {
   ::collect::CollectSettings collect;  // "::": the member shares the namespace's name
   int mail_stop_after_failed_letters = 2;  // 0: never stop trying within a round
   int mail_budget_seconds = 1800;          // the whole mail phase; TimeoutStartSec of the unit is 2 h
+  // The moment letters and the outbox journal are dated with (a calendar
+  // command run for a given day: that day at 07:00); 0: the machine's clock.
+  std::int64_t mail_clock = 0;
   // Which paths were set in the file or on the command line (not derived).
   bool state_set = false, archive_set = false, outbox_set = false;
   // The аналитическая справка and the draft приказ written beside the results workbook.

@@ -32,7 +32,8 @@ SchoolNames school_names(const Config& config) {
   SchoolNames names;
   const auto loaded = definition::load_registry(config.schools);
   if (!loaded) {
-    spdlog::warn("collect: registry {} not readable, files are named by sender address", config.schools.string());
+    spdlog::warn("сбор почты: реестр школ {} не читается, файлы из писем называются по адресу отправителя",
+                 config.schools.string());
     return names;
   }
   for (const auto& s : loaded->registry.schools) {

@@ -13,6 +13,7 @@ mail::CourierLimits courier_limits(const Config& config) {
 }
 
 MailRound::MailRound(const Config& config, bool dry_run) : m_outbox(config.outbox) {
+  m_outbox.set_clock(config.mail_clock);
   if (dry_run) {
     m_courier.emplace(mail::Courier::dry_run());
     return;
@@ -130,7 +131,9 @@ MailTally mail_letters(const Config& config, std::string_view period, std::vecto
   return round.tally();
 }
 
-void mail_results(MailRound& round, const Config& config, const letters::MailContext& ctx, const Published& published) {
+bool mail_results(MailRound& round, const Config& config, const letters::MailContext& ctx, const Published& published,
+                  const RejectedAnswers& answers) {
+  bool methodist_filed = false;
   const auto& period = ctx.summary.period.id;
   for (const auto& id : published.director_school_ids) {
     const auto* school = ctx.registry.find(id);
@@ -160,22 +163,55 @@ void mail_results(MailRound& round, const Config& config, const letters::MailCon
           print_diagnostics(std::vector{d.error()});
         }
       }
+      const auto before = round.tally();
       round.post(period, letters::methodist_letter(ctx, std::move(*workbook), std::move(documents)));
+      methodist_filed = round.tally().written > before.written;
     } else {
       round.not_composed(workbook.error());
     }
   }
   if (config.send_errors_to_schools) {
-    std::map<std::string, std::vector<const model::FileOutcome*>> rejected;
-    for (const auto& f : ctx.run.files) {
-      if (f.outcome == model::Outcome::rejected && ctx.registry.find(f.school_id) != nullptr) {
-        rejected[f.school_id].push_back(&f);
-      }
-    }
-    for (const auto& [id, files] : rejected) {
-      if (auto letter = letters::rejected_form_letter(ctx, *ctx.registry.find(id), files)) round.post(period, std::move(*letter));
+    for (const auto* f : rejected_to_tell(ctx.run.files, ctx.registry)) {
+      if (answers.untold && !answers.untold(*f)) continue;
+      auto letter = letters::rejected_form_letter(ctx, *ctx.registry.find(f->school_id), *f);
+      if (!letter) continue;
+      const auto unwritten = round.tally().unwritten;
+      round.post(period, std::move(*letter));
+      if (answers.told && round.tally().unwritten == unwritten) answers.told(*f);
     }
   }
+  return methodist_filed;
+}
+
+letters::MailContext mail_context(const Config& config, const model::Definition& definition,
+                                  const model::Registry& registry, const aggregate::Summary& summary,
+                                  const model::RunInfo& run) {
+  letters::MailContext ctx{definition, registry, summary, run, config.mail.from, config.mail.methodist};
+  ctx.monitoring_name = config.monitoring_name;
+  return ctx;
+}
+
+std::vector<const model::FileOutcome*> rejected_to_tell(const std::vector<model::FileOutcome>& files,
+                                                        const model::Registry& registry) {
+  std::map<std::string, const model::FileOutcome*> newest_rejected, newest_accepted;
+  const auto newer = [](const model::FileOutcome* a, const model::FileOutcome& b) {
+    return a == nullptr || b.file.mtime > a->file.mtime || (b.file.mtime == a->file.mtime && b.file.name > a->file.name);
+  };
+  for (const auto& f : files) {
+    if (f.school_id.empty() || registry.find(f.school_id) == nullptr) continue;
+    if (f.outcome != model::Outcome::rejected && f.outcome != model::Outcome::accepted) continue;
+    auto& slot = (f.outcome == model::Outcome::rejected ? newest_rejected : newest_accepted)[f.school_id];
+    if (newer(slot, f)) slot = &f;
+  }
+  std::vector<const model::FileOutcome*> out;
+  for (const auto& school : registry.schools) {
+    const auto r = newest_rejected.find(school.id);
+    if (r == newest_rejected.end()) continue;
+    const auto a = newest_accepted.find(school.id);
+    if (a != newest_accepted.end() && newer(r->second, *a->second)) continue;  // corrected since
+    out.push_back(r->second);
+  }
+  return out;
 }
 
 }  // namespace cli

@@ -7,7 +7,7 @@
 //
 // Example:
 //   MailRound round(config);
-//   const letters::MailContext ctx{def, registry, results.summary, run, config.mail.from, config.mail.methodist};
+//   const auto ctx = mail_context(config, def, registry, results.summary, run);
 //   mail_results(round, ctx, published);
 //   round.post(period, problem_letter(...));   // any other letter of the run
 //   round.report(config.outbox / period);      // says on the console and in the log what did not go
@@ -15,6 +15,7 @@
 #pragma once
 
 #include <expected>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,8 +97,32 @@ MailTally mail_letters(const Config& config, std::string_view period, std::vecto
 // problem notice of a run that published nothing): posted, reported, tallied.
 MailTally mail_letters(const Config& config, std::string_view period, std::vector<mail::Letter> letters);
 
+// The letters' context of a run of `config`'s monitoring: its short name,
+// who writes, the methodist (letters::MailContext); `summary`, `run` and
+// `definition` must outlive it.
+letters::MailContext mail_context(const Config& config, const model::Definition& definition,
+                                  const model::Registry& registry, const aggregate::Summary& summary,
+                                  const model::RunInfo& run);
+
+// The rejected forms a school is told about: per school, its newest rejected
+// form, unless a form of the school accepted in the same read is newer (the
+// school corrected it: the superseded file is not mentioned again). Schools
+// not in the registry are left out.
+std::vector<const model::FileOutcome*> rejected_to_tell(const std::vector<model::FileOutcome>& files,
+                                                        const model::Registry& registry);
+
+// Which of those a run tells (a calendar deployment tells each file once: the
+// history remembers, cli/phases/phase_calendar.h); null members: every one.
+struct RejectedAnswers {
+  std::function<bool(const model::FileOutcome&)> untold;  // not told yet
+  std::function<void(const model::FileOutcome&)> told;    // its letter was filed
+};
+
 // Letters of a results run: each director's workbook, the methodist's full
-// workbook and (optionally) each rejected school's errors.
-void mail_results(MailRound& round, const Config& config, const letters::MailContext& ctx, const Published& published);
+// workbook and (with send_errors_to_schools) each rejected form's errors
+// (rejected_to_tell, `answers`). True when the methodist's letter was filed
+// anew (not one already sent with the same figures).
+bool mail_results(MailRound& round, const Config& config, const letters::MailContext& ctx, const Published& published,
+                  const RejectedAnswers& answers = {});
 
 }  // namespace cli
