@@ -421,10 +421,16 @@ def generic_main(args):
     ap.add_argument("definition")
     ap.add_argument("blank_dir", type=pathlib.Path)
     ap.add_argument("out_dir", type=pathlib.Path)
+    ap.add_argument("--filled", type=datetime.date.fromisoformat,
+                    help="YYYY-MM-DD: the day every form is filled on (default: the scenario's days)")
+    ap.add_argument("--all-correct", action="store_true",
+                    help="every school fills its form, without the scenario's mistakes")
     a = ap.parse_args(args)
     definition = load_definition(a.definition)
     def_id = definition["definition"]["id"]
     scenario = SCENARIOS.get(def_id, {})
+    if a.all_correct:
+        scenario = {k: v for k, v in scenario.items() if k not in ("mistakes", "not_submitted")}
     rng = random.Random(scenario.get("seed", sum(map(ord, def_id))))
     blanks = {b.name.split("_")[0]: b for b in sorted(a.blank_dir.glob("*.xlsx"))}
     schools = sorted(blanks)
@@ -433,6 +439,8 @@ def generic_main(args):
     (first, last) = scenario.get("filled", ((2026, 1, 1), (2026, 1, 1)))
     first_day = datetime.date(*first)
     span = (datetime.date(*last) - first_day).days
+    if a.filled:
+        first_day, span = a.filled, 0
     a.out_dir.mkdir(parents=True, exist_ok=True)
     for s in schools:
         filled_on = datetime.datetime.combine(first_day + datetime.timedelta(days=rng.randint(0, span)),

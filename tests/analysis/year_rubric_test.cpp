@@ -33,7 +33,7 @@ model::Submission form(const model::Definition& def, const std::string& school,
                        const std::vector<std::string>& no = {}) {
   model::Submission s;
   s.school_id = school;
-  s.period = "2025";
+  s.period = "2025-2026";
   s.definition_id = def.id;
   for (const auto& in : def.inputs) {
     if (in.kind != model::InputKind::yesno) continue;
@@ -48,7 +48,7 @@ model::Submission form(const model::Definition& def, const std::string& school,
 void set_all(analysis::YearInputs& in, const model::SourceDef& src, const std::string& school,
              std::optional<double> value) {
   auto& pv = in.monitorings[src.id].values;
-  pv.period = "2025";
+  pv.period = "2025-2026";
   for (const auto& ind : src.definition->indicators) {
     pv.values[school][ind.id] = value;
     pv.municipal[ind.id] = 50.0;
@@ -94,7 +94,7 @@ class KrymskYearTest : public ::testing::Test {
     set_all(in, *def.find_source("krymsk-m7-network"), "kr03", 10.0);
     // kr04 sent nothing all year.
     year = analysis::score_year_rubric(def, registry({"kr01", "kr02", "kr03", "kr04"}),
-                                       *model::parse_period("2025"), in);
+                                       *model::parse_period("2025-2026"), in);
   }
 
   model::Definition def;
@@ -192,11 +192,11 @@ TEST_F(KrymskYearTest, MunicipalityUsesMunicipalValuesAndTheShareOfSchoolsAnswer
 TEST_F(KrymskYearTest, MonitoringNotHeldIsWarnedAndNotCounted) {
   in.monitorings.erase("krymsk-m5-shmo");  // May's ШМО monitoring was not held
   const auto y = analysis::score_year_rubric(def, registry({"kr01", "kr02", "kr03"}),
-                                             *model::parse_period("2025"), in);
+                                             *model::parse_period("2025-2026"), in);
   ASSERT_EQ(y.warnings.size(), 1u);
   EXPECT_EQ(y.warnings[0],
             "нет итогов мониторинга «Мониторинг по результату деятельности школьных методических "
-            "объединений» (krymsk-m5-shmo) за 2025 год: его показатели в рубрике не учтены");
+            "объединений» (krymsk-m5-shmo) за 2025/26 учебный год: его показатели в рубрике не учтены");
   // M2 had only that monitoring: kr01 loses Показатели M2 (2), Мониторинг M2 (3), Анализ M2 (3).
   EXPECT_DOUBLE_EQ(y.results.of("kr01")->total, 70 - 8);
   EXPECT_DOUBLE_EQ(y.results.municipal.total, 70 - 8);

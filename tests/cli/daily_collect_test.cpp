@@ -46,8 +46,8 @@ TEST(DailyCollectTest, FormsFromOneMailboxGoToTheirMonitoringsInboxes) {
   // The forms as the schools got them (m8 in August, m1 in September).
   ASSERT_EQ(test::metodmon("open -q -c " + quoted + " -m m8 --today 2026-08-01").exit_code, 0);
   ASSERT_EQ(test::metodmon("open -q -c " + quoted + " -m m1 --today 2026-09-01").exit_code, 0);
-  const auto m8_form = dir / "out" / "m8" / "2026" / "forms" / "kr02_2026.xlsx";
-  const auto m1_form = dir / "out" / "m1" / "2026" / "forms" / "kr01_2026.xlsx";
+  const auto m8_form = dir / "out" / "m8" / "2025-2026" / "forms" / "kr02_2025-2026.xlsx";
+  const auto m1_form = dir / "out" / "m1" / "2026-2027" / "forms" / "kr01_2026-2027.xlsx";
   ASSERT_TRUE(fs::exists(m8_form) && fs::exists(m1_form));
   imap.append("INBOX", "[" + letter("school1@krymsk-edu.example", "<m1@kr01>", m1_form) + ", " +
                            letter("gymn2@krymsk-edu.example", "<m8@kr02>", m8_form) + "]");

@@ -33,7 +33,7 @@ fs::path small_registry(const test::TempDir& dir) {
 
 // `period` empty: the configuration names none (the default applies).
 fs::path write_config(const test::TempDir& dir, const std::string& definition,
-                      const std::string& period = "2025") {
+                      const std::string& period = "2025-2026") {
   std::ofstream out(dir / "metodmon.toml");
   out << "[monitoring]\ndefinition = \"" << (test::source_dir() / "templates/krymsk" / definition).string()
       << "\"\nschools = \"" << small_registry(dir).string() << "\"\n"
@@ -55,7 +55,7 @@ int files_in(const fs::path& dir) {
 
 struct Monitoring {
   const char* file;  // templates/krymsk/<file>
-  const char* id;    // results: Итоги_<id>_2025.xlsx
+  const char* id;    // results: Итоги_<id>_2025-2026.xlsx
 };
 
 class KrymskMonitoringTest : public ::testing::TestWithParam<Monitoring> {};
@@ -77,7 +77,7 @@ TEST_P(KrymskMonitoringTest, IssuesFormsAndComputesResultsFromFilledForms) {
   ASSERT_EQ(filled.exit_code, 0) << filled.out;
   const auto run = metodmon("run -q --config " + test::shell_quote(config.string()));
   EXPECT_EQ(run.exit_code, 0) << run.out;
-  const auto results = dir / "out" / "2025" / ("Итоги_" + std::string(m.id) + "_2025.xlsx");
+  const auto results = dir / "out" / "2025-2026" / ("Итоги_" + std::string(m.id) + "_2025-2026.xlsx");
   const auto wb = ingest::read_workbook(results);
   ASSERT_TRUE(wb) << results << "\n" << run.out;
   const auto* summary = wb->sheet("Сводка");
@@ -85,7 +85,13 @@ TEST_P(KrymskMonitoringTest, IssuesFormsAndComputesResultsFromFilledForms) {
   int schools = 0;
   for (const auto& cell : summary->cells) schools += cell.ref.col == 1 && cell.text == "лист ОО →";
   EXPECT_EQ(schools, 3);
-  EXPECT_EQ(files_in(dir / "out" / "2025" / "directors"), 3);
+  EXPECT_EQ(files_in(dir / "out" / "2025-2026" / "directors"), 3);
+  // A school year's results name it as people write it, never as its code.
+  const auto* method = wb->sheet("Методика");
+  ASSERT_NE(method, nullptr);
+  bool named = false;
+  for (const auto& cell : method->cells) named = named || cell.text.find("2025/26 учебный год") != std::string::npos;
+  EXPECT_TRUE(named);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -116,10 +122,10 @@ TEST(KrymskYearRubricCliTest, IssuesTheSelfAssessmentFormButRunsOnlyOverTheMonit
   fs::create_directories(dir / "filled");
   const auto run = metodmon("run -q --config " + test::shell_quote(config.string()));
   EXPECT_EQ(run.exit_code, 1) << run.out;
-  EXPECT_NE(run.out.find("за 2025 год: нет итогов ни одного из её мониторингов (krymsk-m1-deficits, "),
+  EXPECT_NE(run.out.find("за 2025/26 учебный год: нет итогов ни одного из её мониторингов (krymsk-m1-deficits, "),
             std::string::npos)
       << run.out;
-  EXPECT_FALSE(fs::exists(dir / "out" / "2025"));
+  EXPECT_FALSE(fs::exists(dir / "out" / "2025-2026"));
 }
 
 TEST(KrymskScheduleCliTest, WithoutAConfiguredPeriodTheFormsAreForThePeriodThisMonthCloses) {
@@ -128,13 +134,14 @@ TEST(KrymskScheduleCliTest, WithoutAConfiguredPeriodTheFormsAreForThePeriodThisM
   const auto blank = metodmon("template -q --config " + test::shell_quote(config.string()) + " --out " +
                               test::shell_quote((dir / "blank").string()));
   ASSERT_EQ(blank.exit_code, 0) << blank.out;
-  // A yearly monitoring with [schedule]: this year's period (last year's in
-  // January), not the previous year as for a yearly method without one.
+  // A school-year monitoring with [schedule]: the school year under way
+  // (from September to August), not the last one that ended.
   const auto now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
   const int year = tm.tm_year + 1900;
-  const auto expected = tm.tm_mon == 0 ? std::to_string(year - 1) : std::to_string(year);
-  EXPECT_EQ(model::collection_period(model::Periodicity::year, year, tm.tm_mon + 1).id, expected);
+  const int first = tm.tm_mon >= 8 ? year : year - 1;
+  const auto expected = std::to_string(first) + "-" + std::to_string(first + 1);
+  EXPECT_EQ(model::collection_period(model::Periodicity::school_year, year, tm.tm_mon + 1).id, expected);
   EXPECT_TRUE(fs::exists(dir / "blank" / ("kr01_" + expected + ".xlsx"))) << blank.out;
 }

@@ -47,11 +47,12 @@ const std::vector<MethodCase>& cases() {
       // kr13 sends nothing; kr06 types staff rates as «115,5»; kr11 leaves a rubric answer empty.
       {"krymsk", "krymsk", "krymsk", "2025", 2, 11, {"kr06_2025.xlsx", "kr11_2025.xlsx"},
        {"115,5", "дробное число", "не заполнено обязательное поле"}},
-      // Two of Krymsk's eight monitorings (templates/krymsk/), March and April 2025.
+      // Two of Krymsk's eight monitorings (templates/krymsk/), March and April 2025
+      // (the 2024/25 school year: the monitorings run September to August).
       // March: kr10 sends nothing; kr03 writes «около 10» network events.
-      {"krymsk_m7_network", "krymsk", "krymsk-m7-network", "2025", 2, 12, {"kr03_2025.xlsx"}, {"около 10"}},
+      {"krymsk_m7_network", "krymsk", "krymsk-m7-network", "2024-2025", 2, 12, {"kr03_2024-2025.xlsx"}, {"около 10"}},
       // April: kr13 sends nothing; kr05 has more satisfied mentees than surveyed.
-      {"krymsk_m6_mentoring", "krymsk", "krymsk-m6-mentoring", "2025", 2, 12, {"kr05_2025.xlsx"},
+      {"krymsk_m6_mentoring", "krymsk", "krymsk-m6-mentoring", "2024-2025", 2, 12, {"kr05_2024-2025.xlsx"},
        {"часть больше целого"}},
   };
   return k_cases;

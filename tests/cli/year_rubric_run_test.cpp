@@ -1,7 +1,7 @@
 // The yearly rubric computed over the year's monitorings, end to end with the
 // real binary: Krymsk's deployment (scripts/samples/krymsk_system.toml, with
 // the test's folders, four schools and without the August monitoring M8)
-// holds some of its monitorings of 2025 on forms filled by
+// holds some of its monitorings of the 2025/26 school year on forms filled by
 // scripts/fill_samples.py, then the yearly rubric on self-assessment forms
 // with chosen answers (tests/support/fill_answers.py). The points read back
 // from the published «Рейтинг» are checked against an independent count from
@@ -61,7 +61,7 @@ fs::path write_config(const fs::path& dir) {
   return dir / "metodmon.toml";
 }
 
-// A monitoring of the deployment held in 2025: its config id, definition
+// A monitoring of the deployment held in 2025/26: its config id, definition
 // file, [[source]] id in the rubric, and the schools whose forms it accepts.
 struct Held {
   std::string id;
@@ -90,15 +90,15 @@ class YearRubricRunTest : public ::testing::Test {
   }
 
   test::ProcessResult run(const std::string& monitoring, const std::string& flags = "-q") {
-    return test::metodmon("run " + flags + " -c " + q(config) + " --monitoring " + monitoring + " --period 2025");
+    return test::metodmon("run " + flags + " -c " + q(config) + " --monitoring " + monitoring + " --period 2025-2026");
   }
 
   // Forms of the monitoring for every school (template), filled as schools
-  // fill them, kept only for its schools; then its results of 2025.
+  // fill them, kept only for its schools; then its results of 2025/26.
   void hold(const Held& m) {
     const auto blank = dir / "blank" / m.id;
     const auto t = test::metodmon("template -q -c " + q(config) + " --monitoring " + m.id +
-                                  " --period 2025 --out " + q(blank));
+                                  " --period 2025-2026 --out " + q(blank));
     ASSERT_EQ(t.exit_code, 0) << t.out;
     const auto inbox = dir / "inbox" / m.id;
     const auto filled = test::run_command("/usr/bin/python3 " + q(test::source_dir() / "scripts/fill_samples.py") +
@@ -116,12 +116,12 @@ class YearRubricRunTest : public ::testing::Test {
 
   void answer_yearly_forms() {
     const auto blank = dir / "blank" / "year";
-    const auto t = test::metodmon("template -q -c " + q(config) + " --monitoring year --period 2025 --out " + q(blank));
+    const auto t = test::metodmon("template -q -c " + q(config) + " --monitoring year --period 2025-2026 --out " + q(blank));
     ASSERT_EQ(t.exit_code, 0) << t.out;
     std::string specs;
     for (const auto& [school, no] : k_yearly_forms) specs += " " + school + ":" + no;
     const auto filled = test::run_command("/usr/bin/python3 " + q(test::source_dir() / "tests/support/fill_answers.py") +
-                                          " " + q(rubric_file()) + " 2025 " + q(blank) + " " +
+                                          " " + q(rubric_file()) + " 2025-2026 " + q(blank) + " " +
                                           q(dir / "inbox" / "year") + specs + " 2>&1");
     ASSERT_EQ(filled.exit_code, 0) << filled.out;
   }
@@ -179,7 +179,7 @@ class YearRubricRunTest : public ::testing::Test {
   // block title -> the municipality's points as shown.
   std::map<std::string, std::string> spravka_points() const {
     std::map<std::string, std::string> out;
-    for (const auto& e : fs::directory_iterator(dir / "out" / "year" / "2025")) {
+    for (const auto& e : fs::directory_iterator(dir / "out" / "year" / "2025-2026")) {
       if (!e.path().filename().string().starts_with("Справка_")) continue;
       const auto d = test::dump_docx(e.path());
       for (const auto& table : d.tables) {
@@ -193,7 +193,7 @@ class YearRubricRunTest : public ::testing::Test {
   }
 
   fs::path rubric_file() const { return test::source_dir() / "templates/krymsk/year_rubric.toml"; }
-  fs::path results() const { return dir / "out" / "year" / "2025" / "Итоги_krymsk-year_2025.xlsx"; }
+  fs::path results() const { return dir / "out" / "year" / "2025-2026" / "Итоги_krymsk-year_2025-2026.xlsx"; }
 
   test::TempDir dir;
   fs::path config;
@@ -239,7 +239,7 @@ TEST_F(YearRubricRunTest, IsComputedOverTheYearsMonitoringsAndSaysWhichWereMissi
   const auto early = run("year");
   EXPECT_EQ(early.exit_code, 1) << early.out;
   EXPECT_NE(early.out.find("годовая рубрика «Годовая оценка муниципальной системы методической работы по итогам "
-                           "мониторингов» за 2025 год: нет итогов ни одного из её мониторингов"),
+                           "мониторингов» за 2025/26 учебный год: нет итогов ни одного из её мониторингов"),
             std::string::npos)
       << early.out;
   EXPECT_FALSE(fs::exists(dir / "out" / "year"));
@@ -303,7 +303,7 @@ TEST_F(YearRubricRunTest, IsComputedOverTheYearsMonitoringsAndSaysWhichWereMissi
   EXPECT_EQ(m4[2], "июнь");
   EXPECT_EQ(m4[3], "m4 «экспертная деятельность»");
   EXPECT_EQ(m4[4], "нет");
-  EXPECT_EQ(m4[7], "итоги за 2025 год не подведены: показатели в рубрике не учтены, баллы по его позициям "
+  EXPECT_EQ(m4[7], "итоги за 2025/26 учебный год не подведены: показатели в рубрике не учтены, баллы по его позициям "
                    "начисляются только по другим мониторингам; подведите итоги и запустите рубрику снова");
   auto m5 = row_with(*sources, "Мониторинг по результату деятельности школьных методических объединений (krymsk-m5-shmo)");
   EXPECT_EQ(m5[4], "есть");
@@ -316,7 +316,7 @@ TEST_F(YearRubricRunTest, IsComputedOverTheYearsMonitoringsAndSaysWhichWereMissi
   EXPECT_EQ(not_configured, 1);  // M8
 
   // A director's workbook: which monitorings had its school's data.
-  const auto kr03 = ingest::read_workbook(dir / "out" / "year" / "2025" / "directors" / "kr03_2025.xlsx");
+  const auto kr03 = ingest::read_workbook(dir / "out" / "year" / "2025-2026" / "directors" / "kr03_2025-2026.xlsx");
   ASSERT_TRUE(kr03);
   const auto* own = kr03->sheet("Мониторинги года");
   ASSERT_NE(own, nullptr);
@@ -324,7 +324,7 @@ TEST_F(YearRubricRunTest, IsComputedOverTheYearsMonitoringsAndSaysWhichWereMissi
             "есть");
   EXPECT_EQ(row_with(*own, "Мониторинг по вовлечению педагогов в экспертную деятельность (krymsk-m4-experts)")[6],
             "—");  // with a note: no results of the year
-  EXPECT_FALSE(fs::exists(dir / "out" / "year" / "2025" / "directors" / "kr04_2025.xlsx"));
+  EXPECT_FALSE(fs::exists(dir / "out" / "year" / "2025-2026" / "directors" / "kr04_2025-2026.xlsx"));
 
   // The methodist's letter of this run names every missing monitoring and how to fix it.
   const auto letters = test::outbox_letters(dir / "state" / "outbox" / "year");
@@ -352,10 +352,10 @@ TEST_F(YearRubricRunTest, IsComputedOverTheYearsMonitoringsAndSaysWhichWereMissi
     ASSERT_TRUE(stated.contains(block)) << block << " is not in the справка";
     EXPECT_EQ(stated.at(block), std::to_string(static_cast<int>(points))) << block;
   }
-  for (const auto& e : fs::directory_iterator(dir / "out" / "year" / "2025")) {
+  for (const auto& e : fs::directory_iterator(dir / "out" / "year" / "2025-2026")) {
     if (e.path().extension() == ".docx") fs::remove(e.path());
   }
-  const auto rebuilt = test::metodmon("documents -q -c " + q(config) + " --monitoring year --period 2025");
+  const auto rebuilt = test::metodmon("documents -q -c " + q(config) + " --monitoring year --period 2025-2026");
   ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.out;
   EXPECT_EQ(spravka_points(), stated);
 }

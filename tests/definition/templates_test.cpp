@@ -161,9 +161,13 @@ TEST(TemplatesTest, KrymskEightMonitoringsEachInItsMonth) {
     const auto loaded = load(std::string("krymsk/") + m.file);
     const auto& d = loaded.definition;
     EXPECT_EQ(d.id, m.id);
-    EXPECT_EQ(d.periodicity, model::Periodicity::year);
+    // September to August: one school year, not two calendar years' halves.
+    EXPECT_EQ(d.periodicity, model::Periodicity::school_year);
     ASSERT_TRUE(d.schedule.has_value());
     EXPECT_EQ(d.schedule->months, (std::vector<int>{m.month}));
+    EXPECT_FALSE(d.schedule->previous_school_year);
+    const int year = m.month >= 9 ? 2025 : 2026;
+    EXPECT_EQ(model::collection_period(d.periodicity, year, m.month).id, "2025-2026");
     EXPECT_FALSE(d.schedule->open_day);  // the seed names no days
     EXPECT_EQ(d.indicators.size(), m.indicators);
     for (const auto& ind : d.indicators) EXPECT_EQ(ind.position, m.position) << ind.code;
@@ -208,7 +212,12 @@ TEST(TemplatesTest, KrymskYearRubricIsComputedOverTheEightMonitorings) {
   const auto& d = loaded.definition;
   EXPECT_EQ(d.id, "krymsk-year");
   ASSERT_TRUE(d.schedule.has_value());
-  EXPECT_EQ(d.schedule->months, (std::vector<int>{12}));
+  // September closes the school year whose eight monitorings ran from the
+  // September before to August.
+  EXPECT_EQ(d.periodicity, model::Periodicity::school_year);
+  EXPECT_EQ(d.schedule->months, (std::vector<int>{9}));
+  EXPECT_TRUE(d.schedule->previous_school_year);
+  EXPECT_EQ(model::collection_period(d.periodicity, 2026, 9, true).id, "2025-2026");
   ASSERT_EQ(d.sources.size(), 8u);
   for (std::size_t i = 0; i < d.sources.size(); ++i) {
     EXPECT_EQ(d.sources[i].id, k_krymsk[i].id);
