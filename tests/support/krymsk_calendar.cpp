@@ -22,7 +22,32 @@ fs::path write_registry(const TempDir& dir) {
   return dir / "schools.csv";
 }
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
 }  // namespace
+
+fs::path write_krymsk_system(const TempDir& dir, const std::string& mail) {
+  {
+    std::ifstream in(source_dir() / "templates/krymsk_schools.csv");
+    std::ofstream out(dir / "schools11.csv");
+    std::string line;
+    for (int i = 0; i <= 11 && std::getline(in, line); ++i) {
+      out << (line.starts_with("kr05;") ? line.substr(0, line.rfind(';') + 1) : line) << "\n";
+    }
+  }
+  std::string text = read_file(source_dir() / "scripts/samples/krymsk_system.toml");
+  replace_all(text, "\"../../out/krymsk_system/", "\"" + dir.path().string() + "/");
+  replace_all(text, "\"../../templates/krymsk_schools.csv\"", "\"" + (dir / "schools11.csv").string() + "\"");
+  replace_all(text, "\"../../templates/", "\"" + (source_dir() / "templates").string() + "/");
+  replace_all(text, "settle_seconds = 60", "settle_seconds = 0");
+  text.erase(text.find("[mail]"));  // the sample's own [mail] is the last section
+  std::ofstream(dir / "krymsk_system.toml") << text << mail;
+  return dir / "krymsk_system.toml";
+}
 
 fs::path krymsk_definition(const std::string& file) { return source_dir() / "templates/krymsk" / file; }
 

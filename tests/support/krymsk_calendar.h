@@ -36,4 +36,12 @@ std::filesystem::path write_krymsk_calendar(const TempDir& dir, const std::strin
 // templates/krymsk/<file>.
 std::filesystem::path krymsk_definition(const std::string& file);
 
+// The whole Krymsk system as scripts/samples/krymsk_system.toml configures it
+// (nine monitorings: m7, m6, m5, m4, m8, m1, m2, m3 and the yearly rubric
+// `year`), with the test's folders (inbox/<id>, out/<id>, state), forms
+// settled at once, eleven schools (kr01..kr11; kr05 without an e-mail) and
+// `mail` (with any [collect]) instead of the sample's [mail]. Returns
+// <dir>/krymsk_system.toml.
+std::filesystem::path write_krymsk_system(const TempDir& dir, const std::string& mail);
+
 }  // namespace test
