@@ -11,8 +11,12 @@ namespace definition::book {
 namespace {
 
 constexpr std::array<Choice, 2> k_yes_no = {{{"true", "Да"}, {"false", "Нет"}}};
-constexpr std::array<Choice, 3> k_periodicity = {
-    {{"month", "ежемесячно"}, {"half_year", "раз в полугодие"}, {"year", "раз в год"}}};
+constexpr std::array<Choice, 4> k_periodicity = {{{"month", "ежемесячно"},
+                                                  {"half_year", "раз в полугодие"},
+                                                  {"year", "раз в год"},
+                                                  {"school_year", "раз в учебный год (сентябрь — август)"}}};
+constexpr std::array<Choice, 2> k_school_years = {
+    {{"current", "идущий учебный год"}, {"previous", "прошедший учебный год"}}};
 constexpr std::array<Choice, 3> k_input_kinds = {
     {{"count", "количество"}, {"yesno", "да/нет"}, {"text", "текст"}}};
 constexpr std::array<Choice, 3> k_indicator_kinds = {
@@ -80,7 +84,7 @@ constexpr std::array<Setting, 21> k_general = {{
      false, {}, "Сколько рекомендаций одной ОО называет справка (обычно 3); лист итогов перечисляет все."},
 }};
 
-constexpr std::array<Setting, 3> k_calendar = {{
+constexpr std::array<Setting, 4> k_calendar = {{
     {"Месяц сбора форм", "schedule.months", K::month, false, true, {},
      "Месяц, в котором школы сдают форму (выберите из списка). Несколько месяцев — несколько строк, в "
      "порядке методики. Сбор в месяце подводит итоги периода, в который входит предыдущий месяц: "
@@ -90,6 +94,9 @@ constexpr std::array<Setting, 3> k_calendar = {{
     {"Срок сдачи форм (число месяца)", "schedule.deadline_day", K::whole, false, false, {},
      "Число того же месяца, до которого школы сдают форму, от 1 до 28, позже дня рассылки. "
      "Можно не указывать."},
+    {"За какой учебный год собираются формы", "schedule.school_year", K::choice, false, false, k_school_years,
+     "Только для периодичности «раз в учебный год»: «идущий учебный год» (по умолчанию; сентябрь 2025 и "
+     "август 2026 — 2025/26) или «прошедший учебный год» (сбор в сентябре 2026 подводит итоги 2025/26)."},
 }};
 
 constexpr std::array<Column, 2> k_directions = {{

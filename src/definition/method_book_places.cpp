@@ -11,7 +11,7 @@ namespace {
 // reads instead on the workbook. Replaced in this order; an item that is
 // not found is skipped. (A substitution table, not a second set of
 // messages: the checks stay written once, for both spellings.)
-constexpr std::array<std::pair<std::string_view, std::string_view>, 34> k_words = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 36> k_words = {{
     {"среди полей формы (input)", "на листе «Поля формы»"},
     {" в [[direction]]", " на листе «Направления»"},
     {"(targets)", "(лист «Цели»)"},
@@ -32,6 +32,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 34> k_words 
     {"(periodicity = \"year\")", "(«раз в год»)"},
     {"(periodicity = \"half_year\")", "(«раз в полугодие»)"},
     {"(periodicity = \"month\")", "(«ежемесячно»)"},
+    {"(periodicity = \"school_year\")", "(«раз в учебный год (сентябрь — август)»)"},
+    {"periodicity = \"school_year\"", "периодичность «раз в учебный год (сентябрь — август)»"},
     {"[[source]]", "листе «Источники»"},
     {"[[indicator]]", "листе «Показатели»"},
     {"[[input]]", "листе «Поля формы»"},

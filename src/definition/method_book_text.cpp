@@ -144,7 +144,7 @@ model::Definition example_method(int first_year) {
               "педагогов на год.";
   rubric.recommendations = {rule};
   d.rubric = rubric;
-  d.schedule = model::Schedule{{12}, std::nullopt, std::nullopt, 0};
+  d.schedule = model::Schedule{{12}, std::nullopt, std::nullopt, false, 0};
   return d;
 }
 

@@ -477,9 +477,10 @@ class BookWriter {
     const auto periodicity = std::find_if(settings.begin(), settings.end(), [](const book::Setting& s) {
                                return s.key == "definition.periodicity";
                              })->choices;
-    const std::string_view p = d.periodicity == model::Periodicity::month       ? "month"
-                               : d.periodicity == model::Periodicity::half_year ? "half_year"
-                                                                                : "year";
+    const std::string_view p = d.periodicity == model::Periodicity::month         ? "month"
+                               : d.periodicity == model::Periodicity::half_year   ? "half_year"
+                               : d.periodicity == model::Periodicity::school_year ? "school_year"
+                                                                                  : "year";
     Values v = {{"definition.id", d.id},
                 {"definition.version", d.version},
                 {"definition.title", d.title},
@@ -517,6 +518,13 @@ class BookWriter {
     if (m_def.schedule->open_day) v.emplace_back("schedule.open_day", static_cast<double>(*m_def.schedule->open_day));
     if (m_def.schedule->deadline_day) {
       v.emplace_back("schedule.deadline_day", static_cast<double>(*m_def.schedule->deadline_day));
+    }
+    if (m_def.schedule->previous_school_year) {
+      const auto settings = book::settings(SheetId::calendar);
+      const auto which = std::find_if(settings.begin(), settings.end(), [](const book::Setting& s) {
+                           return s.key == "schedule.school_year";
+                         })->choices;
+      v.emplace_back("schedule.school_year", shown(which, "previous"));
     }
     return v;
   }

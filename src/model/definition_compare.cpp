@@ -27,7 +27,10 @@ std::string shown(EvidenceTest t) { return to_string(t); }
 std::string shown(RecommendationWhen w) { return to_string(w); }
 std::string shown(Better b) { return b == Better::higher ? "higher" : "lower"; }
 std::string shown(Periodicity p) {
-  return p == Periodicity::month ? "month" : p == Periodicity::half_year ? "half_year" : "year";
+  return p == Periodicity::month         ? "month"
+         : p == Periodicity::half_year   ? "half_year"
+         : p == Periodicity::school_year ? "school_year"
+                                         : "year";
 }
 
 class Differ {
@@ -203,6 +206,7 @@ void Differ::definition(const std::string& p, const Definition& a, const Definit
          [&](const std::string& at, int x, int y) { value(at, x, y); });
     value(p + "schedule.open_day", a.schedule->open_day, b.schedule->open_day);
     value(p + "schedule.deadline_day", a.schedule->deadline_day, b.schedule->deadline_day);
+    value(p + "schedule.school_year", a.schedule->previous_school_year, b.schedule->previous_school_year);
   }
   list(p + "sources", a.sources, b.sources,
        [&](const std::string& at, const SourceDef& x, const SourceDef& y) {
