@@ -397,14 +397,4 @@ bool refresh_returns_workbook(const Config& config, const RunInputs& inputs, con
   return true;
 }
 
-bool write_returns_workbook(const Config& config, const RunInputs& inputs, const calendar::Cycle& cycle,
-                            calendar::Date today, store::HistoryStore& history) {
-  const auto log = submission_log(history, inputs.registry.registry, cycle);
-  if (!log) {
-    print_diagnostics({log.error()});
-    return false;
-  }
-  return write_log_workbook(config, inputs, *log, today);
-}
-
 }  // namespace cli

@@ -11,7 +11,7 @@
 //   const auto out = open_step(config, inputs, task, today, session.history());
 //   const auto answered = answer_rejected(config, inputs, cycle, today, session.history());
 //   const auto reminded = remind_step(config, inputs, task, today, session.history(), notes);
-//   write_returns_workbook(config, inputs, cycle, today, session.history());
+//   refresh_returns_workbook(config, inputs, cycle, today, session.history());
 #pragma once
 
 #include <filesystem>
@@ -102,12 +102,9 @@ void drop_unheld_periods(calendar::Agenda& agenda, const model::Definition& defi
 // <output>/<period>/Сдача_форм_<definition id>_<period>.xlsx.
 std::filesystem::path returns_workbook_file(const Config& config, const RunInputs& inputs);
 
-// Writes that workbook from the history (the cycle's log as of `today`); a
-// problem is printed and false returned.
-bool write_returns_workbook(const Config& config, const RunInputs& inputs, const calendar::Cycle& cycle,
-                            calendar::Date today, store::HistoryStore& history);
-// The same, every morning: rewritten only when the log changed or the file
-// is gone; true when the file is there and current.
+// Writes that workbook from the history (the cycle's log as of `today`),
+// every morning: rewritten only when the log changed or the file is gone;
+// true when the file is there and current (a problem is printed: false).
 bool refresh_returns_workbook(const Config& config, const RunInputs& inputs, const calendar::Cycle& cycle,
                               calendar::Date today, store::HistoryStore& history);
 
