@@ -43,6 +43,7 @@ std::string periodicity_text(model::Periodicity p) {
     case model::Periodicity::month: return "ежемесячно";
     case model::Periodicity::half_year: return "раз в полугодие";
     case model::Periodicity::year: return "раз в год";
+    case model::Periodicity::school_year: return "раз в учебный год (сентябрь — август)";
   }
   return {};
 }
