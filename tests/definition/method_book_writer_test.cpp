@@ -87,7 +87,8 @@ print([c.value for c in t[1]][:7], t['A2'].value, t['B2'].value[:40])
             "'method_fields', 'Направление': 'method_directions'}\n"
             "method_fields method_blocks\n"
             "'Поля формы'!$A$2:$A$1001 'Показатели'!$A$2:$A$1001\n"
-            "[(<MultiCellRange [B8]>, '\"ежемесячно,раз в полугодие,раз в год\"')]\n"
+            "[(<MultiCellRange [B8]>, '\"ежемесячно,раз в полугодие,раз в год,"
+            "раз в учебный год (сентябрь — август)\"')]\n"
             "['Код показателя', 'Показатель', 2025, 2026, 2027, 2028, None] diag_share "
             "=IFERROR(INDEX('Показатели'!$C$2:$C$1001\n");
 }
