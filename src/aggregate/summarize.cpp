@@ -11,15 +11,30 @@ namespace {
 
 constexpr double k_eps = 1e-9;
 
+// Why `input` has no value in `sub`: a questionnaire's reason, or no form
+// (a school only questionnaires speak for), or an optional field left empty.
+Missing why_missing(const model::Definition& def, const model::Submission& sub, const std::string& input) {
+  if (const auto it = sub.no_value.find(input); it != sub.no_value.end()) {
+    switch (it->second) {
+      case model::NoValue::no_answers: return Missing::no_answers;
+      case model::NoValue::low_response: return Missing::low_response;
+      case model::NoValue::no_teachers_count: return Missing::no_teachers_count;
+    }
+  }
+  const auto* in = def.find_input(input);
+  if (in != nullptr && in->survey.empty() && !sub.form) return Missing::no_submission;
+  return Missing::not_filled;
+}
+
 // The value of one indicator for one school, before cross-school figures.
-SchoolValue school_value(const model::IndicatorDef& ind, const model::Submission& sub) {
+SchoolValue school_value(const model::Definition& def, const model::IndicatorDef& ind, const model::Submission& sub) {
   SchoolValue v;
   switch (ind.kind) {
     case model::IndicatorKind::share: {
       v.numerator = sub.number(ind.numerator);
       v.denominator = sub.number(ind.denominator);
       if (!v.numerator || !v.denominator) {
-        v.missing = Missing::not_filled;
+        v.missing = why_missing(def, sub, v.numerator ? ind.denominator : ind.numerator);
       } else if (*v.denominator <= 0) {
         v.missing = Missing::zero_denominator;
       } else {
@@ -30,7 +45,7 @@ SchoolValue school_value(const model::IndicatorDef& ind, const model::Submission
     case model::IndicatorKind::count: {
       v.numerator = sub.number(ind.input);
       v.value = v.numerator;
-      if (!v.value) v.missing = Missing::not_filled;
+      if (!v.value) v.missing = why_missing(def, sub, ind.input);
       break;
     }
     case model::IndicatorKind::yesno: {
@@ -38,7 +53,7 @@ SchoolValue school_value(const model::IndicatorDef& ind, const model::Submission
         v.numerator = *yes ? 1.0 : 0.0;
         v.value = *yes ? 100.0 : 0.0;
       } else {
-        v.missing = Missing::not_filled;
+        v.missing = why_missing(def, sub, ind.input);
       }
       break;
     }
@@ -172,7 +187,9 @@ Summary summarize(const model::Definition& definition, const model::Registry& re
       continue;
     }
     out.school_ids.push_back(school.id);
-    for (const auto& ind : definition.indicators) raw[school.id][ind.id] = school_value(ind, *it->second);
+    for (const auto& ind : definition.indicators) {
+      raw[school.id][ind.id] = school_value(definition, ind, *it->second);
+    }
   }
   add_statistics(definition, raw, out);
   return out;
@@ -190,7 +207,8 @@ Summary summarize_values(const model::Definition& definition, const model::Regis
 }
 
 Missing missing_from_reason(std::string_view reason) {
-  for (const auto m : {Missing::no_submission, Missing::not_filled, Missing::zero_denominator}) {
+  for (const auto m : {Missing::no_submission, Missing::not_filled, Missing::zero_denominator, Missing::no_answers,
+                       Missing::low_response, Missing::no_teachers_count}) {
     if (reason == missing_reason(m)) return m;
   }
   return Missing::none;

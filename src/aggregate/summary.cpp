@@ -42,6 +42,9 @@ std::string missing_reason(Missing m) {
     case Missing::no_submission: return "форма не сдана или отклонена";
     case Missing::not_filled: return "значение не заполнено";
     case Missing::zero_denominator: return "знаменатель равен 0: долю вычислить нельзя";
+    case Missing::no_answers: return "нет ответов на анкету";
+    case Missing::low_response: return "ответили меньше педагогов, чем требует порог охвата анкеты";
+    case Missing::no_teachers_count: return "в реестре не указано число педагогов";
   }
   return "";
 }

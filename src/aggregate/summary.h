@@ -21,6 +21,9 @@ enum class Missing {
   no_submission,      // the school sent no accepted form
   not_filled,         // an input was left empty (optional input)
   zero_denominator,   // share with denominator 0
+  no_answers,         // a questionnaire's count: nobody of the school answered it
+  low_response,       // a questionnaire's count: fewer answered than its min_response_rate
+  no_teachers_count,  // the registry does not give the school's number of teachers
 };
 
 enum class TargetStatus { met, not_met, no_data, no_target };

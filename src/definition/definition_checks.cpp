@@ -137,6 +137,13 @@ class Checker {
                         "укажите id одного из полей вида count"));
       return;
     }
+    if (in.survey.empty() && !whole->survey.empty()) {
+      error(path + ".not_more_than",
+            owner + ": поле формы нельзя ограничить числом " + q(whole->id) +
+                " из анкеты: при заполнении формы его ещё нет",
+            "ограничьте поле другим полем формы или удалите not_more_than");
+      return;
+    }
     report_cycle(i);
   }
 

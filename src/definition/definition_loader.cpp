@@ -14,6 +14,7 @@
 #include "definition/naming.h"
 #include "definition/schedule_loader.h"
 #include "definition/source_loader.h"
+#include "definition/survey_loader.h"
 #include "definition/toml_fields.h"
 #include "util/read_file.h"
 
@@ -23,8 +24,8 @@ namespace {
 
 using model::Diagnostic;
 
-constexpr std::string_view k_top_keys[] = {"definition", "schedule",  "source",
-                                           "direction",  "input",     "indicator"};
+constexpr std::string_view k_top_keys[] = {"definition", "schedule", "source",   "direction",
+                                           "input",      "survey",   "indicator"};
 constexpr std::string_view k_definition_keys[] = {
     "id",     "version",     "title", "municipality", "organisation",
     "source", "periodicity", "notes", "basis",        "goal"};
@@ -299,9 +300,12 @@ model::ExpectedAll<LoadedDefinition> read_definition_table(const toml::table& ro
       st.periodicity_known ? std::optional(st.def.periodicity) : std::nullopt, st.out);
   read_directions(st, root);
   read_inputs(st, root);
+  read_surveys(root, file_name, st.lines, st.def, st.out);
+  st.input_kind_known.resize(st.def.inputs.size(), true);  // a survey's inputs are counts
   read_indicators(st, root);
   read_sources(root, file_name, st.lines, resolve_source, st.def, st.out);
-  require_nonempty(st, root, "input", "поля формы [[input]]");
+  // A method may be collected by questionnaires only: then it has no form.
+  if (!root.contains("survey")) require_nonempty(st, root, "input", "поля формы [[input]]");
   if (!root.contains("source")) require_nonempty(st, root, "indicator", "показателя [[indicator]]");
   check_definition({st.def, file_name, st.lines, st.input_kind_known, st.indicator_kind_known},
                    st.out);

@@ -4,6 +4,7 @@
 // (definition/method_book_reader.h) is the same definition in sheets a
 // methodist fills in; load_definition() tells the two apart by the file's
 // content, so every command that takes a definition takes either.
+// Questionnaires are [[survey]] (definition/survey_loader.h).
 //
 // Contract:
 // - Never throws on bad input. On success returns the definition and the
@@ -21,8 +22,9 @@
 //   input / not_more_than / direction) and their kinds; not_more_than cycles;
 //   target years 2000..2100 and values (shares and yes/no 0..100, counts >= 0);
 //   min <= max; at least one input and one indicator (none of its own when
-//   the definition has [[source]]); [schedule] (definition/schedule_loader.h);
-//   [[source]] (definition/source_loader.h).
+//   the definition has [[source]]; no [[input]] needed when it has [[survey]]);
+//   [schedule] (definition/schedule_loader.h); [[source]]
+//   (definition/source_loader.h); [[survey]] (definition/survey_loader.h).
 //
 // Example:
 //   auto loaded = definition::load_definition("templates/lk_roadmap.toml");

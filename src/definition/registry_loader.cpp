@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -21,13 +22,13 @@ namespace {
 
 using model::Diagnostic;
 
-enum class Column { id, short_name, full_name, director, email, senders };
+enum class Column { id, short_name, full_name, director, email, senders, teachers, aliases };
 
 struct Alias {
   std::string_view name;
   Column column;
 };
-constexpr std::array<Alias, 15> k_aliases = {{
+constexpr std::array<Alias, 22> k_aliases = {{
     {"id", Column::id},
     {"код", Column::id},
     {"short_name", Column::short_name},
@@ -43,6 +44,13 @@ constexpr std::array<Alias, 15> k_aliases = {{
     {"senders", Column::senders},
     {"адреса_отправителей", Column::senders},
     {"другие_адреса", Column::senders},
+    {"teachers", Column::teachers},
+    {"педагогов", Column::teachers},
+    {"число_педагогов", Column::teachers},
+    {"педагогических_работников", Column::teachers},
+    {"aliases", Column::aliases},
+    {"псевдонимы", Column::aliases},
+    {"другие_названия", Column::aliases},
 }};
 constexpr std::string_view k_header_hint =
     "первая строка должна содержать названия столбцов: id;short_name;full_name;director;email "
@@ -89,6 +97,8 @@ std::string_view canonical_name(Column c) {
     case Column::director: return "director";
     case Column::email: return "email";
     case Column::senders: return "senders";
+    case Column::teachers: return "teachers";
+    case Column::aliases: return "aliases";
   }
   return "id";
 }
@@ -244,10 +254,43 @@ class RegistryParser {
     }
     if (m_index.contains(Column::email)) check_email(r.line, s);
     if (m_index.contains(Column::senders)) read_senders(r, s);
+    if (m_index.contains(Column::teachers)) ok = read_teachers(r, s) && ok;
+    if (m_index.contains(Column::aliases)) s.aliases = split_aliases(value(r, Column::aliases));
     if (ok) {
       check_shared(r.line, s);
       m_registry.schools.push_back(std::move(s));
     }
+  }
+
+  // The number of teachers: empty, or a whole number from 0.
+  bool read_teachers(const CsvRecord& r, model::School& s) {
+    const std::string text = value(r, Column::teachers);
+    if (text.empty()) return true;
+    int n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc{} || end != text.data() + text.size() || n < 0) {
+      error(r.line, key(Column::teachers),
+            "число педагогов школы" + (s.id.empty() ? "" : " «" + s.id + "»") + " должно быть целым числом от 0",
+            "впишите число педагогических работников цифрами, без пробелов и букв, или оставьте ячейку пустой",
+            text);
+      return false;
+    }
+    s.teachers = n;
+    return true;
+  }
+
+  // «Школа Кедровка | КСОШ»: names separated by '|' or line breaks (Alt+Enter in Excel).
+  static std::vector<std::string> split_aliases(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const auto end = text.find_first_of("|\n", start);
+      const auto part = trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+      if (!part.empty()) out.push_back(part);
+      if (end == std::string_view::npos) break;
+      start = end + 1;
+    }
+    return out;
   }
 
   // The letters a school without a usable e-mail does not get.

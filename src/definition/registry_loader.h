@@ -17,10 +17,15 @@
 //   электронная_почта (spaces and "-" count as "_"). id and short_name are
 //   required; the others may be missing (empty values, a warning for email).
 //   Unknown columns are ignored with a warning.
+// - Optional columns for questionnaires (model/survey.h): teachers / педагогов
+//   / число_педагогов (a whole number from 0, or empty: the denominator of a
+//   teachers' survey) and aliases / псевдонимы / другие_названия (other names
+//   of the school in answers, separated by '|' or line breaks).
 // - Values are trimmed. Errors (each located by line and column name): missing
 //   required column, duplicate column, wrong number of values in a row, empty
 //   or malformed id ([A-Za-z0-9_-]+, <= 64 chars: it goes into file names),
-//   duplicate id, empty short_name, an unclosed quote, no schools at all.
+//   duplicate id, empty short_name, an unclosed quote, no schools at all, a
+//   number of teachers that is not a whole number from 0.
 // - Warnings: empty or malformed e-mail (model::is_valid_email: a line break
 //   in a quoted field is malformed too, so are two addresses "a@x.ru, b@x.ru";
 //   the school keeps its place and its workbook, School::email is left empty

@@ -31,6 +31,28 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
+void Utf8Validator::feed(std::string_view chunk) {
+  if (!m_ok || chunk.empty()) return;
+  std::string joined;
+  if (!m_carry.empty()) {
+    joined = m_carry + std::string(chunk);
+    chunk = joined;
+    m_carry.clear();
+  }
+  // A lead byte among the last three whose character needs more bytes than
+  // the chunk has: kept for the next chunk.
+  std::size_t keep_from = chunk.size();
+  for (std::size_t back = 1; back <= 3 && back <= chunk.size(); ++back) {
+    const auto b = static_cast<unsigned char>(chunk[chunk.size() - back]);
+    if ((b & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+    const std::size_t need = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+    if (need > back) keep_from = chunk.size() - back;
+    break;
+  }
+  m_ok = is_valid_utf8(chunk.substr(0, keep_from));
+  if (m_ok) m_carry.assign(chunk.substr(keep_from));
+}
+
 TextEncoding detect_encoding(std::string_view bytes) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return TextEncoding::utf16;
   if (bytes.starts_with(k_utf8_bom)) return TextEncoding::utf8_bom;

@@ -323,6 +323,7 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
   for (const auto& [dir_id, dir_name] : groups) {
     std::vector<const model::InputDef*> members;
     for (const auto& in : def.inputs) {
+      if (!in.survey.empty()) continue;  // filled by a questionnaire, not on the form
       const bool known_dir = def.find_direction(in.direction) != nullptr;
       if ((dir_id.empty() && !known_dir) || (!dir_id.empty() && in.direction == dir_id)) {
         members.push_back(&in);

@@ -230,6 +230,7 @@ void FormReader::read_inputs(model::Submission& sub) {
   std::vector<Blank> blank_required;
   std::size_t filled = 0;
   for (const auto& in : m_def.inputs) {
+    if (!in.survey.empty()) continue;  // a questionnaire's count (survey/), not on the form
     const auto at = locate(in);
     if (!at) {
       error(nullptr, std::nullopt, "в форме нет поля «" + in.label + "»",

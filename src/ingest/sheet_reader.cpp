@@ -24,10 +24,37 @@ ValueType value_type(std::string_view t) {
   return ValueType::number;
 }
 
+// Cells arrive in file order, which Excel keeps sorted; other writers may
+// not. Sort stably and keep the last of duplicates, as Excel would show it.
+void sort_cells(std::vector<Cell>& cells) {
+  std::stable_sort(cells.begin(), cells.end(),
+                   [](const Cell& a, const Cell& b) { return a.ref < b.ref; });
+  std::vector<Cell> unique;
+  unique.reserve(cells.size());
+  for (auto& cell : cells) {
+    if (!unique.empty() && unique.back().ref == cell.ref)
+      unique.back() = std::move(cell);
+    else
+      unique.push_back(std::move(cell));
+  }
+  cells = std::move(unique);
+}
+
+// Where the handler puts what it reads: a whole sheet's cells (read_sheet)
+// or one row at a time (read_sheet_rows).
+class CellSink {
+ public:
+  virtual ~CellSink() = default;
+  virtual Status cell(Cell&& cell) = 0;
+  virtual Status unsaved_formula(model::CellRef ref) = 0;
+  // After </row>, and before a cell of another row arrives without one.
+  virtual Status row_end() { return std::nullopt; }
+};
+
 class SheetHandler final : public XmlHandler {
  public:
-  SheetHandler(const SheetContext& context, ReadBudget& budget, Sheet& sheet)
-      : m_context(context), m_budget(budget), m_sheet(sheet) {}
+  SheetHandler(const SheetContext& context, ReadBudget& budget, const std::string& sheet_name, CellSink& sink)
+      : m_context(context), m_budget(budget), m_sheet_name(sheet_name), m_sink(sink) {}
 
   Status start(std::string_view name, const XmlAttrs& attrs) override {
     if (name == "sheetData") {
@@ -59,6 +86,8 @@ class SheetHandler final : public XmlHandler {
     if (name == "sheetData") {
       m_in_data = false;
       m_data_done = true;
+    } else if (name == "row" && m_in_data) {
+      return m_sink.row_end();
     } else if (name == "c" && m_in_cell) {
       m_in_cell = false;
       return finish_cell();
@@ -88,7 +117,7 @@ class SheetHandler final : public XmlHandler {
 
  private:
   ReadError located(ReadError e) const {
-    e.sheet = m_sheet.name;
+    e.sheet = m_sheet_name;
     e.cell = model::CellRef{m_row, m_col};
     return e;
   }
@@ -96,7 +125,7 @@ class SheetHandler final : public XmlHandler {
   ReadError out_of_sheet(std::string_view what) const {
     ReadError e = make_error("адрес ячейки вне листа Excel (больше XFD1048576)", k_hint_resave,
                              std::string(what));
-    e.sheet = m_sheet.name;
+    e.sheet = m_sheet_name;
     return e;
   }
 
@@ -137,8 +166,7 @@ class SheetHandler final : public XmlHandler {
 
   Status finish_cell() {
     if (m_formula && !m_has_v && m_type != ValueType::inline_string) {
-      if (auto err = m_budget.add_cell(0)) return located(std::move(*err));
-      m_sheet.unsaved_formulas.push_back({m_row, m_col});
+      if (auto err = m_sink.unsaved_formula({m_row, m_col})) return located(std::move(*err));
       return std::nullopt;
     }
     Cell cell;
@@ -195,19 +223,14 @@ class SheetHandler final : public XmlHandler {
         break;
     }
     if (cell.type == CellType::string && cell.text.empty()) return std::nullopt;
-    if (auto err = m_budget.add_cell(cell.text.size())) return located(std::move(*err));
-    if (!m_sheet.cells.empty() && !(m_sheet.cells.back().ref < cell.ref)) m_unsorted = true;
-    m_sheet.cells.push_back(std::move(cell));
+    if (auto err = m_sink.cell(std::move(cell))) return located(std::move(*err));
     return std::nullopt;
   }
 
- public:
-  bool unsorted() const { return m_unsorted; }
-
- private:
   const SheetContext& m_context;
   ReadBudget& m_budget;
-  Sheet& m_sheet;
+  const std::string& m_sheet_name;
+  CellSink& m_sink;
   std::uint32_t m_row = 0;
   std::uint32_t m_col = 0;
   std::uint32_t m_next_col = 0;
@@ -217,40 +240,89 @@ class SheetHandler final : public XmlHandler {
   int m_phonetic = 0;
   bool m_in_data = false, m_in_cell = false, m_seen_row = false;
   bool m_has_v = false, m_formula = false, m_in_is = false, m_capture = false;
-  bool m_unsorted = false;
   bool m_data_done = false;
 };
 
-// Cells arrive in file order, which Excel keeps sorted; other writers may
-// not. Sort stably and keep the last of duplicates, as Excel would show it.
-void sort_cells(std::vector<Cell>& cells) {
-  std::stable_sort(cells.begin(), cells.end(),
-                   [](const Cell& a, const Cell& b) { return a.ref < b.ref; });
-  std::vector<Cell> unique;
-  unique.reserve(cells.size());
-  for (auto& cell : cells) {
-    if (!unique.empty() && unique.back().ref == cell.ref)
-      unique.back() = std::move(cell);
-    else
-      unique.push_back(std::move(cell));
+// The whole sheet into Sheet::cells, each cell counted against the budget.
+class SheetCells final : public CellSink {
+ public:
+  SheetCells(ReadBudget& budget, Sheet& sheet) : m_budget(budget), m_sheet(sheet) {}
+
+  Status cell(Cell&& cell) override {
+    if (auto err = m_budget.add_cell(cell.text.size())) return err;
+    if (!m_sheet.cells.empty() && !(m_sheet.cells.back().ref < cell.ref)) m_unsorted = true;
+    m_sheet.cells.push_back(std::move(cell));
+    return std::nullopt;
   }
-  cells = std::move(unique);
-}
+  Status unsaved_formula(model::CellRef ref) override {
+    if (auto err = m_budget.add_cell(0)) return err;
+    m_sheet.unsaved_formulas.push_back(ref);
+    return std::nullopt;
+  }
+  bool unsorted() const { return m_unsorted; }
+
+ private:
+  ReadBudget& m_budget;
+  Sheet& m_sheet;
+  bool m_unsorted = false;
+};
+
+// One row at a time to a RowSink; nothing is kept past the row.
+class SheetRows final : public CellSink {
+ public:
+  explicit SheetRows(const RowSink& sink) : m_sink(sink) {}
+
+  Status cell(Cell&& cell) override {
+    if (!m_row.empty() && m_row.back().ref.row != cell.ref.row) {
+      if (auto err = row_end()) return err;
+    }
+    m_row.push_back(std::move(cell));
+    return std::nullopt;
+  }
+  Status unsaved_formula(model::CellRef) override { return std::nullopt; }  // an empty cell to a row reader
+  Status row_end() override {
+    if (m_row.empty()) return std::nullopt;
+    // Cells of a row arrive in column order from every writer we know; a
+    // row written out of order is put in order here, the last of a
+    // duplicated cell winning, as for a whole sheet.
+    if (!std::is_sorted(m_row.begin(), m_row.end(), [](const Cell& a, const Cell& b) { return a.ref < b.ref; })) {
+      sort_cells(m_row);
+    }
+    auto err = m_sink(m_row.front().ref.row, m_row);
+    m_row.clear();
+    return err;
+  }
+
+ private:
+  const RowSink& m_sink;
+  std::vector<Cell> m_row;
+};
 
 }  // namespace
 
 Status read_sheet(const ZipArchive& zip, const std::string& entry, const SheetContext& context,
                   ReadBudget& budget, Sheet& sheet) {
-  SheetHandler handler(context, budget, sheet);
+  SheetCells cells(budget, sheet);
+  SheetHandler handler(context, budget, sheet.name, cells);
   if (auto err = parse_xml_entry(zip, entry, budget, handler)) {
     if (err->sheet.empty()) err->sheet = sheet.name;
     return err;
   }
-  if (handler.unsorted()) sort_cells(sheet.cells);
+  if (cells.unsorted()) sort_cells(sheet.cells);
   auto& formulas = sheet.unsaved_formulas;
   std::sort(formulas.begin(), formulas.end());
   formulas.erase(std::unique(formulas.begin(), formulas.end()), formulas.end());
   return std::nullopt;
+}
+
+Status read_sheet_rows(const ZipArchive& zip, const std::string& entry, const SheetContext& context,
+                       ReadBudget& budget, const std::string& sheet_name, const RowSink& sink) {
+  SheetRows rows(sink);
+  SheetHandler handler(context, budget, sheet_name, rows);
+  auto err = parse_xml_entry(zip, entry, budget, handler);
+  if (!err) err = rows.row_end();  // a last row without </row> (a truncated writer)
+  if (err && err->sheet.empty()) err->sheet = sheet_name;
+  return err;
 }
 
 }  // namespace ingest

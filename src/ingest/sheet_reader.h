@@ -2,9 +2,13 @@
 // Reads cached values only: formulas (shared ones included) contribute their
 // cached <v>. Cells without r="…" follow the previous cell of the row, rows
 // without r="…" follow the previous row. Empty cells and empty strings are
-// not stored. Memory: the sheet's cells plus one cell's text being read.
+// not stored. Memory: the sheet's cells plus one cell's text being read;
+// read_sheet_rows keeps one row.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,5 +29,16 @@ struct SheetContext {
 // with later duplicates winning. Errors carry sheet.name and, where known, the cell.
 Status read_sheet(const ZipArchive& zip, const std::string& entry, const SheetContext& context,
                   ReadBudget& budget, Sheet& sheet);
+
+// Gets each row's cells (sorted by column, none empty) as soon as the row is
+// read; an error it returns stops the reading. Rows without a cell are not
+// given; `row` is 0-based.
+using RowSink = std::function<Status(std::uint32_t row, std::span<const Cell> cells)>;
+
+// The same cells as read_sheet, a row at a time, none kept: for sheets of any
+// length (questionnaire exports). Cells are not counted against the budget's
+// max_cells (nothing is stored); its time, size and text limits hold.
+Status read_sheet_rows(const ZipArchive& zip, const std::string& entry, const SheetContext& context,
+                       ReadBudget& budget, const std::string& sheet_name, const RowSink& sink);
 
 }  // namespace ingest

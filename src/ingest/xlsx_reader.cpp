@@ -81,7 +81,52 @@ Status find_workbook_part(const ZipArchive& zip, ReadBudget& budget, std::string
   return std::nullopt;
 }
 
+// What every worksheet of a package needs: the sheet list and the parts
+// its cells refer to.
+struct Package {
+  std::string workbook_name;
+  std::vector<Relationship> rels;
+  WorkbookPart part;
+  std::vector<std::string> shared_strings;
+  CellStyles styles;
+};
+
+Status read_package(const ZipArchive& zip, ReadBudget& budget, Package& p) {
+  if (auto err = find_workbook_part(zip, budget, p.workbook_name)) return err;
+  const auto rels_name = zip.find(rels_part_for(p.workbook_name));
+  if (!rels_name) return broken_package("нет списка частей книги («" + rels_part_for(p.workbook_name) + "»)");
+  if (auto err = read_relationships(zip, *rels_name, p.workbook_name, budget, p.rels)) return err;
+  if (auto err = read_workbook_part(zip, p.workbook_name, budget, p.part)) return err;
+  if (p.part.sheets.empty()) return broken_package("в книге нет ни одного листа");
+  const auto folder = folder_of(p.workbook_name);
+  if (const auto name = optional_part(zip, p.rels, "sharedStrings", folder + "sharedStrings.xml"))
+    if (auto err = read_shared_strings(zip, *name, budget, p.shared_strings)) return err;
+  if (const auto name = optional_part(zip, p.rels, "styles", folder + "styles.xml"))
+    if (auto err = read_styles(zip, *name, budget, p.styles)) return err;
+  return std::nullopt;
+}
+
 }  // namespace
+
+Status read_xlsx_rows(const std::string& path, ReadBudget& budget, std::string& sheet_name, const RowSink& sink) {
+  ZipArchive zip;
+  if (auto err = zip.open_file(path)) return err;
+  Package p;
+  if (auto err = read_package(zip, budget, p)) return err;
+  const SheetContext context{p.shared_strings, p.styles, p.part.date1904};
+  for (const auto& entry : p.part.sheets) {
+    if (entry.state != SheetState::visible) continue;
+    const Relationship* rel = nullptr;
+    for (const auto& r : p.rels)
+      if (r.id == entry.rel_id && !r.external) rel = &r;
+    if (rel == nullptr || !type_is(*rel, "worksheet")) continue;
+    const auto name = zip.find(rel->target);
+    if (!name) return broken_package("нет части листа «" + entry.name + "» (" + rel->target + ")");
+    sheet_name = entry.name;
+    return read_sheet_rows(zip, *name, context, budget, entry.name, sink);
+  }
+  return broken_package("в книге нет ни одного видимого листа с ячейками");
+}
 
 Status read_xlsx(std::span<const unsigned char> bytes, ReadBudget& budget, Workbook& out) {
   out = {};
@@ -89,34 +134,18 @@ Status read_xlsx(std::span<const unsigned char> bytes, ReadBudget& budget, Workb
   ZipArchive zip;
   if (auto err = zip.open(bytes)) return err;
 
-  std::string workbook_name;
-  if (auto err = find_workbook_part(zip, budget, workbook_name)) return err;
-  const auto rels_name = zip.find(rels_part_for(workbook_name));
-  if (!rels_name) return broken_package("нет списка частей книги («" + rels_part_for(workbook_name) + "»)");
-  std::vector<Relationship> rels;
-  if (auto err = read_relationships(zip, *rels_name, workbook_name, budget, rels)) return err;
+  Package p;
+  if (auto err = read_package(zip, budget, p)) return err;
+  out.date1904 = p.part.date1904;
+  out.names = std::move(p.part.names);
 
-  WorkbookPart part;
-  if (auto err = read_workbook_part(zip, workbook_name, budget, part)) return err;
-  if (part.sheets.empty()) return broken_package("в книге нет ни одного листа");
-  out.date1904 = part.date1904;
-  out.names = std::move(part.names);
-
-  const auto folder = folder_of(workbook_name);
-  std::vector<std::string> shared_strings;
-  if (const auto name = optional_part(zip, rels, "sharedStrings", folder + "sharedStrings.xml"))
-    if (auto err = read_shared_strings(zip, *name, budget, shared_strings)) return err;
-  CellStyles styles;
-  if (const auto name = optional_part(zip, rels, "styles", folder + "styles.xml"))
-    if (auto err = read_styles(zip, *name, budget, styles)) return err;
-
-  const SheetContext context{shared_strings, styles, out.date1904};
-  for (const auto& entry : part.sheets) {
+  const SheetContext context{p.shared_strings, p.styles, out.date1904};
+  for (const auto& entry : p.part.sheets) {
     Sheet& sheet = out.sheets.emplace_back();
     sheet.name = entry.name;
     sheet.state = entry.state;
     const Relationship* rel = nullptr;
-    for (const auto& r : rels)
+    for (const auto& r : p.rels)
       if (r.id == entry.rel_id && !r.external) rel = &r;
     if (rel == nullptr) return broken_package("лист «" + entry.name + "» не найден в списке частей");
     if (!type_is(*rel, "worksheet")) continue;  // chart, dialog or macro sheet: no cells

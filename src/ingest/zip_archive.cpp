@@ -65,8 +65,26 @@ Status ZipArchive::open(std::span<const unsigned char> bytes) {
     return err;
   }
   zip_error_fini(&error);
-  m_zip.reset(archive);
+  return index(archive);
+}
 
+Status ZipArchive::open_file(const std::string& path) {
+  int code = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
+  if (archive == nullptr) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    auto err = corrupt(zip_error_strerror(&error));
+    zip_error_fini(&error);
+    return err;
+  }
+  return index(archive);
+}
+
+Status ZipArchive::index(struct zip* archive) {
+  m_zip.reset(archive);
+  m_index.clear();
+  m_names.clear();
   const zip_int64_t count = zip_get_num_entries(archive, 0);
   for (zip_int64_t i = 0; i < count; ++i) {
     const char* raw = zip_get_name(archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);

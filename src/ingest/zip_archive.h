@@ -1,6 +1,7 @@
-// Read-only access to a zip archive held in memory (an .xlsx package), with
-// entries streamed in chunks under the limits of a ReadBudget. Never reads a
-// whole entry into one buffer: callers get it chunk by chunk.
+// Read-only access to a zip archive (an .xlsx package) held in memory or
+// read from its file as needed, with entries streamed in chunks under the
+// limits of a ReadBudget. Never reads a whole entry into one buffer: callers
+// get it chunk by chunk.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,9 @@ class ZipArchive {
   // corrupt or truncated archive and on two entries whose names differ only
   // by case (a package Excel would not write).
   Status open(std::span<const unsigned char> bytes);
+  // Opens the archive in the file at `path`, reading only what entries need
+  // (a large export is never held whole). The file must not change while open.
+  Status open_file(const std::string& path);
 
   // The stored name of an entry, looked up case-insensitively, with "\" read
   // as "/" and a leading "/" ignored; nullopt when absent.
@@ -48,6 +52,7 @@ class ZipArchive {
   Status read_entry(const std::string& name, ReadBudget& budget, const Sink& sink) const;
 
  private:
+  Status index(zip_t* archive);  // takes ownership; lists the entries
   util::ZipPtr m_zip;
   std::unordered_map<std::string, std::uint64_t> m_index;  // normalised name -> entry
   std::vector<std::string> m_names;

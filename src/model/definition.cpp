@@ -24,6 +24,13 @@ const DirectionDef* Definition::find_direction(std::string_view direction_id) co
 const SourceDef* Definition::find_source(std::string_view source_id) const {
   return find_by_id(sources, source_id);
 }
+const SurveyDef* Definition::find_survey(std::string_view survey_id) const {
+  return find_by_id(surveys, survey_id);
+}
+
+bool Definition::has_form() const {
+  return std::any_of(inputs.begin(), inputs.end(), [](const InputDef& in) { return in.survey.empty(); });
+}
 
 std::string to_string(InputKind k) {
   switch (k) {

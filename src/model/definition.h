@@ -12,6 +12,7 @@
 
 #include "model/rubric.h"
 #include "model/schedule.h"
+#include "model/survey.h"
 
 namespace model {
 
@@ -27,6 +28,10 @@ struct InputDef {
   std::optional<double> max;        // counts: optional absolute ceiling
   std::string not_more_than;        // counts: id of another count input (part <= whole)
   std::string hint;                 // prompt shown on the form cell
+  // Id of the [[survey]] whose answers fill it (model/survey.h); empty for a
+  // field of the school's form. A survey's inputs are counts the loader makes
+  // from the [[survey]] section: they are on no form.
+  std::string survey;
   int line = 0;                     // line in the TOML file, for messages
 };
 
@@ -109,12 +114,17 @@ struct Definition {
   // over. A definition with sources has no [[indicator]] of its own: its
   // rubric's indicators are the sources' (analysis/year_rubric.h).
   std::vector<SourceDef> sources;
+  // [[survey]]: questionnaires whose exports fill some of `inputs` (model/survey.h).
+  std::vector<SurveyDef> surveys;
   std::filesystem::path file;  // where it was loaded from
 
   const InputDef* find_input(std::string_view input_id) const;
   const IndicatorDef* find_indicator(std::string_view indicator_id) const;
   const DirectionDef* find_direction(std::string_view direction_id) const;
   const SourceDef* find_source(std::string_view source_id) const;
+  const SurveyDef* find_survey(std::string_view survey_id) const;
+  // Whether some input is a field of the school's form (not filled by a survey).
+  bool has_form() const;
 };
 
 std::string to_string(InputKind k);

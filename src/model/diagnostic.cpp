@@ -25,7 +25,7 @@ std::string to_string(const Location& where) {
   if (!where.sheet.empty() || where.cell) {
     out += ":";
     if (!where.sheet.empty()) out += where.sheet;
-    if (where.cell) out += "!" + to_string(*where.cell);
+    if (where.cell) out += (where.sheet.empty() ? "" : "!") + to_string(*where.cell);  // a CSV's cell: "ответы.csv:C7"
   }
   if (!where.key.empty()) out += " [" + where.key + "]";
   return out;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,13 @@ struct School {
   // school's office): a form collected from any of them or from `email`
   // counts for this school (collect/sender_trust.h). Letters go to `email` only.
   std::vector<std::string> senders = {};
+  // Teachers (педагогические работники) of the school, when the registry has
+  // the column: the denominator of a teachers' survey that asks for it
+  // (model/survey.h). nullopt when not given.
+  std::optional<int> teachers = std::nullopt;
+  // Other names the school is known by in questionnaire answers («Школа
+  // Кедровка», «КСОШ»): matched exactly, before any rule (survey/school_matcher.h).
+  std::vector<std::string> aliases = {};
 };
 
 struct Registry {

@@ -38,6 +38,12 @@ std::string sender_text(const SourceFile& file);
 // "not filled in" (allowed only for inputs that are not required).
 using InputValue = std::variant<std::monostate, double, bool, std::string>;
 
+// Why an input a questionnaire fills (InputDef::survey) has no value for a
+// school (survey/survey_values.h): no teacher of it answered; too few
+// answered (below the survey's min_response_rate); the registry does not
+// give its number of teachers.
+enum class NoValue { no_answers, low_response, no_teachers_count };
+
 struct InputCell {
   InputValue value;
   std::string sheet;
@@ -51,7 +57,11 @@ struct Submission {
   std::string form_version;
   std::string filled_on;       // fill-in date if the form carries one, else empty
   std::map<std::string, InputCell> values;  // input id -> value
-  SourceFile source;
+  std::map<std::string, NoValue> no_value;  // questionnaire inputs without a value -> why
+  // false for a school only questionnaires speak for (it sent no form, or the
+  // method has none): its form's fields have no value, `source` is empty.
+  bool form = true;
+  SourceFile source;  // the accepted form's file
 
   std::optional<double> number(const std::string& input_id) const;
   std::optional<bool> yes(const std::string& input_id) const;

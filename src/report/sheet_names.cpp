@@ -63,11 +63,11 @@ std::string valid_sheet_name(std::string_view wanted) {
   }
   out = trim_blanks(cut(trim_blanks(out), k_max_sheet_name));
   if (out.empty()) out = "Лист";
-  if (fold_case(out) == "history") out = "History_";
+  if (lower_text(out) == "history") out = "History_";
   return out;
 }
 
-std::string fold_case(std::string_view name) {
+std::string lower_text(std::string_view name) {
   std::string out;
   const std::string clean = sanitize_utf8(name);
   for (std::size_t i = 0; i < clean.size();) {
@@ -86,9 +86,9 @@ std::string fold_case(std::string_view name) {
   return out;
 }
 
-void SheetNamer::reserve(std::string_view name) { m_taken.insert(fold_case(name)); }
+void SheetNamer::reserve(std::string_view name) { m_taken.insert(lower_text(name)); }
 
-bool SheetNamer::taken(std::string_view name) const { return m_taken.contains(fold_case(name)); }
+bool SheetNamer::taken(std::string_view name) const { return m_taken.contains(lower_text(name)); }
 
 std::string SheetNamer::unique_name(std::string_view wanted) {
   const std::string base = valid_sheet_name(wanted);

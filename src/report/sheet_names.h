@@ -24,7 +24,7 @@ inline constexpr std::size_t k_max_sheet_name = 31;
 std::string valid_sheet_name(std::string_view wanted);
 
 // Lower-case form used to compare names: ASCII, Latin-1 and Cyrillic letters.
-std::string fold_case(std::string_view name);
+std::string lower_text(std::string_view name);
 
 class SheetNamer {
  public:

@@ -194,4 +194,8 @@ TEST_F(SummarizeTest, SummaryFromStoredValuesEqualsSummaryFromForms) {
     }
   }
   EXPECT_EQ(aggregate::missing_from_reason("что-то другое"), Missing::none);
+  // The reasons a questionnaire gives come back from the history too.
+  for (const auto m : {Missing::no_answers, Missing::low_response, Missing::no_teachers_count}) {
+    EXPECT_EQ(aggregate::missing_from_reason(aggregate::missing_reason(m)), m) << aggregate::missing_reason(m);
+  }
 }

@@ -329,7 +329,7 @@ TEST(DefinitionLoaderTest, ReportsUnknownSectionAndMissingHeader) {
   EXPECT_EQ(errors_of(with("[definition]", "[defintion]")),
             (Strings{"t.toml:1 [defintion]: неизвестный раздел «defintion». Как исправить: "
                      "возможно, имелось в виду «definition»; допустимые разделы: definition, "
-                     "schedule, source, direction, input, indicator, rubric, positions, block, evidence, "
+                     "schedule, source, direction, input, survey, indicator, rubric, positions, block, evidence, "
                      "clusters, recommendation, recommendations",
                      "t.toml:1 [definition]: нет раздела [definition] с описанием методики. Как "
                      "исправить: добавьте в начало файла раздел [definition] с ключами id, version, "

@@ -166,7 +166,7 @@ TEST(RegistryLoaderTest, WarnsAboutBadOrMissingEmailAndKeepsSchool) {
             (Strings{"r.csv:1 [телефон]: столбец «телефон» не используется и пропущен. Как "
                      "исправить: известные столбцы: id, код, short_name, краткое_наименование, "
                      "full_name, полное_наименование, director, директор, email, e_mail, почта, "
-                     "электронная_почта, senders, адреса_отправителей, другие_адреса",
+                     "электронная_почта, senders, адреса_отправителей, другие_адреса, … (всего 22)",
                      "r.csv:2 [email]: у школы «s1» e-mail директора записан с ошибкой: письма школе "
                      "(итоги, формы на заполнение, напоминания, ответы на её письма) отправлены не будут, "
                      "найдено «director(at)school.ru». Как исправить: укажите один адрес вида имя@домен.ru",
@@ -239,6 +239,33 @@ TEST(RegistryLoaderTest, LoadsFromFileAndReportsMissingFile) {
   EXPECT_EQ(texts(missing.error()),
             Strings{"none.csv: не удалось открыть файл реестра школ. Как исправить: проверьте путь: " +
                     (dir / "none.csv").string()});
+}
+
+TEST(RegistryLoaderTest, ReadsTeachersCountsAndAliasesForQuestionnaires) {
+  const auto loaded = definition::parse_registry(
+      "id;short_name;педагогов;псевдонимы\n"
+      "s1;МБОУ «Кедровская СОШ»;31;\"КСОШ | Школа у озера\nКедровка\"\n"
+      "s2;МБОУ СОШ № 2; ;\n",
+      "schools.csv");
+  ASSERT_TRUE(loaded.has_value()) << texts(loaded.error())[0];
+  const auto& s = loaded->registry.schools;
+  EXPECT_EQ(s[0].teachers, 31);
+  EXPECT_EQ(s[0].aliases, (Strings{"КСОШ", "Школа у озера", "Кедровка"}));
+  EXPECT_FALSE(s[1].teachers);
+  EXPECT_TRUE(s[1].aliases.empty());
+}
+
+TEST(RegistryLoaderTest, ReportsATeachersCountThatIsNotAWholeNumber) {
+  EXPECT_EQ(errors_of("id;short_name;teachers\ns1;СОШ 1;около 30\ns2;СОШ 2;-3\ns3;СОШ 3;12,5\n"),
+            (Strings{"schools.csv:2 [teachers]: число педагогов школы «s1» должно быть целым числом от 0, найдено "
+                     "«около 30». Как исправить: впишите число педагогических работников цифрами, без пробелов и "
+                     "букв, или оставьте ячейку пустой",
+                     "schools.csv:3 [teachers]: число педагогов школы «s2» должно быть целым числом от 0, найдено «-3». "
+                     "Как исправить: впишите число педагогических работников цифрами, без пробелов и букв, или "
+                     "оставьте ячейку пустой",
+                     "schools.csv:4 [teachers]: число педагогов школы «s3» должно быть целым числом от 0, найдено "
+                     "«12,5». Как исправить: впишите число педагогических работников цифрами, без пробелов и букв, "
+                     "или оставьте ячейку пустой"}));
 }
 
 }  // namespace

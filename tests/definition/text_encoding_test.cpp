@@ -31,3 +31,24 @@ TEST(TextEncodingTest, ToUtf8StripsBom) {
   EXPECT_EQ(definition::to_utf8("\xEF\xBB\xBFid;код"), "id;код");
   EXPECT_EQ(definition::to_utf8("\xEA\xEE\xE4"), "код");
 }
+
+namespace {
+TEST(TextEncodingTest, ValidatesUtf8GivenInChunksSplitInsideCharacters) {
+  const std::string text = "Школа № 5 — «Ёлочка» €𝄞";  // 2-, 3- and 4-byte characters
+  for (std::size_t step = 1; step <= text.size(); ++step) {
+    definition::Utf8Validator v;
+    for (std::size_t at = 0; at < text.size(); at += step) v.feed(std::string_view(text).substr(at, step));
+    EXPECT_TRUE(v.valid()) << "step " << step;
+  }
+  definition::Utf8Validator cut;
+  cut.feed("Шк\xD0");  // the last letter cut short by the end of the text
+  EXPECT_FALSE(cut.valid());
+  EXPECT_FALSE(cut.failed());
+  definition::Utf8Validator bad;
+  bad.feed("\xD8\xEA\xEE\xEB\xE0");  // «Школа» in Windows-1251
+  bad.feed("ok");
+  EXPECT_TRUE(bad.failed());
+  EXPECT_FALSE(bad.valid());
+}
+
+}  // namespace

@@ -7,6 +7,7 @@
 
 #include "ingest/zip_archive.h"
 #include "reader_test_util.h"
+#include "support/temp_dir.h"
 #include "support/zip_builder.h"
 
 namespace ingest {
@@ -241,6 +242,59 @@ TEST(SheetReaderTest, ReadsUpToTheEndOfSheetDataAndInflatesTheRest) {
   ReadBudget small(limits);
   Sheet again;
   EXPECT_TRUE(read_sheet(zip, "s.xml", context, small, again));
+}
+
+// Rows of a package streamed from its file: the cells read_sheet keeps, a
+// row at a time, in column order even when written out of it.
+TEST(SheetReaderTest, StreamsRowsFromTheFileWithTheSameCells) {
+  const auto bytes = test::XlsxPackage()
+                         .shared_strings("<si><t>ID</t></si><si><t>Школа</t></si>")
+                         .sheet("Ответы",
+                                "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+                                "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>СОШ 1</t></is></c><c r=\"A2\"><v>7</v></c></row>"
+                                "<row r=\"4\"><c r=\"C4\"><v>4</v></c></row>"
+                                "<row r=\"5\"><c r=\"A5\"><f>A4</f></c></row>"
+                                "<c r=\"A6\"><v>9</v></c>")  // a cell outside any <row>
+                         .zip()
+                         .bytes();
+  test::TempDir dir;
+  const auto path = dir.write("export.xlsx", bytes);
+  ReadBudget budget(ReadLimits{});
+  std::string sheet;
+  std::vector<std::pair<std::uint32_t, std::string>> rows;
+  const auto status = read_xlsx_rows(path.string(), budget, sheet, [&](std::uint32_t row, std::span<const Cell> cells) {
+    std::string text;
+    for (const auto& c : cells) text += model::to_string(c.ref) + "=" + (c.type == CellType::number ? std::to_string(static_cast<int>(c.number)) : c.text) + " ";
+    rows.emplace_back(row, text);
+    return Status{};
+  });
+  ASSERT_FALSE(status) << test::error_text(status);
+  EXPECT_EQ(sheet, "Ответы");
+  EXPECT_EQ(rows, (std::vector<std::pair<std::uint32_t, std::string>>{
+                      {0, "A1=ID B1=Школа "}, {1, "A2=7 B2=СОШ 1 "}, {3, "C4=4 "}, {5, "A6=9 "}}));
+}
+
+TEST(SheetReaderTest, AStreamedRowReaderStopsAtTheSinksError) {
+  const auto bytes = test::XlsxPackage()
+                         .sheet("Ответы", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>2</v></c></row>")
+                         .zip()
+                         .bytes();
+  test::TempDir dir;
+  const auto path = dir.write("export.xlsx", bytes);
+  ReadBudget budget(ReadLimits{});
+  std::string sheet;
+  int seen = 0;
+  const auto status = read_xlsx_rows(path.string(), budget, sheet, [&](std::uint32_t, std::span<const Cell>) {
+    ++seen;
+    return Status{make_error("хватит", "")};
+  });
+  ASSERT_TRUE(status);
+  EXPECT_EQ(status->message, "хватит");
+  EXPECT_EQ(status->sheet, "Ответы");
+  EXPECT_EQ(seen, 1);
+  EXPECT_TRUE(read_xlsx_rows((dir / "none.xlsx").string(), budget, sheet, [](std::uint32_t, std::span<const Cell>) {
+    return Status{};
+  }));
 }
 
 }  // namespace
