@@ -66,8 +66,9 @@ TEST(TemplatesTest, BalakhtaHasElevenSharesAndOneYesNoWithoutTargets) {
   const auto loaded = load("balakhta.toml");
   const auto& d = loaded.definition;
   EXPECT_EQ(d.periodicity, model::Periodicity::half_year);
-  ASSERT_EQ(d.indicators.size(), 12u);
-  EXPECT_EQ(kinds(d)[model::IndicatorKind::share], 11);
+  // The Положение's twelve, then the questionnaire's coverage (not one of them).
+  ASSERT_EQ(d.indicators.size(), 13u);
+  EXPECT_EQ(kinds(d)[model::IndicatorKind::share], 12);
   EXPECT_EQ(kinds(d)[model::IndicatorKind::yesno], 1);
   for (const auto& ind : d.indicators) EXPECT_TRUE(ind.targets.empty()) << ind.code;
   const auto& events = d.indicators[1];  // indicator 2: a share of events, not teachers
@@ -75,8 +76,36 @@ TEST(TemplatesTest, BalakhtaHasElevenSharesAndOneYesNoWithoutTargets) {
   EXPECT_EQ(events.numerator, "events_support");
   EXPECT_EQ(events.denominator, "events_total");
   EXPECT_EQ(d.indicators[11].kind, model::IndicatorKind::yesno);
+  EXPECT_EQ(d.indicators[12].code, "А");
   ASSERT_EQ(loaded.warnings.size(), 1u);  // "no targets at all"
   EXPECT_EQ(loaded.warnings[0].where.key, "definition");
+}
+
+// Seed 004, п. 4.2 and 4.4: teachers answer a questionnaire, the school's
+// administrative team the rest. Indicators 1 and 3-11 come from the
+// questionnaire over the registry's teachers; 2 and 12 from the form.
+TEST(TemplatesTest, BalakhtaCountsTeachersByTheirQuestionnaire) {
+  const auto& d = load("balakhta.toml").definition;
+  ASSERT_EQ(d.surveys.size(), 1u);
+  const auto& s = d.surveys[0];
+  EXPECT_EQ(s.respondents, model::Respondents::teachers);
+  EXPECT_EQ(s.registry_input, "teachers_total");
+  EXPECT_EQ(s.min_response_rate, 50.0);
+  EXPECT_EQ(s.questions.size(), 10u);
+  for (const auto& ind : d.indicators) {
+    const bool from_form = ind.code == "2" || ind.code == "12";
+    const auto* in = d.find_input(ind.kind == model::IndicatorKind::share ? ind.numerator : ind.input);
+    ASSERT_NE(in, nullptr) << ind.code;
+    EXPECT_EQ(in->survey.empty(), from_form) << ind.code;
+    if (!from_form) {
+      EXPECT_EQ(ind.denominator, "teachers_total") << ind.code;
+    }
+  }
+  std::vector<std::string> form;
+  for (const auto& in : d.inputs) {
+    if (in.survey.empty()) form.push_back(in.id);
+  }
+  EXPECT_EQ(form, (std::vector<std::string>{"events_total", "events_support", "doc_staff_development"}));
 }
 
 TEST(TemplatesTest, KrymskCoversSevenDirectionsPlusMethodicalAssociations) {
