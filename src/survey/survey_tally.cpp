@@ -45,10 +45,13 @@ SurveyTally::SurveyTally(const model::SurveyDef& survey, model::Periodicity peri
 
 void SurveyTally::begin_file(std::string file_name, std::string sheet, const HeaderMap& map) {
   m_file = std::move(file_name);
+  m_file_index = static_cast<std::uint32_t>(m_files.size());
+  m_files.push_back(m_file);
   m_sheet = std::move(sheet);
   m_map = &map;
-  m_pending.clear();
-  m_pending_emails.clear();
+  m_first_respondent = m_respondents.size();
+  m_undo.clear();
+  m_same_answers_in.clear();
   m_report = {};
   m_row_diagnostics = 0;
   m_row_diagnostics_left_out = 0;
@@ -159,68 +162,104 @@ void SurveyTally::add_row(const ExportRow& row) {
     email = util::lower_text(e);
     r.email_hash = hash_of(email);
   }
-  m_pending.push_back(r);
-  m_pending_emails.push_back(std::move(email));
   ++m_report.counted;
+  admit(r, email);
+}
+
+void SurveyTally::point(Undo::Kind kind, std::uint64_t key, std::uint32_t index) {
+  auto& map = kind == Undo::Kind::id ? m_by_id : m_by_email;
+  const auto [it, fresh] = map.try_emplace(key, index);
+  if (fresh) return;  // take_back() finds it by the record's own keys
+  m_undo.push_back({kind, key, it->second});
+  it->second = index;
+}
+
+// Keeps `r` as a respondent unless an earlier answer of the same person (same
+// answer id, or same e-mail) is later than it; the later of the two counts.
+void SurveyTally::admit(Respondent r, std::string_view email) {
+  r.file = m_file_index;
+  std::optional<std::uint32_t> seen;
+  bool by_id = false;
+  if (r.id_hash != 0) {
+    if (const auto it = m_by_id.find(r.id_hash); it != m_by_id.end()) {
+      seen = it->second;
+      by_id = true;
+    }
+  }
+  if (!seen && r.email_hash != 0) {
+    if (const auto it = m_by_email.find(r.email_hash); it != m_by_email.end()) seen = it->second;
+  }
+  const auto index = static_cast<std::uint32_t>(m_respondents.size());
+  if (!seen) {
+    m_respondents.push_back(r);
+    if (r.id_hash != 0) point(Undo::Kind::id, r.id_hash, index);
+    if (r.email_hash != 0) point(Undo::Kind::email, r.email_hash, index);
+    return;
+  }
+  ++m_report.duplicates;
+  Respondent& earlier = m_respondents[*seen];
+  const bool later_wins = r.time > earlier.time;
+  if (by_id && earlier.file != m_file_index) {
+    ++m_same_answers_in[earlier.file];  // the same answer downloaded twice: said once for the file
+  } else if (by_id) {
+    diagnose(model::Severity::warning, r.row, m_map->id_column,
+             "ответ с тем же ID, что в " + where_row(earlier) + ": повтор учтён один раз");
+  } else {
+    diagnose(model::Severity::warning, r.row, m_map->email_column,
+             "повторный ответ с того же адреса, что в " + where_row(earlier) + ": учтён один раз — " +
+                 (later_wins ? "этот, более поздний" : "ответ в " + where_row(earlier) + ", более поздний"),
+             "если это два разных педагога, проверьте адреса в форме", std::string(email));
+  }
+  if (!later_wins) return;
+  earlier.active = false;
+  m_undo.push_back({Undo::Kind::deactivated, 0, *seen});
+  const auto earlier_id = earlier.id_hash;
+  const auto earlier_email = earlier.email_hash;
+  m_respondents.push_back(r);
+  // Every key of either answer now leads to the one that counts.
+  for (const auto key : {earlier_id, r.id_hash}) {
+    if (key != 0) point(Undo::Kind::id, key, index);
+  }
+  for (const auto key : {earlier_email, r.email_hash}) {
+    if (key != 0) point(Undo::Kind::email, key, index);
+  }
+}
+
+void SurveyTally::take_back() {
+  for (auto it = m_undo.rbegin(); it != m_undo.rend(); ++it) {
+    if (it->kind == Undo::Kind::deactivated) {
+      m_respondents[it->before].active = true;
+      continue;
+    }
+    auto& map = it->kind == Undo::Kind::id ? m_by_id : m_by_email;
+    map[it->key] = it->before;
+  }
+  m_undo.clear();
+  // What is left of this file's keys was first seen in it.
+  for (std::size_t i = m_first_respondent; i < m_respondents.size(); ++i) {
+    for (auto* map : {&m_by_id, &m_by_email}) {
+      const auto key = map == &m_by_id ? m_respondents[i].id_hash : m_respondents[i].email_hash;
+      const auto it = map->find(key);
+      if (key != 0 && it != map->end() && it->second >= m_first_respondent) map->erase(it);
+    }
+  }
+  m_respondents.resize(m_first_respondent);
 }
 
 std::string SurveyTally::where_row(const Respondent& r) const {
   const std::string at = "строке " + std::to_string(r.row);
-  return r.file < m_files.size() && m_files[r.file] != m_file ? at + " выгрузки «" + m_files[r.file] + "»" : at;
+  return r.file != m_file_index ? at + " выгрузки «" + m_files[r.file] + "»" : at;
 }
 
 FileReport SurveyTally::end_file(bool ok) {
   if (!ok) {
-    m_pending.clear();
-    m_pending_emails.clear();
+    take_back();
     m_report.counted = 0;
     return std::move(m_report);
   }
-  const auto file = static_cast<std::uint32_t>(m_files.size());
-  m_files.push_back(m_file);
-  std::map<std::uint32_t, int> same_answers_in;  // other file -> rows with an id already there
-  for (std::size_t i = 0; i < m_pending.size(); ++i) {
-    Respondent p = m_pending[i];
-    p.file = file;
-    std::optional<std::uint32_t> seen;
-    bool by_id = false;
-    if (p.id_hash != 0) {
-      if (const auto it = m_by_id.find(p.id_hash); it != m_by_id.end()) {
-        seen = it->second;
-        by_id = true;
-      }
-    }
-    if (!seen && p.email_hash != 0) {
-      if (const auto it = m_by_email.find(p.email_hash); it != m_by_email.end()) seen = it->second;
-    }
-    if (!seen) {
-      commit(p);
-      continue;
-    }
-    ++m_report.duplicates;
-    Respondent& earlier = m_respondents[*seen];
-    const bool later_wins = p.time > earlier.time;
-    if (by_id && earlier.file != file) {
-      ++same_answers_in[earlier.file];  // the same answer downloaded twice: said once for the file
-    } else if (by_id) {
-      diagnose(model::Severity::warning, p.row, m_map->id_column,
-               "ответ с тем же ID, что в " + where_row(earlier) + ": повтор учтён один раз");
-    } else {
-      diagnose(model::Severity::warning, p.row, m_map->email_column,
-               "повторный ответ с того же адреса, что в " + where_row(earlier) + ": учтён один раз — " +
-                   (later_wins ? "этот, более поздний" : "ответ в " + where_row(earlier) + ", более поздний"),
-               "если это два разных педагога, проверьте адреса в форме", m_pending_emails[i]);
-    }
-    if (!later_wins) continue;
-    earlier.active = false;
-    const auto earlier_id = earlier.id_hash;
-    const auto earlier_email = earlier.email_hash;
-    commit(p);
-    const auto now = static_cast<std::uint32_t>(m_respondents.size() - 1);
-    if (earlier_id != 0) m_by_id[earlier_id] = now;
-    if (earlier_email != 0) m_by_email[earlier_email] = now;
-  }
-  for (const auto& [other, n] : same_answers_in) {
+  m_undo.clear();
+  m_undo.shrink_to_fit();
+  for (const auto& [other, n] : m_same_answers_in) {
     diagnose(model::Severity::warning, 0, std::nullopt,
              std::to_string(n) + " ответов этой выгрузки есть и в выгрузке «" + m_files[other] +
                  "» (те же ID): каждый учтён один раз",
@@ -231,24 +270,14 @@ FileReport SurveyTally::end_file(bool ok) {
              "ещё " + std::to_string(m_row_diagnostics_left_out) + " замечаний по строкам этой выгрузки не перечислены",
              "исправьте перечисленные и запустите снова, чтобы увидеть остальные");
   }
-  // Duplicates are found after the row problems: all in row order, the
-  // file's own notes last.
+  // The file's own notes after its rows.
   const auto row_of = [](const model::Diagnostic& d) -> std::uint32_t {
     if (d.where.cell) return d.where.cell->row + 1;
     return d.where.line ? static_cast<std::uint32_t>(*d.where.line) : UINT32_MAX;
   };
   std::stable_sort(m_report.diagnostics.begin(), m_report.diagnostics.end(),
                    [&](const model::Diagnostic& a, const model::Diagnostic& b) { return row_of(a) < row_of(b); });
-  m_pending.clear();
-  m_pending_emails.clear();
   return std::move(m_report);
-}
-
-void SurveyTally::commit(Respondent r) {
-  const auto index = static_cast<std::uint32_t>(m_respondents.size());
-  if (r.id_hash != 0) m_by_id[r.id_hash] = index;
-  if (r.email_hash != 0) m_by_email[r.email_hash] = index;
-  m_respondents.push_back(r);
 }
 
 std::vector<SchoolCounts> SurveyTally::counts() const {

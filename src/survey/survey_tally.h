@@ -8,9 +8,10 @@
 // question, how many answers count (model/survey.h).
 //
 // A file's rows count only once its reading has ended well (end_file(true)):
-// an export cut short by a broken line adds nothing. Memory: about 40 bytes a
+// an export cut short by a broken line adds nothing (what its rows changed is
+// undone). Memory: a record of 48 bytes and a hash-map entry or two a
 // respondent (times, schools, one bit per question, hashed ids and e-mails),
-// whatever the size of the rows.
+// whatever the size of the rows; nothing of a row is kept past it.
 //
 //   SurveyTally tally(survey, periodicity, period, registry, matcher);
 //   tally.begin_file("ответы.xlsx", "Ответы", map);
@@ -21,6 +22,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -87,9 +89,19 @@ class SurveyTally {
     bool active = true;
   };
 
+  // What admitting a duplicate changed, so that a file that fails can be
+  // taken back (a key first seen in the file is found by its record's keys).
+  struct Undo {
+    enum class Kind { id, email, deactivated } kind;
+    std::uint64_t key = 0;      // id, email: the map key
+    std::uint32_t before = 0;   // id, email: its value before; deactivated: the record
+  };
+
   void diagnose(model::Severity severity, std::uint32_t row, std::optional<std::size_t> column, std::string message,
                 std::string hint = {}, std::string found = {});
-  void commit(Respondent r);
+  void admit(Respondent r, std::string_view email);
+  void point(Undo::Kind kind, std::uint64_t key, std::uint32_t index);
+  void take_back();
   std::string where_row(const Respondent& r) const;
 
   const model::SurveyDef& m_survey;
@@ -101,16 +113,18 @@ class SurveyTally {
   std::vector<std::vector<std::string>> m_counted_keys;  // per question
 
   std::vector<std::string> m_files;
-  std::vector<Respondent> m_respondents;
+  std::deque<Respondent> m_respondents;  // a deque: no doubling of a large vector
   std::unordered_map<std::uint64_t, std::uint32_t> m_by_id;     // -> index in m_respondents
   std::unordered_map<std::uint64_t, std::uint32_t> m_by_email;  // -> index in m_respondents
 
   // The file being read.
   std::string m_file;
+  std::uint32_t m_file_index = 0;
   std::string m_sheet;
   const HeaderMap* m_map = nullptr;
-  std::vector<Respondent> m_pending;
-  std::vector<std::string> m_pending_emails;  // parallel to m_pending, for messages
+  std::size_t m_first_respondent = 0;  // its first record in m_respondents
+  std::vector<Undo> m_undo;
+  std::map<std::uint32_t, int> m_same_answers_in;  // other file -> its answers this file repeats
   FileReport m_report;
   std::size_t m_row_diagnostics = 0;
   std::size_t m_row_diagnostics_left_out = 0;

@@ -236,4 +236,22 @@ TEST_F(ExportReaderTest, AWindows1251CopySavedByExcelReadsAlike) {
   EXPECT_EQ(counts_of(reader, "s04"), (std::vector<int>{1, 1, 0, 1, 0, 1}));
 }
 
+TEST_F(ExportReaderTest, AFileCutShortTakesBackWhatItsRowsChanged) {
+  survey::ExportReader reader(world.definition, world.registry, world.period);
+  reader.read(file(dir.write("google.csv", k_google_csv)));
+  const std::string header = k_google_csv.substr(0, k_google_csv.find('\n') + 1);
+  // c@ answers again later (it would replace row 4), a new teacher too; then the file breaks.
+  const std::string cut = header +
+                          "20.05.2025 9:00:00,c@school.example,КСОШ,1,Не применяю,Не транслирую,Нет,Нет\n"
+                          "20.05.2025 9:10:00,z@school.example,КСОШ,5,Регулярно,Школьный,Нет,Да\n"
+                          "20.05.2025 9:20:00,y@school.example,КСОШ,5,Регулярно,\"Школьный\n";
+  const auto read = reader.read(file(dir.write("cut.csv", cut)));
+  EXPECT_EQ(read.outcome.outcome, model::Outcome::rejected);
+  EXPECT_EQ(counts_of(reader, "s03"), (std::vector<int>{1, 1, 1, 0, 0, 1}));
+  // The same rows in a whole file do count: the later answer replaces row 4.
+  const auto whole = reader.read(file(dir.write("whole.csv", cut.substr(0, cut.rfind("20.05.2025 9:20")))));
+  EXPECT_EQ(whole.outcome.outcome, model::Outcome::accepted);
+  EXPECT_EQ(counts_of(reader, "s03"), (std::vector<int>{2, 1, 1, 1, 0, 1}));
+}
+
 }  // namespace
