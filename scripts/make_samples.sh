@@ -5,7 +5,9 @@
 #                 LibreOffice (one as legacy .xls) so the samples come from
 #                 several writers.
 #   lk_roadmap, balakhta, krymsk - the shipped methods (scripts/samples/<method>.toml),
-#                 filled from the definition by fill_samples.py --definition.
+#                 filled from the definition by fill_samples.py --definition;
+#                 balakhta also gets its teachers' questionnaire exports
+#                 (scripts/survey_exports.py: Yandex and Google, XLSX and CSV).
 #   krymsk_m7_network, krymsk_m6_mentoring - two of Krymsk's eight monitorings
 #                 (templates/krymsk/), March and April 2025.
 #   all         - every method above.
@@ -54,6 +56,9 @@ make_method() {
   "$bin" template --config "$config" --out "$work/$m/blank" -q
   /usr/bin/python3 "$root/scripts/fill_samples.py" --definition "$root/scripts/samples/$definition" \
     "$work/$m/blank" "$work/$m/filled"
+  if [ "$m" = balakhta ]; then
+    /usr/bin/python3 "$root/scripts/survey_exports.py" "$work/$m/filled" >/dev/null
+  fi
   local dest=$root/sample_workbooks/$m
   rm -rf "$dest"
   mkdir -p "$dest"
