@@ -144,7 +144,7 @@ void write_definition(MethodWriter& m, const ReportInput& in) {
   }
 }
 
-void write_rules(MethodWriter& m) {
+void write_rules(MethodWriter& m, const model::Definition& def) {
   m.section("Как вычисляются показатели");
   const std::array<const char*, 8> rules = {
       "Доля для ОО = числитель / знаменатель × 100 %. Если знаменатель равен 0, доля не "
@@ -168,6 +168,11 @@ void write_rules(MethodWriter& m) {
       "равен 0) не заменяются нулями и не входят ни в медиану, ни в муниципальное значение.",
   };
   for (const char* rule : rules) m.paragraph(rule);
+  if (!def.surveys.empty()) {
+    m.paragraph("Показатели по анкете: значения нет, если от ОО нет ни одного ответа, если ответило меньше "
+                "педагогов, чем требует порог охвата анкеты, или если в реестре не указано число педагогов ОО; "
+                "такие значения тоже не заменяются нулями и не входят ни в медиану, ни в муниципальное значение.");
+  }
 }
 
 void write_indicators(MethodWriter& m, const ReportInput& in) {
@@ -179,6 +184,56 @@ void write_indicators(MethodWriter& m, const ReportInput& in) {
                  ? "«Да»"
                  : (ind.better == model::Better::lower ? "меньше" : "больше"),
              targets_of(ind)});
+  }
+}
+
+std::string question_kind(model::QuestionKind k) {
+  switch (k) {
+    case model::QuestionKind::choice: return "один вариант";
+    case model::QuestionKind::checkbox: return "несколько вариантов";
+    case model::QuestionKind::scale: return "шкала";
+    case model::QuestionKind::yesno: return "да/нет";
+  }
+  return {};
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "«" : "; «") + i + "»";
+  return out;
+}
+
+// Each questionnaire: who answers, what a share is taken over, each question
+// with what counts.
+void write_surveys(MethodWriter& m, const ReportInput& in) {
+  for (const auto& s : in.definition.surveys) {
+    m.section("Анкета «" + s.title + "»: вопросы и засчитываемые ответы");
+    std::string about = "Отвечают: " + model::respondents_name(s.respondents) +
+                        ". Данные — выгрузки ответов Яндекс Форм или Google Форм (XLSX или CSV) из папки входящих "
+                        "форм; школа ответа — по вопросу «" + s.school_question +
+                        "»; ответы за другие периоды не учитываются; повторный ответ (тот же номер ответа или "
+                        "адрес) учитывается один раз — более поздний.";
+    if (!s.registry_input.empty()) {
+      about += " Знаменатель долей — число педагогов ОО по реестру школ (столбец teachers).";
+    }
+    if (s.min_response_rate) {
+      about += " Если ответили меньше " + analysis::format_compact(*s.min_response_rate) +
+               " % педагогов ОО, показатели анкеты по этой ОО не вычисляются и в муниципальное значение не входят.";
+    }
+    m.paragraph(about);
+    m.header({"Поле", "Вопрос (заголовок столбца в выгрузке)", "Вид", "Варианты ответа", "Засчитывается", "Число"});
+    for (const auto& q : s.questions) {
+      std::string choices = joined(q.choices);
+      std::string counted = joined(q.counted);
+      if (q.kind == model::QuestionKind::scale) {
+        choices = "от " + analysis::format_compact(q.scale_min) + " до " + analysis::format_compact(q.scale_max);
+        counted = "от " + analysis::format_compact(q.at_least);
+      } else if (q.kind == model::QuestionKind::checkbox) {
+        counted = "хотя бы один из: " + counted;
+      }
+      m.cells({q.id, q.column.empty() ? q.text : q.text + " (столбец «" + q.column + "»)", question_kind(q.kind),
+               choices, counted, q.label});
+    }
   }
 }
 
@@ -271,8 +326,9 @@ model::Expected<void> write_method_sheet(const BookContext& ctx) {
   write_title_block(w, "Методика и исходные данные", subtitle(ctx.in), ctx.f);
   MethodWriter m(w, ctx.f);
   write_definition(m, ctx.in);
-  write_rules(m);
+  write_rules(m, ctx.in.definition);
   write_indicators(m, ctx.in);
+  write_surveys(m, ctx.in);
   write_analysis(m, ctx.in);
   write_files(m, ctx);
 

@@ -14,6 +14,7 @@
 #include "report/documents.h"
 #include "report/indicator_texts.h"
 #include "report/spravka_recommendations.h"
+#include "util/plural.h"
 #include "util/text_case.h"
 
 namespace report {
@@ -54,8 +55,13 @@ class Spravka {
     m_doc.paragraph("по итогам " + analysis::monitoring_genitive(m_in.definition) + " за " +
                         analysis::period_accusative(m_in.summary.period),
                     docx::ParagraphFormat::at(docx::Align::center).space(0, 12));
+    const bool forms = m_in.definition.has_form();
+    const bool surveys = !m_in.definition.surveys.empty();
+    const std::string sources = forms && surveys ? " в формах мониторинга и ответах на анкету"
+                                : surveys        ? " в ответах на анкету"
+                                                 : " в формах мониторинга";
     m_doc.paragraph("Проведён анализ данных, представленных образовательными организациями (ОО) " +
-                    analysis_place() + " в формах мониторинга. Ниже приведены значения показателей, "
+                    analysis_place() + sources + ". Ниже приведены значения показателей, "
                     "результаты по направлениям, группы ОО" +
                     (m_a.rubric ? ", оценка по рубрике" : "") +
                     ", выводы и рекомендации, на основании которых можно принять управленческие "
@@ -93,6 +99,8 @@ class Spravka {
     const std::string date = date_of(m_in.run.run_time);
     if (!date.empty()) when += "; данные обработаны " + date;
     m_doc.paragraph(when + ".");
+    for (const auto& survey : m_in.definition.surveys) survey_participants(survey);
+    if (!m_in.definition.has_form()) return;
     if (p.not_sent.empty() && p.rejected.empty()) {
       m_doc.paragraph("Формы мониторинга направлены в " + analysis::count_of_schools(p.asked) +
                       "; все ОО представили формы, все формы приняты к обработке.");
@@ -111,6 +119,49 @@ class Spravka {
                       analysis::count_of_schools(static_cast<int>(p.rejected.size())) + "): " +
                       schools_text(m_in, p.rejected) + ".");
     }
+  }
+
+  // «В анкетировании … приняли участие 151 педагог из 200 по реестру школ
+  // (75,5 %)», and the schools whose few answers were left out.
+  void survey_participants(const model::SurveyDef& survey) {
+    static constexpr util::NounForms k_teachers = {"педагог", "педагога", "педагогов"};
+    static constexpr util::NounForms k_admin = {"член административной команды", "члена административной команды",
+                                                "членов административных команд"};
+    const bool teachers = survey.respondents == model::Respondents::teachers;
+    const aggregate::IndicatorStats* coverage = nullptr;
+    std::vector<const model::IndicatorDef*> answers;  // indicators a question of the survey counts for
+    for (const auto& ind : m_in.definition.indicators) {
+      if (ind.kind != model::IndicatorKind::share) continue;
+      if (ind.numerator == survey.respondents_input && ind.denominator == survey.registry_input) {
+        coverage = m_in.summary.stats(ind.id);
+      } else if (survey.find_question(ind.numerator) != nullptr) {
+        answers.push_back(&ind);
+      }
+    }
+    std::string text = "В анкетировании «" + survey.title + "» ";
+    if (coverage != nullptr && coverage->numerator_sum) {
+      int teachers_total = 0;
+      for (const auto& school : m_in.registry.schools) teachers_total += school.teachers.value_or(0);
+      const int answered = static_cast<int>(*coverage->numerator_sum);
+      text += std::string(answered % 10 == 1 && answered % 100 != 11 ? "принял" : "приняли") + " участие " +
+              util::count_text(answered, teachers ? k_teachers : k_admin) + " из " + std::to_string(teachers_total) +
+              " по реестру школ" +
+              (teachers_total > 0 ? " (" + analysis::format_percent(100.0 * answered / teachers_total) + ")" : "") + ".";
+    } else {
+      text += "участвовали " + std::string(teachers ? "педагоги" : "члены административных команд") + " ОО.";
+    }
+    m_doc.paragraph(text);
+    if (answers.empty() || !survey.min_response_rate) return;
+    std::vector<std::string> low;
+    for (const auto& id : m_in.summary.school_ids) {
+      const auto* v = m_in.summary.value(id, answers.front()->id);
+      if (v != nullptr && v->missing == aggregate::Missing::low_response) low.push_back(id);
+    }
+    if (low.empty()) return;
+    m_doc.paragraph("Ответили меньше " + analysis::format_compact(*survey.min_response_rate) + " % педагогов (" +
+                    analysis::count_of_schools(static_cast<int>(low.size())) + "): " + schools_text(m_in, low) +
+                    "; показатели анкеты по этим ОО не вычислены и в значения по " + m_where.dative +
+                    " не включены.");
   }
 
   void indicators() {
