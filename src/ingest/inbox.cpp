@@ -99,6 +99,7 @@ NameKind classify_name(const std::string& file_name) {
   if (lower.starts_with(".")) return NameKind::hidden;
   if (ends_with(lower, ".xlsx") || ends_with(lower, ".xlsm") || ends_with(lower, ".xls"))
     return NameKind::workbook;
+  if (ends_with(lower, ".csv") || ends_with(lower, ".tsv") || ends_with(lower, ".txt")) return NameKind::text;
   return NameKind::other;
 }
 
@@ -130,11 +131,17 @@ model::Expected<InboxScan> scan_inbox(const fs::path& inbox, const InboxOptions&
         scan.set_aside.push_back(set_aside(f, model::Outcome::skipped, model::Severity::info,
                                            "скрытый файл, пропущен"));
         continue;
+      case NameKind::text:
+        if (options.questionnaires) break;
+        [[fallthrough]];
       case NameKind::other:
         scan.set_aside.push_back(set_aside(
             f, model::Outcome::rejected, model::Severity::error,
             "файл «" + f.name + "» не является книгой Excel",
-            "попросите школу прислать заполненную форму в формате .xlsx"));
+            !options.questionnaires ? "попросите школу прислать заполненную форму в формате .xlsx"
+            : ends_with(util::lower_ascii(f.name), ".zip")
+                ? "Google Формы отдают ответы архивом .zip: распакуйте его и положите в папку файл .csv"
+                : "форму присылают книгой Excel (.xlsx), ответы анкеты — выгрузкой XLSX или CSV"));
         continue;
       case NameKind::workbook: break;
     }
@@ -155,9 +162,15 @@ model::Expected<InboxScan> scan_inbox(const fs::path& inbox, const InboxOptions&
   std::vector<Found> settled;
   for (auto& f : candidates) {
     // Refused by size before hashing: hashing a huge (sparse) file takes long.
-    if (options.max_file_bytes > 0 && f.size > options.max_file_bytes) {
-      scan.set_aside.push_back(set_aside(f, model::Outcome::rejected, model::Severity::error,
-                                         model::too_large_message(options.max_file_bytes), model::k_too_large_hint));
+    const bool text = classify_name(f.name) == NameKind::text;
+    const auto limit = options.questionnaires ? std::max(*options.questionnaires, text ? 0 : options.max_file_bytes)
+                                              : options.max_file_bytes;
+    if (limit > 0 && f.size > limit) {
+      scan.set_aside.push_back(text || options.max_file_bytes < limit
+                                   ? set_aside(f, model::Outcome::rejected, model::Severity::error,
+                                               model::export_too_large_message(limit, f.size), model::k_export_too_large_hint)
+                                   : set_aside(f, model::Outcome::rejected, model::Severity::error,
+                                               model::too_large_message(limit), model::k_too_large_hint));
       continue;
     }
     const auto again = size_and_mtime(f.path);

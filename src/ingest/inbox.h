@@ -9,7 +9,9 @@
 //
 // Every file found ends up in exactly one of two lists:
 //   - InboxScan::workbooks — candidate forms (.xlsx .xlsm .xls, any letter
-//     case), settled, first of their bytes; hashed and ready to read;
+//     case) and, when InboxOptions::questionnaires is set, questionnaire
+//     exports (.csv .tsv .txt; a workbook may be one too), settled, first of
+//     their bytes; hashed and ready to read;
 //   - InboxScan::set_aside — everything else, as model::FileOutcome with one
 //     Diagnostic saying why (the caller logs them and puts them on the report):
 //       * lock files of Excel "~$x.xlsx" and LibreOffice ".~lock.x.xlsx#",
@@ -65,6 +67,11 @@ struct InboxOptions {
   std::optional<std::int64_t> now;
   // A workbook larger than this is refused before it is hashed (0: no limit).
   std::uintmax_t max_file_bytes = 50ull << 20;
+  // Set when the method reads questionnaire exports (model/survey.h): text
+  // exports are candidates too, and any candidate may be this large (a
+  // workbook export may be larger than a form; the form reader still refuses
+  // a form over max_file_bytes).
+  std::optional<std::uintmax_t> questionnaires;
   // Files hashed at once (util::worker_count: 0 = one per core). The result
   // is the same whatever the count.
   int threads = 1;
@@ -81,8 +88,9 @@ model::Expected<InboxScan> scan_inbox(const std::filesystem::path& inbox,
                                       const InboxOptions& options);
 
 // What the scan would do with a file of this name, before looking at it:
-// "lock", "temp", "hidden", "workbook" or "other". Exposed for tests and logs.
-enum class NameKind { workbook, lock, temp, hidden, other };
+// "lock", "temp", "hidden", "workbook", "text" (a questionnaire export's
+// .csv/.tsv/.txt) or "other". Exposed for tests and logs.
+enum class NameKind { workbook, text, lock, temp, hidden, other };
 NameKind classify_name(const std::string& file_name);
 
 }  // namespace ingest

@@ -128,6 +128,18 @@ Status read_xlsx_rows(const std::string& path, ReadBudget& budget, std::string& 
   return broken_package("в книге нет ни одного видимого листа с ячейками");
 }
 
+Status read_xlsx_sheet_names(const std::string& path, ReadBudget& budget, std::vector<std::string>& names) {
+  ZipArchive zip;
+  if (auto err = zip.open_file(path)) return err;
+  std::string workbook_name;
+  if (auto err = find_workbook_part(zip, budget, workbook_name)) return err;
+  WorkbookPart part;
+  if (auto err = read_workbook_part(zip, workbook_name, budget, part)) return err;
+  names.clear();
+  for (const auto& sheet : part.sheets) names.push_back(sheet.name);
+  return std::nullopt;
+}
+
 Status read_xlsx(std::span<const unsigned char> bytes, ReadBudget& budget, Workbook& out) {
   out = {};
   out.format = "xlsx";

@@ -5,6 +5,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 #include "ingest/read_error.h"
 #include "ingest/sheet_reader.h"
@@ -22,5 +23,9 @@ Status read_xlsx(std::span<const unsigned char> bytes, ReadBudget& budget, Workb
 // questionnaire exports of any length. Sets `sheet_name`. The shared strings
 // of the package are held (the cells refer to them); cells are not.
 Status read_xlsx_rows(const std::string& path, ReadBudget& budget, std::string& sheet_name, const RowSink& sink);
+
+// The names of the sheets of the workbook in the file at `path`, in workbook
+// order, hidden ones included; only the package's sheet list is read.
+Status read_xlsx_sheet_names(const std::string& path, ReadBudget& budget, std::vector<std::string>& names);
 
 }  // namespace ingest

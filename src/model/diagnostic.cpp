@@ -49,6 +49,11 @@ std::string severity_name(Severity s) {
   return "ошибка";
 }
 
+std::string export_too_large_message(std::uintmax_t max_bytes, std::uintmax_t size) {
+  return "файл больше " + std::to_string(max_bytes >> 20) + " МБ (" + std::to_string(size >> 20) +
+         " МБ) — выгрузка ответов не читается";
+}
+
 std::string too_large_message(std::uintmax_t max_bytes) {
   return "файл больше " + std::to_string(max_bytes >> 20) + " МБ — это не похоже на школьную форму";
 }

@@ -63,4 +63,11 @@ std::string too_large_message(std::uintmax_t max_bytes);
 inline constexpr const char* k_too_large_hint =
     "Удалите из книги лишние листы, рисунки и данные, оставьте только форму и отправьте снова";
 
+// The refusal of a questionnaire export over its limit ([limits]
+// max_export_mb), said the same by the inbox scan and the export reader.
+std::string export_too_large_message(std::uintmax_t max_bytes, std::uintmax_t size);
+inline constexpr const char* k_export_too_large_hint =
+    "если это действительно ответы анкеты, скачайте их частями (по периодам) или увеличьте [limits] "
+    "max_export_mb в конфигурации";
+
 }  // namespace model

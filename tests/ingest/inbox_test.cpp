@@ -65,6 +65,8 @@ TEST(ClassifyNameTest, KnowsLockTempHiddenAndWorkbookNames) {
   EXPECT_EQ(ingest::classify_name("book.xlsx.TMP"), NameKind::temp);
   EXPECT_EQ(ingest::classify_name(".DS_Store"), NameKind::hidden);
   EXPECT_EQ(ingest::classify_name("письмо.docx"), NameKind::other);
+  EXPECT_EQ(ingest::classify_name("Ответы.CSV"), NameKind::text);
+  EXPECT_EQ(ingest::classify_name("ответы.tsv"), NameKind::text);
   EXPECT_EQ(ingest::classify_name("xlsx"), NameKind::other);
 }
 
@@ -305,6 +307,47 @@ TEST(InboxTest, AFileOverTheSizeLimitIsSetAsideBeforeHashing) {
   EXPECT_EQ(o->file.size, 2ull << 30);
   EXPECT_TRUE(o->file.sha256.empty());  // never hashed
   EXPECT_EQ(o->diagnostics[0].message, "файл больше 50 МБ — это не похоже на школьную форму");
+}
+
+// A method with questionnaires: text exports are candidates; an export may
+// be larger than a form, and over its own limit it is refused as an export.
+TEST(InboxTest, QuestionnaireExportsAreCandidatesOnlyWhenTheMethodReadsThem) {
+  test::TempDir dir;
+  put(dir, "ответы.csv", "Отметка времени,Школа\n");
+  put(dir, "записка.txt", "пришлю позже");
+  put(dir, "Ответы (Google).zip", "PK");
+  const auto export_xlsx = dir / "ответы большие.xlsx";
+  const auto too_big = dir / "огромная.csv";
+  for (const auto& p : {export_xlsx, too_big}) {
+    { std::ofstream touch(p); }
+  }
+  fs::resize_file(export_xlsx, 60ull << 20);
+  fs::resize_file(too_big, 200ull << 20);
+  set_mtime(export_xlsx, k_now - 3600);
+  set_mtime(too_big, k_now - 3600);
+
+  const auto forms_only = ingest::scan_inbox(dir.path(), fixed_now());
+  ASSERT_TRUE(forms_only);
+  EXPECT_TRUE(workbook_names(*forms_only).empty());
+  EXPECT_EQ(find_aside(*forms_only, "ответы.csv")->diagnostics[0].message, "файл «ответы.csv» не является книгой Excel");
+  EXPECT_EQ(find_aside(*forms_only, "ответы большие.xlsx")->diagnostics[0].message,
+            "файл больше 50 МБ — это не похоже на школьную форму");
+
+  auto options = fixed_now();
+  options.questionnaires = 100ull << 20;
+  const auto scan = ingest::scan_inbox(dir.path(), options);
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(workbook_names(*scan), (std::vector<std::string>{"записка.txt", "ответы большие.xlsx", "ответы.csv"}));
+  EXPECT_EQ(find_aside(*scan, "Ответы (Google).zip")->diagnostics[0].hint,
+            "Google Формы отдают ответы архивом .zip: распакуйте его и положите в папку файл .csv");
+  const auto* o = find_aside(*scan, "огромная.csv");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->outcome, Outcome::rejected);
+  EXPECT_TRUE(o->file.sha256.empty());
+  EXPECT_EQ(model::to_string(o->diagnostics[0]),
+            "огромная.csv: файл больше 100 МБ (200 МБ) — выгрузка ответов не читается. Как исправить: если это "
+            "действительно ответы анкеты, скачайте их частями (по периодам) или увеличьте [limits] max_export_mb в "
+            "конфигурации");
 }
 
 }  // namespace
