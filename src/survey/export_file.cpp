@@ -1,5 +1,6 @@
 #include "survey/export_file.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -11,7 +12,9 @@
 #include "ingest/file_sniff.h"
 #include "ingest/read_error.h"
 #include "ingest/xlsx_reader.h"
+#include "model/form_layout.h"
 #include "util/file_kind.h"
+#include "util/text_case.h"
 
 namespace survey {
 
@@ -31,8 +34,6 @@ model::Diagnostic refusal(const std::string& file, std::string message, std::str
   where.file = file;
   return model::Diagnostic::error(std::move(where), std::move(message), std::move(hint), std::move(found));
 }
-
-std::string megabytes(std::uintmax_t bytes) { return std::to_string(bytes >> 20) + " МБ"; }
 
 // What a file that is neither a workbook nor text is.
 std::string what_it_is(ingest::FileKind kind) {
@@ -96,10 +97,8 @@ class Reader {
     if (ec) return std::unexpected(refusal(m_file, "файл не найден или не читается", "проверьте, что файл на месте"));
     if (size == 0) return std::unexpected(refusal(m_file, "файл пустой (0 байт): в нём нет ответов анкеты"));
     if (size > m_limits.max_file_bytes) {
-      return std::unexpected(refusal(
-          m_file, "файл больше " + megabytes(m_limits.max_file_bytes) + " (" + megabytes(size) + ") — выгрузка ответов не читается",
-          "если это действительно ответы анкеты, скачайте их частями (по периодам) или увеличьте [limits] "
-          "max_export_mb в конфигурации"));
+      return std::unexpected(
+          refusal(m_file, model::export_too_large_message(m_limits.max_file_bytes, size), model::k_export_too_large_hint));
     }
     std::array<unsigned char, 8192> head{};
     std::ifstream in(m_path, std::ios::binary);
@@ -238,6 +237,23 @@ class Reader {
 };
 
 }  // namespace
+
+bool looks_like_export(const fs::path& path) {
+  if (util::not_a_regular_file(path)) return false;
+  std::array<unsigned char, 4096> head{};
+  std::ifstream in(path, std::ios::binary);
+  in.read(reinterpret_cast<char*>(head.data()), head.size());
+  const std::span<const unsigned char> bytes(head.data(), static_cast<std::size_t>(in.gcount()));
+  const auto kind = ingest::sniff_file(bytes);
+  if (kind == ingest::FileKind::text) return true;
+  if (kind != ingest::FileKind::zip) return false;
+  ingest::ReadBudget budget(ingest::ReadLimits{});
+  std::vector<std::string> sheets;
+  if (ingest::read_xlsx_sheet_names(path.string(), budget, sheets)) return false;  // broken: the form reader says so
+  return std::none_of(sheets.begin(), sheets.end(), [](const std::string& s) {
+    return util::lower_text(s) == util::lower_text(model::form::k_meta_sheet);
+  });
+}
 
 std::string describe(const ExportInfo& info) {
   if (info.format == ExportFormat::xlsx) return "XLSX, лист «" + info.sheet + "»";

@@ -39,7 +39,34 @@ std::string survey_titles(const model::Definition& def) {
 constexpr util::NounForms k_answer_forms = {"ответ", "ответа", "ответов"};
 std::string answers_word(int n) { return util::count_text(n, k_answer_forms); }
 
+bool recognised(const HeaderMap& map, const model::SurveyDef& survey) {
+  return map.school_column && static_cast<std::size_t>(map.found_questions) * 2 >= survey.questions.size();
+}
+
 }  // namespace
+
+const model::SurveyDef* recognise_survey(const std::vector<std::string>& header, const model::Definition& definition) {
+  const model::SurveyDef* best = nullptr;
+  int best_score = 0;
+  for (const auto& survey : definition.surveys) {
+    const int score = header_score(header, survey);
+    if (score > best_score) {
+      best = &survey;
+      best_score = score;
+    }
+  }
+  return best != nullptr && recognised(match_header(header, *best), *best) ? best : nullptr;
+}
+
+std::optional<std::vector<std::string>> export_header(const std::filesystem::path& path, const ExportLimits& limits) {
+  std::optional<std::vector<std::string>> header;
+  const auto info = read_export(path, limits, [&](const ExportRow& row) {
+    header = row.cells;
+    return false;
+  });
+  if (!info) return std::nullopt;
+  return header;
+}
 
 ExportReader::ExportReader(const model::Definition& definition, const model::Registry& registry,
                            const model::Period& period, ExportLimits limits)
@@ -55,6 +82,7 @@ ExportRead ExportReader::read(const model::SourceFile& file) {
   ExportRead out;
   out.outcome.file = file;
   out.outcome.outcome = model::Outcome::rejected;
+  out.outcome.questionnaire = true;
   auto& diagnostics = out.outcome.diagnostics;
   SurveyTally* tally = nullptr;
   bool header_seen = false;
@@ -72,8 +100,7 @@ ExportRead ExportReader::read(const model::SourceFile& file) {
     }
     const auto& survey = m_definition.surveys[best];
     out.map = match_header(out.header, survey);
-    const bool plausible = best_score > 0 && out.map.school_column &&
-                           static_cast<std::size_t>(out.map.found_questions) * 2 >= survey.questions.size();
+    const bool plausible = best_score > 0 && recognised(out.map, survey);
     if (!plausible) {
       const std::string whose = m_definition.surveys.size() == 1 ? "анкеты " + survey_titles(m_definition)
                                                                  : "ни одной из анкет методики (" + survey_titles(m_definition) + ")";

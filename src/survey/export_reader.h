@@ -18,7 +18,9 @@
 // Outcome::other_period, as a form of another period is.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,16 @@ struct SurveyCounts {
   const model::SurveyDef* survey = nullptr;
   std::vector<SchoolCounts> schools;  // registry order
 };
+
+// The survey of `definition` whose export `header` (an export's first row)
+// is, as ExportReader::read recognises it: the one with most of its columns
+// there, if its school question and at least half its questions are; null
+// otherwise.
+const model::SurveyDef* recognise_survey(const std::vector<std::string>& header, const model::Definition& definition);
+
+// The first row of the export at `path`; nullopt when the file cannot be read
+// as an export (survey/export_file.h) or has no rows.
+std::optional<std::vector<std::string>> export_header(const std::filesystem::path& path, const ExportLimits& limits);
 
 class ExportReader {
  public:
