@@ -187,9 +187,25 @@ Summary summarize(const model::Definition& definition, const model::Registry& re
       continue;
     }
     out.school_ids.push_back(school.id);
+    if (!it->second->form && definition.has_form()) {
+      if (!out.without_form_ids) out.without_form_ids.emplace();
+      out.without_form_ids->push_back(school.id);
+    }
     for (const auto& ind : definition.indicators) {
       raw[school.id][ind.id] = school_value(definition, ind, *it->second);
     }
+  }
+  if (out.without_form_ids) {
+    // Both lists in registry order: the missing ones and those without a form.
+    std::vector<std::string> all;
+    for (const auto& school : registry.schools) {
+      const bool missing = std::find(out.missing_school_ids.begin(), out.missing_school_ids.end(), school.id) !=
+                           out.missing_school_ids.end();
+      const bool formless = std::find(out.without_form_ids->begin(), out.without_form_ids->end(), school.id) !=
+                            out.without_form_ids->end();
+      if (missing || formless) all.push_back(school.id);
+    }
+    out.without_form_ids = std::move(all);
   }
   add_statistics(definition, raw, out);
   return out;

@@ -60,8 +60,18 @@ struct Summary {
   model::Period period;
   std::vector<std::string> school_ids;            // schools with an accepted submission, registry order
   std::vector<std::string> missing_school_ids;    // registry schools with no accepted form
+  // Registry schools without an accepted form, when they are not just the
+  // missing ones: a method with questionnaires has in school_ids a school its
+  // teachers answered for, form or not (model::Submission::form). nullopt:
+  // the same as missing_school_ids.
+  std::optional<std::vector<std::string>> without_form_ids;
   std::vector<IndicatorStats> indicators;         // definition order
   std::map<std::string, std::map<std::string, SchoolValue>> values;  // school -> indicator -> value
+
+  // Schools that sent no accepted form (registry order).
+  const std::vector<std::string>& without_form() const {
+    return without_form_ids ? *without_form_ids : missing_school_ids;
+  }
 
   const IndicatorStats* stats(const std::string& indicator_id) const;
   const SchoolValue* value(const std::string& school_id, const std::string& indicator_id) const;

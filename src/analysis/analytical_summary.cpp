@@ -41,12 +41,12 @@ std::string participation(const model::Definition& def, const model::Registry& r
     }
     return p;
   }
+  const auto& without = summary.without_form();
   std::string p = monitoring_nominative(def) + " за " + period_accusative(summary.period) +
-                  ": формы представили " + std::to_string(n) + " из " +
+                  ": формы представили " + std::to_string(m - without.size()) + " из " +
                   count_of_schools(static_cast<int>(m)) + ".";
-  if (!summary.missing_school_ids.empty()) {
-    p += " Нет принятой формы (не представлена или отклонена): " +
-         school_list(registry, summary.missing_school_ids) + ".";
+  if (!without.empty()) {
+    p += " Нет принятой формы (не представлена или отклонена): " + school_list(registry, without) + ".";
   }
   return p;
 }

@@ -81,14 +81,16 @@ std::vector<mail::Figure> methodist_figures(const model::Definition& definition,
                                                const aggregate::Summary& summary, const model::RunInfo& run,
                                                const analysis::Analysis* analysis) {
   std::vector<mail::Figure> out;
-  out.push_back({"Принято форм", std::to_string(model::count_outcome(run.files, model::Outcome::accepted))});
+  const int exports = model::count_accepted_exports(run.files);
+  out.push_back({"Принято форм", std::to_string(model::count_outcome(run.files, model::Outcome::accepted) - exports)});
+  if (exports > 0) out.push_back({"Принято выгрузок анкет", std::to_string(exports)});
   std::string rejected;
   for (const auto& f : run.files) {
     if (f.outcome == model::Outcome::rejected) rejected += (rejected.empty() ? "" : ", ") + f.file.name;
   }
   out.push_back({"Отклонённые формы", rejected.empty() ? "нет" : rejected});
   std::string missing;
-  for (const auto& id : summary.missing_school_ids) {
+  for (const auto& id : summary.without_form()) {
     const auto* school = registry.find(id);
     missing += (missing.empty() ? "" : ", ") + (school ? school->short_name : id);
   }

@@ -129,7 +129,8 @@ mail::Letter director_letter(const MailContext& ctx, const model::School& school
 
 mail::Letter methodist_letter(const MailContext& ctx, mail::MailAttachment workbook,
                                  std::vector<mail::MailAttachment> documents) {
-  const int accepted = model::count_outcome(ctx.run.files, model::Outcome::accepted);
+  const int exports = model::count_accepted_exports(ctx.run.files);
+  const int accepted = model::count_outcome(ctx.run.files, model::Outcome::accepted) - exports;
   const int rejected = model::count_outcome(ctx.run.files, model::Outcome::rejected);
   auto m = new_message(ctx, {"", ctx.methodist});
   m.subject = "metodmon: итоги " + monitoring_in_subject(ctx) + " за " + period_text(ctx) +
@@ -137,7 +138,9 @@ mail::Letter methodist_letter(const MailContext& ctx, mail::MailAttachment workb
   std::string body = "Итоги " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) + ".\n\n";
   body += "Запуск: " + ctx.run.run_time + ", " + ctx.run.tool_version + ".\n";
   const auto without_form = model::schools_without_accepted_form(ctx.registry, ctx.run.files);
-  body += "Принято форм: " + std::to_string(accepted) + "; отклонено: " + std::to_string(rejected) +
+  body += "Принято форм: " + std::to_string(accepted) +
+          (exports > 0 ? "; выгрузок анкет: " + std::to_string(exports) : std::string()) +
+          "; отклонено: " + std::to_string(rejected) +
           "; нет принятой формы у " + std::to_string(without_form.size()) + " из " +
           std::to_string(ctx.registry.schools.size()) + " школ.\n";
   if (const int other = model::count_outcome(ctx.run.files, model::Outcome::other_period); other > 0) {

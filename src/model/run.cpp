@@ -1,5 +1,7 @@
 #include "model/run.h"
 
+#include <algorithm>
+
 #include <set>
 #include <string_view>
 
@@ -9,6 +11,12 @@ int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome) {
   int n = 0;
   for (const auto& f : files) n += f.outcome == outcome;
   return n;
+}
+
+int count_accepted_exports(const std::vector<FileOutcome>& files) {
+  return static_cast<int>(std::count_if(files.begin(), files.end(), [](const FileOutcome& f) {
+    return f.outcome == Outcome::accepted && f.school_id.empty();
+  }));
 }
 
 std::vector<std::string> schools_without_accepted_form(const Registry& registry,

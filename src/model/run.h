@@ -27,6 +27,9 @@ struct FileOutcome {
   Outcome outcome = Outcome::rejected;
   std::string school_id;  // when known, even for rejected forms
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in cell order
+  // Read as a questionnaire export (survey/), not a school's form: its rows
+  // are many schools' answers, so it has no school_id.
+  bool questionnaire = false;
 };
 
 struct RunInfo {
@@ -53,6 +56,10 @@ struct RunInfo {
 
 // How many of `files` ended with `outcome`.
 int count_outcome(const std::vector<FileOutcome>& files, Outcome outcome);
+
+// How many of the accepted `files` are questionnaire exports (no school of
+// their own), not forms.
+int count_accepted_exports(const std::vector<FileOutcome>& files);
 
 // Schools of `registry` (registry order) none of whose `files` was accepted.
 // For most methods the summary's missing schools; a yearly rubric over

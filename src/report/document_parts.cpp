@@ -10,14 +10,18 @@ namespace report {
 Participation participation(const ReportInput& in) {
   Participation p;
   p.asked = static_cast<int>(in.registry.schools.size());
-  p.accepted = static_cast<int>(in.summary.school_ids.size());
+  const auto& without = in.summary.without_form();
+  p.accepted = static_cast<int>(in.registry.schools.size() - without.size());
   std::set<std::string> sent;
   for (const auto& f : in.run.files) {
     if (!f.school_id.empty() && in.registry.find(f.school_id) != nullptr) sent.insert(f.school_id);
   }
-  for (const auto& id : in.summary.school_ids) sent.insert(id);
+  const std::set<std::string_view> formless(without.begin(), without.end());
+  for (const auto& school : in.registry.schools) {
+    if (!formless.contains(school.id)) sent.insert(school.id);  // an accepted form
+  }
   p.sent = static_cast<int>(sent.size());
-  for (const auto& id : in.summary.missing_school_ids) {
+  for (const auto& id : without) {
     (sent.contains(id) ? p.rejected : p.not_sent).push_back(id);
   }
   return p;

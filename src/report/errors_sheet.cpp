@@ -81,8 +81,9 @@ model::Expected<void> write_errors_sheet(const BookContext& ctx) {
 
   lxw_row_t row = k_header_row + 1;
   const auto put_row = [&](const model::FileOutcome& file, const model::Diagnostic* d) {
-    const std::string school =
-        file.school_id.empty() ? "не определена" : school_name(in.registry, file.school_id);
+    const std::string school = file.questionnaire      ? "выгрузка анкеты (ответы разных ОО)"
+                               : file.school_id.empty() ? "не определена"
+                                                        : school_name(in.registry, file.school_id);
     w.text(row, 0, file.file.name, f.text_wrap);
     w.text(row, 1, school, f.text_wrap);
     w.text(row, 2, model::outcome_name(file.outcome), f.text_wrap);

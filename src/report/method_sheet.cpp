@@ -305,8 +305,9 @@ void write_files(MethodWriter& m, const BookContext& ctx) {
   bool any = false;
   for (const auto* file : ctx.files) {
     any = true;
-    const std::string school =
-        file->school_id.empty() ? "не определена" : school_name(ctx.in.registry, file->school_id);
+    const std::string school = file->questionnaire      ? "выгрузка анкеты (ответы разных ОО)"
+                               : file->school_id.empty() ? "не определена"
+                                                         : school_name(ctx.in.registry, file->school_id);
     const auto sender = model::sender_text(file->file);
     m.cells({file->file.name + (sender.empty() ? "" : "\nот " + sender), school, model::outcome_name(file->outcome),
              file->file.sha256,

@@ -56,10 +56,12 @@ class Spravka {
                         analysis::period_accusative(m_in.summary.period),
                     docx::ParagraphFormat::at(docx::Align::center).space(0, 12));
     const bool forms = m_in.definition.has_form();
-    const bool surveys = !m_in.definition.surveys.empty();
-    const std::string sources = forms && surveys ? " в формах мониторинга и ответах на анкету"
-                                : surveys        ? " в ответах на анкету"
-                                                 : " в формах мониторинга";
+    const bool teachers = std::any_of(m_in.definition.surveys.begin(), m_in.definition.surveys.end(),
+                                      [](const model::SurveyDef& s) { return s.respondents == model::Respondents::teachers; });
+    const std::string answers = teachers ? "ответах педагогов на анкету" : "ответах на анкету";
+    const std::string sources = m_in.definition.surveys.empty() ? " в формах мониторинга"
+                                : forms                         ? " в формах мониторинга и " + answers
+                                                                : " в " + answers;
     m_doc.paragraph("Проведён анализ данных, представленных образовательными организациями (ОО) " +
                     analysis_place() + sources + ". Ниже приведены значения показателей, "
                     "результаты по направлениям, группы ОО" +

@@ -65,9 +65,9 @@ std::vector<std::string> for_service(const ReportInput& in) {
                       ", набравшим наименьшую долю баллов");
     }
   }
-  if (!in.summary.missing_school_ids.empty()) {
+  if (!in.summary.without_form().empty()) {
     items.push_back("обеспечить представление форм мониторинга всеми ОО (нет принятой формы: " +
-                    schools_text(in, in.summary.missing_school_ids) + ")");
+                    schools_text(in, in.summary.without_form()) + ")");
   }
   items.push_back("рассмотреть результаты мониторинга на заседании методического совета и "
                   "учесть их при планировании работы на следующий период");

@@ -270,7 +270,7 @@ lxw_row_t write_stats(SheetWriter& w, const ReportInput& in, const std::vector<C
 // Schools without an accepted form, with what became of their files.
 lxw_row_t write_missing(SheetWriter& w, const BookContext& ctx, lxw_row_t row, lxw_col_t last_col) {
   const auto& in = ctx.in;
-  const auto& missing = in.summary.missing_school_ids;
+  const auto& missing = in.summary.without_form();
   // A yearly rubric over monitorings lists every school with data of the year.
   const bool year = !in.definition.sources.empty();
   const std::string heading =
@@ -353,8 +353,9 @@ model::Expected<void> write_summary_sheet(const BookContext& ctx) {
 
   std::string title = in.definition.title.empty() ? "Результаты мониторинга" : in.definition.title;
   write_title_block(w, title,
-                    subtitle(in) + " · сдали форму " + std::to_string(in.summary.school_ids.size()) +
-                        " из " + std::to_string(in.registry.schools.size()) + " ОО",
+                    subtitle(in) + " · сдали форму " +
+                        std::to_string(in.registry.schools.size() - in.summary.without_form().size()) + " из " +
+                        std::to_string(in.registry.schools.size()) + " ОО",
                     f);
   write_legend(w, cols, has_targets(in), f);
 
