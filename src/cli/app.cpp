@@ -274,7 +274,8 @@ int run_app(int argc, char** argv) {
   std::vector<std::string> check_files;
   auto* check = add_command(app, "check");
   add_common(check, check_flags, k_config | k_period | k_monitoring | k_definition | k_schools | k_state | k_verbose);
-  check->add_option("ФАЙЛЫ", check_files, "файлы форм; без них — проверить установку")->type_name("");
+  check->add_option("ФАЙЛЫ", check_files, "файлы форм или выгрузки ответов анкеты (XLSX, CSV); без них — проверить установку")
+      ->type_name("");
 
   InitOptions init_options;
   std::string init_dir, init_data;

@@ -57,7 +57,7 @@ const std::vector<CommandInfo>& command_table() {
        {"metodmon template -c /etc/metodmon/metodmon.toml",
         "metodmon template -c metodmon.toml --period 2026-11 --school sch01 --school sch02",
         "metodmon template -c metodmon.toml --out ~/формы"}},
-      {"check", k_forms, "проверить файлы форм, ничего не записывая; без файлов — проверить саму установку",
+      {"check", k_forms, "проверить файлы форм и выгрузки анкет, ничего не записывая; без файлов — проверить саму установку",
        {"metodmon check -c /etc/metodmon/metodmon.toml",
         "metodmon check -c metodmon.toml sch03_2026-11.xlsx",
         "metodmon check -c metodmon.toml --period 2026-11 inbox/*.xlsx"}},

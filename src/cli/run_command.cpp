@@ -59,9 +59,11 @@ void print_run_summary(const Config& config, const RunInputs& inputs, const mode
   const auto& def = inputs.definition.definition;
   std::printf("Мониторинг: %s, период: %s\n", def.title.c_str(), model::display_name(inputs.period).c_str());
   const int other_period = model::count_outcome(run.files, model::Outcome::other_period);
-  std::printf("Файлов во входящей папке: %d; принято форм: %d; отклонено: %d; пропущено: %d%s; "
+  const int exports = model::count_accepted_exports(run.files);
+  std::printf("Файлов во входящей папке: %d; принято форм: %d%s; отклонено: %d; пропущено: %d%s; "
               "заменено более новыми: %d; повторов: %d\n",
-              counts.files, counts.accepted, counts.rejected, counts.skipped,
+              counts.files, counts.accepted - exports,
+              exports > 0 ? ("; выгрузок анкет: " + std::to_string(exports)).c_str() : "", counts.rejected, counts.skipped,
               other_period > 0 ? (" (из них форм за другой период: " + std::to_string(other_period) + ")").c_str() : "",
               counts.superseded, counts.duplicate);
   const auto without_form = model::schools_without_accepted_form(inputs.registry.registry, run.files);

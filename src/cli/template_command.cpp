@@ -27,6 +27,14 @@ int template_command(const Config& config, const TemplateOptions& options) {
   }
   const auto inputs = load_run_inputs(config);
   if (!inputs) return k_exit_failure;
+  if (!inputs->definition.definition.has_form()) {
+    std::fprintf(stderr,
+                 "ошибка: у методики «%s» нет формы для школ: все её данные собираются анкетой ([[survey]]). "
+                 "Формы не записаны.\nКак исправить: разошлите ссылку на анкету в Яндекс Формах или Google Формах "
+                 "и положите выгрузку ответов во входящую папку\n",
+                 inputs->definition.definition.title.c_str());
+    return k_exit_failure;
+  }
   const auto* registry = &inputs->registry.registry;
   const auto* period = &inputs->period;
   for (const auto& id : options.school_ids) {

@@ -53,6 +53,8 @@ class ConfigReader {
     l.max_compression_ratio = static_cast<double>(integer("limits", "max_compression_ratio", 200, 10, 10000));
     l.max_cells = static_cast<std::size_t>(integer("limits", "max_cells", 2'000'000, 1000, 100'000'000));
     l.max_seconds = static_cast<double>(integer("limits", "max_seconds_per_file", 20, 1, 3600));
+    c.export_limits.max_file_bytes =
+        static_cast<std::uintmax_t>(integer("limits", "max_export_mb", 100, 1, 4096)) << 20;
     c.max_school_sheets = static_cast<std::size_t>(integer("report", "max_school_sheets", 300, 0, 5000));
     c.archive = path("archive", "folder", false);
     c.archive_set = !c.archive.empty();
@@ -82,7 +84,7 @@ class ConfigReader {
         {"forms", {"password", "password_env", "no_password"}},
         {"inbox", {"settle_seconds"}},
         {"limits", {"max_file_mb", "max_uncompressed_mb", "max_compression_ratio", "max_cells",
-                    "max_seconds_per_file"}},
+                    "max_seconds_per_file", "max_export_mb"}},
         {"report", {"max_school_sheets"}},
         {"archive", {"folder"}},
         {"mail", {"enabled", "dry_run", "host", "port", "security", "username", "password_env",

@@ -7,7 +7,7 @@
 //   [forms]       password = "..."   (or password_env = "METODMON_FORM_PASSWORD";
 //                 no_password = true: forms are protected by no password, on purpose)
 //   [inbox]       settle_seconds = 60
-//   [limits]      max_file_mb = 50 ...
+//   [limits]      max_file_mb = 50 ... max_export_mb = 100 (questionnaire exports)
 //   [report]      max_school_sheets = 300
 //   [archive]     folder = "../archive"            (default <state>/archive)
 //   [mail]        enabled = true  dry_run = false  host = "smtp.example.ru"  port = 587
@@ -61,6 +61,7 @@
 
 #include "collect/collector.h"
 #include "ingest/workbook_model.h"
+#include "survey/export_file.h"
 #include "mail/mailer.h"
 #include "model/diagnostic.h"
 #include "report/document_settings.h"
@@ -107,6 +108,7 @@ struct Config {
   bool forms_without_password = false;  // [forms] no_password = true
   int settle_seconds = 60;           // a file younger than this is left for the next run
   ingest::ReadLimits limits;
+  survey::ExportLimits export_limits;  // questionnaire exports: [limits] max_export_mb
   std::size_t max_school_sheets = 300;
   std::filesystem::path archive;     // copies of accepted forms, <archive>/<period>/...
   // Mail: off unless [mail] enabled = true. dry_run writes .eml files only.

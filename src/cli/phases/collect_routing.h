@@ -3,14 +3,18 @@
 // A metodmon form says in its hidden sheet _meta which method it belongs to
 // (definition_id) and which school filled it (school_id). The form goes to
 // the inbox of the monitoring with that definition (one mailbox serving
-// several monitorings); anything else — another workbook, a questionnaire
-// export, a form of a method no monitoring uses — goes to the common inbox
-// ([paths] inbox) for the methodist to look at.
+// several monitorings). A questionnaire export goes to the monitoring whose
+// [[survey]] its header row answers (survey::recognise_survey). Anything else
+// — another workbook, an export no monitoring's survey recognises, a form of
+// a method no monitoring uses — goes to the common inbox ([paths] inbox) for
+// the methodist to look at.
 //
 // It counts only when the letter's From may speak for the school the form
 // names (collect/sender_trust.h: an address the registry gives that school,
-// or the methodist's own). Otherwise it is held apart in <state>/held/, the
-// inbox it would go to kept with it for `metodmon accept`.
+// or the methodist's own); an export names no one school, so it counts from
+// a registered school's address or the methodist's. Otherwise it is held
+// apart in <state>/held/, the inbox it would go to kept with it for
+// `metodmon accept`.
 //
 //   const auto senders = cli::trusted_senders(config);
 //   options.place = cli::collect_placement(config, monitorings, senders);

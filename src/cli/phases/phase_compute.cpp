@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "aggregate/summarize.h"
 #include "cli/phases/year_sources.h"
@@ -59,6 +60,18 @@ model::Expected<Results> compute_from_history(const model::Definition& definitio
   }
   Results r;
   r.summary = aggregate::summarize_values(definition, registry, values, period);
+  if (!definition.surveys.empty() && definition.has_form()) {
+    // The history keeps values, not forms: which schools sent one, the
+    // archived forms say (a school only questionnaires speak for has values).
+    std::set<std::string_view> with_form;
+    for (const auto& sub : accepted) {
+      if (sub.form) with_form.insert(sub.school_id);
+    }
+    auto& without = r.summary.without_form_ids.emplace();
+    for (const auto& school : registry.schools) {
+      if (!with_form.contains(school.id)) without.push_back(school.id);
+    }
+  }
   analyse(definition, registry, period, accepted, history, r);
   return r;
 }

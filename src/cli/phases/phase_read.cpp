@@ -15,6 +15,8 @@
 #include "ingest/form_file.h"
 #include "ingest/inbox.h"
 #include "store/archive.h"
+#include "survey/export_reader.h"
+#include "survey/survey_values.h"
 #include "util/parallel_for.h"
 #include "util/publish_batch.h"
 #include "util/sha256.h"
@@ -44,7 +46,50 @@ void note_senders(const Config& config, std::vector<model::SourceFile>& files) {
   }
 }
 
+// The exports, one at a time in inbox order (a respondent's duplicates are
+// judged in that order), into each school's values beside its form; what
+// the methodist must know goes to the notices and to the survey's first
+// accepted export, whose rows the «Ошибки» sheet shows.
+void add_questionnaires(const model::Definition& definition, const model::Registry& registry,
+                        const model::Period& period, survey::ExportReader& reader, ReadResult& result,
+                        const std::map<std::string, std::size_t>& first_file_of_survey) {
+  for (auto& n : survey::add_survey_values(definition, registry, period, reader.results(), result.accepted)) {
+    if (const auto at = first_file_of_survey.find(n.survey_id); at != first_file_of_survey.end()) {
+      auto on_file = n.notice;
+      on_file.where.file = result.files[at->second].file.name;
+      result.files[at->second].diagnostics.push_back(std::move(on_file));
+    }
+    result.notices.push_back(std::move(n.notice));
+  }
+}
+
 }  // namespace
+
+void read_questionnaires(const Config& config, const model::Definition& definition, const model::Registry& registry,
+                         const model::Period& period, const std::vector<model::SourceFile>& exports,
+                         ReadResult& result) {
+  survey::ExportReader reader(definition, registry, period, config.export_limits);
+  std::map<std::string, std::size_t> first_file_of_survey;  // survey id -> its first accepted export in files
+  for (const auto& f : exports) {
+    auto read = reader.read(f);
+    const auto& o = read.outcome;
+    spdlog::info("{}: выгрузка анкеты — {} (замечаний: {})", f.name, model::outcome_name(o.outcome), o.diagnostics.size());
+    if (o.outcome == model::Outcome::accepted && read.survey != nullptr) {
+      result.exports.push_back(f);
+      first_file_of_survey.try_emplace(read.survey->id, result.files.size());
+      const int left_out = read.report.unmatched + read.report.ambiguous + read.report.invalid;
+      if (left_out > 0) {
+        result.notices.push_back(model::Diagnostic::warning(
+            {f.name, {}, {}, {}, {}},
+            "выгрузка анкеты: не учтены ответы с ошибками — " + std::to_string(left_out) +
+                " (школа не найдена или не определена однозначно, ответ вне вариантов)",
+            "строки и причины — на листе «Ошибки»; названия школ можно добавить в столбец aliases реестра"));
+      }
+    }
+    result.files.push_back(std::move(read.outcome));
+  }
+  add_questionnaires(definition, registry, period, reader, result, first_file_of_survey);
+}
 
 ReadResult read_inbox(const Config& config, const model::Definition& definition,
                       const model::Registry& registry, const model::Period& period, int threads) {
@@ -58,6 +103,7 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   if (config.inbox_derived && !std::filesystem::exists(config.inbox, ec)) {
     return result;  // <inbox>/<id> is made when its first form comes
   }
+  if (!definition.surveys.empty()) inbox_options.questionnaires = config.export_limits.max_file_bytes;
   auto scan = ingest::scan_inbox(config.inbox, inbox_options);
   if (!scan) {
     auto d = scan.error();
@@ -73,14 +119,21 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   result.files = scan->set_aside;
   note_senders(config, scan->workbooks);
 
+  // A method with questionnaires: which files are their exports (by content).
+  std::vector<model::SourceFile> forms;
+  std::vector<model::SourceFile> exports;
+  for (auto& f : scan->workbooks) {
+    (!definition.surveys.empty() && survey::looks_like_export(f.path) ? exports : forms).push_back(std::move(f));
+  }
+
   std::vector<ingest::ValidForm> valid;
   // Forms are read and checked `threads` at a time, each into its own slot:
   // what follows sees them in inbox order whatever the thread count.
-  std::vector<ingest::CheckedFile> read(scan->workbooks.size());
+  std::vector<ingest::CheckedFile> read(forms.size());
   {
-    Progress progress("Чтение форм", scan->workbooks.size());
+    Progress progress("Чтение форм", forms.size());
     util::parallel_for(read.size(), util::worker_count(threads), [&](std::size_t i) {
-      read[i] = ingest::check_form_file(scan->workbooks[i], config.limits, definition, registry, period);
+      read[i] = ingest::check_form_file(forms[i], config.limits, definition, registry, period);
       progress.step();
     });
   }
@@ -96,6 +149,8 @@ ReadResult read_inbox(const Config& config, const model::Definition& definition,
   auto choice = ingest::choose_forms(std::move(valid), result.files, registry, period, now);
   result.accepted = std::move(choice.accepted);
   result.notices = std::move(choice.notices);
+
+  if (!definition.surveys.empty()) read_questionnaires(config, definition, registry, period, exports, result);
 
   // A school with no form for this period but one for another may have typed
   // this period's figures into last period's form: say so on that row.
@@ -120,10 +175,22 @@ std::vector<model::Submission> read_archived(const Config& config, const model::
                                              const std::vector<model::FileOutcome>& files,
                                              std::vector<model::Diagnostic>& problems) {
   std::vector<model::Submission> accepted;
+  std::vector<model::SourceFile> exports;
   for (const auto& f : files) {
     if (f.outcome != model::Outcome::accepted) continue;
     model::SourceFile copy = f.file;
     copy.path = config.archive / period.id / store::archive_name(f.school_id, f.file);
+    if (f.school_id.empty() && !definition.surveys.empty()) {  // a questionnaire export
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(copy.path, ec)) {
+        exports.push_back(std::move(copy));
+      } else {
+        problems.push_back(model::Diagnostic::warning(
+            {f.file.name, {}, {}, {}, {}}, "нет копии принятой выгрузки анкеты в архиве: " + copy.path.string(),
+            "показатели анкеты восстановлены без неё"));
+      }
+      continue;
+    }
     std::error_code ec;
     if (!std::filesystem::is_regular_file(copy.path, ec)) {
       problems.push_back(model::Diagnostic::warning(
@@ -143,20 +210,42 @@ std::vector<model::Submission> read_archived(const Config& config, const model::
   }
   std::sort(accepted.begin(), accepted.end(),
             [](const model::Submission& a, const model::Submission& b) { return a.school_id < b.school_id; });
+  if (!definition.surveys.empty()) {
+    std::sort(exports.begin(), exports.end(),
+              [](const model::SourceFile& a, const model::SourceFile& b) { return a.name < b.name; });
+    ReadResult again;
+    again.accepted = std::move(accepted);
+    read_questionnaires(config, definition, registry, period, exports, again);
+    for (const auto& f : again.files) {
+      if (f.outcome == model::Outcome::accepted) continue;
+      problems.push_back(model::Diagnostic::warning({f.file.name, {}, {}, {}, {}},
+                                                    "копия выгрузки анкеты в архиве не прочитана",
+                                                    "показатели анкеты восстановлены без неё"));
+    }
+    accepted = std::move(again.accepted);
+  }
   return accepted;
 }
 
 int archive_accepted(const Config& config, const model::Period& period, ReadResult& read,
                      int threads) {
-  // Copies of the accepted forms: the inbox itself is never touched. Copied
-  // `threads` at a time, each into its own slot, published with one sync for
-  // all of them (util::PublishBatch).
+  // Copies of the accepted forms and exports: the inbox itself is never
+  // touched. Copied `threads` at a time, each into its own slot, published
+  // with one sync for all of them (util::PublishBatch).
+  struct Copy {
+    std::string key;  // the school; "" for an export
+    const model::SourceFile* source;
+  };
+  std::vector<Copy> jobs;
+  for (const auto& sub : read.accepted) {
+    if (sub.form) jobs.push_back({sub.school_id, &sub.source});
+  }
+  for (const auto& f : read.exports) jobs.push_back({{}, &f});
   util::PublishBatch copies;
-  std::vector<std::optional<model::Diagnostic>> errors(read.accepted.size());
-  std::vector<std::optional<std::filesystem::path>> copied(read.accepted.size());  // new copies
-  util::parallel_for(read.accepted.size(), util::worker_count(threads), [&](std::size_t i) {
-    const auto& sub = read.accepted[i];
-    auto a = store::archive_file(config.archive, period.id, sub.school_id, sub.source, &copies);
+  std::vector<std::optional<model::Diagnostic>> errors(jobs.size());
+  std::vector<std::optional<std::filesystem::path>> copied(jobs.size());  // new copies
+  util::parallel_for(jobs.size(), util::worker_count(threads), [&](std::size_t i) {
+    auto a = store::archive_file(config.archive, period.id, jobs[i].key, *jobs[i].source, &copies);
     if (!a) {
       errors[i] = std::move(a.error());
     } else {
@@ -166,15 +255,14 @@ int archive_accepted(const Config& config, const model::Period& period, ReadResu
   if (auto done = copies.commit(); !done) {
     // The batch renames in the order the workers added the copies: which
     // ones made it is read from the archive itself.
-    for (std::size_t i = 0; i < read.accepted.size(); ++i) {
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
       if (!copied[i]) continue;
       std::error_code ec;
-      if (std::filesystem::exists(*copied[i], ec) &&
-          util::sha256_file(*copied[i]) == read.accepted[i].source.sha256) {
+      if (std::filesystem::exists(*copied[i], ec) && util::sha256_file(*copied[i]) == jobs[i].source->sha256) {
         continue;
       }
       auto d = done.error();
-      d.where.file = read.accepted[i].source.name;
+      d.where.file = jobs[i].source->name;
       errors[i] = std::move(d);
     }
   }
@@ -183,9 +271,10 @@ int archive_accepted(const Config& config, const model::Period& period, ReadResu
   for (std::size_t i = 0; i < errors.size(); ++i) {
     if (!errors[i]) continue;
     ++failed;
-    const auto& source = read.accepted[i].source;
+    const auto& source = *jobs[i].source;
     auto d = std::move(*errors[i]);
-    d.message = "принятая форма не сохранена в архив: " + d.message;
+    d.message = std::string(jobs[i].key.empty() ? "принятая выгрузка анкеты" : "принятая форма") +
+                " не сохранена в архив: " + d.message;
     spdlog::info("{}: {}", source.name, d.message);  // the console gets it from the notices
     if (file_index.empty()) {
       for (std::size_t f = 0; f < read.files.size(); ++f) file_index.emplace(read.files[f].file.path, f);
