@@ -10,6 +10,7 @@
 #include "definition/csv_reader.h"
 #include "definition/text_encoding.h"
 #include "ingest/file_sniff.h"
+#include "ingest/inbox.h"
 #include "ingest/read_error.h"
 #include "ingest/xlsx_reader.h"
 #include "model/form_layout.h"
@@ -240,6 +241,8 @@ class Reader {
 
 bool looks_like_export(const fs::path& path) {
   if (util::not_a_regular_file(path)) return false;
+  // A .csv/.tsv/.txt is refused as an export, whatever is in it (an empty one too).
+  if (ingest::classify_name(path.filename().string()) == ingest::NameKind::text) return true;
   std::array<unsigned char, 4096> head{};
   std::ifstream in(path, std::ios::binary);
   in.read(reinterpret_cast<char*>(head.data()), head.size());

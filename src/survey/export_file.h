@@ -67,9 +67,10 @@ model::Expected<ExportInfo> read_export(const std::filesystem::path& path, const
                                         const ExportSink& sink);
 
 // Whether a file of the inbox is read as a questionnaire export rather than
-// a school's form, by its content: text is; a workbook is unless it has the
-// hidden sheet a metodmon form carries (model/form_layout.h); anything else
-// (.xls, PDF, unreadable) goes to the form reader, which says what it is.
+// a school's form: a .csv/.tsv/.txt is, empty or not (the export reader says
+// what is wrong with it); by content, text is; a workbook is unless it has
+// the hidden sheet a metodmon form carries (model/form_layout.h); anything
+// else (.xls, PDF, unreadable) goes to the form reader, which says what it is.
 bool looks_like_export(const std::filesystem::path& path);
 
 }  // namespace survey
