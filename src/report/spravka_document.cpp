@@ -123,7 +123,7 @@ class Spravka {
     }
   }
 
-  // «В анкетировании … приняли участие 151 педагог из 200 по реестру школ
+  // «В анкетировании … принял участие 151 педагог из 200 по реестру школ
   // (75,5 %)», and the schools whose few answers were left out.
   void survey_participants(const model::SurveyDef& survey) {
     static constexpr util::NounForms k_teachers = {"педагог", "педагога", "педагогов"};
