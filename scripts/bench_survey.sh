@@ -5,7 +5,7 @@
 # file; what grows with the answers is the duplicate check (one record and a
 # hashed answer id or e-mail per respondent).
 # Usage: scripts/bench_survey.sh [build-dir] [rows...]   (default rows: 1000 10000 100000)
-# Not a test: figures depend on the machine; run it by hand (README, Balakhta).
+# Not a test: figures depend on the machine; run it by hand (docs/benchmarks.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
@@ -27,7 +27,7 @@ for rows in "${sizes[@]}"; do
   for format in csv xlsx; do
     file=$work/answers_$rows.$format
     /usr/bin/python3 "$root/scripts/survey_exports.py" --rows "$rows" --format "$format" "$file"
-    read -r secs kb < <(measure "$bin" check -q --config "$root/scripts/samples/balakhta.toml" \
+    read -r secs kb < <(measure "$bin" check --config "$root/scripts/samples/balakhta.toml" \
         --state "$work/state" "$file")
     awk -v r="$rows" -v f="$format" -v b="$(stat -c %s "$file")" -v s="$secs" -v k="$kb" 'BEGIN {
       printf "%-8d %-6s %10.1f %10.2f %10.1f\n", r, f, b/1048576, s, k/1024 }'
