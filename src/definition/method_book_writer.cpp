@@ -568,6 +568,17 @@ class BookWriter {
 }  // namespace
 
 model::Expected<void> write_method_book(const model::Definition& definition, const fs::path& out_file) {
+  if (!definition.surveys.empty()) {
+    // The workbook has no sheets for questionnaires: written without them,
+    // the method would read its survey counts as form fields.
+    model::Location where;
+    where.file = out_file.filename().string();
+    return std::unexpected(model::Diagnostic::error(
+        where,
+        "методика «" + definition.title + "» собирает данные анкетой ([[survey]]), а в книге методики листов для "
+        "анкет нет: книга не записана",
+        "меняйте эту методику в её файле TOML (раздел [[survey]] описан в templates/README.md)"));
+  }
   auto file = util::XlsxFile::create(out_file);
   if (!file) return std::unexpected(file.error());
   lxw_doc_properties props{};

@@ -23,7 +23,8 @@
 
 namespace definition {
 
-// Writes `definition` to `out_file` atomically. [[source]] files
+// Writes `definition` to `out_file` atomically; refuses a definition with
+// [[survey]] (the workbook has no sheets for questionnaires). [[source]] files
 // («Источники») are written relative to `out_file`'s folder, so the
 // workbook loads them from wherever it is written.
 model::Expected<void> write_method_book(const model::Definition& definition,

@@ -94,6 +94,9 @@ std::map<fs::path, fs::path> export_definitions(const fs::path& dir) {
       const auto loaded = definition::load_definition(toml);
       EXPECT_TRUE(loaded.has_value()) << toml;
       if (!loaded) return toml;
+      // A method with questionnaires (Balakhta) is not written as a workbook
+      // (MethodBookWriterTest.RefusesAMethodWithAQuestionnaire): it runs from its TOML.
+      if (!loaded->definition.surveys.empty()) return toml;
       const auto xlsx = dir / (toml.stem().string() + ".xlsx");
       const auto written = definition::write_method_book(loaded->definition, xlsx);
       EXPECT_TRUE(written.has_value()) << toml;
@@ -323,8 +326,10 @@ std::map<fs::path, fs::path>* MethodBookRunTest::s_exported = nullptr;
 Outputs* MethodBookRunTest::s_toml = nullptr;
 
 TEST_F(MethodBookRunTest, EverySampleFromTheExportedWorkbooksWritesTheSameFiles) {
-  ASSERT_GE(s_exported->size(), 13u);
-  const auto book = run_all(*s_dir / "book", [](const fs::path& p) { return s_exported->at(p); });
+  ASSERT_GE(s_exported->size(), 12u);  // every shipped method but Balakhta's (a questionnaire)
+  const auto book = run_all(*s_dir / "book", [](const fs::path& p) {
+    return s_exported->contains(p) ? s_exported->at(p) : p;  // Balakhta runs from its TOML
+  });
   // The runs did what the samples do: forms rejected (exit 2) in the demo.
   EXPECT_EQ(s_toml->exits.at("demo run"), 2) << s_toml->logs;
   EXPECT_EQ(s_toml->exits.at("demo documents"), 0) << s_toml->logs;
@@ -346,7 +351,7 @@ TEST_F(MethodBookRunTest, TheSameAfterLibreOfficeSavesTheWorkbooksAgain) {
     EXPECT_NE(test::read_file(resaved / xlsx.filename()), test::read_file(xlsx));
   }
   const auto book = run_all(*s_dir / "book-resaved", [&](const fs::path& p) {
-    return resaved / s_exported->at(p).filename();
+    return s_exported->contains(p) ? resaved / s_exported->at(p).filename() : p;
   });
   expect_same_outputs(*s_toml, book, "workbooks saved by LibreOffice");
 }

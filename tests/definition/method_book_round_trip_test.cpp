@@ -58,6 +58,9 @@ std::vector<std::pair<fs::path, fs::path>> export_all(const test::TempDir& dir) 
   std::vector<std::pair<fs::path, fs::path>> out;
   for (const auto& toml : shipped_definitions()) {
     const auto loaded = load(toml);
+    // A questionnaire has no sheets in the workbook: such a method is refused
+    // (MethodBookWriterTest.RefusesAMethodWithAQuestionnaire) and stays in TOML.
+    if (!loaded.definition.surveys.empty()) continue;
     const auto sub = toml.parent_path().filename().string();
     fs::create_directories(dir / sub);
     const auto xlsx = dir.path() / sub / (toml.stem().string() + ".xlsx");
@@ -88,7 +91,7 @@ void expect_same(const fs::path& toml, const fs::path& xlsx) {
 TEST(MethodBookRoundTripTest, EveryShippedDefinitionLoadsBackEqual) {
   test::TempDir dir;
   const auto files = export_all(dir);
-  ASSERT_GE(files.size(), 13u);
+  ASSERT_GE(files.size(), 12u);  // every shipped definition but Balakhta's (a questionnaire)
   for (const auto& [toml, xlsx] : files) expect_same(toml, xlsx);
 }
 

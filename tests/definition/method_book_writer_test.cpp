@@ -23,6 +23,20 @@ std::filesystem::path demo_book(const test::TempDir& dir) {
   return file;
 }
 
+// Balakhta's teachers answer a questionnaire ([[survey]]), which the workbook
+// has no sheets for: no workbook is written, and the methodist is told why.
+TEST(MethodBookWriterTest, RefusesAMethodWithAQuestionnaire) {
+  const auto loaded = definition::load_definition(test::source_dir() / "templates/balakhta.toml");
+  ASSERT_TRUE(loaded.has_value());
+  ASSERT_FALSE(loaded->definition.surveys.empty());
+  test::TempDir dir;
+  const auto written = definition::write_method_book(loaded->definition, dir / "balakhta.xlsx");
+  ASSERT_FALSE(written.has_value());
+  EXPECT_NE(written.error().message.find("собирает данные анкетой ([[survey]])"), std::string::npos)
+      << written.error().message;
+  EXPECT_FALSE(std::filesystem::exists(dir / "balakhta.xlsx"));
+}
+
 TEST(MethodBookWriterTest, SheetsHeadersNotesAndProtection) {
   test::TempDir dir;
   const auto out = test::openpyxl_eval(demo_book(dir), R"py(
