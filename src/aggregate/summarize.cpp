@@ -88,7 +88,7 @@ void complete_indicator(const model::IndicatorDef& ind, IndicatorStats& st, std:
     auto& v = row[i];
     if (ranked) {
       v.rank = ranks[i];
-      if (v.value && st.median) v.deviation = *v.value - *st.median;
+      if (v.value && st.median) v.deviation = printed(*v.value) - printed(*st.median);
     }
     if (school_target) {
       v.target = ind.kind == model::IndicatorKind::yesno ? 100.0 : *st.target;
@@ -96,7 +96,7 @@ void complete_indicator(const model::IndicatorDef& ind, IndicatorStats& st, std:
         v.status = TargetStatus::no_data;
       } else {
         v.status = compare_to_target(*v.value, *v.target, ind.better);
-        v.gap = *v.value - *v.target;
+        v.gap = printed(*v.value) - *v.target;
         if (v.status == TargetStatus::met) ++st.schools_meeting_target;
       }
     }
@@ -104,7 +104,7 @@ void complete_indicator(const model::IndicatorDef& ind, IndicatorStats& st, std:
   if (st.target) {
     if (st.municipal) {
       st.municipal_status = compare_to_target(*st.municipal, *st.target, ind.better);
-      st.municipal_gap = *st.municipal - *st.target;
+      st.municipal_gap = printed(*st.municipal) - *st.target;
     } else {
       st.municipal_status = TargetStatus::no_data;
     }

@@ -1,6 +1,7 @@
 #include "aggregate/summary.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "aggregate/statistics.h"
 
@@ -25,6 +26,8 @@ bool Summary::has_school(const std::string& school_id) const {
   return values.contains(school_id) ||
          std::find(school_ids.begin(), school_ids.end(), school_id) != school_ids.end();
 }
+
+double printed(double v) { return std::round(v * 10.0) / 10.0; }
 
 std::string status_name(TargetStatus s) {
   switch (s) {

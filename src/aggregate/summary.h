@@ -36,10 +36,10 @@ struct SchoolValue {
   std::optional<double> value;        // share in % (0..100), count, or yesno as 100/0
   Missing missing = Missing::none;
   std::optional<int> rank;             // 1 = best among schools with a value; ties share a rank
-  std::optional<double> deviation;     // value - median (percentage points for shares)
+  std::optional<double> deviation;     // printed(value) - printed(median) (p.p. for shares)
   std::optional<double> target;        // target of the period's year (shares, yes/no)
   TargetStatus status = TargetStatus::no_target;
-  std::optional<double> gap;           // value - target, in the indicator's units
+  std::optional<double> gap;           // printed(value) - target, in the indicator's units
 };
 
 struct IndicatorStats {
@@ -52,7 +52,7 @@ struct IndicatorStats {
   std::optional<double> median, q1, q3, min, max;  // across schools' values
   std::optional<double> target;
   TargetStatus municipal_status = TargetStatus::no_target;
-  std::optional<double> municipal_gap;    // municipal - target
+  std::optional<double> municipal_gap;    // printed(municipal) - target
   int schools_meeting_target = 0;
 };
 
@@ -83,6 +83,14 @@ struct Summary {
 // Sets min, q1, median, q3 and max of `st` from the schools' values (QUARTILE.INC);
 // leaves them empty when there are none.
 void set_spread(IndicatorStats& st, std::span<const double> values);
+
+// A value as the workbooks and texts print it: rounded to one decimal, half
+// away from zero (shares and yes/no in %, counts and medians with a fraction).
+// A difference printed beside two printed values is computed from these
+// (SchoolValue::gap and ::deviation, IndicatorStats::municipal_gap, the
+// dynamics' changes), so that «68,8 % при цели 90 % (отставание 21,2 п.п.)»
+// adds up; a status (met or not) is still decided on the exact value.
+double printed(double v);
 
 // Russian words for statuses: "достигнуто", "не достигнуто", "нет данных", "цель не задана".
 std::string status_name(TargetStatus s);

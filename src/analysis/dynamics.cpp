@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "aggregate/summary.h"
 #include "analysis/number_text.h"
 #include "analysis/period_text.h"
 #include "model/period.h"
@@ -70,7 +71,7 @@ DynamicsRow make_row(const model::IndicatorDef& ind, const std::string& school_i
     c.kind = e.kind;
     c.earlier = lookup(*e.values, school_id, ind.id);
     if (current && c.earlier) {
-      c.change = *current - *c.earlier;
+      c.change = aggregate::printed(*current) - aggregate::printed(*c.earlier);  // as printed
       c.improved = ind.better == model::Better::higher ? *c.change > k_eps : *c.change < -k_eps;
     }
     row.changes.push_back(std::move(c));

@@ -108,7 +108,42 @@ TEST_F(SummarizeTest, RanksDeviationTargetsAndGaps) {
   const auto* st = s.stats("share");
   EXPECT_EQ(st->schools_meeting_target, 1);
   EXPECT_EQ(st->municipal_status, TargetStatus::met);
-  EXPECT_NEAR(*st->municipal_gap, 6.6666667, 1e-6);
+  // The municipal 56,666… % prints as 56,7 %: the gap beside it is 6,7, the
+  // difference of the printed values (not 6,666… printed as 6,7 by chance).
+  EXPECT_NEAR(*st->municipal_gap, 6.7, 1e-9);
+}
+
+// A difference is the difference of the values as printed: 68,75 % prints as
+// 68,8 % and its gap to 90 % is 21,2 p.p., not 21,25 rounded to 21,3.
+TEST(PrintedDifferencesTest, GapAndDeviationAddUpWithThePrintedValues) {
+  EXPECT_DOUBLE_EQ(aggregate::printed(68.75), 68.8);
+  EXPECT_DOUBLE_EQ(aggregate::printed(-21.25), -21.3);
+  EXPECT_DOUBLE_EQ(aggregate::printed(31.05), 31.1);
+  model::Definition def;
+  model::InputDef num, den;
+  num.id = num.label = "n";
+  den.id = den.label = "d";
+  def.inputs = {num, den};
+  model::IndicatorDef ind;
+  ind.id = "young";
+  ind.numerator = "n";
+  ind.denominator = "d";
+  ind.targets = {{2026, 90}};
+  def.indicators = {ind};
+  model::Registry reg;
+  reg.schools = {{"a", "A", "A", "", ""}, {"b", "B", "B", "", ""}, {"c", "C", "C", "", ""}};
+  std::vector<model::Submission> subs(3);
+  const double nums[] = {55, 20, 19}, dens[] = {80, 95, 90};  // 68,75 %, 21,05… %, 21,11… %
+  for (int i = 0; i < 3; ++i) {
+    subs[i].school_id = reg.schools[i].id;
+    subs[i].values["n"].value = nums[i];
+    subs[i].values["d"].value = dens[i];
+  }
+  const auto s = aggregate::summarize(def, reg, subs, *model::parse_period("2026-11"));
+  EXPECT_NEAR(*s.value("a", "young")->gap, 68.8 - 90, 1e-9);
+  // Median 21,11 % prints as 21,1 %; b's 21,05 % as 21,1 %: no deviation is printed as one.
+  EXPECT_NEAR(*s.value("b", "young")->deviation, 0, 1e-9);
+  EXPECT_NEAR(*s.value("a", "young")->deviation, 68.8 - 21.1, 1e-9);
 }
 
 TEST_F(SummarizeTest, LowerIsBetterFlipsRankAndTarget) {
