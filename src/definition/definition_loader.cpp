@@ -34,7 +34,7 @@ constexpr std::string_view k_input_keys[] = {"id",       "label", "kind", "direc
                                              "min",      "max",   "not_more_than", "hint"};
 constexpr std::string_view k_indicator_keys[] = {
     "id",          "code",  "direction", "name",     "kind",         "numerator", "denominator",
-    "input",       "better", "targets",  "position", "matches_goal", "bad"};
+    "input",       "better", "targets",  "position", "matches_goal", "bad",      "short"};
 constexpr std::string_view k_periodicities[] = {"month", "half_year", "year", "school_year"};
 constexpr std::string_view k_input_kinds[] = {"count", "yesno", "text"};
 constexpr std::string_view k_indicator_kinds[] = {"share", "count", "yesno"};
@@ -208,6 +208,7 @@ void read_indicators(ReadState& st, const toml::table& root) {
     ind.code = r.text("code", false).value_or("");
     ind.direction = r.text("direction", false).value_or("");
     ind.name = r.text("name", true).value_or("");
+    ind.short_name = r.text("short", false).value_or("");
     const auto kind = r.choice("kind", k_indicator_kinds, true);
     ind.kind = !kind || *kind == "share" ? model::IndicatorKind::share
                : *kind == "count"        ? model::IndicatorKind::count

@@ -26,9 +26,9 @@ constexpr std::string_view k_block_keys[] = {
 constexpr std::string_view k_kinds[] = {"indicator_set", "checklist", "binary"};
 constexpr std::string_view k_clusters_keys[] = {"k", "min_values"};
 constexpr std::string_view k_recommendation_keys[] = {"when", "indicator", "input", "text", "min_gap"};
-constexpr std::string_view k_recommendation_settings_keys[] = {"min_gap", "per_school"};
+constexpr std::string_view k_recommendation_settings_keys[] = {"min_gap", "per_school", "min_denominator"};
 constexpr std::string_view k_whens[] = {"below_target", "below_median", "document_missing",
-                                        "no_positive_dynamics"};
+                                        "no_positive_dynamics", "bottom_quartile"};
 constexpr std::string_view k_placeholders[] = {"school", "indicator", "input",    "value", "target",
                                                "median", "gap",       "previous", "change", "year"};
 
@@ -548,6 +548,15 @@ void read_recommendation_settings(State& st, const toml::table& t) {
       s.per_school = static_cast<int>(i->get());
     }
   }
+  if (const auto d = r.number("min_denominator")) {
+    if (*d < 0 || *d > 1000) {
+      r.error("min_denominator",
+              "min_denominator — с какого знаменателя доля ОО говорит не об одном-двух людях, число от 0 до 1000",
+              "например min_denominator = 5 (0 — не выделять малые знаменатели)", points_text(*d));
+    } else {
+      s.min_denominator = *d;
+    }
+  }
 }
 
 void read_recommendation(State& st, const toml::table& t, std::size_t index) {
@@ -567,7 +576,8 @@ void read_recommendation(State& st, const toml::table& t, std::size_t index) {
               : *when == "below_median" ? model::RecommendationWhen::below_median
               : *when == "document_missing"
                   ? model::RecommendationWhen::document_missing
-                  : model::RecommendationWhen::no_positive_dynamics;
+              : *when == "bottom_quartile" ? model::RecommendationWhen::bottom_quartile
+                                           : model::RecommendationWhen::no_positive_dynamics;
   if (rule.when == model::RecommendationWhen::document_missing) {
     if (rule.input.empty() == rule.indicator.empty()) {
       r.error("input", "для when = \"document_missing\" укажите одно: input (поле да/нет) или indicator",

@@ -43,6 +43,10 @@ struct IndicatorDef {
   std::string code;       // number as the source document prints it: "1.3"
   std::string direction;  // direction id
   std::string name;       // Russian name
+  // A few words a text names it by where the full name would be repeated
+  // (a group's profile, the справка's summary): «закрепление молодых педагогов
+  // за наставниками»; empty: the full name is used.
+  std::string short_name;
   IndicatorKind kind = IndicatorKind::share;
   std::string numerator;    // share: input id
   std::string denominator;  // share: input id

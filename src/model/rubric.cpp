@@ -41,6 +41,7 @@ std::string to_string(RecommendationWhen w) {
     case RecommendationWhen::below_median: return "below_median";
     case RecommendationWhen::document_missing: return "document_missing";
     case RecommendationWhen::no_positive_dynamics: return "no_positive_dynamics";
+    case RecommendationWhen::bottom_quartile: return "bottom_quartile";
   }
   return "below_target";
 }

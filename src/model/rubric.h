@@ -101,7 +101,16 @@ struct ClusterSettings {
   double min_values = 60;       // % of the clustered indicators a school must have to be grouped
 };
 
-enum class RecommendationWhen { below_target, below_median, document_missing, no_positive_dynamics };
+// bottom_quartile: the school's value is among the worst quarter of the
+// schools' values (at or below the lower quartile, or at or above the upper
+// one when lower is better) and worse than the median.
+enum class RecommendationWhen {
+  below_target,
+  below_median,
+  document_missing,
+  no_positive_dynamics,
+  bottom_quartile
+};
 
 // [[recommendation]]: when `when` holds for `indicator` (or, for
 // document_missing, the yes/no `input` is «Нет»), the school gets `text` with
@@ -114,6 +123,9 @@ struct RecommendationRule {
   std::string text;
   // Overrides RecommendationSettings::min_gap for this rule (`min_gap = 10`).
   std::optional<double> min_gap;
+  // Added by metodmon (analysis::effective_rules), not written in the method:
+  // answers a shortfall none of the method's own rules answered.
+  bool completing = false;
   int line = 0;
 };
 
@@ -126,6 +138,11 @@ struct RecommendationSettings {
   // recommendation for it: small gaps are noise, not a reason for a measure.
   double min_gap = 5;
   int per_school = 3;  // texts (справка, letters) name at most this many per school
+  // A school's share whose denominator is smaller than this (1 of 1 young
+  // teachers = 100 %) is a fact about a few people: it is shown with its
+  // numerator and denominator and never alone makes a school an example to
+  // follow, a group's character or a place (analysis/small_numbers.h).
+  double min_denominator = 5;
 };
 
 struct Rubric {

@@ -32,6 +32,22 @@ std::vector<std::string> schools_without_accepted_form(const Registry& registry,
   return out;
 }
 
+Participation participation_of(const Registry& registry, const std::vector<FileOutcome>& files,
+                               const std::vector<std::string>& accepted,
+                               const std::vector<std::string>& missing) {
+  Participation p;
+  p.asked = static_cast<int>(registry.schools.size());
+  p.accepted = static_cast<int>(accepted.size());
+  std::set<std::string_view> sent(accepted.begin(), accepted.end());
+  for (const auto& f : files) {
+    if (f.school_id.empty() || f.outcome == Outcome::other_period || f.outcome == Outcome::skipped) continue;
+    if (registry.find(f.school_id) != nullptr) sent.insert(f.school_id);
+  }
+  p.sent = static_cast<int>(sent.size());
+  for (const auto& id : missing) (sent.contains(id) ? p.rejected : p.not_sent).push_back(id);
+  return p;
+}
+
 std::string outcome_name(Outcome o) {
   switch (o) {
     case Outcome::accepted: return "принят";

@@ -67,6 +67,27 @@ int count_accepted_exports(const std::vector<FileOutcome>& files);
 std::vector<std::string> schools_without_accepted_form(const Registry& registry,
                                                         const std::vector<FileOutcome>& files);
 
+// Who took part in a period's monitoring, counted once for every text that
+// states it (the справка, the приказ, the «Справка» sheet, the methodist's
+// letter), so that «представили 16 из 18» and «приняты 12» come from here
+// and nowhere else.
+struct Participation {
+  int asked = 0;                      // schools in the registry
+  int sent = 0;                       // schools with at least one form of the period (accepted or not)
+  int accepted = 0;                   // schools with an accepted form (the summary's schools)
+  std::vector<std::string> not_sent;  // registry order: sent nothing of the period
+  std::vector<std::string> rejected;  // registry order: sent only forms that were not accepted
+};
+
+// `accepted` and `missing`: the summary's school ids (with a result) and the
+// registry schools without one. A school counts as having sent a form when
+// one of `files` is its form of the period (accepted, rejected, superseded or
+// a duplicate; not a form of another period or a skipped file), or when it
+// has a result.
+Participation participation_of(const Registry& registry, const std::vector<FileOutcome>& files,
+                               const std::vector<std::string>& accepted,
+                               const std::vector<std::string>& missing);
+
 // "принят", "отклонён", "заменён более новой формой", "повтор", "пропущен",
 // "форма за другой период — не учитывается".
 std::string outcome_name(Outcome o);

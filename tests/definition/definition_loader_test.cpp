@@ -158,7 +158,7 @@ TEST(DefinitionLoaderTest, ReportsUnknownKeyWithSuggestion) {
                "t.toml:39 [indicator[1].numerater]: неизвестный ключ «numerater» в [[indicator]]. "
                "Как исправить: возможно, имелось в виду «numerator»; допустимые ключи: id, code, "
                "direction, name, kind, numerator, denominator, input, better, targets, position, "
-               "matches_goal, bad"}));
+               "matches_goal, bad, short"}));
 }
 
 TEST(DefinitionLoaderTest, ReportsUndeclaredNumerator) {

@@ -223,6 +223,7 @@ TEST(TemplatesTest, KrymskMonitoringsTogetherCarryTheSingleFormsIndicators) {
       ASSERT_NE(it, expected.end());
       EXPECT_EQ(ind.code, it->second->code);
       EXPECT_EQ(ind.name, it->second->name);
+      EXPECT_EQ(ind.short_name, it->second->short_name);
       EXPECT_EQ(ind.kind, it->second->kind);
       EXPECT_EQ(ind.numerator, it->second->numerator);
       EXPECT_EQ(ind.denominator, it->second->denominator);
@@ -234,6 +235,23 @@ TEST(TemplatesTest, KrymskMonitoringsTogetherCarryTheSingleFormsIndicators) {
   }
   EXPECT_EQ(total, 49u);
   EXPECT_TRUE(expected.empty());
+}
+
+// Texts name an indicator by its code and a few words where the full name
+// would repeat (the справка's summary, a group's profile, the приказ): every
+// shipped indicator has them, never longer than its name; and the method's source
+// is named as a document, not as a file.
+TEST(TemplatesTest, EveryShippedIndicatorHasAFewWordsAndTheSourceIsADocument) {
+  for (const char* file : {"demo.toml", "lk_roadmap.toml", "balakhta.toml", "krymsk.toml"}) {
+    SCOPED_TRACE(file);
+    const auto d = load(file).definition;
+    for (const auto& ind : d.indicators) {
+      EXPECT_FALSE(ind.short_name.empty()) << ind.id;
+      EXPECT_LE(ind.short_name.size(), ind.name.size()) << ind.id;  // a short name keeps itself
+      EXPECT_LE(ind.short_name.size(), 120u) << ind.short_name;  // 60 Cyrillic letters
+    }
+    EXPECT_EQ(d.source.find(".txt"), std::string::npos) << d.source;
+  }
 }
 
 TEST(TemplatesTest, KrymskYearRubricIsComputedOverTheEightMonitorings) {
