@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analysis/analytical_summary.h"
+#include "analysis/findings.h"
 #include "analysis/method_notes.h"
 #include "analysis/school_index.h"
 
@@ -37,9 +38,14 @@ Analysis analyze(const model::Definition& definition, const model::Registry& reg
                               definition.rubric->municipal_yes_share};
     a.rubric = score_schools(*definition.rubric, ctx);
   }
-  a.recommendations = recommend(definition, registry, summary, by_school, a.dynamics);
+  if (a.rubric) {
+    // The municipality's level and the conclusions never disagree.
+    const auto f = find_findings(definition, summary, a);
+    reconcile_level(*a.rubric, f.judged > 0, !f.satisfactory.empty());
+  }
+  a.rules = effective_rules(definition);
+  a.recommendations = recommend(definition, registry, summary, by_school, a.dynamics, a.rules);
   a.recommendation_index = index_of(a.recommendations);
-  a.summary = write_analytical_summary(definition, registry, summary, a);
   a.method_notes = write_method_notes(definition, a);
   return a;
 }

@@ -9,7 +9,7 @@
 //   const auto summary = aggregate::summarize(def, registry, accepted, period);
 //   const auto history = ...;  // PeriodValues from store::HistoryStore (caller's I/O)
 //   const analysis::Analysis a = analysis::analyze(def, registry, summary, accepted, history);
-//   for (const auto& p : a.summary) write_paragraph(p);
+//   for (const auto& g : a.clusters.clusters) print(g.name, g.profile);
 //
 // Sheets the report renders from it:
 //   rating           a.rubric->schools / municipal: blocks -> positions -> params (points, notes)
@@ -17,7 +17,8 @@
 //   dynamics         a.dynamics (changes vs previous period / same period of earlier years)
 //   clusters         a.clusters (groups, factors, schools without enough data, warnings)
 //   recommendations  a.recommendations (per school, grouped by direction)
-//   справка          a.summary;  «Методика» sheet: a.method_notes and a.warnings
+//   справка          analytical_summary.h (with the run's model::Participation);
+//                    «Методика» sheet: a.method_notes and a.warnings
 #pragma once
 
 #include <cstddef>
@@ -47,7 +48,7 @@ struct Analysis {
   Dynamics dynamics;
   Clustering clusters;
   std::vector<SchoolRecommendations> recommendations;  // summary (registry) order
-  std::vector<std::string> summary;       // аналитическая справка: Russian paragraphs
+  std::vector<model::RecommendationRule> rules;        // effective_rules(): each Recommendation::rule indexes it
   std::vector<std::string> method_notes;  // how the figures are computed (method sheet)
   std::vector<std::string> warnings;      // Russian: e.g. the number of groups was reduced
   std::map<std::string, std::size_t, std::less<>> recommendation_index;  // school id -> position

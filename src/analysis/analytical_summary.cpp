@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "analysis/findings.h"
 #include "analysis/group_text.h"
 #include "analysis/number_text.h"
 #include "analysis/period_text.h"
+#include "analysis/recommendation_groups.h"
 #include "analysis/russian_words.h"
+#include "analysis/small_numbers.h"
+#include "util/text_case.h"
 
 namespace analysis {
 
@@ -26,29 +30,38 @@ std::string join(const std::vector<std::string>& items, const std::string& sep =
   return out;
 }
 
-std::string participation(const model::Definition& def, const model::Registry& registry,
-                          const aggregate::Summary& summary) {
-  const auto n = summary.school_ids.size();
-  const auto m = n + summary.missing_school_ids.size();
+std::string studied(const model::Definition& def, const model::Registry& registry,
+                    const aggregate::Summary& summary, const model::Participation& p) {
+  (void)registry;
+  const auto n = p.accepted;
   if (!def.sources.empty()) {
     // A yearly rubric over monitorings scores every school with data of the year.
-    std::string p = "Оценка " + in_quotes(def.title.empty() ? def.id : def.title) + " за " +
-                    period_accusative(summary.period) + " по итогам мониторингов года и годовой форме самооценки: оценены " +
-                    std::to_string(n) + " из " + count_of_schools(static_cast<int>(m)) + ".";
-    if (!summary.missing_school_ids.empty()) {
-      p += " Нет ни данных мониторингов года, ни принятой годовой формы: " +
-           school_list(registry, summary.missing_school_ids) + ".";
-    }
-    return p;
+    return "Оценка " + in_quotes(def.title.empty() ? def.id : def.title) + " за " +
+           period_accusative(summary.period) +
+           " по итогам мониторингов года и годовой форме самооценки: оценены " + std::to_string(n) + " из " +
+           count_of_schools(p.asked) + ".";
   }
-  const auto& without = summary.without_form();
-  std::string p = monitoring_nominative(def) + " за " + period_accusative(summary.period) +
-                  ": формы представили " + std::to_string(m - without.size()) + " из " +
-                  count_of_schools(static_cast<int>(m)) + ".";
-  if (!without.empty()) {
-    p += " Нет принятой формы (не представлена или отклонена): " + school_list(registry, without) + ".";
+  std::string out = "Формы мониторинга за " + period_accusative(summary.period) + " направлены в " +
+                    count_of_schools(p.asked) + "; представили формы " + std::to_string(p.sent) + " из " +
+                    count_of_schools(p.asked);
+  if (p.accepted == p.sent) {
+    out += p.sent == p.asked ? ", все формы приняты к обработке" : ", все представленные формы приняты к обработке";
+  } else {
+    out += ", приняты к обработке формы " + count_of_schools(p.accepted);
   }
-  return p;
+  out += ".";
+  if (n == 0) return out;
+  std::set<std::string> directions;
+  for (const auto& ind : def.indicators) {
+    if (!ind.direction.empty()) directions.insert(ind.direction);
+  }
+  out += " Изучены " + count_text(static_cast<long>(def.indicators.size()), k_indicator_forms);
+  if (directions.size() > 1) {
+    out += " по " + std::to_string(directions.size()) + " " +
+           std::string(plural(static_cast<long>(directions.size()),
+                              {"направлению", "направлениям", "направлениям"}));
+  }
+  return out + ".";
 }
 
 // "(все показатели достигают целевых значений, а без целевых — не хуже медианы по ОО более
@@ -60,139 +73,274 @@ std::string satisfactory_rule(const model::Definition& def, const Findings& f) {
          "чем на " + gap + ")";
 }
 
-std::string satisfactory(const model::Definition& def, const Findings& f) {
-  if (f.satisfactory.empty()) {
-    return "Направлений с удовлетворительными результатами " + satisfactory_rule(def, f) + " нет.";
-  }
+std::vector<std::string> direction_names(const model::Definition& def, const std::vector<std::string>& ids) {
   std::vector<std::string> names;
-  for (const auto& id : f.satisfactory) names.push_back(direction_title(def, id));
-  return "Результаты удовлетворительные " + satisfactory_rule(def, f) + " " + by_directions(names) + ".";
+  for (const auto& id : ids) names.push_back(direction_title(def, id));
+  return names;
 }
 
-std::vector<std::string> dynamics_paragraphs(const model::Definition& def, const Analysis& a,
-                                             const Findings& f) {
-  if (a.dynamics.periods.empty()) {
-    return {"Данных предыдущих периодов нет: динамика показателей не оценивается."};
+// Targets of the year reached by the municipality: "Достигнуты целевые значения 2026 года по 2 из
+// 9 показателей: 2.1 (…) — 52,0 % при цели 50 %; …".
+std::string targets_met(const model::Definition& def, const aggregate::Summary& summary, const Analysis& a,
+                        const Findings& f) {
+  const std::string year = std::to_string(a.period.year);
+  std::vector<std::string> met;
+  for (const auto& row : a.roadmap) {
+    if (!row.target || row.status != aggregate::TargetStatus::met) continue;
+    const auto* ind = def.find_indicator(row.indicator_id);
+    const auto* st = summary.stats(row.indicator_id);
+    if (ind == nullptr || st == nullptr) continue;
+    met.push_back(indicator_short_label(*ind) + " — " + municipal_value_text(*ind, *st) + " при цели " +
+                  format_target(*ind, *row.target) + (ind->kind == model::IndicatorKind::yesno ? " ОО" : ""));
   }
-  if (f.improved.empty() && f.not_improved.empty()) {
-    return {"Муниципальных значений за предыдущий период нет: динамика не оценивается."};
-  }
-  const Change* any = !f.improved.empty() ? f.improved.front().change : f.not_improved.front().change;
-  const std::string against = comparison_text(*any);
-  std::vector<std::string> out;
-  const auto items = [](const std::vector<IndicatorChange>& changes) {
-    std::vector<std::string> s;
-    for (const auto& c : changes) s.push_back(change_item(*c.indicator, *c.change));
-    return join(s);
-  };
-  if (!f.improved.empty()) {
-    out.push_back("Положительная динамика " + against + ": " + items(f.improved) + ".");
-  }
-  if (!f.not_improved.empty()) {
-    out.push_back("Без положительной динамики " + against + ": " + items(f.not_improved) + ".");
-  }
-  if (f.set_changed != nullptr && f.set_changed->schools) {
-    const auto& s = *f.set_changed->schools;
-    out.push_back("Состав ОО, представивших данные, изменился (" + std::to_string(s.then) + " ОО в " +
-                  period_prepositional(f.set_changed->period) + ", " + std::to_string(s.now) +
-                  " ОО сейчас): изменения муниципальных значений отчасти объясняются составом.");
-  }
-  if (!f.stalled.empty()) {
-    std::vector<std::string> names;
-    for (const auto& id : f.stalled) names.push_back(direction_title(def, id));
-    out.push_back("Следует выявить причины отсутствия положительной динамики " + by_directions(names) +
-                  ".");
-  }
-  return out;
-}
-
-std::vector<std::string> target_paragraphs(const model::Definition& def,
-                                           const aggregate::Summary& summary, const Analysis& a,
-                                           const Findings& f) {
-  const int year = a.period.year;
   const std::string where = municipality_words(def).dative;
-  if (f.with_target == 0) {
-    return {"Целевые значения на " + std::to_string(year) +
-            " год в методике не заданы: показатели сравниваются с медианой по ОО."};
+  if (met.empty()) return "";
+  if (static_cast<int>(met.size()) == f.with_target) {
+    return "Все целевые значения " + year + " года по " + where + " достигнуты (" +
+           count_text(f.with_target, k_indicator_forms) + "): " + join(met) + ".";
   }
+  return "Достигнуты целевые значения " + year + " года по " + std::to_string(met.size()) + " из " +
+         count_genitive(f.with_target, k_indicator_genitive) + ": " + join(met) + ".";
+}
+
+// "Цели 2022 года достигли не все ОО: 1.1 (…) — 6 из 12 ОО; …": the
+// schools behind a target the municipality may have reached.
+std::string schools_behind(const model::Definition& def, const Analysis& a) {
+  std::vector<std::string> items;
+  for (const auto& row : a.roadmap) {
+    const auto* ind = def.find_indicator(row.indicator_id);
+    if (ind == nullptr || !row.target || ind->kind != model::IndicatorKind::share) continue;
+    if (row.schools_with_value == 0 || row.schools_meeting_target >= row.schools_with_value) continue;
+    items.push_back(indicator_short_label(*ind) + " — " + std::to_string(row.schools_meeting_target) + " из " +
+                    count_of_schools(row.schools_with_value));
+  }
+  if (items.empty()) return "";
+  return "Цели " + std::to_string(a.period.year) + " года достигли не все ОО: " + join(items) + ".";
+}
+
+std::string targets_missed(const model::Definition& def, const aggregate::Summary& summary, const Analysis& a,
+                           const Findings& f) {
   std::vector<std::string> behind;
   for (const auto* row : f.behind_target) {
     const auto* ind = def.find_indicator(row->indicator_id);
     const auto* st = summary.stats(row->indicator_id);
     if (ind == nullptr || st == nullptr) continue;
-    behind.push_back(indicator_label(*ind) + " — " + municipal_value_text(*ind, *st) + " при цели " +
+    behind.push_back(indicator_short_label(*ind) + " — " + municipal_value_text(*ind, *st) + " при цели " +
                      target_gap_text(*ind, *st, *row->target, *row->gap));
   }
-  std::vector<std::string> reached;
-  for (const auto& row : a.roadmap) {
-    const auto* ind = def.find_indicator(row.indicator_id);
-    if (ind == nullptr || !row.target || ind->kind == model::IndicatorKind::yesno) continue;
-    if (ind->kind == model::IndicatorKind::count) continue;  // a municipal total: no school target
-    reached.push_back(short_label(*ind) + " — " + std::to_string(row.schools_meeting_target) + " из " +
-                      count_of_schools(row.schools_with_value));
-  }
-  std::vector<std::string> out;
-  out.push_back(behind.empty() ? "Все целевые значения " + std::to_string(year) +
-                                     " года по " + where + " достигнуты."
-                               : "Не достигнуты целевые значения " + std::to_string(year) +
-                                     " года по показателям: " + join(behind) + ".");
-  if (!reached.empty()) out.push_back("Целевого значения достигли ОО: " + join(reached) + ".");
-  return out;
+  if (behind.empty()) return "";
+  return "Не достигнуты целевые значения " + std::to_string(a.period.year) + " года по " +
+         std::to_string(behind.size()) + " из " + count_genitive(f.with_target, k_indicator_genitive) + ": " +
+         join(behind) + ".";
 }
 
-std::vector<std::string> cluster_paragraphs(const model::Definition& def,
-                                            const model::Registry& registry, const Analysis& a) {
-  const auto& c = a.clusters;
-  if (c.clusters.empty()) {
-    if (c.warnings.empty()) return {};
-    return {"Группировка ОО не проведена: " + c.warnings.back() + "."};
+std::vector<std::string> dynamics_paragraphs(const Analysis& a, const Findings& f, bool good) {
+  if (a.dynamics.periods.empty() || (f.improved.empty() && f.not_improved.empty())) return {};
+  const auto& list = good ? f.improved : f.not_improved;
+  if (list.empty()) return {};
+  std::vector<std::string> s;
+  for (const auto& c : list) {
+    std::string amount = change_amount_text(*c.indicator, *c.change);
+    if (!amount.empty() && c.indicator->better == model::Better::lower) amount += ", меньше — лучше";
+    s.push_back(indicator_short_label(*c.indicator) + (amount.empty() ? "" : " (" + amount + ")"));
   }
-  std::string p = groups_lead(def, c);
-  for (const auto& g : c.clusters) p += " " + group_text(def, registry, g);
-  if (!c.insufficient_data.empty()) {
-    p += " Недостаточно данных для группировки: " + school_list(registry, c.insufficient_data) + ".";
+  std::string out = std::string(good ? "Положительная динамика " : "Без положительной динамики ") +
+                    comparison_text(*list.front().change) + ": " + join(s) + ".";
+  if (!good && f.set_changed != nullptr && f.set_changed->schools) {
+    const auto& sc = *f.set_changed->schools;
+    out += " Состав ОО, представивших данные, изменился (" + std::to_string(sc.then) + " ОО в " +
+           period_prepositional(f.set_changed->period) + ", " + std::to_string(sc.now) +
+           " ОО сейчас): изменения муниципальных значений отчасти объясняются составом.";
   }
-  return {p};
+  return {out};
 }
 
-std::vector<std::string> rubric_paragraphs(const model::Definition& def, const Analysis& a) {
-  if (!a.rubric) return {};
+// The rubric in the results: the municipality's points and level (with why,
+// when the level was lowered), the blocks every school scores alike, the
+// parameters not assessed yet.
+std::string rubric_result(const model::Definition& def, const Analysis& a) {
   const auto& r = *a.rubric;
   const auto& m = r.municipal;
   const auto words = municipality_words(def);
-  std::string p = "Оценка по рубрике «" + r.title + "»: " + words.nominative + " — " +
-                  points_out_of(m.total, m.max) + " (" + format_percent(m.share) + ", уровень «" +
-                  level_name(m.level) + "»)";
-  if (r.school_median_total) p += "; медиана баллов ОО — " + format_points(*r.school_median_total);
-  p += ". Уровень ОО по рубрике: высокий — " + count_of_schools(r.schools_high) + ", средний — " +
-       count_of_schools(r.schools_medium) + ", низкий — " + count_of_schools(r.schools_low) + ".";
-  // The weakest blocks of the municipality (lowest share of their maximum).
-  const auto all_blocks = m.blocks();
-  std::vector<const BlockScore*> blocks;
-  for (const auto& b : all_blocks) {
-    if (b.max > 0) blocks.push_back(&b);
+  std::string p = "По рубрике «" + r.title + "» " + words.nominative + " набрал " + points_out_of(m.total, m.max) +
+                  " (" + format_percent(m.share) + "), уровень «" + level_name(m.level) + "»";
+  if (def.rubric && def.rubric->declared_total && std::abs(*def.rubric->declared_total - def.rubric->computed_total) > k_eps) {
+    p += " (в методике заявлен максимум " + format_points(*def.rubric->declared_total) + ", сумма баллов по строкам — " +
+         format_points(def.rubric->computed_total) + "; используется сумма по строкам)";
   }
-  std::stable_sort(blocks.begin(), blocks.end(), [](const auto* x, const auto* y) {
-    return x->points / x->max < y->points / y->max - k_eps;
+  if (!r.level_note.empty()) p += ": " + r.level_note;
+  p += ".";
+  if (!r.schools.empty()) {
+    std::vector<std::string> levels;
+    for (const auto& [n, word] : {std::pair{r.schools_high, "высокий"}, std::pair{r.schools_medium, "средний"},
+                                  std::pair{r.schools_low, "низкий"}}) {
+      if (n > 0) levels.push_back(std::string(word) + " — " + count_of_schools(n));
+    }
+    p += " Уровень ОО по рубрике: " + join(levels, ", ") + ".";
+  }
+  const auto blocks = m.blocks();
+  std::vector<std::string> uniform;
+  for (std::size_t i = 0; i < blocks.size() && i < r.uniform_blocks.size(); ++i) {
+    if (!r.uniform_blocks[i] || r.schools.empty()) continue;
+    uniform.push_back(in_quotes(blocks[i].title) + " (" + points_out_of(r.schools.front().block_points(i),
+                                                                          r.schools.front().block_max(i)) + ")");
+  }
+  if (!uniform.empty()) {
+    p += std::string(uniform.size() == 1 ? " Блок " : " Блоки ") + join_and(uniform) +
+         (uniform.size() == 1 ? " у всех ОО одинаков" : " у всех ОО одинаковы") +
+         ": он оценивает методику " + words.genitive + " (её показатели), а не работу ОО.";
+    if (uniform.size() > 1) p.replace(p.rfind(": он оценивает"), std::string(": он оценивает").size(), ": они оценивают");
+  }
+  std::vector<std::string> unassessed;
+  for (const auto& b : blocks) {
+    for (const auto& pos : b.positions) {
+      for (const auto& param : pos.params) {
+        if (!param.assessed) unassessed.push_back(in_quotes(pos.name.empty() ? param.title : pos.name));
+      }
+    }
+  }
+  if (!unassessed.empty()) {
+    p += " Не оценивается (нет данных за предыдущий период, в максимум не входит): " + join_and(unassessed) + ".";
+  }
+  return p;
+}
+
+// The weakest blocks that differ between schools: where the municipality
+// lost the largest share of its points.
+std::string weak_blocks(const model::Definition& def, const Analysis& a) {
+  const auto& r = *a.rubric;
+  const auto blocks = r.municipal.blocks();
+  std::vector<std::pair<std::size_t, const BlockScore*>> candidates;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const bool uniform = i < r.uniform_blocks.size() && r.uniform_blocks[i];
+    if (!uniform && blocks[i].max > 0 && blocks[i].points < blocks[i].max - k_eps) {
+      candidates.emplace_back(i, &blocks[i]);
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) {
+    return x.second->points / x.second->max < y.second->points / y.second->max - k_eps;
   });
   std::vector<std::string> weak;
-  for (std::size_t i = 0; i < blocks.size() && i < 2; ++i) {
-    if (blocks[i]->points >= blocks[i]->max) break;
-    weak.push_back(in_quotes(blocks[i]->title) + " (" + points_out_of(blocks[i]->points, blocks[i]->max) +
-                   ")");
+  for (std::size_t i = 0; i < candidates.size() && i < 2; ++i) {
+    weak.push_back(in_quotes(candidates[i].second->title) + " (" +
+                   points_out_of(candidates[i].second->points, candidates[i].second->max) + ")");
   }
-  if (!weak.empty()) {
-    p += std::string(" Наименьшая доля баллов ") + words.genitive +
-         (weak.size() == 1 ? " — в блоке " : " — в блоках ") + join_and(weak) + ".";
+  if (weak.empty()) return "";
+  return std::string("Наименьшая доля баллов ") + municipality_words(def).genitive + " по рубрике — " +
+         (weak.size() == 1 ? "в блоке " : "в блоках ") + join_and(weak) + ".";
+}
+
+// «Нет» answers of the yes/no indicators: "Ответ «Нет»: 1.3 (…) — 2 ОО; 3.3 (…) — 1 ОО."
+std::string no_answers(const model::Definition& def, const aggregate::Summary& summary) {
+  std::vector<std::string> items;
+  for (const auto& ind : def.indicators) {
+    if (ind.kind != model::IndicatorKind::yesno) continue;
+    int no = 0;
+    for (const auto& id : summary.school_ids) {
+      if (const auto* v = summary.value(id, ind.id); v && v->value && *v->value < 50) ++no;
+    }
+    if (no > 0) items.push_back(indicator_short_label(ind) + " — " + count_of_schools(no));
   }
-  return {p};
+  if (items.empty()) return "";
+  return "Ответ «Нет» в формах: " + join(items) + ".";
+}
+
+std::string missing_forms(const model::Registry& registry, const model::Participation& p) {
+  if (p.not_sent.empty() && p.rejected.empty()) return "";
+  std::vector<std::string> parts;
+  if (!p.not_sent.empty()) {
+    parts.push_back("не представили форму " + count_of_schools(static_cast<int>(p.not_sent.size())) + " (" +
+                    school_list(registry, p.not_sent) + ")");
+  }
+  if (!p.rejected.empty()) {
+    parts.push_back("формы " + count_of_schools(static_cast<int>(p.rejected.size())) +
+                    " не приняты из-за ошибок заполнения (" + school_list(registry, p.rejected) + ")");
+  }
+  return util::upper_first(join(parts)) + ".";
+}
+
+// "По 2 показателям у части ОО знаменатель меньше 5: …", when some values are small.
+std::string small_data(const model::Definition& def, const aggregate::Summary& summary) {
+  const double min_den = min_denominator(def);
+  std::vector<std::string> codes;
+  for (const auto& ind : def.indicators) {
+    int small = 0;
+    for (const auto& id : summary.school_ids) {
+      if (const auto* v = summary.value(id, ind.id); v && is_small(ind, *v, min_den)) ++small;
+    }
+    if (small > 0) {
+      codes.push_back((ind.code.empty() ? in_quotes(ind.name) : ind.code) + " — " + count_of_schools(small));
+    }
+  }
+  if (codes.empty()) return "";
+  return "Мало данных (знаменатель меньше " + format_compact(min_den, 1) + "): " + join(codes) +
+         "; такие значения приведены с числителем и знаменателем и не служат основанием для выводов об "
+         "опыте ОО, группах и местах.";
+}
+
+std::vector<std::string> decisions(const model::Definition& def, const model::Registry& registry,
+                                   const aggregate::Summary& summary, const Analysis& a, const Findings& f,
+                                   const model::Participation& p) {
+  std::vector<std::string> out;
+  if (!f.stalled.empty()) {
+    out.push_back("выявить причины отсутствия положительной динамики " +
+                  by_directions(direction_names(def, f.stalled)));
+  }
+  if (!f.behind_target.empty()) {
+    std::vector<std::string> labels;
+    for (const auto* row : f.behind_target) {
+      if (const auto* ind = def.find_indicator(row->indicator_id)) labels.push_back(indicator_short_label(*ind));
+    }
+    out.push_back("спланировать меры по достижению целевых значений " + std::to_string(a.period.year) + " года " +
+                  (labels.size() == 1 ? "по показателю " : "по показателям ") + join_and(labels));
+  }
+  if (const auto help = schools_needing_help(a); !help.empty()) {
+    out.push_back("оказать адресную методическую помощь ОО с наибольшим числом отставаний: " +
+                  school_list(registry, help));
+  }
+  if (const auto ex = exemplars_text(def, registry, summary, a); !ex.empty()) {
+    out.push_back("обобщить и распространить опыт ОО с лучшими значениями: " + ex);
+  }
+  if (!p.not_sent.empty() || !p.rejected.empty()) {
+    const std::set<std::string> missing_ids = [&] {
+      std::set<std::string> s(p.not_sent.begin(), p.not_sent.end());
+      s.insert(p.rejected.begin(), p.rejected.end());
+      return s;
+    }();
+    std::vector<std::string> ids;  // registry order
+    for (const auto& school : registry.schools) {
+      if (missing_ids.contains(school.id)) ids.push_back(school.id);
+    }
+    out.push_back("обеспечить представление форм мониторинга всеми ОО (" + school_list(registry, ids) + ")");
+  }
+  if (!summary.school_ids.empty()) {
+    out.push_back("руководителям ОО рассмотреть результаты мониторинга и адресные рекомендации на "
+                  "педагогических (методических) советах и включить меры в планы методической работы");
+  }
+  return out;
 }
 
 }  // namespace
 
+std::string exemplars_text(const model::Definition& definition, const model::Registry& registry,
+                           const aggregate::Summary& summary, const Analysis& analysis) {
+  std::vector<std::string> items;
+  const auto groups = group_recommendations(definition, summary, analysis);
+  for (const auto* g : exemplar_groups(groups)) {
+    const auto* ind = definition.find_indicator(g->indicator_id);
+    if (ind == nullptr) continue;
+    items.push_back("по " + indicator_short_label(*ind) + " — " +
+                    schools_with_values(definition, registry, summary, *g, g->exemplars));
+  }
+  return join(items);
+}
+
 std::string target_gap_text(const model::IndicatorDef& ind, const aggregate::IndicatorStats& st,
                             double target, double gap) {
   if (ind.kind != model::IndicatorKind::yesno) {
+    if (ind.better == model::Better::lower) {
+      return "не более " + format_target(ind, target) + " (превышение " + format_gap(ind, gap) + ")";
+    }
     return format_target(ind, target) + " (отставание " + format_gap(ind, gap) + ")";
   }
   // A yes/no target is a share of schools: say how many schools are missing.
@@ -222,32 +370,82 @@ std::string recommendation_count_text(const Analysis& a) {
 }
 
 SummaryParts summary_parts(const model::Definition& definition, const model::Registry& registry,
-                           const aggregate::Summary& summary, const Analysis& analysis) {
+                           const aggregate::Summary& summary, const Analysis& analysis,
+                           const model::Participation& participation) {
   SummaryParts parts;
-  parts.participation = participation(definition, registry, summary);
-  if (summary.school_ids.empty()) return parts;
-  const auto findings = find_findings(definition, summary, analysis);
-  parts.satisfactory = satisfactory(definition, findings);
-  parts.dynamics = dynamics_paragraphs(definition, analysis, findings);
-  parts.targets = target_paragraphs(definition, summary, analysis, findings);
-  parts.groups = cluster_paragraphs(definition, registry, analysis);
-  parts.rubric = rubric_paragraphs(definition, analysis);
-  parts.recommendations = recommendation_count_text(analysis);
+  parts.studied = studied(definition, registry, summary, participation);
+  if (summary.school_ids.empty()) {
+    if (const auto m = missing_forms(registry, participation); !m.empty()) parts.problems.push_back(m);
+    return parts;
+  }
+  const auto f = find_findings(definition, summary, analysis);
+  const auto add = [](std::vector<std::string>& to, std::string text) {
+    if (!text.empty()) to.push_back(std::move(text));
+  };
+  // Results.
+  if (f.with_target == 0) {
+    add(parts.results, "Целевые значения на " + std::to_string(analysis.period.year) +
+                           " год в методике не заданы: показатели сравниваются с медианой по ОО.");
+  }
+  add(parts.results, targets_met(definition, summary, analysis, f));
+  if (!f.satisfactory.empty()) {
+    add(parts.results, "Результаты удовлетворительные " + satisfactory_rule(definition, f) + " " +
+                           by_directions(direction_names(definition, f.satisfactory)) + ".");
+  }
+  if (analysis.dynamics.periods.empty()) {
+    add(parts.results, "Данных предыдущих периодов нет: динамика показателей не оценивается.");
+  } else if (f.improved.empty() && f.not_improved.empty()) {
+    add(parts.results, "Муниципальных значений за предыдущий период нет: динамика не оценивается.");
+  }
+  for (auto& p : dynamics_paragraphs(analysis, f, true)) add(parts.results, std::move(p));
+  if (analysis.rubric) add(parts.results, rubric_result(definition, analysis));
+  if (!analysis.clusters.clusters.empty()) add(parts.results, groups_lead(definition, analysis.clusters));
+  add(parts.results, recommendation_count_text(analysis));
+  // Problems.
+  add(parts.problems, targets_missed(definition, summary, analysis, f));
+  add(parts.problems, schools_behind(definition, analysis));
+  if (f.satisfactory.empty() && f.judged > 0) {
+    add(parts.problems, "Направлений с удовлетворительными результатами " + satisfactory_rule(definition, f) +
+                            " нет.");
+  }
+  for (auto& p : dynamics_paragraphs(analysis, f, false)) add(parts.problems, std::move(p));
+  if (!f.stalled.empty()) {
+    add(parts.problems, "Нет положительной динамики " + by_directions(direction_names(definition, f.stalled)) + ".");
+  }
+  add(parts.problems, no_answers(definition, summary));
+  if (analysis.rubric) add(parts.problems, weak_blocks(definition, analysis));
+  add(parts.problems, missing_forms(registry, participation));
+  add(parts.problems, small_data(definition, summary));
+  parts.decisions = decisions(definition, registry, summary, analysis, f, participation);
   return parts;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> summary_sections(const SummaryParts& parts) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  out.push_back({"Что изучено", {parts.studied}});
+  if (!parts.results.empty()) out.push_back({"Основные результаты", parts.results});
+  if (!parts.problems.empty()) out.push_back({"Основные проблемы", parts.problems});
+  if (!parts.decisions.empty()) {
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < parts.decisions.size(); ++i) {
+      items.push_back(std::to_string(i + 1) + ". " + util::sentence(parts.decisions[i]));
+    }
+    out.push_back({"Предлагаемые решения", std::move(items)});
+  }
+  return out;
 }
 
 std::vector<std::string> write_analytical_summary(const model::Definition& definition,
                                                   const model::Registry& registry,
                                                   const aggregate::Summary& summary,
-                                                  const Analysis& analysis) {
-  auto parts = summary_parts(definition, registry, summary, analysis);
-  std::vector<std::string> out = {std::move(parts.participation)};
-  if (summary.school_ids.empty()) return out;
-  out.push_back(std::move(parts.satisfactory));
-  for (auto* list : {&parts.dynamics, &parts.targets, &parts.groups, &parts.rubric}) {
-    for (auto& p : *list) out.push_back(std::move(p));
+                                                  const Analysis& analysis,
+                                                  const model::Participation& participation) {
+  std::vector<std::string> out;
+  for (auto& [title, paragraphs] :
+       summary_sections(summary_parts(definition, registry, summary, analysis, participation))) {
+    out.push_back(title + ":");
+    for (auto& p : paragraphs) out.push_back(std::move(p));
   }
-  out.push_back(std::move(parts.recommendations));
   return out;
 }
 

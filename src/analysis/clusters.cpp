@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "analysis/kmeans.h"
+#include "analysis/group_text.h"
 #include "analysis/number_text.h"
+#include "analysis/small_numbers.h"
 
 namespace analysis {
 
@@ -20,7 +23,7 @@ struct Profiles {
 };
 
 Profiles build_profiles(const model::Definition& def, const aggregate::Summary& summary,
-                        double min_values) {
+                        double min_values, double min_den) {
   Profiles out;
   std::vector<std::string> schools = summary.school_ids;
   std::sort(schools.begin(), schools.end());
@@ -32,7 +35,8 @@ Profiles build_profiles(const model::Definition& def, const aggregate::Summary& 
     if (ind.kind == model::IndicatorKind::count) continue;
     std::vector<double> v;
     for (const auto& id : schools) {
-      if (const auto* sv = summary.value(id, ind.id); sv && sv->value) v.push_back(*sv->value);
+      const auto* sv = summary.value(id, ind.id);
+      if (sv && sv->value && !is_small(ind, *sv, min_den)) v.push_back(*sv->value);
     }
     if (v.size() < 2) continue;
     double mean = 0;
@@ -52,7 +56,8 @@ Profiles build_profiles(const model::Definition& def, const aggregate::Summary& 
     int present = 0;
     for (std::size_t j = 0; j < out.indicator_ids.size(); ++j) {
       const auto* sv = summary.value(id, out.indicator_ids[j]);
-      if (sv && sv->value) {
+      const auto* ind = def.find_indicator(out.indicator_ids[j]);
+      if (sv && sv->value && !is_small(*ind, *sv, min_den)) {
         ++present;
         p.push_back(cols[j].sign * (*sv->value - cols[j].mean) / cols[j].sd);
       } else {
@@ -75,22 +80,31 @@ double mean_of(const std::vector<double>& v) {
   return v.empty() ? 0 : s / static_cast<double>(v.size());
 }
 
+// k-means with k centres over the profiles: the members of each centre.
+std::vector<std::vector<std::size_t>> groups_of(const Profiles& prof, int k, std::size_t first) {
+  const auto km = kmeans(prof.points, k, first);
+  std::vector<std::vector<std::size_t>> out(km.centres.size());
+  for (std::size_t i = 0; i < prof.school_ids.size(); ++i) {
+    out[static_cast<std::size_t>(km.assignment[i])].push_back(i);
+  }
+  std::erase_if(out, [](const auto& g) { return g.empty(); });
+  return out;
+}
+
+bool no_group_of_one(const std::vector<std::vector<std::size_t>>& groups) {
+  for (const auto& g : groups) {
+    if (g.size() < 2) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-std::vector<std::string> group_names(int k) {
-  constexpr const char* k_first = "опережающая группа";
-  constexpr const char* k_last = "группа поддержки";
-  switch (k) {
-    case 1: return {"единая группа"};
-    case 2: return {k_first, k_last};
-    case 3: return {k_first, "основная группа", k_last};
-    case 4: return {k_first, "основная группа 1", "основная группа 2", k_last};
-    case 5: return {k_first, "основная группа 1", "основная группа 2", "основная группа 3", k_last};
-    default: break;
-  }
-  std::vector<std::string> out;
-  for (int i = 1; i <= k; ++i) out.push_back("группа " + std::to_string(i));
-  return out;
+std::string group_letter(int index) {
+  static constexpr const char* k_letters[] = {"А", "Б", "В", "Г", "Д", "Е", "Ж", "И", "К", "Л",
+                                              "М", "Н", "П", "Р", "С", "Т", "У", "Ф", "Х", "Ц"};
+  if (index >= 0 && index < static_cast<int>(std::size(k_letters))) return k_letters[index];
+  return std::to_string(index + 1);
 }
 
 const Cluster* Clustering::cluster_of(const std::string& school_id) const {
@@ -100,11 +114,19 @@ const Cluster* Clustering::cluster_of(const std::string& school_id) const {
   return nullptr;
 }
 
+const Cluster* Clustering::single_of(const std::string& school_id) const {
+  for (const auto& c : singles) {
+    if (c.school_ids.front() == school_id) return &c;
+  }
+  return nullptr;
+}
+
 Clustering cluster_schools(const model::Definition& definition, const aggregate::Summary& summary,
                            const model::ClusterSettings& settings) {
   Clustering out;
   out.k_requested = settings.k;
-  const auto prof = build_profiles(definition, summary, settings.min_values);
+  const double min_den = min_denominator(definition);
+  const auto prof = build_profiles(definition, summary, settings.min_values, min_den);
   out.indicator_ids = prof.indicator_ids;
   out.insufficient_data = prof.insufficient;
   if (prof.indicator_ids.empty()) {
@@ -134,34 +156,57 @@ Clustering cluster_schools(const model::Definition& definition, const aggregate:
     out.mean_z[prof.school_ids[i]] = school_mean[i];
     if (school_mean[i] > school_mean[first] + k_eps) first = i;  // ties: lower id (sorted)
   }
-  const auto km = kmeans(prof.points, k, first);
-  const int used = static_cast<int>(km.centres.size());
-  if (used < k) {
-    out.warnings.push_back("различающихся профилей ОО меньше, чем групп: групп " + std::to_string(used));
+  // The largest k whose groups all have two schools or more; else k's groups
+  // with the schools alone in theirs set apart.
+  auto groups = groups_of(prof, k, first);
+  const int distinct = static_cast<int>(groups.size());
+  if (distinct < k) {
+    out.warnings.push_back("различающихся профилей ОО меньше, чем групп: групп " + std::to_string(distinct));
   }
-  // Collect, rank by mean z (ties: the lowest school id), name.
-  std::vector<Cluster> groups(static_cast<std::size_t>(used));
-  std::vector<std::vector<double>> means(static_cast<std::size_t>(used));
-  for (std::size_t i = 0; i < prof.school_ids.size(); ++i) {
-    const auto c = static_cast<std::size_t>(km.assignment[i]);
-    groups[c].school_ids.push_back(prof.school_ids[i]);
-    means[c].push_back(school_mean[i]);
+  if (!no_group_of_one(groups)) {
+    for (int fewer = std::min(k, distinct) - 1; fewer >= 2; --fewer) {
+      auto candidate = groups_of(prof, fewer, first);
+      if (no_group_of_one(candidate)) {
+        out.warnings.push_back("при " + std::to_string(k) + " группах в группе оказалась бы одна ОО; групп " +
+                               std::to_string(candidate.size()));
+        groups = std::move(candidate);
+        break;
+      }
+    }
   }
-  for (std::size_t c = 0; c < groups.size(); ++c) groups[c].mean_z = mean_of(means[c]);
-  std::erase_if(groups, [](const Cluster& g) { return g.school_ids.empty(); });
-  std::sort(groups.begin(), groups.end(), [](const Cluster& a, const Cluster& b) {
-    if (std::abs(a.mean_z - b.mean_z) > 1e-9) return a.mean_z > b.mean_z;
+  std::vector<Cluster> formed;
+  for (const auto& members : groups) {
+    Cluster c;
+    std::vector<double> means;
+    for (const auto i : members) {
+      c.school_ids.push_back(prof.school_ids[i]);
+      means.push_back(school_mean[i]);
+    }
+    c.mean_z = mean_of(means);
+    c.factors = distinguishing_factors(definition, summary, c.school_ids, out.indicator_ids, min_den);
+    c.profile = profile_text(definition, c.factors);
+    if (c.school_ids.size() == 1 && groups.size() > 1) {
+      out.singles.push_back(std::move(c));  // named by the school itself (group_text.h)
+    } else {
+      formed.push_back(std::move(c));
+    }
+  }
+  std::sort(formed.begin(), formed.end(), [](const Cluster& a, const Cluster& b) {
+    if (a.school_ids.size() != b.school_ids.size()) return a.school_ids.size() > b.school_ids.size();
     return a.school_ids.front() < b.school_ids.front();
   });
-  out.k_used = static_cast<int>(groups.size());
-  const auto names = group_names(out.k_used);
-  for (std::size_t r = 0; r < groups.size(); ++r) {
-    groups[r].rank = static_cast<int>(r);
-    groups[r].name = names[r];
-    groups[r].factors =
-        distinguishing_factors(definition, summary, groups[r].school_ids, out.indicator_ids);
+  std::sort(out.singles.begin(), out.singles.end(),
+            [](const Cluster& a, const Cluster& b) { return a.school_ids.front() < b.school_ids.front(); });
+  if (!out.singles.empty()) {
+    out.warnings.push_back("ОО с особым профилем (не входят ни в одну группу): " +
+                           std::to_string(out.singles.size()));
   }
-  out.clusters = std::move(groups);
+  for (std::size_t r = 0; r < formed.size(); ++r) {
+    formed[r].rank = static_cast<int>(r);
+    formed[r].name = "группа " + group_letter(static_cast<int>(r));
+  }
+  out.k_used = static_cast<int>(formed.size());
+  out.clusters = std::move(formed);
   return out;
 }
 

@@ -63,7 +63,10 @@ EvidenceResult indicator_evidence(const model::Evidence& ev, const EvidenceConte
     case model::EvidenceTest::positive_dynamics: {
       const auto* row = ctx.dynamics.find(school_id, ev.indicator);
       const auto* prev = row ? row->previous() : nullptr;
-      if (prev == nullptr || !prev->improved) return {std::nullopt, shown + ", нет данных за предыдущий период"};
+      if (prev == nullptr || !prev->earlier) {
+        return {std::nullopt, "не оценивается: нет данных за предыдущий период", true};
+      }
+      if (!prev->improved) return {std::nullopt, shown + ", нет данных за предыдущий период"};
       return {*prev->improved, shown + ", в предыдущем периоде " + format_value(*ind, *prev->earlier) +
                                    " (" + format_change(*ind, *prev->change) + ")"};
     }

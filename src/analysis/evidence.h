@@ -31,6 +31,10 @@ struct EvidenceContext {
 struct EvidenceResult {
   std::optional<bool> holds;  // nullopt: no data to decide (scores 0)
   std::string note;           // Russian: "«Да»", "45,0 % при цели 80 %", "«Да» у 5 из 8 ОО (62,5 %)"
+  // The parameter cannot be judged at all yet (positive_dynamics without a
+  // previous period, e.g. on the first run): «не оценивается», and it counts
+  // in neither the points nor the maximum — not a lost point.
+  bool not_assessed = false;
 };
 
 EvidenceResult evaluate_evidence(const model::Evidence& ev, const EvidenceContext& ctx,

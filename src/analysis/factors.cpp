@@ -6,6 +6,7 @@
 #include "aggregate/statistics.h"
 #include "analysis/number_text.h"
 #include "analysis/russian_words.h"
+#include "analysis/small_numbers.h"
 
 namespace analysis {
 
@@ -17,7 +18,7 @@ std::vector<Factor> distinguishing_factors(const model::Definition& definition,
                                            const aggregate::Summary& summary,
                                            const std::vector<std::string>& school_ids,
                                            const std::vector<std::string>& indicator_ids,
-                                           std::size_t top) {
+                                           double min_denominator, std::size_t top) {
   struct Ranked {
     Factor f;
     std::size_t order;
@@ -34,11 +35,14 @@ std::vector<Factor> distinguishing_factors(const model::Definition& definition,
     };
     // Both sides computed here (the summary has no median for yes/no
     // indicators; for shares this equals IndicatorStats::median).
-    const auto side_of = [&](const std::vector<std::string>& ids) {
+    const auto side_of = [&](const std::vector<std::string>& ids, bool leave_out_small) {
       Side side;
       std::vector<double> values;
       for (const auto& id : ids) {
-        if (const auto* v = summary.value(id, ind.id); v && v->value) values.push_back(*v->value);
+        const auto* v = summary.value(id, ind.id);
+        if (v == nullptr || !v->value) continue;
+        if (leave_out_small && is_small(ind, *v, min_denominator)) continue;
+        values.push_back(*v->value);
       }
       side.total = static_cast<int>(values.size());
       for (const double v : values) side.yes += v > 50 ? 1 : 0;
@@ -49,26 +53,41 @@ std::vector<Factor> distinguishing_factors(const model::Definition& definition,
       }
       return side;
     };
-    const Side group = side_of(school_ids);
-    const Side all = side_of(summary.school_ids);
+    const Side group = side_of(school_ids, true);
+    const Side all = side_of(summary.school_ids, false);
     if (!group.centre || !all.centre) continue;
     Factor f;
     f.indicator_id = ind.id;
     f.group_median = *group.centre;
     f.municipal_median = *all.centre;
-    f.difference = *group.centre - *all.centre;
+    // As printed: "медиана 75,0 % против 62,5 % (+12,5 п.п.)" adds up.
+    f.difference = aggregate::printed(*group.centre) - aggregate::printed(*all.centre);
     if (std::abs(f.difference) < k_min_difference) continue;
     f.favourable = (f.difference > 0) == (ind.better == model::Better::higher);
+    const bool one = school_ids.size() == 1;  // a school of its own profile: its value, not a median
     if (yesno) {
       f.group_yes = group.yes;
       f.group_total = group.total;
       f.all_yes = all.yes;
       f.all_total = all.total;
-      f.figures = "есть у " + std::to_string(group.yes) + " из " + count_of_schools(group.total) +
-                  " группы против " + std::to_string(all.yes) + " из " + count_of_schools(all.total);
-      f.text = indicator_label(ind) + ": есть у " + std::to_string(group.yes) + " из " +
-               count_of_schools(group.total) + " группы, по " + where.dative + " — " +
-               yes_schools_text(all.yes, all.total);
+      if (one) {
+        const std::string answer = group.yes > 0 ? "«Да»" : "«Нет»";
+        f.figures = "в ОО " + answer + ", по " + where.dative + " «Да» " + yes_schools_text(all.yes, all.total);
+        f.text = indicator_label(ind) + ": в ОО " + answer + ", по " + where.dative + " «Да» " +
+                 yes_schools_text(all.yes, all.total);
+      } else {
+        f.figures = "есть у " + std::to_string(group.yes) + " из " + count_of_schools(group.total) +
+                    " группы против " + std::to_string(all.yes) + " из " + count_of_schools(all.total);
+        f.text = indicator_label(ind) + ": есть у " + std::to_string(group.yes) + " из " +
+                 count_of_schools(group.total) + " группы, по " + where.dative + " — " +
+                 yes_schools_text(all.yes, all.total);
+      }
+    } else if (one) {
+      f.figures = format_value(ind, f.group_median) + " против медианы " + format_value(ind, f.municipal_median);
+      f.text = indicator_label(ind) + ": значение ОО " + format_value(ind, f.group_median) + " при медиане по " +
+               where.dative + " " + format_value(ind, f.municipal_median) + " (" +
+               format_change(ind, f.difference) + ")";
+      if (ind.better == model::Better::lower) f.text += ", меньше — лучше";
     } else {
       f.figures = "медиана " + format_value(ind, f.group_median) + " против " +
                   format_value(ind, f.municipal_median);

@@ -2,7 +2,9 @@
 // group's median differs most from the municipality's median (the median of
 // the values of all schools with an accepted form). A yes/no indicator is
 // compared by the share of schools answering «Да» (in the group and among all
-// schools), not by a median of 100s and 0s. Pure.
+// schools), not by a median of 100s and 0s. A group's side leaves out the
+// shares from small denominators (small_numbers.h): 1 of 1 young teachers
+// does not make a group's character. Pure.
 #pragma once
 
 #include <cstddef>
@@ -31,12 +33,14 @@ struct Factor {
 };
 
 // At most `top` factors, largest |difference| first (ties: definition order);
-// indicators where the group and the municipality do not differ (|d| < 0.05)
-// or where either median is unknown are skipped.
+// indicators where the group and the municipality do not differ (the printed
+// medians are equal) or where either median is unknown are skipped. The
+// municipal side is the published median (all schools' values); the group's
+// leaves out shares whose denominator is below `min_denominator`.
 std::vector<Factor> distinguishing_factors(const model::Definition& definition,
                                            const aggregate::Summary& summary,
                                            const std::vector<std::string>& school_ids,
                                            const std::vector<std::string>& indicator_ids,
-                                           std::size_t top = 3);
+                                           double min_denominator, std::size_t top = 3);
 
 }  // namespace analysis

@@ -1,6 +1,7 @@
 #include "analysis/findings.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace analysis {
 
@@ -8,8 +9,9 @@ namespace {
 
 constexpr double k_eps = 1e-9;
 
-bool satisfactory_direction(const model::Definition& def, const aggregate::Summary& summary,
-                            const std::string& dir) {
+// nullopt: nothing of the direction is judged.
+std::optional<bool> satisfactory_direction(const model::Definition& def, const aggregate::Summary& summary,
+                                           const std::string& dir) {
   const double tolerance = recommendation_settings(def).min_gap;
   int judged = 0;
   bool ok = true;
@@ -25,7 +27,8 @@ bool satisfactory_direction(const model::Definition& def, const aggregate::Summa
       ok = ok && !worse_than_median(ind, *st, tolerance);
     }  // yes/no without a target: no median; a count's total is not comparable with a school's median
   }
-  return judged > 0 && ok;
+  if (judged == 0) return std::nullopt;
+  return ok;
 }
 
 }  // namespace
@@ -62,7 +65,10 @@ Findings find_findings(const model::Definition& def, const aggregate::Summary& s
                        const Analysis& a) {
   Findings f;
   for (const auto& dir : direction_ids(def)) {
-    if (satisfactory_direction(def, summary, dir)) f.satisfactory.push_back(dir);
+    const auto ok = satisfactory_direction(def, summary, dir);
+    if (!ok) continue;
+    ++f.judged;
+    if (*ok) f.satisfactory.push_back(dir);
   }
   for (const auto& row : a.dynamics.municipal) {
     const auto* prev = row.previous();

@@ -28,6 +28,7 @@ struct IndicatorChange {
 
 struct Findings {
   std::vector<std::string> satisfactory;  // direction ids, definition order
+  int judged = 0;                         // directions with something judged
   std::vector<IndicatorChange> improved;  // municipal, against the previous period
   std::vector<IndicatorChange> not_improved;
   std::vector<std::string> stalled;       // direction ids without positive dynamics

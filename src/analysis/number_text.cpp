@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "util/text_case.h"
+
 namespace analysis {
 
 namespace {
@@ -88,6 +90,15 @@ std::string format_percent(double v) { return format_number(v, 1) + k_space + "%
 
 std::string indicator_label(const model::IndicatorDef& ind) {
   return (ind.code.empty() ? "" : ind.code + " ") + "«" + ind.name + "»";
+}
+
+std::string indicator_words(const model::IndicatorDef& ind) {
+  return ind.short_name.empty() ? util::lower_first(ind.name) : ind.short_name;
+}
+
+std::string indicator_short_label(const model::IndicatorDef& ind) {
+  if (ind.short_name.empty() || ind.code.empty()) return indicator_label(ind);
+  return ind.code + " (" + ind.short_name + ")";
 }
 
 std::string count_of_schools(int n) { return std::to_string(n) + k_space + "ОО"; }

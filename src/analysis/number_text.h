@@ -36,6 +36,13 @@ std::string format_percent(double v);
 
 // How texts name an indicator: "1.3 «Доля …»", or "«Доля …»" without a code.
 std::string indicator_label(const model::IndicatorDef& ind);
+// A few words for an indicator inside a sentence or a list: its short name
+// («закрепление молодых педагогов за наставником»), else its name with a
+// small first letter («доля педагогов, …»).
+std::string indicator_words(const model::IndicatorDef& ind);
+// "1.3 (закрепление … за наставником)" when the indicator has a code and a
+// short name; else indicator_label().
+std::string indicator_short_label(const model::IndicatorDef& ind);
 
 // "1 ОО", "2 ОО" ... the abbreviation does not decline; kept for symmetry.
 std::string count_of_schools(int n);

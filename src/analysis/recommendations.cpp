@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "analysis/number_text.h"
 #include "analysis/russian_words.h"
+#include "analysis/small_numbers.h"
 
 namespace analysis {
 
@@ -13,18 +15,28 @@ namespace {
 constexpr double k_eps = 1e-9;
 constexpr const char* k_unknown = "—";
 
+// A completing rule's text: the figures, then the advice, in the
+// indicator's direction.
 std::string default_text(model::RecommendationWhen when, const model::Definition& def,
                          model::Better better) {
   const std::string where = municipality_words(def).dative;
+  const bool higher = better == model::Better::higher;
   switch (when) {
     case model::RecommendationWhen::below_target:
-      return "{indicator} — {value} при целевом значении {year} года {target} (отставание {gap}). "
-             "Включить в план методической работы ОО меры по достижению целевого значения, "
-             "использовать опыт ОО, достигших его.";
+      return higher ? "{indicator} — {value} при целевом значении {year} года {target} (отставание {gap}). "
+                      "Включить в план методической работы ОО меры по достижению целевого значения."
+                    : "{indicator} — {value} при целевом значении {year} года не более {target} "
+                      "(превышение {gap}). Включить в план методической работы ОО меры по снижению "
+                      "значения до целевого.";
     case model::RecommendationWhen::below_median:
       return "{indicator} — {value} при медиане по " + where + " {median} (" +
-             (better == model::Better::higher ? "ниже на {gap}" : "выше на {gap}, а лучше меньше") +
+             (higher ? "ниже на {gap}" : "выше на {gap}, а лучше меньше") +
              "). Проанализировать причины отставания и перенять практики ОО с лучшими значениями.";
+    case model::RecommendationWhen::bottom_quartile:
+      return higher ? "{indicator} — {value}, в нижней четверти значений ОО (медиана по " + where +
+                          " {median}). Проанализировать причины и перенять практики ОО с лучшими значениями."
+                    : "{indicator} — {value}, в четверти наибольших значений ОО, а лучше меньше (медиана по " +
+                          where + " {median}). Проанализировать причины и перенять практики ОО с лучшими значениями.";
     case model::RecommendationWhen::document_missing:
       return documents_missing_text({"«{input}»"});
     case model::RecommendationWhen::no_positive_dynamics:
@@ -32,17 +44,6 @@ std::string default_text(model::RecommendationWhen when, const model::Definition
              "причины отсутствия положительной динамики.";
   }
   return "";
-}
-
-// Order of importance of the triggers (ranked()).
-int trigger_order(model::RecommendationWhen when) {
-  switch (when) {
-    case model::RecommendationWhen::below_target: return 0;
-    case model::RecommendationWhen::document_missing: return 1;
-    case model::RecommendationWhen::below_median: return 2;
-    case model::RecommendationWhen::no_positive_dynamics: return 3;
-  }
-  return 4;
 }
 
 bool worse(double value, double reference, model::Better better) {
@@ -61,7 +62,7 @@ std::string yes_no_word(double v) { return v > 50 ? "«Да»" : "«Нет»"; }
 std::optional<Fired> check_rule(const model::RecommendationRule& rule, const model::Definition& def,
                                 const aggregate::Summary& summary, const model::Submission* sub,
                                 const std::string& school_id, const Dynamics& dynamics,
-                                double min_gap) {
+                                double min_gap, double min_den) {
   std::map<std::string, std::string> v = {{"value", k_unknown},  {"target", k_unknown},
                                           {"median", k_unknown}, {"gap", k_unknown},
                                           {"previous", k_unknown}, {"change", k_unknown},
@@ -81,7 +82,7 @@ std::optional<Fired> check_rule(const model::RecommendationRule& rule, const mod
   if (ind == nullptr || sv == nullptr || !sv->value) return std::nullopt;
   const bool yesno = ind->kind == model::IndicatorKind::yesno;
   v["indicator"] = ind->name;
-  v["value"] = yesno ? yes_no_word(*sv->value) : format_value(*ind, *sv->value);
+  v["value"] = yesno ? yes_no_word(*sv->value) : value_text(*ind, *sv, min_den);
   if (sv->target) v["target"] = format_target(*ind, *sv->target);
   if (st && st->median) v["median"] = format_value(*ind, *st->median);
   const auto* row = dynamics.find(school_id, rule.indicator);
@@ -92,19 +93,34 @@ std::optional<Fired> check_rule(const model::RecommendationRule& rule, const mod
   if (prev && prev->change) {
     v["change"] = yesno ? "стало " + yes_no_word(*sv->value) : format_change(*ind, *prev->change);
   }
-  const double need = rule.min_gap.value_or(min_gap) - k_eps;
+  // A completing rule answers any missed target; the method's own, gaps of min_gap or more.
+  const double need = rule.completing && rule.when == model::RecommendationWhen::below_target
+                          ? -1
+                          : rule.min_gap.value_or(min_gap) - k_eps;
   switch (rule.when) {
     case model::RecommendationWhen::below_target: {
-      if (sv->status != aggregate::TargetStatus::not_met || !sv->target) return std::nullopt;
-      const double gap = std::abs(*sv->value - *sv->target);
+      if (sv->status != aggregate::TargetStatus::not_met || !sv->target || !sv->gap) return std::nullopt;
+      const double gap = std::abs(*sv->gap);  // from the printed value
       if (gap < need) return std::nullopt;
       v["gap"] = format_gap(*ind, gap);
       return Fired{v, gap};
     }
     case model::RecommendationWhen::below_median: {
-      if (!st || !st->median || !worse(*sv->value, *st->median, ind->better)) return std::nullopt;
-      const double gap = std::abs(*sv->value - *st->median);
-      if (gap < need) return std::nullopt;
+      if (!st || !st->median || !worse(*sv->value, *st->median, ind->better) || !sv->deviation) {
+        return std::nullopt;
+      }
+      const double gap = std::abs(*sv->deviation);  // printed value - printed median
+      if (gap < need || gap < k_eps) return std::nullopt;
+      v["gap"] = format_gap(*ind, gap);
+      return Fired{v, gap};
+    }
+    case model::RecommendationWhen::bottom_quartile: {
+      if (!st || !st->median || !st->q1 || !st->q3 || !sv->deviation) return std::nullopt;
+      const bool higher = ind->better == model::Better::higher;
+      const double edge = higher ? *st->q1 : *st->q3;
+      const bool in_quarter = higher ? *sv->value <= edge + k_eps : *sv->value >= edge - k_eps;
+      const double gap = std::abs(*sv->deviation);
+      if (!in_quarter || !worse(*sv->value, *st->median, ind->better) || gap < k_eps) return std::nullopt;
       v["gap"] = format_gap(*ind, gap);
       return Fired{v, gap};
     }
@@ -128,6 +144,17 @@ std::string direction_of(const model::RecommendationRule& rule, const model::Def
 }
 
 }  // namespace
+
+int trigger_order(model::RecommendationWhen when) {
+  switch (when) {
+    case model::RecommendationWhen::below_target: return 0;
+    case model::RecommendationWhen::document_missing: return 1;
+    case model::RecommendationWhen::below_median: return 2;
+    case model::RecommendationWhen::bottom_quartile: return 2;
+    case model::RecommendationWhen::no_positive_dynamics: return 3;
+  }
+  return 4;
+}
 
 std::string input_name(const model::Definition& definition, const std::string& input_id) {
   // A yes/no indicator over the input names it better than the form's label.
@@ -191,31 +218,76 @@ std::string fill_template(const std::string& text, const std::map<std::string, s
 
 std::vector<model::RecommendationRule> default_rules(const model::Definition& definition) {
   std::vector<model::RecommendationRule> rules;
-  for (const auto& ind : definition.indicators) {
+  const auto add = [&](model::RecommendationWhen when, const model::IndicatorDef& ind) {
     model::RecommendationRule r;
-    if (ind.kind == model::IndicatorKind::share) {
-      r.when = ind.targets.empty() ? model::RecommendationWhen::below_median
-                                   : model::RecommendationWhen::below_target;
-      r.indicator = ind.id;
-    } else if (ind.kind == model::IndicatorKind::yesno) {
-      r.when = model::RecommendationWhen::document_missing;
+    r.when = when;
+    if (when == model::RecommendationWhen::document_missing) {
       r.input = ind.input;
     } else {
-      continue;  // counts depend on the school's size
+      r.indicator = ind.id;
     }
-    r.text = default_text(r.when, definition, ind.better);
+    r.text = default_text(when, definition, ind.better);
+    r.completing = true;
     rules.push_back(std::move(r));
+  };
+  for (const auto& ind : definition.indicators) {
+    if (ind.kind == model::IndicatorKind::share) {
+      if (!ind.targets.empty()) add(model::RecommendationWhen::below_target, ind);
+      add(model::RecommendationWhen::bottom_quartile, ind);
+    } else if (ind.kind == model::IndicatorKind::yesno) {
+      add(model::RecommendationWhen::document_missing, ind);
+    }  // counts depend on the school's size
   }
   return rules;
+}
+
+std::vector<model::RecommendationRule> effective_rules(const model::Definition& definition) {
+  std::vector<model::RecommendationRule> rules;
+  if (definition.rubric) rules = definition.rubric->recommendations;
+  for (auto& r : default_rules(definition)) rules.push_back(std::move(r));
+  return rules;
+}
+
+std::string common_advice(const model::RecommendationRule& rule, const model::Definition& definition,
+                          int year) {
+  static constexpr std::string_view k_per_school[] = {"{value}",    "{gap}",    "{target}", "{median}",
+                                                      "{previous}", "{change}", "{school}"};
+  // Sentences end at ". " before a capital letter (or at the end).
+  std::vector<std::string> sentences;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i + 1 < rule.text.size(); ++i) {
+    if (rule.text[i] != '.' || rule.text[i + 1] != ' ' || i + 2 >= rule.text.size()) continue;
+    const unsigned char next = static_cast<unsigned char>(rule.text[i + 2]);
+    const bool capital = (next >= 'A' && next <= 'Z') || next == 0xD0 || next == '{';
+    if (!capital) continue;
+    // A Cyrillic capital is D0 90..D0 AF (А..Я) or D0 81 (Ё).
+    if (next == 0xD0 && i + 3 < rule.text.size()) {
+      const unsigned char second = static_cast<unsigned char>(rule.text[i + 3]);
+      if (!((second >= 0x90 && second <= 0xAF) || second == 0x81)) continue;
+    }
+    sentences.push_back(rule.text.substr(from, i + 1 - from));
+    from = i + 2;
+  }
+  if (from < rule.text.size()) sentences.push_back(rule.text.substr(from));
+  std::string out;
+  for (const auto& s : sentences) {
+    bool per_school = false;
+    for (const auto p : k_per_school) per_school = per_school || s.find(p) != std::string::npos;
+    if (per_school) continue;
+    out += (out.empty() ? "" : " ") + s;
+  }
+  std::map<std::string, std::string> values = {{"year", std::to_string(year)}};
+  if (const auto* ind = definition.find_indicator(rule.indicator)) values["indicator"] = ind->name;
+  if (!rule.input.empty()) values["input"] = input_name(definition, rule.input);
+  return fill_template(out, values);
 }
 
 std::vector<SchoolRecommendations> recommend(
     const model::Definition& definition, const model::Registry& registry,
     const aggregate::Summary& summary,
-    const std::map<std::string, const model::Submission*>& submissions, const Dynamics& dynamics) {
-  const bool own = definition.rubric && !definition.rubric->recommendations.empty();
-  const auto rules = own ? definition.rubric->recommendations : default_rules(definition);
-  const double min_gap = recommendation_settings(definition).min_gap;
+    const std::map<std::string, const model::Submission*>& submissions, const Dynamics& dynamics,
+    const std::vector<model::RecommendationRule>& rules) {
+  const auto settings = recommendation_settings(definition);
   // Direction order: the definition's, then "" (Прочее) last.
   std::vector<std::string> order;
   for (const auto& d : definition.directions) order.push_back(d.id);
@@ -223,6 +295,7 @@ std::vector<SchoolRecommendations> recommend(
 
   std::vector<SchoolRecommendations> out;
   out.reserve(summary.school_ids.size());
+  std::set<std::string, std::less<>> answered;  // indicator or input ids, per school
   for (const auto& school_id : summary.school_ids) {
     SchoolRecommendations sr;
     sr.school_id = school_id;
@@ -231,14 +304,21 @@ std::vector<SchoolRecommendations> recommend(
     const auto sub_it = submissions.find(school_id);
     const model::Submission* sub = sub_it == submissions.end() ? nullptr : sub_it->second;
     std::map<std::string, std::vector<Recommendation>> by_direction;
-    for (const auto& rule : rules) {
-      auto fired = check_rule(rule, definition, summary, sub, school_id, dynamics, min_gap);
+    answered.clear();
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const auto& rule = rules[i];
+      const std::string& key = rule.when == model::RecommendationWhen::document_missing ? rule.input : rule.indicator;
+      if (rule.completing && answered.contains(key)) continue;  // answered once
+      auto fired = check_rule(rule, definition, summary, sub, school_id, dynamics, settings.min_gap,
+                              settings.min_denominator);
       if (!fired) continue;
+      answered.insert(key);
       fired->values["school"] = sr.school_name;
       std::string dir = direction_of(rule, definition);
       if (definition.find_direction(dir) == nullptr) dir.clear();
       by_direction[dir].push_back({rule.when, rule.indicator, rule.input,
-                                   fill_template(rule.text, fired->values), fired->gap});
+                                   fill_template(rule.text, fired->values), fired->gap,
+                                   static_cast<std::uint32_t>(i)});
     }
     for (const auto& dir : order) {
       auto it = by_direction.find(dir);

@@ -1,26 +1,40 @@
 // Addressed recommendations (адресные рекомендации): per school, grouped by
-// direction, chosen by the definition's [[recommendation]] rules (or by
-// default_rules() when it has none), worded in Russian with the figures that
-// triggered them. Pure.
+// direction, worded in Russian with the figures that triggered them. Pure.
 //
-// Triggers, per school with an accepted form:
+// Every shortfall of a school is answered (effective_rules()):
+//   - the method's own [[recommendation]] rules fire as written;
+//   - then, for each indicator and yes/no answer none of them answered for
+//     that school, a completing rule in the indicator's direction: a missed
+//     target of the period's year (any gap), a value in the worst quarter of
+//     the schools' values (bottom_quartile), a yes/no answered «Нет»
+//     (document_missing). One answer per school and indicator.
+// Triggers:
 //   below_target          the school's value falls short of the target of the period's year
 //   below_median          the value is worse than the median across schools
+//   bottom_quartile       at or below the lower quartile (higher is better) or at or
+//                         above the upper one (lower is better), and worse than the median
 //   document_missing      the yes/no input is answered «Нет» (an empty answer triggers nothing)
 //   no_positive_dynamics  the value got worse against the previous period
-// Only gaps that matter: below_target, below_median and no_positive_dynamics
-// fire when the gap (or the worsening) is at least the rule's min_gap, else
-// [recommendations] min_gap (default 5: p.p. for shares, units for counts).
+// The method's below_target, below_median and no_positive_dynamics rules fire
+// when the gap (or the worsening) is at least the rule's min_gap, else
+// [recommendations] min_gap (default 5: p.p. for shares, units for counts);
+// completing rules answer any missed target. Gaps are computed from the
+// printed values (aggregate::printed).
 // Ranking within a school (ranked()): below target first, then missing
-// documents, then below the median, then worsening; larger gaps first.
+// documents, then below the median or in the worst quarter, then worsening;
+// larger gaps first.
 // Placeholders in texts: {school} {indicator} {input} {value} {target}
-// {median} {gap} {previous} {change} {year}; a figure that is not known is "—".
+// {median} {gap} {previous} {change} {year}; a figure that is not known is
+// "—"; a share from a small denominator is given with its counts
+// («0,0 % (0 из 3)», small_numbers.h).
 //
-//   const auto recs = analysis::recommend(def, registry, summary, submissions, dynamics);
+//   const auto rules = analysis::effective_rules(def);
+//   const auto recs = analysis::recommend(def, registry, summary, submissions, dynamics, rules);
 //   recs[0].directions[0].items[0].text
 //     -> "Доля … — 45,0 % при целевом значении 2026 года 80 % (отставание 35,0 п.п.). Включить …"
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -40,6 +54,7 @@ struct Recommendation {
   std::string input_id;      // document_missing only
   std::string text;          // filled in
   double gap = 0;            // size of the gap that fired it (0 for document_missing)
+  std::uint32_t rule = 0;    // index of its rule in effective_rules() (Analysis::rules)
 };
 
 struct DirectionRecommendations {
@@ -65,17 +80,36 @@ struct SchoolRecommendations {
 // The settings of a definition (defaults when it has no [recommendations]).
 model::RecommendationSettings recommendation_settings(const model::Definition& definition);
 
-// Rules used when a definition has none: below_target for shares with
-// targets, below_median for shares without, document_missing for the inputs
-// of yes/no indicators. Definition order. Texts speak of the definition's
-// municipality («медиана по району»).
+// The completing rules, in definition order: per share with targets a
+// below_target, per share a bottom_quartile, per yes/no indicator a
+// document_missing of its input; worded in the indicator's direction
+// («отставание», or «превышение» when lower is better) and naming the
+// definition's municipality («медиана по району»). All marked `completing`.
 std::vector<model::RecommendationRule> default_rules(const model::Definition& definition);
 
-// One entry per school with an accepted form, in summary (registry) order.
+// The rules a run applies: the method's own, then default_rules().
+std::vector<model::RecommendationRule> effective_rules(const model::Definition& definition);
+
+// One entry per school with an accepted form, in summary (registry) order;
+// `rules` as effective_rules() gives them (each Recommendation::rule indexes it).
 std::vector<SchoolRecommendations> recommend(
     const model::Definition& definition, const model::Registry& registry,
     const aggregate::Summary& summary,
-    const std::map<std::string, const model::Submission*>& submissions, const Dynamics& dynamics);
+    const std::map<std::string, const model::Submission*>& submissions, const Dynamics& dynamics,
+    const std::vector<model::RecommendationRule>& rules);
+
+// The part of a rule's text that is the same for every school it concerns:
+// its sentences without a per-school figure ({value}, {gap}, {target},
+// {median}, {previous}, {change}, {school}), placeholders filled
+// ({indicator}, {input}, {year}). "" when every sentence has such a figure.
+//   "{indicator}: {value} при цели {target}. Закрепить за наставниками …"
+//     -> "Закрепить за наставниками …"
+std::string common_advice(const model::RecommendationRule& rule, const model::Definition& definition,
+                          int year);
+
+// Order of importance of the triggers: a missed target first, then a missing
+// document, a low value, no progress (a school's list and the справка's).
+int trigger_order(model::RecommendationWhen when);
 
 // How texts name a yes/no input: the name of the yes/no indicator over it
 // («Наличие Положения о наставничестве»), else the form's label.

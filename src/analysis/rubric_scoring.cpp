@@ -1,6 +1,7 @@
 #include "analysis/rubric_scoring.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "aggregate/statistics.h"
@@ -51,6 +52,7 @@ struct Scored {
   std::vector<double> points;
   std::vector<std::string> notes;
   std::string note;
+  std::vector<bool> unassessed;  // empty: all assessed
 };
 
 Scored score_indicator_position(const model::RubricBlock& b, const model::RubricPosition& pos,
@@ -58,7 +60,7 @@ Scored score_indicator_position(const model::RubricBlock& b, const model::Rubric
   std::vector<IndicatorFacts> facts;
   for (const auto* ind : covered(ctx, pos.id, school_id)) facts.push_back({ind->matches_goal, ind->bad});
   const auto s = score_indicator_set(facts, b);
-  return {{s.presence, s.match, s.deduction}, {"", "", ""}, explain(s)};
+  return {{s.presence, s.match, s.deduction}, {"", "", ""}, explain(s), {}};
 }
 
 Scored score_checklist_position(const model::RubricBlock& b, const model::RubricPosition& pos,
@@ -73,7 +75,10 @@ Scored score_checklist_position(const model::RubricBlock& b, const model::Rubric
     for (const auto* ind : covered(ctx, pos.id, school_id)) indicators_ok = indicators_ok || !ind->bad;
   }
   bool gate_holds = true;
-  for (const auto& p : b.params) {
+  bool gate_unassessed = false;
+  out.unassessed.assign(b.params.size(), false);
+  for (std::size_t pi = 0; pi < b.params.size(); ++pi) {
+    const auto& p = b.params[pi];
     double points = 0;
     std::string note;
     const auto* ev = b.find_evidence(pos.id, p.id);
@@ -82,6 +87,7 @@ Scored score_checklist_position(const model::RubricBlock& b, const model::Rubric
       auto r = evaluate_evidence(*ev, ctx, school_id);
       holds = r.holds;
       note = std::move(r.note);
+      out.unassessed[pi] = r.not_assessed;
     }
     const bool is_gate = p.id == gate_id;
     if (is_gate && b.bad_gate) {
@@ -98,9 +104,21 @@ Scored score_checklist_position(const model::RubricBlock& b, const model::Rubric
     }
     if (!holds && note.empty()) note = "нет данных";
     if (holds.value_or(false)) points = p.points;
-    if (is_gate) gate_holds = holds.value_or(false);
+    if (is_gate) {
+      gate_holds = holds.value_or(false);
+      gate_unassessed = out.unassessed[pi];
+    }
     out.points.push_back(points);
     out.notes.push_back(std::move(note));
+  }
+  // A position whose gate cannot be judged yet is not judged at all.
+  if (gate_unassessed) {
+    for (std::size_t i = 0; i < b.params.size(); ++i) {
+      out.points[i] = 0;
+      out.unassessed[i] = true;
+      if (b.params[i].id != gate_id) out.notes[i] = "не оценивается: не оценивается «" + b.params[0].title + "»";
+    }
+    return out;
   }
   // With a gate (`requires`), the other parameters count only when it holds.
   std::string gate_title;
@@ -135,6 +153,15 @@ Level level_for(double share, const model::RubricLevels& levels) {
   return Level::low;
 }
 
+void reconcile_level(RubricResults& results, bool directions_judged, bool any_satisfactory) {
+  auto& m = results.municipal;
+  results.level_note.clear();
+  if (!directions_judged || any_satisfactory || m.level != Level::high) return;
+  m.level = Level::medium;
+  results.level_note = "по сумме баллов (" + format_percent(m.share) +
+                       ") он был бы высоким, но ни по одному направлению результаты не удовлетворительные";
+}
+
 std::string level_name(Level level) {
   switch (level) {
     case Level::high: return "высокий";
@@ -157,6 +184,7 @@ RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx
     positions += b.positions.size();
   }
   out.m_param_points.reserve(params);
+  out.m_unassessed.reserve(params);
   out.m_notes.reserve(positions + params);
   for (const auto& b : rubric.blocks) {
     double block_points = 0;
@@ -166,12 +194,17 @@ RubricScore score_rubric(const model::Rubric& rubric, const EvidenceContext& ctx
                    : score_checklist_position(b, pos, ctx, school_id);
       block_points += sum_points(s.points, 0, s.points.size());
       out.m_param_points.insert(out.m_param_points.end(), s.points.begin(), s.points.end());
+      for (std::size_t i = 0; i < s.points.size(); ++i) {
+        const bool unassessed = i < s.unassessed.size() && s.unassessed[i];
+        out.m_unassessed.push_back(unassessed);
+        out.not_assessed += unassessed ? 1 : 0;
+      }
       out.m_notes.push_back(texts->intern(s.note));
       for (const auto& note : s.notes) out.m_notes.push_back(texts->intern(note));
     }
     out.total += block_points;
-    out.max += b.computed_max;
   }
+  for (std::size_t i = 0; i < rubric.blocks.size(); ++i) out.max += out.block_max(i);
   out.share = out.max > 0 ? 100.0 * out.total / out.max : 0;
   out.level = level_for(out.share, rubric.levels);
   return out;
@@ -181,13 +214,19 @@ std::vector<BlockScore> RubricScore::blocks() const {
   std::vector<BlockScore> out;
   out.reserve(m_blocks.size());
   std::size_t param = 0, note = 0;
-  for (const auto& b : m_blocks) {
-    BlockScore bs{b.id, b.title, 0, b.computed_max, b.declared_max, {}};
+  for (std::size_t bi = 0; bi < m_blocks.size(); ++bi) {
+    const auto& b = m_blocks[bi];
+    BlockScore bs{b.id, b.title, 0, block_max(bi), b.declared_max, {}, b.computed_max};
     bs.positions.reserve(b.positions.size());
     for (const auto& pos : b.positions) {
       auto ps = position_shape(b, pos);
       ps.note = m_pool->at(m_notes[note++]);
       for (auto& p : ps.params) {
+        p.assessed = !m_unassessed[param];
+        if (!p.assessed) {
+          ps.max -= p.max;
+          p.max = 0;
+        }
         p.points = m_param_points[param++];
         p.note = m_pool->at(m_notes[note++]);
       }
@@ -213,6 +252,21 @@ double RubricScore::block_points(std::size_t i) const {
   return out;
 }
 
+double RubricScore::block_max(std::size_t i) const {
+  if (i >= m_blocks.size()) return 0;
+  const auto& b = m_blocks[i];
+  if (not_assessed == 0 || b.kind == model::RubricKind::indicator_set) return b.computed_max;
+  std::size_t param = 0;
+  for (std::size_t k = 0; k < i; ++k) param += m_blocks[k].positions.size() * params_per_position(m_blocks[k]);
+  double out = 0;
+  for (std::size_t k = 0; k < b.positions.size(); ++k) {
+    for (std::size_t p = 0; p < b.params.size(); ++p, ++param) {
+      if (!m_unassessed[param]) out += b.params[p].points;
+    }
+  }
+  return out;
+}
+
 const RubricScore* RubricResults::of(const std::string& school_id) const {
   return find_indexed(schools, index, school_id);
 }
@@ -235,6 +289,17 @@ RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& 
     out.schools.push_back(std::move(s));
   }
   out.municipal = score_rubric(rubric, ctx, "", pool);
+  out.uniform_blocks.assign(rubric.blocks.size(), false);
+  if (out.schools.size() >= 2) {
+    for (std::size_t b = 0; b < rubric.blocks.size(); ++b) {
+      bool same = true;
+      for (const auto& s : out.schools) {
+        same = same && std::abs(s.block_points(b) - out.schools.front().block_points(b)) < k_eps &&
+               std::abs(s.block_max(b) - out.schools.front().block_max(b)) < k_eps;
+      }
+      out.uniform_blocks[b] = same;
+    }
+  }
   out.school_median_total = aggregate::quantile_inc(totals, 0.5);
   // Places by points: once for all schools, never per school's sheet.
   const std::vector<std::optional<double>> by_total(totals.begin(), totals.end());

@@ -13,7 +13,11 @@
 //   non-bad indicator of the position with a value.
 // - binary: the single parameter, when its evidence holds.
 // A parameter without evidence scores 0 (the loader warned); missing data
-// scores 0 and says so in the note. Totals use the COMPUTED maxima.
+// scores 0 and says so in the note. A parameter that cannot be judged yet (a
+// positive_dynamics test without a previous period: the first run) is «не
+// оценивается»: it counts in neither the subject's points nor its maximum, so
+// the first run costs no school a point. Totals use the COMPUTED maxima of
+// the parameters that were assessed.
 //
 //   const auto s = analysis::score_rubric(*definition.rubric, ctx, "sch01");
 //   s.total, s.max, s.share, level_name(s.level)
@@ -52,8 +56,9 @@ struct ParamScore {
   std::string_view param_id;  // indicator_set: "present", "match", "bad"
   std::string_view title;
   double points = 0;
-  double max = 0;         // indicator_set "bad": 0 (its minimum is the deduction)
+  double max = 0;         // indicator_set "bad": 0 (its minimum is the deduction); not assessed: 0
   std::string_view note;  // Russian: why ("«Да»", "не засчитано: нет «Наличие»", "нет источника")
+  bool assessed = true;   // false: «не оценивается» (no points, no maximum)
 };
 
 struct PositionScore {
@@ -69,9 +74,10 @@ struct BlockScore {
   std::string_view block_id;
   std::string_view title;
   double points = 0;
-  double max = 0;                      // computed
+  double max = 0;                      // computed, over the assessed parameters
   std::optional<double> declared_max;  // as the method prints it
   std::vector<PositionScore> positions;
+  double full_max = 0;                 // computed, every parameter (the rubric's block maximum)
 };
 
 // One subject's score. It keeps only what differs per subject: the points of
@@ -84,9 +90,10 @@ class RubricScore {
  public:
   std::string school_id;  // empty: the municipality
   double total = 0;
-  double max = 0;    // Σ computed block maxima
+  double max = 0;    // Σ computed block maxima over the assessed parameters
   double share = 0;  // total / max × 100 (may be negative: «Показатели» can deduct)
   Level level = Level::low;
+  int not_assessed = 0;  // parameters «не оценивается» (their maxima are not in `max`)
   // Place by total points among the schools (1 = most; equal totals share a
   // place: 1, 2, 2, 4), set by analyze() once for all schools; nullopt for
   // the municipality.
@@ -98,6 +105,8 @@ class RubricScore {
   std::size_t block_count() const;
   // Points of block `i` (rubric order), without spelling the block out.
   double block_points(std::size_t i) const;
+  // Maximum of block `i` over the parameters assessed for this subject.
+  double block_max(std::size_t i) const;
 
  private:
   friend RubricScore score_rubric(const model::Rubric&, const EvidenceContext&, const std::string&,
@@ -106,6 +115,7 @@ class RubricScore {
   std::shared_ptr<const TextPool> m_pool;
   // Rubric order: per block, per position, its parameters.
   std::vector<double> m_param_points;
+  std::vector<bool> m_unassessed;     // parallel to m_param_points: «не оценивается»
   std::vector<TextPool::Id> m_notes;  // per position: its own note, then its parameters' notes
 };
 
@@ -116,6 +126,14 @@ struct RubricResults {
   std::string title;                   // the rubric's title
   std::vector<RubricScore> schools;    // ctx.summary.school_ids order (registry order)
   RubricScore municipal;               // scored from municipal values, see evidence.h
+  // Per block (rubric order): every school (two at least) has the same points
+  // in it. Such a block scores the municipality's method (its indicators,
+  // which are the same for all), not a school's work, and the texts and
+  // sheets say so instead of showing it as each school's achievement.
+  std::vector<bool> uniform_blocks;
+  // When the municipality's level by points was lowered so that it does not
+  // contradict the conclusions (reconcile_level()): why, in Russian; else "".
+  std::string level_note;
   std::optional<double> school_median_total;  // median of the schools' totals
   int schools_high = 0;
   int schools_medium = 0;
@@ -129,6 +147,13 @@ struct RubricResults {
 RubricResults score_schools(const model::Rubric& rubric, const EvidenceContext& ctx);
 
 Level level_for(double share, const model::RubricLevels& levels);
+
+// The municipality's level may not read better than the conclusions on its
+// results: with directions judged and none of them satisfactory
+// (findings.h), «высокий» becomes «средний», and `level_note` says why
+// ("по сумме баллов — высокий уровень (83,3 %), но ни по одному направлению
+// результаты не удовлетворительные"). Called by analyze().
+void reconcile_level(RubricResults& results, bool directions_judged, bool any_satisfactory);
 // «высокий», «средний», «низкий».
 std::string level_name(Level level);
 

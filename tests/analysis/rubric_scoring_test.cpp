@@ -22,6 +22,21 @@ model::Definition make_definition() {
   return def;
 }
 
+// A block of one parameter, scored by a test of m2_share.
+model::RubricBlock binary_block(const std::string& id, const std::string& title, model::RubricPosition position,
+                                model::EvidenceTest test) {
+  model::RubricBlock b;
+  b.id = id;
+  b.title = title;
+  b.kind = model::RubricKind::binary;
+  b.params = {{"met", title, 1}};
+  b.evidence[position.id]["met"].indicator = "m2_share";
+  b.evidence[position.id]["met"].test = test;
+  b.positions = {std::move(position)};
+  b.computed_max = 1;
+  return b;
+}
+
 model::Rubric make_rubric() {
   model::Rubric r;
   model::RubricBlock ind;
@@ -42,16 +57,7 @@ model::Rubric make_rubric() {
   mon.evidence["M1"]["dates"].input = "mon_dates";
   mon.evidence["M1"]["usage"].input = "mon_usage";
   mon.computed_max = 3;
-  model::RubricBlock res;
-  res.id = "results";
-  res.title = "Результаты";
-  res.kind = model::RubricKind::binary;
-  res.positions = {{"R", "цель достигнута"}};
-  res.params = {{"met", "Результаты", 1}};
-  res.evidence["R"]["met"].indicator = "m2_share";
-  res.evidence["R"]["met"].test = model::EvidenceTest::meets_target;
-  res.computed_max = 1;
-  r.blocks = {ind, mon, res};
+  r.blocks = {ind, mon, binary_block("results", "Результаты", {"R", "цель достигнута"}, model::EvidenceTest::meets_target)};
   r.computed_total = 8;
   return r;
 }
@@ -211,3 +217,78 @@ TEST(RubricScoringTest, Levels) {
 }
 
 }  // namespace
+
+namespace {
+
+// A block «Рост» whose only parameter needs the previous period.
+model::Rubric with_growth_block() {
+  auto r = make_rubric();
+  r.blocks.push_back(binary_block("growth", "Рост", {"G", "охват растёт"}, model::EvidenceTest::positive_dynamics));
+  r.computed_total = 9;
+  return r;
+}
+
+}  // namespace
+
+// On a first run there is no previous period: the parameter is «не оценивается»
+// — no point lost, and not in the maximum either (8 of 8, not 8 of 9).
+TEST(RubricScoringTest, FirstRunParameterNeedingAPreviousPeriodIsNotAssessed) {
+  Scored s({test::SubmissionBuilder("a")
+                .share("m1_good", 40).share("m1_bad", 10).share("m2_share", 60)
+                .yes("mon_present", true).yes("mon_dates", true).yes("mon_usage", false)
+                .build()});
+  s.rubric = with_growth_block();
+  const auto first = s.score("a");
+  EXPECT_EQ(first.total, 6);
+  EXPECT_EQ(first.max, 8);  // 9 - the growth parameter
+  EXPECT_DOUBLE_EQ(first.share, 75);
+  EXPECT_EQ(first.not_assessed, 1);
+  const auto blocks = first.blocks();
+  ASSERT_EQ(blocks.size(), 4u);
+  EXPECT_EQ(blocks[3].max, 0);
+  EXPECT_EQ(blocks[3].full_max, 1);
+  EXPECT_FALSE(blocks[3].positions[0].params[0].assessed);
+  EXPECT_EQ(blocks[3].positions[0].params[0].note, "не оценивается: нет данных за предыдущий период");
+  EXPECT_EQ(first.block_max(3), 0);
+  // With a previous period the parameter is judged: growth 50 -> 60 scores.
+  analysis::PeriodValues prev;
+  prev.period = "2026-10";
+  prev.values["a"]["m2_share"] = 50;
+  s.dynamics = analysis::compute_dynamics(s.def, s.summary, {prev});
+  const auto second = s.score("a");
+  EXPECT_EQ(second.max, 9);
+  EXPECT_EQ(second.total, 7);
+  EXPECT_EQ(second.not_assessed, 0);
+}
+
+// A block every school scores alike measures the method, not a school: flagged.
+TEST(RubricScoringTest, BlockEqualForEverySchoolIsFlagged) {
+  const Scored s({test::SubmissionBuilder("a").share("m1_good", 40).share("m1_bad", 10).share("m2_share", 60)
+                      .yes("mon_present", true).yes("mon_dates", true).build(),
+                  test::SubmissionBuilder("b").share("m1_good", 30).share("m1_bad", 20).share("m2_share", 40)
+                      .yes("mon_present", true).yes("mon_dates", false).build()});
+  const analysis::EvidenceContext ctx{s.def, s.summary, s.by_school, s.dynamics, 50};
+  const auto r = analysis::score_schools(s.rubric, ctx);
+  ASSERT_EQ(r.uniform_blocks.size(), 3u);
+  EXPECT_TRUE(r.uniform_blocks[0]);   // «Показатели»: 3 at both schools
+  EXPECT_FALSE(r.uniform_blocks[1]);  // «Мониторинг»: 2 and 1
+  EXPECT_FALSE(r.uniform_blocks[2]);  // «Результаты»: 1 and 0
+}
+
+// The municipality's level never reads better than the conclusions: «высокий»
+// by points with no satisfactory direction becomes «средний», and says why.
+TEST(RubricScoringTest, LevelIsReconciledWithTheConclusions) {
+  analysis::RubricResults r;
+  r.municipal.share = 88.2;
+  r.municipal.level = analysis::Level::high;
+  analysis::reconcile_level(r, true, true);
+  EXPECT_EQ(r.municipal.level, analysis::Level::high);
+  EXPECT_EQ(r.level_note, "");
+  analysis::reconcile_level(r, false, false);  // nothing judged: nothing to disagree with
+  EXPECT_EQ(r.municipal.level, analysis::Level::high);
+  analysis::reconcile_level(r, true, false);
+  EXPECT_EQ(r.municipal.level, analysis::Level::medium);
+  EXPECT_EQ(r.level_note,
+            "по сумме баллов (88,2 %) он был бы высоким, но ни по одному направлению результаты не "
+            "удовлетворительные");
+}
