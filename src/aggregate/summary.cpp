@@ -27,6 +27,16 @@ bool Summary::has_school(const std::string& school_id) const {
          std::find(school_ids.begin(), school_ids.end(), school_id) != school_ids.end();
 }
 
+model::Participation participation_of(const model::Registry& registry, const std::vector<model::FileOutcome>& files,
+                                      const Summary& summary) {
+  const auto& without = summary.without_form();
+  std::vector<std::string> with_form;
+  for (const auto& id : summary.school_ids) {
+    if (std::find(without.begin(), without.end(), id) == without.end()) with_form.push_back(id);
+  }
+  return model::participation_of(registry, files, with_form, without);
+}
+
 double printed(double v) { return std::round(v * 10.0) / 10.0; }
 
 std::string status_name(TargetStatus s) {

@@ -10,6 +10,7 @@
 
 #include "model/definition.h"
 #include "model/period.h"
+#include "model/run.h"
 #include "model/school.h"
 #include "model/submission.h"
 
@@ -79,6 +80,12 @@ struct Summary {
   // for schools with values.
   bool has_school(const std::string& school_id) const;
 };
+
+// Who took part (model::Participation), the one count every text states: a
+// school counts as accepted when it has an accepted form, not when only its
+// teachers' answers put it in the results.
+model::Participation participation_of(const model::Registry& registry, const std::vector<model::FileOutcome>& files,
+                                      const Summary& summary);
 
 // Sets min, q1, median, q3 and max of `st` from the schools' values (QUARTILE.INC);
 // leaves them empty when there are none.

@@ -12,6 +12,7 @@
 #include "cli/phases/phase_read.h"
 #include "cli/phases/run_session.h"
 #include "cli/phases/year_sources.h"
+#include "report/documents.h"
 
 namespace cli {
 
@@ -76,7 +77,7 @@ int documents_command(const Config& config, bool quiet) {
   }
   spdlog::info("документы за {} по запуску {} (файлов: {})", period.id, run.run_time, run.files.size());
 
-  std::vector<model::Diagnostic> problems;
+  std::vector<model::Diagnostic> problems = report::deadline_notices(config.documents, run.run_time, config.file.filename().string());
   const auto accepted = read_archived(config, def, registry, period, run.files, problems);
   print_diagnostics(problems);
   // A yearly rubric over monitorings is scored again over its monitorings'

@@ -12,6 +12,7 @@
 #include "cli/config/run_inputs.h"
 #include "cli/phases/phase_calendar.h"
 #include "cli/phases/exit_codes.h"
+#include "cli/phases/form_options.h"
 #include "cli/phases/phase_compute.h"
 #include "cli/phases/phase_mail.h"
 #include "cli/phases/phase_publish.h"
@@ -20,22 +21,13 @@
 #include "cli/phases/run_session.h"
 #include "cli/phases/submission_log.h"
 #include "cli/phases/year_sources.h"
+#include "report/documents.h"
 #include "util/local_time.h"
 #include "util/console_text.h"
 
 namespace cli {
 
 namespace {
-
-// Whom directors ask about the results: the ИМЦ's name and the methodist's
-// address (else the address letters come from), from the mail settings.
-std::string contact_of(const Config& config, const model::Definition& def) {
-  std::string who = config.mail.from.name.empty() ? def.organisation : config.mail.from.name;
-  const std::string& address =
-      config.mail.methodist.empty() ? config.mail.from.address : config.mail.methodist;
-  if (!address.empty()) who += (who.empty() ? "" : ", ") + address;
-  return who;
-}
 
 model::RunInfo new_run_info(const Config& config, const RunInputs& inputs, std::int64_t epoch) {
   model::RunInfo run;
@@ -216,6 +208,9 @@ int results_run(const Config& config, const RunInputs& inputs, RunSession& sessi
   run.files = std::move(read.files);
   run.notices = std::move(read.notices);
   run.notices.insert(run.notices.end(), year->notices.begin(), year->notices.end());
+  // A measure's deadline already past today is not printed in the приказ: the methodist is told.
+  const auto late = report::deadline_notices(config.documents, run.run_time, config.file.filename().string());
+  run.notices.insert(run.notices.end(), late.begin(), late.end());
   if (read.accepted.empty()) return publish_nothing(config, inputs, session, run);
   if (auto begun = session.begin(period.id, run); !begun) {
     // The history cannot be written (full disk): nothing is published and the

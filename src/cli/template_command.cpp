@@ -8,6 +8,7 @@
 
 #include "cli/config/run_inputs.h"
 #include "cli/phases/exit_codes.h"
+#include "cli/phases/form_options.h"
 #include "forms/form_writer.h"
 #include "util/local_time.h"
 
@@ -44,8 +45,10 @@ int template_command(const Config& config, const TemplateOptions& options) {
     }
   }
   const auto out_dir = options.out_dir.empty() ? config.output / period->id / "forms" : options.out_dir;
-  const auto stamp = util::format_local_time(std::time(nullptr), "%Y-%m-%d %H:%M");
-  forms::FormOptions form_options{config.form_password, stamp};
+  const auto now = std::time(nullptr);
+  const auto stamp = util::format_local_time(now, "%Y-%m-%d %H:%M");
+  const auto options_of_forms =
+      form_options(config, inputs->definition.definition, *period, stamp, calendar::local_date(now));
   int written = 0;
   for (const auto& school : registry->schools) {
     if (!options.school_ids.empty() &&
@@ -53,7 +56,7 @@ int template_command(const Config& config, const TemplateOptions& options) {
       continue;
     }
     const auto file = out_dir / forms::form_file_name(school, *period);
-    if (auto r = forms::write_form(inputs->definition.definition, school, *period, file, form_options); !r) {
+    if (auto r = forms::write_form(inputs->definition.definition, school, *period, file, options_of_forms); !r) {
       std::fprintf(stderr, "ошибка: %s\n", model::to_string(r.error()).c_str());
       return k_exit_failure;
     }

@@ -272,7 +272,8 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
   // The title is 13 pt bold: a line holds about 0.7 of the 10 pt characters.
   worksheet_set_row(ws, 0, row_height({{def.title, 0.8 * k_width_all}}) + 4, nullptr);
   const auto subtitle = def.municipality + (def.organisation.empty() ? "" : " · " + def.organisation) +
-                        " · форма версии " + def.version;
+                        " · форма версии " + def.version +
+                        (options.deadline.empty() ? "" : " · срок сдачи — " + options.deadline);
   worksheet_merge_range(ws, 1, 0, 1, k_col_hint, subtitle.c_str(), f.subtitle);
   worksheet_set_row(ws, 1, row_height({{subtitle, k_arial10 * k_width_all}}), nullptr);
 
@@ -349,6 +350,27 @@ model::Expected<void> write_form(const model::Definition& def, const model::Scho
       placed.push_back({in, row});
       ++row;
     }
+  }
+
+  // How to return the form, below the table: a school reads it when done.
+  row += 1;
+  worksheet_merge_range(ws, row, 0, row, k_col_hint, "Как сдать форму", f.direction);
+  ++row;
+  const std::string where =
+      options.return_to.empty()
+          ? "в методическую службу" + (def.organisation.empty() ? std::string() : " (" + def.organisation + ")")
+      : options.return_to.find('@') != std::string::npos ? "вложением на адрес " + options.return_to
+                                                         : options.return_to;
+  std::vector<std::pair<std::string, std::string>> steps = {
+      {"Что сделать", "Заполните жёлтые ячейки и дату заполнения, сохраните файл в формате .xlsx, не меняя его "
+                      "листов, и отправьте " + where + "."}};
+  if (!options.deadline.empty()) steps.push_back({"Срок сдачи", "не позднее " + options.deadline});
+  if (!options.contact.empty()) steps.push_back({"Вопросы", options.contact});
+  for (const auto& [label, text] : steps) {
+    worksheet_merge_range(ws, row, 0, row, k_col_label, label.c_str(), f.label);
+    worksheet_merge_range(ws, row, k_col_value, row, k_col_hint, text.c_str(), f.hint);
+    worksheet_set_row(ws, row, row_height({{text, k_arial9 * (k_width_value + k_width_hint)}}), nullptr);
+    ++row;
   }
 
   std::map<std::string, lxw_row_t> rows;

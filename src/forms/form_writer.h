@@ -2,6 +2,8 @@
 // definition. Only input cells are unlocked (and tinted); each has data
 // validation with a Russian prompt; school and period are pre-filled and
 // locked; a very hidden "_meta" sheet identifies the form (see model/form_layout.h).
+// The deadline, how to return the form and whom to ask stand under the title
+// and again below the table (FormOptions).
 // The workbook structure is protected with the same password: a school cannot
 // delete, rename, add or show sheets.
 //
@@ -22,6 +24,11 @@ namespace forms {
 struct FormOptions {
   std::string password;      // sheet and structure protection password; empty = protected without one
   std::string generated_at;  // "2026-11-23 09:00", written to _meta
+  // What the school needs to return the form, printed under its title and
+  // below its table (from the configuration and the calendar):
+  std::string deadline;   // «20 ноября 2026 г.»; empty: not printed
+  std::string return_to;  // an address («imc@example.ru») or how to hand it in; empty: «в методическую службу»
+  std::string contact;    // whom to ask: «МКУ ИМЦ, metodist@example.ru, 8 (86131) 0-00-00»; empty: not printed
 };
 
 // "<school id>_<period>.xlsx", safe on every file system.

@@ -1,5 +1,7 @@
 #include "letters/mail_compose.h"
 
+#include <array>
+
 #include "analysis/russian_words.h"
 #include "letters/calendar_letters.h"
 #include "letters/letter_figures.h"
@@ -115,9 +117,10 @@ mail::Letter director_letter(const MailContext& ctx, const model::School& school
     body += "  — целевые значения дорожной карты достигнуты по " + std::to_string(met) + " из " +
             analysis::count_genitive(with_target, analysis::k_indicator_genitive) + ";\n";
   }
-  body += "  — хуже медианы по муниципалитету: " + analysis::count_text(below_median, analysis::k_indicator_forms) +
-          ".\n\n";
-  body += "Во вложении — книга Excel с показателями школы рядом со значениями по муниципалитету, "
+  const auto where = analysis::municipality_words(ctx.definition);
+  body += "  — хуже медианы по " + where.dative + ": " +
+          analysis::count_text(below_median, analysis::k_indicator_forms) + ".\n\n";
+  body += "Во вложении — книга Excel с показателями школы рядом со значениями по " + where.dative + ", "
           "медианой и целевыми значениями, и с местом школы среди школ " +
           analysis::municipality_words(ctx.definition).genitive + ".\n";
   body += letter_signature(ctx);
@@ -138,11 +141,14 @@ mail::Letter methodist_letter(const MailContext& ctx, mail::MailAttachment workb
   std::string body = "Итоги " + analysis::monitoring_genitive(ctx.definition) + " за " + period_text(ctx) + ".\n\n";
   body += "Запуск: " + ctx.run.run_time + ", " + ctx.run.tool_version + ".\n";
   const auto without_form = model::schools_without_accepted_form(ctx.registry, ctx.run.files);
-  body += "Принято форм: " + std::to_string(accepted) +
-          (exports > 0 ? "; выгрузок анкет: " + std::to_string(exports) : std::string()) +
-          "; отклонено: " + std::to_string(rejected) +
-          "; нет принятой формы у " + std::to_string(without_form.size()) + " из " +
-          std::to_string(ctx.registry.schools.size()) + " школ.\n";
+  // The counts of the справка and the приказ (model::Participation), then the files.
+  const auto p = aggregate::participation_of(ctx.registry, ctx.run.files, ctx.summary);
+  constexpr std::array<std::string_view, 2> k_schools = {"школы", "школ"};
+  body += "Формы представили " + std::to_string(p.sent) + " из " + analysis::count_genitive(p.asked, k_schools) +
+          ", приняты к обработке формы " + analysis::count_genitive(p.accepted, k_schools) +
+          (exports > 0 ? "; выгрузок анкет принято: " + std::to_string(exports) : std::string()) +
+          "; отклонено файлов: " + std::to_string(rejected) + "; нет принятой формы у " +
+          std::to_string(without_form.size()) + " из " + analysis::count_genitive(p.asked, k_schools) + ".\n";
   if (const int other = model::count_outcome(ctx.run.files, model::Outcome::other_period); other > 0) {
     body += "Форм за другой период во входящей папке (не учитывались): " + std::to_string(other) + ".\n";
   }

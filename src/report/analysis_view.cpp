@@ -31,14 +31,17 @@ bool has_roadmap(const ReportInput& in) {
 }
 
 std::string cluster_name(const analysis::Analysis& a, const std::string& school_id) {
-  const analysis::Cluster* c = a.clusters.cluster_of(school_id);
-  return c == nullptr ? std::string() : c->name;
+  if (const analysis::Cluster* c = a.clusters.cluster_of(school_id)) return c->name;
+  if (a.clusters.single_of(school_id) != nullptr) return "особый профиль";
+  return {};
 }
 
-std::string trigger_name(model::RecommendationWhen when) {
+std::string trigger_name(model::RecommendationWhen when, model::Better better) {
+  const bool higher = better == model::Better::higher;
   switch (when) {
-    case model::RecommendationWhen::below_target: return "ниже цели";
-    case model::RecommendationWhen::below_median: return "ниже медианы";
+    case model::RecommendationWhen::below_target: return higher ? "ниже цели" : "выше цели";
+    case model::RecommendationWhen::below_median: return higher ? "ниже медианы" : "выше медианы";
+    case model::RecommendationWhen::bottom_quartile: return higher ? "в нижней четверти" : "в верхней четверти";
     case model::RecommendationWhen::document_missing: return "нет документа";
     case model::RecommendationWhen::no_positive_dynamics: return "нет положительной динамики";
   }
@@ -60,6 +63,7 @@ TriggerFigures trigger_figures(const ReportInput& in, const analysis::Analysis& 
       out.reference_label = "цель " + std::to_string(in.summary.period.year);
       break;
     case model::RecommendationWhen::below_median:
+    case model::RecommendationWhen::bottom_quartile:
       if (const auto* s = in.summary.stats(item.indicator_id)) out.reference = s->median;
       out.reference_label = "медиана";
       break;
@@ -71,7 +75,12 @@ TriggerFigures trigger_figures(const ReportInput& in, const analysis::Analysis& 
       break;
     case model::RecommendationWhen::document_missing: break;
   }
-  if (out.value && out.reference) out.difference = *out.value - *out.reference;
+  // As printed: the difference of the two values the row shows.
+  if (out.value && out.reference) {
+    out.difference = item.when == model::RecommendationWhen::below_target
+                         ? aggregate::printed(*out.value) - *out.reference
+                         : aggregate::printed(*out.value) - aggregate::printed(*out.reference);
+  }
   return out;
 }
 
@@ -106,7 +115,8 @@ std::string trigger_label(const ReportInput& in, const analysis::Recommendation&
   std::string head = figures.indicator != nullptr && !figures.indicator->code.empty()
                          ? figures.indicator->code + " — "
                          : std::string();
-  std::string what = trigger_name(item.when);
+  std::string what = trigger_name(item.when, figures.indicator != nullptr ? figures.indicator->better
+                                                                          : model::Better::higher);
   if (item.when == model::RecommendationWhen::below_target) {
     what += " " + std::to_string(in.summary.period.year);
   }

@@ -22,11 +22,14 @@ bool has_dynamics(const ReportInput& in);
 // target for some year (Balakhta's and Krymsk's methods have none).
 bool has_roadmap(const ReportInput& in);
 
-// «опережающая группа», or "" when the school was not grouped.
+// «группа А», «особый профиль» (a school in no group), or "" when the school
+// was not grouped.
 std::string cluster_name(const analysis::Analysis& a, const std::string& school_id);
 
-// «ниже цели», «ниже медианы», «нет документа», «нет положительной динамики».
-std::string trigger_name(model::RecommendationWhen when);
+// «ниже цели», «ниже медианы», «в нижней четверти», «нет документа», «нет
+// положительной динамики»; when lower is better «выше цели», «выше медианы»,
+// «в верхней четверти».
+std::string trigger_name(model::RecommendationWhen when, model::Better better);
 
 // The figures that triggered a recommendation for a school, in the
 // indicator's units: the school's value, the reference it was compared with

@@ -1,7 +1,9 @@
 #include "report/briefing_sheet.h"
 
+#include "analysis/analytical_summary.h"
 #include "analysis/russian_words.h"
 #include "report/analysis_view.h"
+#include "report/document_parts.h"
 #include "report/text_rows.h"
 
 namespace report {
@@ -26,20 +28,19 @@ model::Expected<void> write_briefing_sheet(const BookContext& ctx) {
   write_title_block(w, "Аналитическая справка по итогам мониторинга", subtitle(in), f);
   lxw_row_t row = write_paragraph(
       w, 2, 0, 1,
-      "Текст составлен metodmon по результатам мониторинга и может быть перенесён в справку или "
-      "приказ. Цифры — те же, что на листах книги; проценты — с одним знаком после запятой.",
+      "Первая страница аналитической справки (файл Word рядом с книгой): тот же текст и те же цифры, "
+      "что на листах книги; проценты — с одним знаком после запятой.",
       k_number_width + k_text_width, f.note);
   ++row;
-  int n = 0;
-  for (const auto& paragraph : in.analysis->summary) {
-    w.text(row, 0, std::to_string(++n) + ".", f.label);
-    row = write_paragraph(w, row, 1, 1, paragraph, k_text_width, f.plain_wrap);
-    w.row_height(row, k_gap_pt);
+  const auto parts = analysis::summary_parts(in.definition, in.registry, in.summary, *in.analysis, participation(in));
+  for (const auto& [title, paragraphs] : analysis::summary_sections(parts)) {
+    w.text(row, 1, title, f.label);
     ++row;
-  }
-  if (n == 0) {
-    w.text(row, 1, "Текста справки нет.", f.plain_wrap);
-    ++row;
+    for (const auto& paragraph : paragraphs) {
+      row = write_paragraph(w, row, 1, 1, paragraph, k_text_width, f.plain_wrap);
+      w.row_height(row, k_gap_pt);
+      ++row;
+    }
   }
 
   ++row;

@@ -46,11 +46,13 @@ class ClustersWriter {
       for (std::size_t i = 0; i < names.size(); ++i) text += (i ? "; " : "") + names[i];
       text += ". Групп: " + std::to_string(c.k_used) + " (задано " +
               std::to_string(c.k_requested) +
-              "). Уровень ОО относительно " + m_where.genitive + ": 0 — как в среднем по " +
-              m_where.dative +
+              "); группа — профиль, а не уровень: она обозначена буквой (начиная с самой многочисленной) и "
+              "описана тем, чем её ОО отличаются от " + m_where.genitive +
+              ". Группа из одной ОО не образуется: такая ОО показана отдельно, с особым профилем. "
+              "Сводное отклонение ОО: 0 — как в среднем по " + m_where.dative +
               ", больше 0 — лучше, меньше 0 — хуже (в долях обычного разброса значений между ОО). "
               "Фактор — показатель, по которому медиана группы сильнее всего отличается от "
-              "медианы по " + m_where.dative + ".";
+              "медианы по " + m_where.dative + "; доли с малым знаменателем в медиану группы не входят.";
     }
     paragraph(text, m_f.note);
   }
@@ -65,9 +67,12 @@ class ClustersWriter {
   void apply_breaks() { m_plan.apply(m_w, m_row); }
 
   void write_group(const analysis::Cluster& g) {
-    section("«" + util::upper_first(g.name) + "» — " + analysis::count_of_schools(
-                                                 static_cast<int>(g.school_ids.size())));
-    header({"№", "ОО", "Уровень относительно округа", "", "", ""}, 3, false);
+    const bool single = g.name.empty();
+    section(single ? "Особый профиль: " + school_name(m_ctx.in.registry, g.school_ids.front())
+                   : util::upper_first(g.name) + " — " +
+                         analysis::count_of_schools(static_cast<int>(g.school_ids.size())));
+    paragraph(util::upper_first(g.profile) + ".", m_f.plain_wrap);
+    header({"№", "ОО", "Сводное отклонение от среднего по " + m_where.dative, "", "", ""}, 3, false);
     // Highest mean z-score first (the analysis lists members by id).
     std::vector<std::string> members = g.school_ids;
     const auto z_of = [&](const std::string& id) {
@@ -98,8 +103,8 @@ class ClustersWriter {
                 m_f.plain_wrap);
       return;
     }
-    header({"Код", "Фактор: показатель", "Медиана группы", "Медиана по " + m_where.dative, "Разница",
-            "Вывод"},
+    header({"Код", "Фактор: показатель", single ? "Значение ОО" : "Медиана группы",
+            "Медиана по " + m_where.dative, "Разница", "Вывод"},
            6, false);
     for (const auto& factor : g.factors) write_factor(factor);
   }
@@ -201,7 +206,7 @@ class ClustersWriter {
     as_change.improved = factor.favourable;
     write_change(m_w, m_row, 4, *ind, &as_change, m_ctx);
     const std::string verdict =
-        std::string(factor.favourable ? "Сильная сторона группы: " : "Слабая сторона группы: ") +
+        std::string(factor.favourable ? "Лучше, чем по " : "Хуже, чем по ") + m_where.dative + ": " +
         factor.text + ".";
     m_w.text(m_row, 5, verdict, m_f.text_wrap);
     fit(ind->name, k_widths[1], verdict, k_widths[5]);
@@ -229,7 +234,8 @@ model::Expected<void> write_clusters_sheet(const BookContext& ctx) {
   ClustersWriter c(w, ctx);
   c.lead();
   for (const auto& g : ctx.in.analysis->clusters.clusters) c.group(g);
-  if (ctx.in.analysis->clusters.clusters.empty()) c.no_groups();
+  for (const auto& g : ctx.in.analysis->clusters.singles) c.group(g);
+  if (ctx.in.analysis->clusters.clusters.empty() && ctx.in.analysis->clusters.singles.empty()) c.no_groups();
   c.insufficient();
   c.warnings();
   c.apply_breaks();

@@ -22,16 +22,26 @@ struct OrderMeasure {
 
 struct DocumentSettings {
   docx::PageStyle page;                 // font, size, line spacing
-  std::vector<std::string> letterhead;  // header lines; empty: the definition's organisation
+  std::vector<std::string> letterhead;  // header lines of the справка; empty: the definition's organisation
+  // Header lines of the приказ: the body that can order school heads (the
+  // education department), not the methodical centre; empty: `letterhead`.
+  std::vector<std::string> issuer;
   std::string place;                    // «г. Крымск» under the order's date; may be empty
   std::string basis;                    // the order the monitoring is held under
   std::string plan;                     // «планом работы управления образования на 2025 год»
   std::string methodical_service;       // who carries out the methodical measures; empty: the organisation
+  // The person answering for the measures the program words (dative, by
+  // name): «Пацюк А.А., директору МКУ ИМЦ,»; empty: a placeholder after
+  // `methodical_service`.
+  std::string responsible;
   std::string signatory;                // position: «Начальник управления образования»
   std::string signatory_name;           // «Н.М. Василенко»; empty: a placeholder
   std::string control;                  // accusative: «заместителя начальника УО З.А. Резник»; empty: «оставляю за собой»
   std::string prepared_by;              // who prepared the справка; empty: a placeholder
-  std::string deadline;                 // deadline of the generated measures; empty: a placeholder
+  // Deadline of the generated measures («01.10.2025»); empty, or a date
+  // already past on the day the documents are made: a placeholder (the
+  // methodist is told: past_deadlines()).
+  std::string deadline;
   std::vector<OrderMeasure> measures;   // measures of the order from the configuration
 };
 

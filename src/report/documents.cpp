@@ -4,6 +4,7 @@
 
 #include "analysis/period_text.h"
 #include "analysis/russian_words.h"
+#include "report/document_parts.h"
 
 namespace report {
 
@@ -27,6 +28,23 @@ std::string spravka_file_name(std::string_view monitoring, const model::Period& 
 
 std::string prikaz_file_name(std::string_view monitoring, const model::Period& period) {
   return "Приказ_" + std::string(monitoring) + "_" + period.id + ".docx";
+}
+
+std::vector<model::Diagnostic> deadline_notices(const DocumentSettings& settings, const std::string& run_time,
+                                                const std::string& config_file) {
+  std::vector<model::Diagnostic> out;
+  const std::string today = date_of(run_time);
+  const auto check = [&](const std::string& deadline, const std::string& key) {
+    if (deadline.empty() || !deadline_passed(deadline, run_time)) return;
+    out.push_back(model::Diagnostic::warning(
+        {config_file, {}, {}, {}, "documents." + key},
+        "срок «" + deadline + "» из [documents] " + key + " уже прошёл на дату обработки " + today +
+            ": в проекте приказа на его месте оставлено поле для заполнения",
+        "укажите новый срок в [documents] " + key + " и пересоберите документы: metodmon documents"));
+  };
+  check(settings.deadline, "deadline");
+  for (const auto& m : settings.measures) check(m.deadline, "measure.deadline");
+  return out;
 }
 
 model::Expected<void> write_documents(const ReportInput& input, const DocumentSettings& settings,

@@ -99,14 +99,16 @@ std::string footer() {
          "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>";
 }
 
-// A4 portrait; margins left 3 cm, right 1.5 cm, top and bottom 2 cm.
+// A4 portrait; margins left 3 cm, right 1.5 cm, top and bottom 2 cm. The
+// first page has a footer of its own with nothing in it (w:titlePg): page
+// numbers start on page 2, as on a document a methodist signs.
 std::string document_xml(const Document& d) {
   return std::string(k_xml_header) + "<w:document xmlns:w=\"" + k_w_ns + "\" xmlns:r=\"" + k_r_ns +
          "\"><w:body>" + d.body() +
          "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>"
          "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
          "<w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"709\" "
-         "w:footer=\"567\" w:gutter=\"0\"/><w:cols w:space=\"708\"/></w:sectPr></w:body></w:document>";
+         "w:footer=\"567\" w:gutter=\"0\"/><w:cols w:space=\"708\"/><w:titlePg/></w:sectPr></w:body></w:document>";
 }
 
 model::Diagnostic failure(const fs::path& out, const std::string& what) {

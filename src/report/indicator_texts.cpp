@@ -70,8 +70,9 @@ struct Column {
   std::function<std::string(const model::IndicatorDef&, const aggregate::IndicatorStats&)> cell;
 };
 
-// №, name, then `columns`; a heading row per direction when there are several.
-docx::Table table_of(const ReportInput& in, const std::vector<Column>& columns) {
+// №, name (full, or a few words when `full_names` is false), then `columns`;
+// a heading row per direction when there are several.
+docx::Table table_of(const ReportInput& in, const std::vector<Column>& columns, bool full_names) {
   const auto& def = in.definition;
   constexpr double k_text_cm = 16.5;
   constexpr double k_code_cm = 1.5;
@@ -96,7 +97,7 @@ docx::Table table_of(const ReportInput& in, const std::vector<Column>& columns) 
       first = false;
       docx::TableRow row;
       row.cells.push_back(docx::cell(ind.code, docx::Align::center));
-      row.cells.push_back(docx::cell(ind.name));
+      row.cells.push_back(docx::cell(full_names ? ind.name : util::upper_first(analysis::indicator_words(ind))));
       for (const auto& c : columns) row.cells.push_back(docx::cell(c.cell(ind, *st), docx::Align::center));
       t.rows.push_back(std::move(row));
     }
@@ -137,7 +138,7 @@ IndicatorTable indicator_table(const ReportInput& in) {
     values.push_back({"Цели достигли, ОО", reached_cell});
   }
   IndicatorTable out;
-  out.tables.push_back(table_of(in, values));
+  out.tables.push_back(table_of(in, values, true));
   // Dynamics in a table of their own: the values table stays readable on A4.
   bool marked = false;
   if (prev_example || year_example) {
@@ -150,7 +151,7 @@ IndicatorTable indicator_table(const ReportInput& in) {
                            return change_cell(ind, change_of(in, ind.id, kind), marked);
                          }});
     }
-    out.tables.push_back(table_of(in, changes));
+    out.tables.push_back(table_of(in, changes, false));
   }
   if (marked) {
     out.notes.push_back(
@@ -171,107 +172,6 @@ IndicatorTable indicator_table(const ReportInput& in) {
     out.notes.push_back(util::upper_first(note) + ".");
   }
   return out;
-}
-
-std::string indicator_sentence(const ReportInput& in, const model::IndicatorDef& ind) {
-  const auto* st = in.summary.stats(ind.id);
-  const auto where = analysis::municipality_words(in.definition);
-  std::string s = analysis::indicator_label(ind) +
-                  (ind.better == model::Better::lower ? " (меньше — лучше): " : ": ");
-  if (st == nullptr || !st->municipal) return s + "данных нет.";
-  if (is_yesno(ind)) {
-    s += analysis::municipal_value_text(ind, *st);
-  } else {
-    s += "по " + where.dative + " — " + analysis::format_value(ind, *st->municipal);
-  }
-  if (st->target && st->municipal_gap) {
-    s += "; цель " + std::to_string(in.summary.period.year) + " года — ";
-    if (st->municipal_status == aggregate::TargetStatus::met) {
-      s += target_cell(ind, *st) + ", достигнута";
-    } else {
-      s += analysis::target_gap_text(ind, *st, *st->target, *st->municipal_gap);
-    }
-  }
-  if (!is_yesno(ind) && st->median) s += "; медиана по ОО — " + analysis::format_value(ind, *st->median);
-  if (st->target && ind.kind == model::IndicatorKind::share) {
-    s += "; цели достигли " + std::to_string(st->schools_meeting_target) + " из " +
-         analysis::count_of_schools(st->schools_with_value);
-  }
-  // A changed set of schools is said once for the section (set_change_note), not here.
-  for (const auto kind : {analysis::Comparison::previous_period, analysis::Comparison::same_period_earlier_year}) {
-    if (const auto* c = change_of(in, ind.id, kind)) {
-      const std::string amount = analysis::change_amount_text(ind, *c);
-      if (!amount.empty()) s += "; " + amount + " " + analysis::comparison_text(*c);
-    }
-  }
-  return s + ".";
-}
-
-std::string set_change_note(const ReportInput& in) {
-  const auto f = analysis::find_findings(in.definition, in.summary, *in.analysis);
-  if (f.set_changed == nullptr || !f.set_changed->schools) return "";
-  const auto& set = *f.set_changed->schools;
-  return "Изменения " + analysis::comparison_text(*f.set_changed) +
-         " сравнивают разный состав ОО (" + std::to_string(set.then) + " ОО в " +
-         analysis::period_prepositional(f.set_changed->period) + ", " + std::to_string(set.now) +
-         " ОО сейчас): часть изменений объясняется составом, а не работой ОО.";
-}
-
-std::string direction_conclusion(const ReportInput& in, const std::string& direction_id) {
-  const auto& def = in.definition;
-  const auto findings = analysis::find_findings(def, in.summary, *in.analysis);
-  const bool satisfactory = std::find(findings.satisfactory.begin(), findings.satisfactory.end(),
-                                      direction_id) != findings.satisfactory.end();
-  const bool stalled =
-      std::find(findings.stalled.begin(), findings.stalled.end(), direction_id) != findings.stalled.end();
-  std::vector<std::string> behind;
-  for (const auto* row : findings.behind_target) {
-    const auto* ind = def.find_indicator(row->indicator_id);
-    if (ind != nullptr && ind->direction == direction_id) behind.push_back(analysis::short_label(*ind));
-  }
-  std::vector<std::string> below_median;
-  std::vector<std::string> schools_with_no;  // answered «Нет» to some yes/no of the direction
-  const double tolerance = analysis::recommendation_settings(def).min_gap;
-  for (const auto& ind : def.indicators) {
-    if (ind.direction != direction_id) continue;
-    const auto* st = in.summary.stats(ind.id);
-    if (st == nullptr || !st->municipal) continue;
-    if (is_yesno(ind)) {
-      for (const auto& id : in.summary.school_ids) {
-        const auto* v = in.summary.value(id, ind.id);
-        if (v != nullptr && v->value && *v->value < 50 &&
-            std::find(schools_with_no.begin(), schools_with_no.end(), id) == schools_with_no.end()) {
-          schools_with_no.push_back(id);
-        }
-      }
-    } else if (ind.kind == model::IndicatorKind::share && !st->target &&
-               analysis::worse_than_median(ind, *st, tolerance)) {
-      below_median.push_back(analysis::short_label(ind));
-    }
-  }
-  std::vector<std::string> issues;
-  if (!behind.empty()) {
-    issues.push_back("не достигнуты целевые значения " + std::string(behind.size() == 1 ? "показателя " : "показателей ") +
-                     analysis::join_and(behind));
-  }
-  if (!below_median.empty()) {
-    issues.push_back("значение по " + analysis::municipality_words(def).dative + " заметно хуже медианы по ОО " +
-                     std::string(below_median.size() == 1 ? "по показателю " : "по показателям ") +
-                     analysis::join_and(below_median));
-  }
-  if (!schools_with_no.empty()) {
-    issues.push_back("ответ «Нет» по показателям наличия есть у " +
-                     std::to_string(schools_with_no.size()) + " из " +
-                     analysis::count_of_schools(static_cast<int>(in.summary.school_ids.size())));
-  }
-  if (stalled) issues.push_back("положительной динамики нет");
-  if (satisfactory && issues.empty()) {
-    return "Вывод: результаты по направлению удовлетворительные.";
-  }
-  if (issues.empty()) return "Вывод: существенных отклонений по направлению нет.";
-  std::string out = std::string("Вывод: ") + (satisfactory ? "результаты по направлению в целом удовлетворительные, однако " : "результаты по направлению требуют внимания: ");
-  for (std::size_t i = 0; i < issues.size(); ++i) out += (i ? "; " : "") + issues[i];
-  return out + ".";
 }
 
 }  // namespace report

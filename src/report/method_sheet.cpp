@@ -1,12 +1,14 @@
 #include "report/method_sheet.h"
 
 #include <array>
+#include <algorithm>
 #include <ctime>
 
 #include "analysis/number_text.h"
 #include "report/cell_text.h"
 #include "report/errors_sheet.h"
 #include "util/local_time.h"
+#include "util/text_case.h"
 
 namespace report {
 
@@ -114,23 +116,48 @@ class MethodWriter {
   lxw_row_t m_row = k_title_rows;
 };
 
+// "07.12.2026 19:21" from "2026-12-07 19:21:58".
+std::string run_time_text(const std::string& run_time) {
+  if (run_time.size() < 16 || run_time[4] != '-') return run_time;
+  return run_time.substr(8, 2) + "." + run_time.substr(5, 2) + "." + run_time.substr(0, 4) + " " +
+         run_time.substr(11, 5);
+}
+
+// A loader's message as a methodist reads it: the method's ids («diag_share»,
+// «doc_iom_act», «D3») become the names she knows.
+std::string named_ids(std::string text, const model::Definition& def) {
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const auto& ind : def.indicators) names.emplace_back(ind.id, analysis::indicator_label(ind));
+  for (const auto& in : def.inputs) names.emplace_back(in.id, "«" + in.label + "»");
+  for (const auto& d : def.directions) names.emplace_back(d.id, "«" + d.name + "»");
+  // Longest ids first, so that «diag» does not eat into «diag_share».
+  std::sort(names.begin(), names.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const auto& [id, name] : names) {
+    const std::string quoted = "«" + id + "»";
+    for (auto pos = text.find(quoted); pos != std::string::npos; pos = text.find(quoted, pos + name.size())) {
+      // «показатель «diag_share»» -> «показатель 1.1 «Доля …»»
+      text.replace(pos, quoted.size(), name);
+    }
+  }
+  return text;
+}
+
 void write_definition(MethodWriter& m, const ReportInput& in) {
   const auto& def = in.definition;
   m.section("Методика мониторинга");
   m.pair("Название", def.title);
-  m.pair("Идентификатор, версия", def.id + (def.version.empty() ? "" : ", версия " + def.version) +
-                                      (def.form_revision.empty() ? "" : ", редакция формы " + def.form_revision));
+  if (!def.version.empty() || !def.form_revision.empty()) {
+    m.pair("Версия формы", def.version + (def.form_revision.empty() ? "" : (def.version.empty() ? "" : ", ") +
+                                                                             std::string("редакция ") + def.form_revision));
+  }
   m.pair("Муниципалитет", def.municipality);
   m.pair("Организация", def.organisation);
   m.pair("Документ-источник", def.source);
-  m.pair("Файл методики",
-         in.run.definition_file.empty() ? def.file.string() : in.run.definition_file);
-  m.pair("Период", model::display_name(in.summary.period) + " (" + in.summary.period.id + ")");
-  m.pair("Время формирования", in.run.run_time);
+  m.pair("Период", model::display_name(in.summary.period));
+  m.pair("Время формирования", run_time_text(in.run.run_time));
   m.pair("Версия программы", in.run.tool_version);
-  m.pair("Реестр ОО", in.run.registry_file + " (" + std::to_string(in.registry.schools.size()) +
-                          " ОО)");
-  m.pair("Папка входящих форм", in.run.inbox);
+  m.pair("Реестр ОО", std::to_string(in.registry.schools.size()) + " ОО");
 
   m.section("Замечания к документу-источнику: пробелы и несоответствия");
   if (def.notes.empty()) m.paragraph("Замечаний нет.");
@@ -140,7 +167,9 @@ void write_definition(MethodWriter& m, const ReportInput& in) {
   m.section("Предупреждения при загрузке методики");
   if (in.run.definition_notes.empty()) m.paragraph("Предупреждений нет.");
   for (const auto& d : in.run.definition_notes) {
-    m.paragraph(model::severity_name(d.severity) + ": " + model::to_string(d));
+    // The message alone: where it is in the file (a path, a line, a TOML key)
+    // and how to edit it are for whoever keeps the method file (the console says them).
+    m.paragraph(util::upper_first(model::severity_name(d.severity)) + ": " + named_ids(d.message, def));
   }
 }
 

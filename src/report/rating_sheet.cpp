@@ -45,14 +45,19 @@ std::string max_text(double computed, const std::optional<double>& declared) {
 }
 
 // Returns the header row's height in points.
-double write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& c,
-                    const Formats& f) {
+double write_header(SheetWriter& w, const model::Rubric& rubric, const analysis::RubricResults& r,
+                    const Columns& c, const Formats& f) {
   w.text(k_header_row, k_rank_col, "Место", f.header);
   w.text(k_header_row, k_name_col, "Образовательная организация", f.header);
   int lines = 3;
   for (std::size_t i = 0; i < rubric.blocks.size(); ++i) {
     const auto& b = rubric.blocks[i];
-    const std::string head = b.title + " (" + max_text(b.computed_max, b.declared_max) + ")";
+    std::string head = b.title + " (" + max_text(b.computed_max, b.declared_max);
+    if (r.municipal.block_max(i) < b.computed_max) {
+      head += "; оценивается " + analysis::format_points(r.municipal.block_max(i));
+    }
+    if (i < r.uniform_blocks.size() && r.uniform_blocks[i]) head += "; одинаково у всех ОО";
+    head += ")";
     w.text(k_header_row, static_cast<lxw_col_t>(k_first_block_col + i), head, f.header);
     lines = std::max(lines, wrapped_lines(head, k_block_width));
   }
@@ -60,7 +65,7 @@ double write_header(SheetWriter& w, const model::Rubric& rubric, const Columns& 
          "Итого баллов (" + max_text(rubric.computed_total, rubric.declared_total) + ")", f.header);
   w.text(k_header_row, c.share, "Доля максимума", f.header);
   w.text(k_header_row, c.level, "Уровень", f.header);
-  w.text(k_header_row, c.group, "Группа по показателям", f.header);
+  w.text(k_header_row, c.group, "Группа по профилю показателей", f.header);
   const double height = std::min(200.0, 13.0 * lines + 6);
   w.row_height(k_header_row, height);
   return height;
@@ -203,7 +208,7 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
       analysis::count_of_schools(r.schools_medium) + ", низкий — " +
       analysis::count_of_schools(r.schools_low) + ". Подробно по каждой ОО — на её листе.";
   write_paragraph(w, 2, 0, c.last, lead, table_width, f.note);
-  const double header_pt = write_header(w, rubric, c, f);
+  const double header_pt = write_header(w, rubric, r, c, f);
   // Printed height so far, in points, to keep the chart off a page break.
   double used_pt = 21 + 15 + text_height(lead, table_width) + 15 + header_pt;
 
@@ -254,10 +259,22 @@ model::Expected<void> write_rating_sheet(const BookContext& ctx) {
   ++row;
   write_median_row(w, row, r, rubric.blocks.size(), c, ctx);
   row += 2;
-  const std::string how =
-      "Баллы " + analysis::municipality_words(in.definition).genitive +
+  const auto where = analysis::municipality_words(in.definition);
+  std::string how =
+      "Баллы " + where.genitive +
       " считаются по муниципальным значениям показателей и по доле ОО, ответивших "
       "«Да» (правила — на листе «Методика»); это не сумма и не среднее баллов ОО.";
+  if (!r.level_note.empty()) how += " Уровень " + where.genitive + " — средний: " + r.level_note + ".";
+  for (std::size_t i = 0; i < rubric.blocks.size() && i < r.uniform_blocks.size(); ++i) {
+    if (r.uniform_blocks[i]) {
+      how += " Блок «" + rubric.blocks[i].title + "» у всех ОО одинаков: он оценивает методику " + where.genitive +
+             " (её показатели), а не работу ОО.";
+    }
+  }
+  if (r.municipal.not_assessed > 0) {
+    how += " Параметры, которым нужны данные предыдущего периода, пока не оцениваются: в баллы и максимум они не "
+           "входят, доля максимума считается без них.";
+  }
   row = write_paragraph(w, row, 0, c.last, how, table_width, f.note);
   used_pt += 15 + 30 + 15 + 30 + text_height(how, table_width) + 15;
   if (!order.empty()) {

@@ -47,7 +47,8 @@ model::Expected<void> write_recommendations_sheet(const BookContext& ctx) {
   }
   write_title_block(w, "Адресные рекомендации ОО", subtitle(in), f);
   write_paragraph(w, 2, 0, last,
-                  "Рекомендации подобраны по правилам методики (лист «Методика»). Значение, "
+                  "Рекомендации — по правилам методики и на каждый недостаток, на который они не ответили "
+                  "(лист «Методика»). Значение, "
                   "ориентир (цель года, медиана по ОО или значение предыдущего периода — см. "
                   "«Основание») и отклонение — те, по которым сработало правило; отклонение — в "
                   "п.п. для долей. Фильтр по столбцам «ОО» и «Направление» покажет рекомендации одной ОО.",
@@ -60,7 +61,7 @@ model::Expected<void> write_recommendations_sheet(const BookContext& ctx) {
     if (school.count() == 0) {
       w.text(row, c_school, name, f.text_wrap);
       w.merged(row, c_direction, row, last,
-               "Рекомендаций нет: ни одно правило не сработало.", f.text_wrap);
+               "Рекомендаций нет: недостатков по показателям не выявлено.", f.text_wrap);
       fit_row(w, row, {{name, c_school}});
       ++row;
       continue;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "analysis/russian_words.h"
+
 #include "report/analysis_view.h"
 #include "report/text_rows.h"
 #include "report/value_cells.h"
@@ -33,7 +35,7 @@ void write_header(SheetWriter& w, const ReportInput& in, const std::vector<int>&
       {c_code, "Код"},
       {c_name, "Показатель"},
       {c_target, "Цель " + year + " года"},
-      {c_municipal, "Факт: муниципалитет"},
+      {c_municipal, "Факт: по " + analysis::municipality_words(in.definition).dative},
       {c_status, "Статус"},
       {c_gap, "Отклонение от цели"},
       {c_schools, "ОО достигли цели"},
@@ -80,7 +82,9 @@ void write_row(SheetWriter& w, lxw_row_t row, const BookContext& ctx,
   if (!r.target) {
     w.dash(row, c_schools, "Целевое значение не задано.", f.dash);
   } else if (ind.kind == model::IndicatorKind::count) {
-    w.dash(row, c_schools, "Цель задана для муниципалитета в целом, а не для каждой ОО.", f.dash);
+    w.dash(row, c_schools,
+           "Цель задана для " + analysis::municipality_words(ctx.in.definition).genitive + " в целом, а не для каждой ОО.",
+           f.dash);
   } else {
     w.text(row, c_schools,
            std::to_string(r.schools_meeting_target) + " из " + std::to_string(r.schools_with_value),

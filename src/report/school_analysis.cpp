@@ -46,9 +46,13 @@ std::string rubric_summary(const BookContext& ctx, const analysis::RubricScore& 
     out += " Место по баллам: " + std::to_string(*s.rank) + " из " +
            std::to_string(r.schools.size()) + ".";
   }
-  const std::string group = cluster_name(a, school_id);
-  out += group.empty() ? " Группа по показателям: не определена (недостаточно данных)."
-                       : " Группа по показателям: «" + group + "».";
+  if (const auto* g = a.clusters.cluster_of(school_id)) {
+    out += " Группа по профилю показателей: " + g->name + " (" + g->profile + ").";
+  } else if (const auto* single = a.clusters.single_of(school_id)) {
+    out += " Профиль показателей особый, ни на одну группу не похож (" + single->profile + ").";
+  } else {
+    out += " Группа по профилю показателей: не определена (недостаточно данных).";
+  }
   out += " " + util::upper_first(analysis::municipality_words(ctx.in.definition).nominative) +
          ": " + analysis::format_points(r.municipal.total) + " из " +
          analysis::format_points(r.municipal.max);
@@ -97,7 +101,9 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const SchoolLayou
   w.merged(row, k_note_first, row, k_note_last, "Пояснение", f.header);
   w.row_height(header, 30);
   ++row;
-  for (const auto& b : s->blocks()) {
+  const auto blocks = s->blocks();
+  for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
+    const auto& b = blocks[bi];
     w.text(row, 1, b.title, af.text_bold_grey);
     w.number(row, 2, b.points, points_format(af, b.points, true));
     w.number(row, 3, b.max, points_format(af, b.max, true));
@@ -106,12 +112,16 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const SchoolLayou
     } else {
       w.dash(row, 4, "Максимум блока равен 0.", f.stat_dash);
     }
-    const std::string declared =
-        b.declared_max && *b.declared_max != b.max
+    std::string declared =
+        b.declared_max && *b.declared_max != b.full_max
             ? "В методике заявлен максимум " + analysis::format_points(*b.declared_max) +
-                  ", по строкам блока — " + analysis::format_points(b.max) +
+                  ", по строкам блока — " + analysis::format_points(b.full_max) +
                   "; используется сумма по строкам."
             : std::string();
+    if (bi < r.uniform_blocks.size() && r.uniform_blocks[bi]) {
+      declared = (declared.empty() ? "" : declared + " ") + "Одинаково у всех ОО: блок оценивает методику " +
+                 analysis::municipality_words(ctx.in.definition).genitive + ", а не работу ОО.";
+    }
     w.merged(row, k_note_first, row, k_note_last, declared, af.text_bold_grey);
     fit(w, layout, row, b.title, declared);
     ++row;
@@ -126,8 +136,13 @@ lxw_row_t write_rubric(SheetWriter& w, const BookContext& ctx, const SchoolLayou
       ++row;
       for (const auto& param : p.params) {
         w.text(row, 1, param.title, af.indent2);
-        w.number(row, 2, param.points, points_format(af, param.points));
-        w.number(row, 3, param.max, points_format(af, param.max));
+        if (param.assessed) {
+          w.number(row, 2, param.points, points_format(af, param.points));
+          w.number(row, 3, param.max, points_format(af, param.max));
+        } else {
+          w.dash(row, 2, "Не оценивается.", f.stat_dash);
+          w.dash(row, 3, "В максимум не входит.", f.stat_dash);
+        }
         w.blank(row, 4, f.text);
         w.merged(row, k_note_first, row, k_note_last, param.note, af.note_cell);
         fit(w, layout, row, param.title, param.note);
@@ -155,7 +170,7 @@ lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx, const Sc
                 f);
   if (count == 0) {
     return write_paragraph(w, row, 0, layout.last(),
-                           mine ? "Рекомендаций нет: ни одно правило методики не сработало."
+                           mine ? "Рекомендаций нет: недостатков по показателям не выявлено."
                                 : "Рекомендаций нет: форма ОО за этот период не принята.",
                            layout.total_width(), f.plain_wrap);
   }

@@ -1,7 +1,10 @@
-// The аналитическая справка (documents.h): sections in the order of seed 000
-// and of the issue — основание и цель, сроки и участники, значения
-// показателей, результаты по направлениям, группы ОО, оценка по рубрике,
-// выводы, рекомендации.
+// The аналитическая справка (documents.h), in the genre of seed 000: a
+// one-page summary first — what was studied, the main results, the main
+// problems, the decisions proposed (analytical_summary.h) — signed, then the
+// detail in appendix tables: the indicators (the only place their full names
+// are written: the legend of the codes used everywhere else), the addressed
+// recommendations (one row naming all the schools each concerns), the groups
+// of schools and the rubric.
 #include <algorithm>
 
 #include "analysis/analytical_summary.h"
@@ -9,6 +12,7 @@
 #include "analysis/group_text.h"
 #include "analysis/number_text.h"
 #include "analysis/period_text.h"
+#include "analysis/recommendation_groups.h"
 #include "analysis/russian_words.h"
 #include "report/document_parts.h"
 #include "report/documents.h"
@@ -30,21 +34,14 @@ class Spravka {
         m_s(settings),
         m_a(*in.analysis),
         m_where(analysis::municipality_words(in.definition)),
-        m_parts(analysis::summary_parts(in.definition, in.registry, in.summary, *in.analysis)) {}
+        m_p(participation(in)),
+        m_parts(analysis::summary_parts(in.definition, in.registry, in.summary, *in.analysis, m_p)) {}
 
   docx::Document build() {
     title();
-    basis_and_goal();
-    participants();
-    if (!m_in.summary.school_ids.empty()) {
-      indicators();
-      directions();
-      groups();
-      rubric();
-    }
-    conclusions();
-    if (!m_in.summary.school_ids.empty()) write_recommendations(m_doc, m_in, m_s);
+    summary();
     signature();
+    if (!m_in.summary.school_ids.empty()) appendices();
     return std::move(m_doc);
   }
 
@@ -54,72 +51,66 @@ class Spravka {
     m_doc.paragraph("Аналитическая справка", docx::ParagraphFormat::styled(docx::k_title));
     m_doc.paragraph("по итогам " + analysis::monitoring_genitive(m_in.definition) + " за " +
                         analysis::period_accusative(m_in.summary.period),
-                    docx::ParagraphFormat::at(docx::Align::center).space(0, 12));
-    const bool forms = m_in.definition.has_form();
-    const bool teachers = std::any_of(m_in.definition.surveys.begin(), m_in.definition.surveys.end(),
-                                      [](const model::SurveyDef& s) { return s.respondents == model::Respondents::teachers; });
-    const std::string answers = teachers ? "ответах педагогов на анкету" : "ответах на анкету";
-    const std::string sources = m_in.definition.surveys.empty() ? " в формах мониторинга"
-                                : forms                         ? " в формах мониторинга и " + answers
-                                                                : " в " + answers;
-    m_doc.paragraph("Проведён анализ данных, представленных образовательными организациями (ОО) " +
-                    analysis_place() + sources + ". Ниже приведены значения показателей, "
-                    "результаты по направлениям, группы ОО" +
-                    (m_a.rubric ? ", оценка по рубрике" : "") +
-                    ", выводы и рекомендации, на основании которых можно принять управленческие "
-                    "решения.");
+                    docx::ParagraphFormat::at(docx::Align::center).space(0, 6));
   }
 
-  std::string analysis_place() const { return municipality_of(m_in.definition); }
-
-  void basis_and_goal() {
-    m_doc.heading(1, "Основание и цель");
+  // Basis and goal in one sentence, before what was studied.
+  std::vector<Span> basis_and_goal() const {
     std::vector<std::string> basis = m_in.definition.basis;
     if (!m_s.basis.empty()) basis.push_back(m_s.basis);
+    std::vector<Span> spans;
     if (basis.empty()) {
-      m_doc.paragraph({Span{"Мониторинг проведён на основании "},
-                       placeholder("[приказ о проведении мониторинга: дата, номер, название]"), Span{"."}});
-    } else if (basis.size() == 1) {
-      m_doc.paragraph("Мониторинг проведён на основании документа: " + basis.front() + ".");
+      spans = {Span{"Мониторинг проведён на основании "},
+               placeholder("[приказ о проведении мониторинга: дата, номер, название]")};
     } else {
-      m_doc.paragraph("Мониторинг проведён на основании документов:");
+      std::string text = "Мониторинг проведён на основании ";
       for (std::size_t i = 0; i < basis.size(); ++i) {
-        m_doc.paragraph("— " + basis[i] + (i + 1 == basis.size() ? "." : ";"));
+        text += (i == 0 ? "" : i + 1 == basis.size() ? " и " : ", ") + ("«" + basis[i] + "»");
       }
+      spans = {Span{text}};
     }
-    const std::string goal = m_in.definition.goal.empty()
-                                 ? "получение объективной информации о состоянии методической работы в "
-                                   "ОО, выявление проблемных зон и подготовка управленческих решений"
-                                 : m_in.definition.goal;
-    m_doc.paragraph("Цель мониторинга — " + util::lower_first(goal) + ".");
+    if (!m_in.definition.goal.empty()) {
+      spans.push_back(Span{"; цель — " + util::lower_first(m_in.definition.goal)});
+    }
+    spans.push_back(Span{"."});
+    return spans;
   }
 
-  void participants() {
-    m_doc.heading(1, "Сроки и участники");
-    const auto p = participation(m_in);
-    std::string when = "Мониторинг проведён за " + analysis::period_accusative(m_in.summary.period);
+  void section(const std::string& name) {
+    m_doc.paragraph({Span{name, true}}, docx::ParagraphFormat{}.keep().space(6, 0));
+  }
+
+  void summary() {
+    const auto sections = analysis::summary_sections(m_parts);
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+      const auto& [name, paragraphs] = sections[i];
+      section(name);
+      if (i == 0) m_doc.paragraph(basis_and_goal());
+      for (const auto& p : paragraphs) m_doc.paragraph(p);
+      if (i == 0) {
+        for (const auto& survey : m_in.definition.surveys) survey_participants(survey);
+      }
+      if (name == "Предлагаемые решения") m_doc.paragraph("Проект приказа прилагается.");
+    }
+    if (!m_in.summary.school_ids.empty()) {
+      m_doc.paragraph("Подробно — в приложениях: значения показателей, адресные рекомендации ОО, группы ОО" +
+                      std::string(m_a.rubric ? ", оценка по рубрике." : "."));
+    }
+  }
+
+  void signature() {
+    m_doc.empty_line();
+    const auto plain = docx::ParagraphFormat::at(docx::Align::left);
+    if (m_s.prepared_by.empty()) {
+      m_doc.paragraph({Span{"Исполнитель: "}, placeholder("должность, Ф.И.О.")}, plain);
+    } else {
+      m_doc.paragraph("Исполнитель: " + m_s.prepared_by, plain);
+    }
     const std::string date = date_of(m_in.run.run_time);
-    if (!date.empty()) when += "; данные обработаны " + date;
-    m_doc.paragraph(when + ".");
-    for (const auto& survey : m_in.definition.surveys) survey_participants(survey);
-    if (!m_in.definition.has_form()) return;
-    if (p.not_sent.empty() && p.rejected.empty()) {
-      m_doc.paragraph("Формы мониторинга направлены в " + analysis::count_of_schools(p.asked) +
-                      "; все ОО представили формы, все формы приняты к обработке.");
-      return;
-    }
-    m_doc.paragraph("Формы мониторинга направлены в " + analysis::count_of_schools(p.asked) +
-                    "; представили формы " + std::to_string(p.sent) + " из " +
-                    analysis::count_of_schools(p.asked) + ", приняты к обработке формы " +
-                    std::to_string(p.accepted) + " ОО.");
-    if (!p.not_sent.empty()) {
-      m_doc.paragraph("Не представили форму (" + analysis::count_of_schools(static_cast<int>(p.not_sent.size())) +
-                      "): " + schools_text(m_in, p.not_sent) + ".");
-    }
-    if (!p.rejected.empty()) {
-      m_doc.paragraph("Формы не приняты из-за ошибок заполнения (" +
-                      analysis::count_of_schools(static_cast<int>(p.rejected.size())) + "): " +
-                      schools_text(m_in, p.rejected) + ".");
+    if (date.empty()) {
+      m_doc.paragraph({Span{"Дата: "}, placeholder(date_placeholder())}, plain);
+    } else {
+      m_doc.paragraph("Дата: " + date, plain);
     }
   }
 
@@ -166,70 +157,71 @@ class Spravka {
                     " не включены.");
   }
 
-  void indicators() {
-    m_doc.heading(1, "Значения показателей");
+  // «Приложение N» on a new page, right-aligned, then its title.
+  void appendix(const std::string& title) {
+    ++m_appendix;
+    auto head = docx::ParagraphFormat::at(docx::Align::right);
+    if (m_appendix == 1) head.page_break_before = true;
+    m_doc.paragraph("Приложение " + std::to_string(m_appendix), head.keep());
+    m_doc.heading(1, title);
+  }
+
+  void appendices() {
+    appendix("Значения показателей");
     const auto t = indicator_table(m_in);
     for (std::size_t i = 0; i < t.tables.size(); ++i) {
       if (i == 1) m_doc.paragraph("Динамика показателей:", docx::ParagraphFormat{}.keep());
       m_doc.table(t.tables[i]);
     }
     for (const auto& note : t.notes) {
-      m_doc.paragraph({Span{note, false, true}}, docx::ParagraphFormat::styled(docx::k_table_text).aligned(docx::Align::both));
+      m_doc.paragraph({Span{note, false, true}},
+                      docx::ParagraphFormat::styled(docx::k_table_text).aligned(docx::Align::both));
     }
-  }
-
-  void directions() {
-    m_doc.heading(1, "Результаты по направлениям");
-    if (const auto note = set_change_note(m_in); !note.empty()) m_doc.paragraph(note);
-    for (const auto& dir : analysis::direction_ids(m_in.definition)) {
-      std::vector<const model::IndicatorDef*> members;
-      for (const auto& ind : m_in.definition.indicators) {
-        if (ind.direction == dir) members.push_back(&ind);
-      }
-      if (members.empty()) continue;
-      if (m_in.definition.directions.size() > 1) {
-        const auto* d = m_in.definition.find_direction(dir);
-        m_doc.heading(2, d ? d->name : dir);
-      }
-      for (const auto* ind : members) m_doc.paragraph(indicator_sentence(m_in, *ind));
-      // «Вывод:» in bold, as a methodist marks the conclusion of a section.
-      const std::string conclusion = direction_conclusion(m_in, dir);
-      const std::string label = "Вывод:";
-      m_doc.paragraph({Span{label, true}, Span{conclusion.substr(label.size())}});
+    appendix("Адресные рекомендации ОО");
+    write_recommendations(m_doc, m_in, m_s);
+    appendix("Группы образовательных организаций");
+    groups();
+    if (m_a.rubric) {
+      appendix("Оценка по рубрике «" + m_a.rubric->title + "»");
+      rubric();
     }
   }
 
   void groups() {
     const auto& c = m_a.clusters;
-    m_doc.heading(1, "Группы образовательных организаций");
-    if (c.clusters.empty()) {
+    if (c.clusters.empty() && c.singles.empty()) {
       m_doc.paragraph(c.warnings.empty() ? "Группировка ОО не проводилась."
                                          : util::sentence("Группировка ОО не проведена: " + c.warnings.back()));
       return;
     }
     m_doc.paragraph(analysis::groups_lead(m_in.definition, c) +
-                    " Группы упорядочены от лучших результатов к худшим" +
-                    (m_a.rubric ? "; названия групп говорят о показателях и не совпадают с уровнями "
-                                  "оценки по рубрике."
-                                : "."));
-    for (const auto& g : c.clusters) m_doc.paragraph(analysis::group_text(m_in.definition, m_in.registry, g));
+                    " Группа — это профиль (чем ОО группы отличаются от " + m_where.genitive +
+                    " в целом), а не уровень: группы обозначены буквами, начиная с самой многочисленной.");
+    docx::Table t;
+    t.widths_cm = {2.6, 6.0, 7.9};
+    t.rows.push_back(docx::header_row({"Группа", "ОО", "Чем отличается от " + m_where.genitive}));
+    const auto row = [&](const std::string& name, const analysis::Cluster& g) {
+      std::string profile = analysis::group_text(m_in.definition, m_in.registry, g);
+      // The table names the schools: keep what follows them.
+      if (const auto dot = profile.find(". "); dot != std::string::npos) profile = profile.substr(dot + 2);
+      t.rows.push_back({{docx::cell(name), docx::cell(schools_text(m_in, g.school_ids)), docx::cell(profile)}});
+    };
+    for (const auto& g : c.clusters) {
+      row(util::upper_first(g.name) + " (" + analysis::count_of_schools(static_cast<int>(g.school_ids.size())) + ")", g);
+    }
+    for (const auto& g : c.singles) row("Особый профиль", g);
+    m_doc.table(t);
     if (!c.insufficient_data.empty()) {
       m_doc.paragraph("Недостаточно данных для группировки: " + schools_text(m_in, c.insufficient_data) + ".");
     }
   }
 
   void rubric() {
-    if (!m_a.rubric) return;
     const auto& r = *m_a.rubric;
-    m_doc.heading(1, "Оценка по рубрике «" + r.title + "»");
-    // The heading names the rubric: the paragraph need not say it again.
-    const std::string prefix = "Оценка по рубрике «" + r.title + "»: ";
-    for (const auto& p : m_parts.rubric) {
-      m_doc.paragraph(p.starts_with(prefix) ? util::upper_first(p.substr(prefix.size())) : p);
-    }
     docx::Table t;
-    t.widths_cm = {8.5, 2.6, 2.6, 2.8};
-    t.rows.push_back(docx::header_row({"Блок", "Баллы " + m_where.genitive, "Максимум", "Медиана баллов ОО"}));
+    t.widths_cm = {7.0, 2.3, 2.3, 2.4, 2.5};
+    t.rows.push_back(docx::header_row(
+        {"Блок", "Баллы " + m_where.genitive, "Максимум", "Медиана баллов ОО", "Примечание"}));
     const auto blocks = r.municipal.blocks();
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const auto& b = blocks[i];
@@ -243,9 +235,15 @@ class Spravka {
         const std::size_t n = points.size();
         median = analysis::format_points(n % 2 ? points[n / 2] : (points[n / 2 - 1] + points[n / 2]) / 2);
       }
-      t.rows.push_back({{docx::cell(std::string(b.title)), docx::cell(analysis::format_points(b.points), docx::Align::center),
+      std::string note;
+      if (i < r.uniform_blocks.size() && r.uniform_blocks[i]) note = "одинаково у всех ОО: оценивает методику";
+      if (b.max < b.full_max) {
+        note += std::string(note.empty() ? "" : "; ") + "часть параметров не оценивается";
+      }
+      t.rows.push_back({{docx::cell(std::string(b.title)),
+                         docx::cell(analysis::format_points(b.points), docx::Align::center),
                          docx::cell(analysis::format_points(b.max), docx::Align::center),
-                         docx::cell(median, docx::Align::center)}});
+                         docx::cell(median, docx::Align::center), docx::cell(note)}});
     }
     m_doc.table(t);
     for (const auto level : {analysis::Level::high, analysis::Level::medium, analysis::Level::low}) {
@@ -260,49 +258,14 @@ class Spravka {
     }
   }
 
-  void conclusions() {
-    m_doc.heading(1, "Выводы");
-    int n = 0;
-    const auto item = [&](const std::string& text) {
-      if (!text.empty()) numbered(m_doc, std::to_string(++n) + ".", text);
-    };
-    item(m_parts.participation);
-    item(m_parts.satisfactory);
-    for (const auto& p : m_parts.dynamics) item(p);
-    for (const auto& p : m_parts.targets) item(p);
-    if (!m_a.clusters.clusters.empty()) {
-      std::vector<std::string> groups;
-      for (const auto& g : m_a.clusters.clusters) {
-        groups.push_back("«" + g.name + "» — " +
-                         analysis::count_of_schools(static_cast<int>(g.school_ids.size())));
-      }
-      item("По сходству результатов выделены группы ОО: " + analysis::join_and(groups) + ".");
-    }
-    if (m_a.rubric) {
-      const auto& m = m_a.rubric->municipal;
-      item("По рубрике " + m_where.nominative + " набрал " + analysis::points_out_of(m.total, m.max) +
-           " (уровень «" + analysis::level_name(m.level) + "»).");
-    }
-  }
-
-  void signature() {
-    m_doc.empty_line();
-    const auto plain = docx::ParagraphFormat::at(docx::Align::left);
-    if (m_s.prepared_by.empty()) {
-      m_doc.paragraph({Span{"Исполнитель: "}, placeholder("должность, Ф.И.О.")}, plain);
-    } else {
-      m_doc.paragraph("Исполнитель: " + m_s.prepared_by, plain);
-    }
-    const std::string date = date_of(m_in.run.run_time);
-    if (!date.empty()) m_doc.paragraph("Дата: " + date, plain);
-  }
-
   const ReportInput& m_in;
   const DocumentSettings& m_s;
   const analysis::Analysis& m_a;
   const analysis::MunicipalityWords m_where;
+  const model::Participation m_p;
   const analysis::SummaryParts m_parts;
   docx::Document m_doc;
+  int m_appendix = 0;
 };
 
 }  // namespace

@@ -1,9 +1,9 @@
-// The «Рекомендации» section of the аналитическая справка: to the methodical
-// service and to school directors (drawn from the findings: directions
-// without positive dynamics, targets not reached, the group needing support,
-// the weakest rubric blocks, missing forms) and to named schools (at most
-// [recommendations] per_school of each school's ranked recommendations; the
-// full list stays on the workbook's «Рекомендации» sheet). Internal to src/report.
+// The справка's appendix of addressed recommendations: one row per
+// recommendation naming every school it concerns, with their values, what to
+// do and whose experience to use (analysis/recommendation_groups.h), instead
+// of one sentence per school; the full per-school list stays on the
+// workbook's «Рекомендации» sheet and in each director's workbook. Internal
+// to src/report.
 #pragma once
 
 #include "report/docx_document.h"

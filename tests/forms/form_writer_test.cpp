@@ -30,7 +30,9 @@ const model::School k_school{"sch01", "МБОУ СОШ № 1", "Муниципа
 class FormWriterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(forms::write_form(demo_definition(), k_school, period, file, {"secret", "2026-11-01 09:00"}));
+    ASSERT_TRUE(forms::write_form(demo_definition(), k_school, period, file,
+                                  {"secret", "2026-11-01 09:00", "20 ноября 2026 г.", "imc@example.ru",
+                                   "МКУ ИМЦ, методист А.А. Иванова, 8 (86131) 0-00-00"}));
   }
   test::TempDir dir;
   model::Period period = *model::parse_period("2026-11");
@@ -48,6 +50,41 @@ TEST_F(FormWriterTest, EveryInputIsADefinedNameOnTheFormSheet) {
     EXPECT_EQ(at->first->find(at->second), nullptr) << in.id << " must start empty";
   }
   EXPECT_TRUE(wb->resolve_name(model::form::k_filled_on_name));
+}
+
+// The school learns from the form itself when it is due, where to send it
+// and whom to ask: under the title and again below the table.
+TEST_F(FormWriterTest, TellsTheDeadlineWhereToSendItAndWhomToAsk) {
+  const auto wb = ingest::read_workbook(file);
+  ASSERT_TRUE(wb);
+  const auto* form = wb->sheet("Форма");
+  ASSERT_NE(form, nullptr);
+  std::string text;
+  for (const auto& c : form->cells) text += c.text + "\n";
+  EXPECT_NE(text.find("срок сдачи — 20 ноября 2026 г."), std::string::npos) << text;
+  EXPECT_NE(text.find("Как сдать форму"), std::string::npos) << text;
+  EXPECT_NE(text.find("отправьте вложением на адрес imc@example.ru."), std::string::npos) << text;
+  EXPECT_NE(text.find("не позднее 20 ноября 2026 г."), std::string::npos) << text;
+  EXPECT_NE(text.find("МКУ ИМЦ, методист А.А. Иванова, 8 (86131) 0-00-00"), std::string::npos) << text;
+  for (const auto& line : test::split_lines(text)) EXPECT_EQ(test::describe_faults(line), "") << line;
+}
+
+// Without an address the school is told to hand the form to the methodical
+// service by name; without a deadline none is invented.
+TEST(FormWriterReturn, WithoutAddressOrDeadlineSaysWhatIsKnown) {
+  test::TempDir dir;
+  const auto file = dir / "form.xlsx";
+  ASSERT_TRUE(forms::write_form(demo_definition(), k_school, *model::parse_period("2026-11"), file,
+                                {"", "2026-11-01 09:00", "", "", ""}));
+  const auto wb = ingest::read_workbook(file);
+  ASSERT_TRUE(wb);
+  std::string text;
+  for (const auto& c : wb->sheet("Форма")->cells) text += c.text + "\n";
+  EXPECT_NE(text.find("отправьте в методическую службу (МКУ «Информационно-методический центр»)."),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("срок сдачи"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Срок сдачи"), std::string::npos) << text;
 }
 
 TEST_F(FormWriterTest, MetaSheetIsVeryHiddenAndIdentifiesTheForm) {
@@ -207,6 +244,6 @@ TEST(FormWriterErrors, UnwritableFolderIsAnErrorNotACrash) {
   test::TempDir dir;
   dir.write("blocker", "x");
   const auto r = forms::write_form(demo_definition(), k_school, *model::parse_period("2026-11"),
-                                   dir / "blocker" / "form.xlsx", {});
+                                   dir / "blocker" / "form.xlsx", {"", "", "", "", ""});
   EXPECT_FALSE(r);
 }

@@ -48,17 +48,21 @@ print(ws['C6'].number_format, '|', ws['F6'].number_format)
   EXPECT_EQ(out,
             "'Место' | 'Образовательная организация' | 'Показатели (макс. 4)' | "
             "'Документы (макс. 1; в методике 2)' | 'Итого баллов (макс. 5; в методике 6)' | "
-            "'Доля максимума' | 'Уровень' | 'Группа по показателям'\n"
-            "1 | 'МБОУ СОШ № 1' | 3 | 1 | 4 | 0.8 | 'высокий' | 'опережающая группа'\n"
+            "'Доля максимума' | 'Уровень' | 'Группа по профилю показателей'\n"
+            "1 | 'МБОУ СОШ № 1' | 3 | 1 | 4 | 0.8 | 'высокий' | 'группа А'\n"
             "1 | 'Муниципальное бюджетное общеобразовательное учреждение СОШ № 4 (корпус А)' | "
-            "3 | 1 | 4 | 0.8 | 'высокий' | 'опережающая группа'\n"
+            "3 | 1 | 4 | 0.8 | 'высокий' | 'группа А'\n"
+            // Four schools grouped, k = 3: no grouping without a group of one; the
+            // two schools alone in theirs have a profile of their own, not a group.
             "1 | 'Муниципальное бюджетное общеобразовательное учреждение СОШ № 4 (корпус Б)' | "
-            "4 | 0 | 4 | 0.8 | 'высокий' | 'основная группа'\n"
+            "4 | 0 | 4 | 0.8 | 'высокий' | 'особый профиль'\n"
             "4 | '=HYPERLINK(\"http://evil.example\",\"x\")' | 3 | 0 | 3 | 0.6 | 'средний' | "
-            "'группа поддержки'\n"
+            "'особый профиль'\n"
             "4 | '+79991234567' | 2 | 1 | 3 | 0.6 | 'средний' | '—'\n"
             "\n"
-            "'Округ (по муниципальным значениям)' | 3 | 1 | 4 | 0.8 | 'высокий' | '—'\n"
+            // 80 % by points, but no direction is satisfactory (1.1 and 1.3 miss their
+            // targets; 2.1 is worse than the median): the level says so.
+            "'Округ (по муниципальным значениям)' | 3 | 1 | 4 | 0.8 | 'средний' | '—'\n"
             "'Медиана баллов ОО' | 3 | 1 | 4 | 0.8 | '—' | '—'\n"
             "C6 A5:H10 $5:$5\n"
             "[$-419]0;\"−\"0;0 | [$-419]0.0%\n");
@@ -86,7 +90,7 @@ print(ws['D7'].number_format, '|', ws['F7'].number_format, '|', ws['C12'].number
 print(ws['G12'].comment.text)
 )");
   EXPECT_EQ(out,
-            "'Код' | 'Показатель' | 'Цель 2026 года' | 'Факт: муниципалитет' | 'Статус' | "
+            "'Код' | 'Показатель' | 'Цель 2026 года' | 'Факт: по округу' | 'Статус' | "
             "'Отклонение от цели' | 'ОО достигли цели' | 'Цели дорожной карты по годам'\n"
             "'2025' | '2026 (год периода)'\n"
             "'Выявление профессиональных дефицитов'\n"
@@ -101,13 +105,14 @@ print(ws['G12'].comment.text)
             "'цель не задана' | '—' | '—' | '—' | '—'\n"
             "'2.2' | 'Число сетевых мероприятий' | 20 | 17 | 'не достигнуто' | -3 | '—' | '—' | 20\n"
             "[$-419]0.0% | [$-419]+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\" | [$-419]#,##0\n"
-            "Цель задана для муниципалитета в целом, а не для каждой ОО.\n");
+            "Цель задана для округа в целом, а не для каждой ОО.\n");
 }
 
 TEST_F(AnalysisSheetsTest, DynamicsShowsChangesWithArrowsAndColours) {
-  // Municipal 1.1: 72.97 % now, 70 % in 2026-10 (+2.97 p.p.), 60 % in 2025-11.
-  // 1.2 (lower is better): 29.57 % against 35 %: −5.43 p.p., an improvement.
-  // 2.1: 58.3 % against 60 %: −1.67 p.p., a worsening. s1: 1.2 20 -> 25 % worse.
+  // Municipal 1.1: 72.97 % now (printed 73,0 %), 70 % in 2026-10 (+3,0 p.p.), 60 % in
+  // 2025-11 (+13,0). 1.2 (lower is better): 29.57 % (29,6 %) against 35 %: −5,4 p.p., an
+  // improvement. 2.1: 58.3 % (58,3 %) against 60 %: −1,7 p.p., a worsening. s1: 1.2 20 -> 25 %
+  // worse. Changes are the differences of the printed values.
   const auto out = test::openpyxl_eval(m_path, dump_rows("Динамика", 6, 9) + R"(
 for c in ('E8', 'E9', 'E11', 'C16', 'D16'):
     print(c, round(ws[c].value, 2), ws[c].fill.fgColor.rgb, ws[c].number_format)
@@ -118,12 +123,12 @@ print(ws['C17'].value, ws.auto_filter.ref)
             "'к ноябрю 2025 г.'\n"
             "'Значение' | 'Изменение' | 'Значение' | 'Изменение'\n"
             "'1.1' | 'Доля педагогов, прошедших диагностику' | 0.7297297297297297 | 0.7 | "
-            "2.972972972972968 | 0.6 | 12.97297297297297\n"
+            "3 | 0.6 | 13\n"
             "'1.2' | 'Доля педагогов с дефицитами' | 0.2956521739130435 | 0.35 | "
-            "-5.434782608695652 | '—' | '—'\n"
-            "E8 2.97 FFC6EFCE [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
-            "E9 -5.43 FFC6EFCE [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
-            "E11 -1.67 FFFFC7CE [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
+            "-5.399999999999999 | '—' | '—'\n"
+            "E8 3 FFC6EFCE [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
+            "E9 -5.4 FFC6EFCE [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
+            "E11 -1.7 FFFFC7CE [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
             "C16 5 FFC6EFCE [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
             "D16 5 FFFFC7CE [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\"\n"
             "— A15:G20\n");
@@ -136,22 +141,35 @@ TEST_F(AnalysisSheetsTest, GroupsListMembersFactorsAndSchoolsWithoutData) {
 ws = wb['Группы ОО']
 rows = [[c.value for c in row if c.value is not None] for row in ws.iter_rows()]
 for r in rows:
-    if r and isinstance(r[0], str) and (r[0].startswith('«') or r[0].startswith('Недостаточно')):
+    if r and isinstance(r[0], str) and (r[0].startswith('Группа') or r[0].startswith('Особый')
+                                        or r[0].startswith('Недостаточно') or r[0].startswith('Выше')
+                                        or r[0].startswith('Ниже') or r[0].startswith('Чаще')
+                                        or r[0].startswith('Реже')):
         print(r[0])
 i = [r[:1] for r in rows].index(['Недостаточно данных для группировки — 1 ОО'])
 print(rows[i + 2])
-print(rows[-1])
-print(ws['E11'].value, ws['E11'].number_format, ws['E11'].fill.fgColor.rgb)
+print([r[0] for r in rows if r and str(r[0]).startswith('• ')])
+print(any('Уровень' in str(v) for r in rows for v in r))
 )");
+  // mentored_share has no denominator of 5 or more (4, 2, 2, 3, 1): left out
+  // of the profiles, so three indicators group the schools.
   EXPECT_EQ(out,
-            "«Опережающая группа» — 2 ОО\n"
-            "«Основная группа» — 1 ОО\n"
-            "«Группа поддержки» — 1 ОО\n"
+            // s1 and s4: 1.1 80 and 90 (median 85 against 80), 1.2 25 and 20 (22,5 against 25),
+            // the act at both (2 of 2 against 3 of 5).
+            "Группа А — 2 ОО\n"
+            "Выше, чем по округу: доля педагогов, прошедших диагностику; ниже: доля педагогов с "
+            "дефицитами; чаще есть: наличие локального акта.\n"
+            "Особый профиль: =HYPERLINK(\"http://evil.example\",\"x\")\n"
+            "Выше, чем по округу: доля педагогов с дефицитами; ниже: доля педагогов, прошедших "
+            "диагностику; реже есть: наличие локального акта.\n"
+            "Особый профиль: Муниципальное бюджетное общеобразовательное учреждение СОШ № 4 (корпус Б)\n"
+            "Реже есть, чем по округу: наличие локального акта.\n"
             "Недостаточно данных для группировки — 1 ОО\n"
-            "[1, '+79991234567', 'недостаточно данных для группировки: значения есть по 2 из 4 "
+            "[1, '+79991234567', 'недостаточно данных для группировки: значения есть по 1 из 3 "
             "показателей группировки, а нужно не менее 60 %']\n"
-            "['• недостаточно данных для группировки (меньше 60 % показателей): 1 ОО.']\n"
-            "40 [$-419]\"↑ +\"0.0\" п.п.\";\"↓ −\"0.0\" п.п.\";\"→ \"0.0\" п.п.\" FFC6EFCE\n");
+            "['• недостаточно данных для группировки (меньше 60 % показателей): 1 ОО.', "
+            "'• ОО с особым профилем (не входят ни в одну группу): 2.']\n"
+            "False\n");
 }
 
 TEST_F(AnalysisSheetsTest, RecommendationsCarryTheirFigures) {
@@ -164,40 +182,37 @@ print(ws.auto_filter.ref, ws.freeze_panes, ws.row_dimensions[6].height >= 45)
   EXPECT_EQ(out,
             "'ОО' | 'Направление' | 'Основание' | 'Значение ОО' | 'Ориентир' | 'Отклонение' | "
             "'Рекомендация'\n"
-            "'МБОУ СОШ № 1' | 'Рекомендаций нет: ни одно правило не сработало.'\n"
+            "'МБОУ СОШ № 1' | 'Рекомендаций нет: недостатков по показателям не выявлено.'\n"
             "'=HYPERLINK(\"http://evil.example\",\"x\")' | 'Выявление профессиональных дефицитов' "
             "| '1.1 — ниже цели 2026' | 0.5 | 0.8 | -30 | 'Доля педагогов, прошедших диагностику "
             "— 50,0 % при целевом значении 2026 года 80 % (отставание 30,0 п.п.). Включить в "
-            "план методической работы ОО меры по достижению целевого значения, использовать "
-            "опыт ОО, достигших его.'\n"
+            "план методической работы ОО меры по достижению целевого значения.'\n"
             "[$-419]0.0% | [$-419]+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\" | True\n"
             "['нет документа: Локальный акт', 'Нет', 'Да', '—']\n"
             "4\n"
             "A4:G12 B5 True\n");
 }
 
-TEST_F(AnalysisSheetsTest, BriefingParagraphsAreNumberedAndTallEnough) {
+// «Справка» is the first page of the аналитическая справка: the same four
+// parts, the same figures (the run's one count of who took part).
+TEST_F(AnalysisSheetsTest, BriefingIsTheSpravkasFirstPageAndTallEnough) {
   const auto out = test::openpyxl_eval(m_path, R"(
 ws = wb['Справка']
-paras = [(r, ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value)
-         for r in range(5, ws.max_row + 1) if ws.cell(row=r, column=1).value]
-print(len(paras), paras[0][1], paras[-1][1], paras[-1][2])
-# Every paragraph row is at least 15 pt per 110 characters (column 118 wide);
-# an unset height is the default 15 pt.
+texts = [(r, ws.cell(row=r, column=2).value) for r in range(5, ws.max_row + 1) if ws.cell(row=r, column=2).value]
+print([t for _, t in texts if t in ('Что изучено', 'Основные результаты', 'Основные проблемы', 'Предлагаемые решения')])
+print(texts[1][1])
 import math
-print(all((ws.row_dimensions[r].height or 15) >= 15 * math.ceil(len(t) / 110)
-          for r, _, t in paras))
-# The long paragraph on groups: at least one line per 106.2 characters, plus a spare line.
-r, t = next((r, t) for r, _, t in paras if t.startswith('По совокупности'))
-print(len(t) > 1000, ws.row_dimensions[r].height >= 15 * (math.ceil(len(t) / (118 * 0.9)) + 1))
-print(ws.column_dimensions['B'].width, ws['B5'].alignment.wrap_text)
+print(all((ws.row_dimensions[r].height or 15) >= 15 * math.ceil(len(t) / 110) for r, t in texts))
+print(ws.column_dimensions['B'].width, ws['B6'].alignment.wrap_text)
 print([ws.cell(row=r, column=2).hyperlink.location for r in range(1, ws.max_row + 1)
        if ws.cell(row=r, column=2).hyperlink])
 )");
   EXPECT_EQ(out,
-            "10 1. 10. Подготовлены адресные рекомендации: 6 рекомендаций для 3 ОО.\n"
+            "['Что изучено', 'Основные результаты', 'Основные проблемы', 'Предлагаемые решения']\n"
+            // Six schools; s6 sent a form with errors: five accepted.
+            "Формы мониторинга за ноябрь 2026 г. направлены в 6 ОО; представили формы 6 из 6 ОО, "
+            "приняты к обработке формы 5 ОО. Изучены 5 показателей по 2 направлениям.\n"
             "True\n"
-            "True True\n"
             "118.7109375 True\n"
             "[\"'Рейтинг'!A1\", \"'Дорожная карта'!A1\", \"'Динамика'!A1\", \"'Группы ОО'!A1\", "
             "\"'Рекомендации'!A1\"]\n");
@@ -220,7 +235,8 @@ for r in flat:
             "['Документы', 'локальный акт', 'да/нет', 'Наличие локального акта (1)', '1', "
             "'2 — не совпадает, используется 1']\n"
             "['Итого', '5', '6 — не совпадает, используется 5']\n"
-            "['• недостаточно данных для группировки (меньше 60 % показателей): 1 ОО.']\n");
+            "['• недостаточно данных для группировки (меньше 60 % показателей): 1 ОО.']\n"
+            "['• ОО с особым профилем (не входят ни в одну группу): 2.']\n");
 }
 
 TEST_F(AnalysisSheetsTest, NoCellIsAFormulaAndEverySheetIsProtectedAndPrintable) {

@@ -76,9 +76,14 @@ def right_of(label):
     k = row_of(label)[0]
     return ws.cell(row=ws[k].row, column=2).value
 print(ws['A1'].value)
-for label in ['Название', 'Идентификатор, версия', 'Документ-источник', 'Файл методики', 'Период',
-              'Время формирования', 'Версия программы', 'Реестр ОО', 'Папка входящих форм']:
+for label in ['Название', 'Версия формы', 'Документ-источник', 'Период',
+              'Время формирования', 'Версия программы', 'Реестр ОО']:
     print(label, '=', right_of(label))
+# What a methodist reads here has no machine paths, file names of the method or ids.
+texts = [v for k, v in cells.items() if isinstance(v, str) and ws[k].row < ws[row_of('a' * 64)[0]].row - 1]
+import re
+print([t for t in texts if re.search(r'(^|[\s(])/[A-Za-z]|[A-Za-z]:\\|\.toml|\.csv', t)],
+      [t for t in texts if 'test.toml' in t or 'test-def' in t or '2026-11)' in t or 'registry.csv' in t])
 print(len(row_of('В документе нет значения 2022 года')))
 print(row_of('цель 2022 года не задана') != [])
 print(row_of('QUARTILE.INC') != [], row_of('Σ числителей / Σ знаменателей') != [])
@@ -94,14 +99,13 @@ print(ws.protection.sheet, ws.page_setup.orientation)
   EXPECT_EQ(out,
             "Методика и исходные данные\n"
             "Название = Мониторинг методической работы (тест)\n"
-            "Идентификатор, версия = test-def, версия 2026.1\n"
-            "Документ-источник = seed-003.txt\n"
-            "Файл методики = templates/test.toml\n"
-            "Период = ноябрь 2026 (2026-11)\n"
-            "Время формирования = 2026-11-23 09:00:00\n"
+            "Версия формы = 2026.1\n"
+            "Документ-источник = Положение о мониторинге (тест)\n"
+            "Период = ноябрь 2026\n"
+            "Время формирования = 23.11.2026 09:00\n"
             "Версия программы = metodmon 0.1.0\n"
-            "Реестр ОО = registry.csv (6 ОО)\n"
-            "Папка входящих форм = /srv/metodmon/inbox\n"
+            "Реестр ОО = 6 ОО\n"
+            "[] []\n"
             "1\n"
             "True\n"
             "True True\n"

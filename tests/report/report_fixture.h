@@ -59,7 +59,7 @@ struct ReportFixture {
     d.title = "Мониторинг методической работы (тест)";
     d.municipality = "Тестовый муниципальный округ";
     d.organisation = "МКУ «ИМЦ»";
-    d.source = "seed-003.txt";
+    d.source = "Положение о мониторинге (тест)";
     d.periodicity = model::Periodicity::month;
     d.notes = {"В документе нет значения 2022 года для показателя 3.2."};
     d.directions = {{"D1", "Выявление профессиональных дефицитов"},

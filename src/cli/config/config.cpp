@@ -40,6 +40,8 @@ class ConfigReader {
       if (const char* v = std::getenv(c.form_password_env.c_str()); v != nullptr && *v != '\0') c.form_password = v;
     }
     c.forms_without_password = boolean("forms", "no_password", false);
+    c.form_return_to = string("forms", "return_to");
+    c.form_contact = string("forms", "contact");
     if (c.forms_without_password && (!c.form_password.empty() || !c.form_password_env.empty())) {
       errors.push_back(model::Diagnostic::error(at(m_root["forms"]["no_password"].node(), "forms.no_password"),
                                                 "для форм задан и пароль, и no_password = true",
@@ -81,7 +83,7 @@ class ConfigReader {
                         "remind_after", "results_day"}},
         {"paths", {"inbox", "output", "state", "schools"}},
         {"calendar", {}},  // its keys: config_monitorings.cpp
-        {"forms", {"password", "password_env", "no_password"}},
+        {"forms", {"password", "password_env", "no_password", "return_to", "contact"}},
         {"inbox", {"settle_seconds"}},
         {"limits", {"max_file_mb", "max_uncompressed_mb", "max_compression_ratio", "max_cells",
                     "max_seconds_per_file", "max_export_mb"}},
@@ -96,7 +98,7 @@ class ConfigReader {
                      "timeout_seconds", "max_message_mb", "methodist_addresses"}},
         {"documents", {"font", "font_size", "line_spacing", "letterhead", "place", "basis", "plan",
                        "methodical_service", "signatory", "signatory_name", "control", "prepared_by",
-                       "deadline", "measure"}},
+                       "deadline", "measure", "issuer", "responsible"}},
     };
     for (const auto& [key, node] : m_root) {
       const std::string table(key.str());
@@ -286,6 +288,8 @@ class ConfigReader {
       }
     }
     d.letterhead = strings("documents", "letterhead");
+    d.issuer = strings("documents", "issuer");
+    d.responsible = string("documents", "responsible");
     d.place = string("documents", "place");
     d.basis = string("documents", "basis");
     d.plan = string("documents", "plan");

@@ -6,6 +6,7 @@
 //   [paths]       inbox = "."  output = "../out"  state = "../state"
 //   [forms]       password = "..."   (or password_env = "METODMON_FORM_PASSWORD";
 //                 no_password = true: forms are protected by no password, on purpose)
+//                 return_to = "imc@example.ru"  contact = "методист А.А. Иванова, 8 (86131) 0-00-00"
 //   [inbox]       settle_seconds = 60
 //   [limits]      max_file_mb = 50 ... max_export_mb = 100 (questionnaire exports)
 //   [report]      max_school_sheets = 300
@@ -37,6 +38,8 @@
 //                 methodical_service = "МКУ ИМЦ"  signatory = "Начальник управления образования"
 //                 signatory_name = "Н.М. Василенко"  control = "заместителя начальника УО З.А. Резник"
 //                 prepared_by = "методист МКУ ИМЦ А.А. Иванова"  deadline = "01.10.2025"
+//                 issuer = ["УПРАВЛЕНИЕ ОБРАЗОВАНИЯ", "..."] (the приказ's letterhead; default letterhead)
+//                 responsible = "Пацюк А.А., директору МКУ ИМЦ," (answers for the generated measures)
 //   [[documents.measure]]  who = "Пацюк А.А., директору МКУ ИМЦ"  what = "обеспечить …"  deadline = "01.10.2025"
 //   Every [documents] key is optional; empty persons and dates become highlighted placeholders.
 //
@@ -106,6 +109,11 @@ struct Config {
   std::string form_password;         // protection password of generated forms
   std::string form_password_env;     // [forms] password_env: the variable named, set or not
   bool forms_without_password = false;  // [forms] no_password = true
+  // What a blank form tells the school about returning it: [forms] return_to
+  // (an address, or how to hand it in) and contact (whom to ask); empty:
+  // from [mail] (the methodist's address, the sender's name).
+  std::string form_return_to;
+  std::string form_contact;
   int settle_seconds = 60;           // a file younger than this is left for the next run
   ingest::ReadLimits limits;
   survey::ExportLimits export_limits;  // questionnaire exports: [limits] max_export_mb

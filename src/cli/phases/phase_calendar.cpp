@@ -7,6 +7,8 @@
 #include <set>
 
 #include "cli/phases/exit_codes.h"
+#include "cli/phases/form_options.h"
+#include "cli/phases/phase_read.h"
 #include "cli/phases/submission_log.h"
 #include "forms/form_writer.h"
 #include "ingest/inbox_listing.h"
@@ -40,11 +42,13 @@ struct LetterSetting {
 
 // The school's blank form of the cycle: written once, then reused.
 model::Expected<mail::MailAttachment> blank_form(const Config& config, const RunInputs& inputs,
-                                                    const model::School& school, calendar::Date today) {
+                                                    const model::School& school, calendar::Date today,
+                                                    calendar::Date deadline) {
   const auto file = config.output / inputs.period.id / "forms" / forms::form_file_name(school, inputs.period);
   std::error_code ec;
   if (!fs::exists(file, ec)) {
-    const forms::FormOptions options{config.form_password, calendar::iso_text(today) + " 00:00"};
+    const auto options = form_options(config, inputs.definition.definition, inputs.period,
+                                      calendar::iso_text(today) + " 00:00", today, deadline);
     if (auto r = forms::write_form(inputs.definition.definition, school, inputs.period, file, options); !r) {
       return std::unexpected(r.error());
     }
@@ -112,7 +116,7 @@ CalendarStepReport send_forms_out(const Config& config, const RunInputs& inputs,
   std::vector<const model::School*> no_address;
   std::vector<mail::MailAttachment> their_forms;
   for (const auto& school : inputs.registry.registry.schools) {
-    auto form = blank_form(config, inputs, school, today);
+    auto form = blank_form(config, inputs, school, today, cycle.deadline);
     if (!form) {
       round.not_composed(form.error());
       ++report.failed;
@@ -185,7 +189,7 @@ CalendarStepReport send_reminders(const Config& config, const RunInputs& inputs,
         continue;
       }
     }
-    auto form = blank_form(config, inputs, *school, today);
+    auto form = blank_form(config, inputs, *school, today, cycle.deadline);
     if (!form) {
       round.not_composed(form.error());
       ++report.failed;
