@@ -27,13 +27,14 @@ constexpr std::array<Choice, 3> k_block_kinds = {
 constexpr std::array<Choice, 3> k_tests = {{{"meets_target", "цель года достигнута"},
                                             {"at_least_median", "не ниже медианы"},
                                             {"positive_dynamics", "положительная динамика"}}};
-constexpr std::array<Choice, 4> k_whens = {{{"below_target", "ниже цели года"},
+constexpr std::array<Choice, 5> k_whens = {{{"below_target", "ниже цели года"},
                                             {"below_median", "ниже медианы"},
                                             {"document_missing", "нет документа"},
-                                            {"no_positive_dynamics", "нет положительной динамики"}}};
+                                            {"no_positive_dynamics", "нет положительной динамики"},
+                                            {"bottom_quartile", "в худшей четверти"}}};
 using K = CellKind;
 
-constexpr std::array<Setting, 21> k_general = {{
+constexpr std::array<Setting, 22> k_general = {{
     {"Идентификатор методики", "definition.id", K::plain_id, true, false, {},
      "Латинские буквы, цифры, «-» и «_», например ensk-2026. По нему формы школ узнают свою методику: "
      "не меняйте его посреди года."},
@@ -82,6 +83,9 @@ constexpr std::array<Setting, 21> k_general = {{
      "Отставание меньше этого (п. п. для долей, единиц для количеств) рекомендации не даёт (обычно 5)."},
     {"Рекомендации: сколько называть в справке на ОО", "recommendations.per_school", K::whole, false,
      false, {}, "Сколько рекомендаций одной ОО называет справка (обычно 3); лист итогов перечисляет все."},
+    {"Рекомендации: малый знаменатель меньше", "recommendations.min_denominator", K::number, false, false, {},
+     "Доля ОО из меньшего знаменателя (1 из 1 молодого педагога — 100 %) показывается с числителем и "
+     "знаменателем и не делает ОО примером, профилем группы или местом (обычно 5; 0 — не выделять)."},
 }};
 
 constexpr std::array<Setting, 4> k_calendar = {{
@@ -130,7 +134,7 @@ constexpr std::array<Column, 9> k_fields = {{
      "Подсказка, которую школа видит у ячейки: как считать, на какую дату."},
 }};
 
-constexpr std::array<Column, 12> k_indicators = {{
+constexpr std::array<Column, 13> k_indicators = {{
     {"Код показателя", "id", K::field_id, 24, true, ListOf::none, {},
      "Код показателя: строчные латинские буквы, цифры и «_», начинается с буквы (diag_share). На него "
      "ссылаются листы «Цели», «Рубрика» и «Рекомендации»."},
@@ -158,6 +162,9 @@ constexpr std::array<Column, 12> k_indicators = {{
      "Для рубрики: соответствует ли показатель обоснованной цели. Пусто — Да."},
     {"Неэффективный", "bad", K::yesno, 13, false, ListOf::none, k_yes_no,
      "Для рубрики: показатель неэффективный или с негативными последствиями. Пусто — Нет."},
+    {"Краткое название", "short", K::text, 30, false, ListOf::none, {},
+     "Несколько слов, которыми текст называет показатель там, где полное название повторялось бы: "
+     "«диагностика профессиональных дефицитов». Пусто — полное название."},
 }};
 
 constexpr std::array<Column, 2> k_targets = {{
@@ -230,8 +237,8 @@ constexpr std::array<Column, 10> k_rubric = {{
 
 constexpr std::array<Column, 5> k_recommendations = {{
     {"Когда", "when", K::choice, 22, true, ListOf::none, k_whens,
-     "Когда ОО получает рекомендацию (выберите из списка): значение ниже цели года, ниже медианы, нет "
-     "документа (ответ «Нет») или нет положительной динамики."},
+     "Когда ОО получает рекомендацию (выберите из списка): значение ниже цели года, ниже медианы, в "
+     "худшей четверти значений ОО, нет документа (ответ «Нет») или нет положительной динамики."},
     {"Показатель", "indicator", K::field_id, 22, false, ListOf::indicators, {},
      "Код показателя с листа «Показатели», к которому относится условие."},
     {"Поле да/нет", "input", K::field_id, 22, false, ListOf::fields, {},

@@ -122,6 +122,7 @@ model::Definition example_method(int first_year) {
   share.code = "1.1";
   share.direction = "D1";
   share.name = "Доля педагогов, прошедших курсы повышения квалификации за последние 3 года";
+  share.short_name = "курсы повышения квалификации";
   share.numerator = part.id;
   share.denominator = total.id;
   share.position = "M1";

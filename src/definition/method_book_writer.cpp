@@ -316,7 +316,7 @@ class BookWriter {
                       share ? Cell{} : text_or_empty(ind.input),
                       shown(better, ind.better == model::Better::lower ? "lower" : "higher"),
                       text_or_empty(ind.direction), text_or_empty(ind.position), yes_no(ind.matches_goal),
-                      yes_no(ind.bad)});
+                      yes_no(ind.bad), text_or_empty(ind.short_name)});
     }
     return rows;
   }
@@ -506,6 +506,7 @@ class BookWriter {
     v.emplace_back("clusters.min_values", r.clusters.min_values);
     v.emplace_back("recommendations.min_gap", r.recommendation_settings.min_gap);
     v.emplace_back("recommendations.per_school", static_cast<double>(r.recommendation_settings.per_school));
+    v.emplace_back("recommendations.min_denominator", r.recommendation_settings.min_denominator);
     return v;
   }
 

@@ -98,6 +98,7 @@ class Differ {
     value(p + ".code", a.code, b.code);
     value(p + ".direction", a.direction, b.direction);
     value(p + ".name", a.name, b.name);
+    value(p + ".short", a.short_name, b.short_name);
     value(p + ".kind", a.kind, b.kind);
     value(p + ".numerator", a.numerator, b.numerator);
     value(p + ".denominator", a.denominator, b.denominator);
@@ -174,6 +175,8 @@ class Differ {
           b.recommendation_settings.min_gap);
     value(p + ".recommendation_settings.per_school", a.recommendation_settings.per_school,
           b.recommendation_settings.per_school);
+    value(p + ".recommendation_settings.min_denominator", a.recommendation_settings.min_denominator,
+          b.recommendation_settings.min_denominator);
   }
 };
 
