@@ -21,6 +21,20 @@ constexpr double k_eps = 1e-9;
 
 std::string in_quotes(std::string_view s) { return "«" + std::string(s) + "»"; }
 
+// The summary names an indicator by its code and few words the first time and
+// by its code alone afterwards: the codes' legend is the table of values
+// (appendix 1), and one page has no room for a name said four times.
+class Labels {
+ public:
+  std::string operator()(const model::IndicatorDef& ind) {
+    if (ind.code.empty() || ind.short_name.empty()) return indicator_short_label(ind);
+    return m_named.insert(ind.id).second ? indicator_short_label(ind) : ind.code;
+  }
+
+ private:
+  std::set<std::string> m_named;
+};
+
 std::string join(const std::vector<std::string>& items, const std::string& sep = "; ") {
   std::string out;
   for (const auto& i : items) {
@@ -82,36 +96,41 @@ std::vector<std::string> direction_names(const model::Definition& def, const std
 // Targets of the year reached by the municipality: "Достигнуты целевые значения 2026 года по 2 из
 // 9 показателей: 2.1 (…) — 52,0 % при цели 50 %; …".
 std::string targets_met(const model::Definition& def, const aggregate::Summary& summary, const Analysis& a,
-                        const Findings& f) {
+                        const Findings& f, Labels& label) {
   const std::string year = std::to_string(a.period.year);
-  std::vector<std::string> met;
+  std::vector<const RoadmapRow*> met_rows;
   for (const auto& row : a.roadmap) {
-    if (!row.target || row.status != aggregate::TargetStatus::met) continue;
+    if (row.target && row.status == aggregate::TargetStatus::met) met_rows.push_back(&row);
+  }
+  const std::string where = municipality_words(def).dative;
+  if (!met_rows.empty() && static_cast<int>(met_rows.size()) == f.with_target) {
+    // Every target reached: the values are the table's; the page names none.
+    return "Все целевые значения " + year + " года по " + where + " достигнуты (" +
+           count_text(f.with_target, k_indicator_forms) + ").";
+  }
+  std::vector<std::string> met;
+  for (const auto* r : met_rows) {
+    const auto& row = *r;
     const auto* ind = def.find_indicator(row.indicator_id);
     const auto* st = summary.stats(row.indicator_id);
     if (ind == nullptr || st == nullptr) continue;
-    met.push_back(indicator_short_label(*ind) + " — " + municipal_value_text(*ind, *st) + " при цели " +
+    met.push_back(label(*ind) + " — " + municipal_value_text(*ind, *st) + " при цели " +
                   format_target(*ind, *row.target) + (ind->kind == model::IndicatorKind::yesno ? " ОО" : ""));
   }
-  const std::string where = municipality_words(def).dative;
   if (met.empty()) return "";
-  if (static_cast<int>(met.size()) == f.with_target) {
-    return "Все целевые значения " + year + " года по " + where + " достигнуты (" +
-           count_text(f.with_target, k_indicator_forms) + "): " + join(met) + ".";
-  }
   return "Достигнуты целевые значения " + year + " года по " + std::to_string(met.size()) + " из " +
          count_genitive(f.with_target, k_indicator_genitive) + ": " + join(met) + ".";
 }
 
 // "Цели 2022 года достигли не все ОО: 1.1 (…) — 6 из 12 ОО; …": the
 // schools behind a target the municipality may have reached.
-std::string schools_behind(const model::Definition& def, const Analysis& a) {
+std::string schools_behind(const model::Definition& def, const Analysis& a, Labels& label) {
   std::vector<std::string> items;
   for (const auto& row : a.roadmap) {
     const auto* ind = def.find_indicator(row.indicator_id);
     if (ind == nullptr || !row.target || ind->kind != model::IndicatorKind::share) continue;
     if (row.schools_with_value == 0 || row.schools_meeting_target >= row.schools_with_value) continue;
-    items.push_back(indicator_short_label(*ind) + " — " + std::to_string(row.schools_meeting_target) + " из " +
+    items.push_back(label(*ind) + " — " + std::to_string(row.schools_meeting_target) + " из " +
                     count_of_schools(row.schools_with_value));
   }
   if (items.empty()) return "";
@@ -119,13 +138,13 @@ std::string schools_behind(const model::Definition& def, const Analysis& a) {
 }
 
 std::string targets_missed(const model::Definition& def, const aggregate::Summary& summary, const Analysis& a,
-                           const Findings& f) {
+                           const Findings& f, Labels& label) {
   std::vector<std::string> behind;
   for (const auto* row : f.behind_target) {
     const auto* ind = def.find_indicator(row->indicator_id);
     const auto* st = summary.stats(row->indicator_id);
     if (ind == nullptr || st == nullptr) continue;
-    behind.push_back(indicator_short_label(*ind) + " — " + municipal_value_text(*ind, *st) + " при цели " +
+    behind.push_back(label(*ind) + " — " + municipal_value_text(*ind, *st) + " при цели " +
                      target_gap_text(*ind, *st, *row->target, *row->gap));
   }
   if (behind.empty()) return "";
@@ -134,7 +153,7 @@ std::string targets_missed(const model::Definition& def, const aggregate::Summar
          join(behind) + ".";
 }
 
-std::vector<std::string> dynamics_paragraphs(const Analysis& a, const Findings& f, bool good) {
+std::vector<std::string> dynamics_paragraphs(const Analysis& a, const Findings& f, bool good, Labels& label) {
   if (a.dynamics.periods.empty() || (f.improved.empty() && f.not_improved.empty())) return {};
   const auto& list = good ? f.improved : f.not_improved;
   if (list.empty()) return {};
@@ -142,7 +161,7 @@ std::vector<std::string> dynamics_paragraphs(const Analysis& a, const Findings& 
   for (const auto& c : list) {
     std::string amount = change_amount_text(*c.indicator, *c.change);
     if (!amount.empty() && c.indicator->better == model::Better::lower) amount += ", меньше — лучше";
-    s.push_back(indicator_short_label(*c.indicator) + (amount.empty() ? "" : " (" + amount + ")"));
+    s.push_back(label(*c.indicator) + (amount.empty() ? "" : " (" + amount + ")"));
   }
   std::string out = std::string(good ? "Положительная динамика " : "Без положительной динамики ") +
                     comparison_text(*list.front().change) + ": " + join(s) + ".";
@@ -231,18 +250,30 @@ std::string weak_blocks(const model::Definition& def, const Analysis& a) {
 }
 
 // «Нет» answers of the yes/no indicators: "Ответ «Нет»: 1.3 (…) — 2 ОО; 3.3 (…) — 1 ОО."
-std::string no_answers(const model::Definition& def, const aggregate::Summary& summary) {
-  std::vector<std::string> items;
+std::string no_answers(const model::Definition& def, const aggregate::Summary& summary, Labels& label) {
+  std::vector<std::pair<const model::IndicatorDef*, int>> found;
   for (const auto& ind : def.indicators) {
     if (ind.kind != model::IndicatorKind::yesno) continue;
     int no = 0;
     for (const auto& id : summary.school_ids) {
       if (const auto* v = summary.value(id, ind.id); v && v->value && *v->value < 50) ++no;
     }
-    if (no > 0) items.push_back(indicator_short_label(ind) + " — " + count_of_schools(no));
+    if (no > 0) found.emplace_back(&ind, no);
   }
-  if (items.empty()) return "";
-  return "Ответ «Нет» в формах: " + join(items) + ".";
+  if (found.empty()) return "";
+  // Many documents missing: the most frequent five; the rest are in the recommendations.
+  constexpr std::size_t k_named = 5;
+  const std::size_t total = found.size();
+  if (total > k_named + 1) {
+    std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    found.resize(k_named);
+  }
+  std::vector<std::string> items;
+  for (const auto& [ind, no] : found) items.push_back(label(*ind) + " — " + count_of_schools(no));
+  if (total == found.size()) return "Ответ «Нет» в формах: " + join(items) + ".";
+  return "Ответ «Нет» в формах — по " + std::to_string(total) + " " +
+         std::string(plural(static_cast<long>(total), {"показателю", "показателям", "показателям"})) +
+         ", чаще всего: " + join(items) + "; остальные — в адресных рекомендациях.";
 }
 
 std::string missing_forms(const model::Registry& registry, const model::Participation& p) {
@@ -278,9 +309,21 @@ std::string small_data(const model::Definition& def, const aggregate::Summary& s
          "опыте ОО, группах и местах.";
 }
 
+std::string exemplars_text(const model::Definition& definition, const model::Registry& registry,
+                           const aggregate::Summary& summary, const Analysis& analysis, Labels& label) {
+  std::vector<std::string> items;
+  const auto groups = group_recommendations(definition, summary, analysis);
+  for (const auto* g : exemplar_groups(groups)) {
+    const auto* ind = definition.find_indicator(g->indicator_id);
+    if (ind == nullptr) continue;
+    items.push_back("по " + label(*ind) + " — " + schools_with_values(definition, registry, summary, *g, g->exemplars));
+  }
+  return join(items);
+}
+
 std::vector<std::string> decisions(const model::Definition& def, const model::Registry& registry,
                                    const aggregate::Summary& summary, const Analysis& a, const Findings& f,
-                                   const model::Participation& p) {
+                                   const model::Participation& p, Labels& label) {
   std::vector<std::string> out;
   if (!f.stalled.empty()) {
     out.push_back("выявить причины отсутствия положительной динамики " +
@@ -289,7 +332,7 @@ std::vector<std::string> decisions(const model::Definition& def, const model::Re
   if (!f.behind_target.empty()) {
     std::vector<std::string> labels;
     for (const auto* row : f.behind_target) {
-      if (const auto* ind = def.find_indicator(row->indicator_id)) labels.push_back(indicator_short_label(*ind));
+      if (const auto* ind = def.find_indicator(row->indicator_id)) labels.push_back(label(*ind));
     }
     out.push_back("спланировать меры по достижению целевых значений " + std::to_string(a.period.year) + " года " +
                   (labels.size() == 1 ? "по показателю " : "по показателям ") + join_and(labels));
@@ -298,7 +341,7 @@ std::vector<std::string> decisions(const model::Definition& def, const model::Re
     out.push_back("оказать адресную методическую помощь ОО с наибольшим числом отставаний: " +
                   school_list(registry, help));
   }
-  if (const auto ex = exemplars_text(def, registry, summary, a); !ex.empty()) {
+  if (const auto ex = exemplars_text(def, registry, summary, a, label); !ex.empty()) {
     out.push_back("обобщить и распространить опыт ОО с лучшими значениями: " + ex);
   }
   if (!p.not_sent.empty() || !p.rejected.empty()) {
@@ -324,15 +367,8 @@ std::vector<std::string> decisions(const model::Definition& def, const model::Re
 
 std::string exemplars_text(const model::Definition& definition, const model::Registry& registry,
                            const aggregate::Summary& summary, const Analysis& analysis) {
-  std::vector<std::string> items;
-  const auto groups = group_recommendations(definition, summary, analysis);
-  for (const auto* g : exemplar_groups(groups)) {
-    const auto* ind = definition.find_indicator(g->indicator_id);
-    if (ind == nullptr) continue;
-    items.push_back("по " + indicator_short_label(*ind) + " — " +
-                    schools_with_values(definition, registry, summary, *g, g->exemplars));
-  }
-  return join(items);
+  Labels label;
+  return exemplars_text(definition, registry, summary, analysis, label);
 }
 
 std::string target_gap_text(const model::IndicatorDef& ind, const aggregate::IndicatorStats& st,
@@ -387,8 +423,15 @@ SummaryParts summary_parts(const model::Definition& definition, const model::Reg
     add(parts.results, "Целевые значения на " + std::to_string(analysis.period.year) +
                            " год в методике не заданы: показатели сравниваются с медианой по ОО.");
   }
-  add(parts.results, targets_met(definition, summary, analysis, f));
-  if (!f.satisfactory.empty()) {
+  Labels label;
+  add(parts.results, targets_met(definition, summary, analysis, f, label));
+  if (f.satisfactory.size() > 2 && f.satisfactory.size() == definition.directions.size()) {
+    add(parts.results, "Результаты удовлетворительные " + satisfactory_rule(definition, f) + " по всем " +
+                           std::to_string(f.satisfactory.size()) + " " +
+                           std::string(plural(static_cast<long>(f.satisfactory.size()),
+                                              {"направлению", "направлениям", "направлениям"})) +
+                           ".");
+  } else if (!f.satisfactory.empty()) {
     add(parts.results, "Результаты удовлетворительные " + satisfactory_rule(definition, f) + " " +
                            by_directions(direction_names(definition, f.satisfactory)) + ".");
   }
@@ -397,26 +440,26 @@ SummaryParts summary_parts(const model::Definition& definition, const model::Reg
   } else if (f.improved.empty() && f.not_improved.empty()) {
     add(parts.results, "Муниципальных значений за предыдущий период нет: динамика не оценивается.");
   }
-  for (auto& p : dynamics_paragraphs(analysis, f, true)) add(parts.results, std::move(p));
+  for (auto& p : dynamics_paragraphs(analysis, f, true, label)) add(parts.results, std::move(p));
   if (analysis.rubric) add(parts.results, rubric_result(definition, analysis));
   if (!analysis.clusters.clusters.empty()) add(parts.results, groups_lead(definition, analysis.clusters));
   add(parts.results, recommendation_count_text(analysis));
   // Problems.
-  add(parts.problems, targets_missed(definition, summary, analysis, f));
-  add(parts.problems, schools_behind(definition, analysis));
+  add(parts.problems, targets_missed(definition, summary, analysis, f, label));
+  add(parts.problems, schools_behind(definition, analysis, label));
   if (f.satisfactory.empty() && f.judged > 0) {
     add(parts.problems, "Направлений с удовлетворительными результатами " + satisfactory_rule(definition, f) +
                             " нет.");
   }
-  for (auto& p : dynamics_paragraphs(analysis, f, false)) add(parts.problems, std::move(p));
+  for (auto& p : dynamics_paragraphs(analysis, f, false, label)) add(parts.problems, std::move(p));
   if (!f.stalled.empty()) {
     add(parts.problems, "Нет положительной динамики " + by_directions(direction_names(definition, f.stalled)) + ".");
   }
-  add(parts.problems, no_answers(definition, summary));
+  add(parts.problems, no_answers(definition, summary, label));
   if (analysis.rubric) add(parts.problems, weak_blocks(definition, analysis));
   add(parts.problems, missing_forms(registry, participation));
   add(parts.problems, small_data(definition, summary));
-  parts.decisions = decisions(definition, registry, summary, analysis, f, participation);
+  parts.decisions = decisions(definition, registry, summary, analysis, f, participation, label);
   return parts;
 }
 

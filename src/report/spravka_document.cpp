@@ -194,8 +194,8 @@ class Spravka {
                                          : util::sentence("Группировка ОО не проведена: " + c.warnings.back()));
       return;
     }
-    m_doc.paragraph(analysis::groups_lead(m_in.definition, c) +
-                    " Группа — это профиль (чем ОО группы отличаются от " + m_where.genitive +
+    // How many groups there are is said on the first page; here what a group is.
+    m_doc.paragraph("Группа — это профиль (чем ОО группы отличаются от " + m_where.genitive +
                     " в целом), а не уровень: группы обозначены буквами, начиная с самой многочисленной.");
     docx::Table t;
     t.widths_cm = {2.6, 6.0, 7.9};

@@ -1,5 +1,7 @@
 #include "report/spravka_recommendations.h"
 
+#include <map>
+
 #include "analysis/analytical_summary.h"
 #include "analysis/number_text.h"
 #include "analysis/recommendation_groups.h"
@@ -25,18 +27,28 @@ void write_recommendations(docx::Document& doc, const ReportInput& in, const Doc
   (void)settings;
   const auto& a = *in.analysis;
   const auto groups = analysis::group_recommendations(in.definition, in.summary, a);
-  doc.paragraph(analysis::recommendation_count_text(a) +
-                " Каждая рекомендация названа один раз со всеми ОО, которых она касается; рекомендации "
+  // How many there are is said on the first page; not again here.
+  if (groups.empty()) {
+    doc.paragraph(analysis::recommendation_count_text(a));
+    return;
+  }
+  doc.paragraph("Каждая рекомендация названа один раз со всеми ОО, которых она касается; рекомендации "
                 "каждой ОО с цифрами — на листе «Рекомендации» итоговой книги и в книге директора.");
-  if (groups.empty()) return;
   docx::Table t;
   t.widths_cm = {0.8, 3.4, 3.0, 4.6, 4.7};
   t.rows.push_back(docx::header_row({"№", "Показатель", "Что выявлено", "ОО (значение)", "Что сделать"}));
   int n = 0;
+  std::map<std::string, int> exemplars_row;  // indicator -> the row that names its strong schools
   for (const auto& g : groups) {
     std::string what = analysis::advice_text(in.definition, a, g);
     if (!g.exemplars.empty()) {
-      what += " Опыт: " + analysis::schools_with_values(in.definition, in.registry, in.summary, g, g.exemplars) + ".";
+      if (const auto named = exemplars_row.find(g.indicator_id); named != exemplars_row.end()) {
+        what += " Опыт — см. п. " + std::to_string(named->second) + ".";
+      } else {
+        exemplars_row.emplace(g.indicator_id, n + 1);
+        what += " Опыт: " + analysis::schools_with_values(in.definition, in.registry, in.summary, g, g.exemplars) +
+                ".";
+      }
     }
     t.rows.push_back({{docx::cell(std::to_string(++n), docx::Align::center),
                        docx::cell(subject_of(in.definition, g)),
