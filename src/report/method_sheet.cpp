@@ -149,7 +149,7 @@ void write_definition(MethodWriter& m, const ReportInput& in) {
   m.pair("Название", def.title);
   if (!def.version.empty() || !def.form_revision.empty()) {
     m.pair("Версия формы", def.version + (def.form_revision.empty() ? "" : (def.version.empty() ? "" : ", ") +
-                                                                             std::string("редакция ") + def.form_revision));
+                                                                             std::string("редакция формы ") + def.form_revision));
   }
   m.pair("Муниципалитет", def.municipality);
   m.pair("Организация", def.organisation);

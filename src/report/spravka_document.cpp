@@ -49,7 +49,10 @@ class Spravka {
   void title() {
     write_letterhead(m_doc, m_in, m_s);
     m_doc.paragraph("Аналитическая справка", docx::ParagraphFormat::styled(docx::k_title));
-    m_doc.paragraph("по итогам " + analysis::monitoring_genitive(m_in.definition) + " за " +
+    // Whose schools: «… муниципального образования «Энский муниципальный округ» за …».
+    const std::string whose =
+        m_in.definition.municipality.empty() ? "" : " " + municipality_of(m_in.definition);
+    m_doc.paragraph("по итогам " + analysis::monitoring_genitive(m_in.definition) + whose + " за " +
                         analysis::period_accusative(m_in.summary.period),
                     docx::ParagraphFormat::at(docx::Align::center).space(0, 6));
   }

@@ -241,11 +241,12 @@ TEST(DocumentsRunTest, NoSentenceIsRepeatedInADocument) {
 }
 
 // The справка opens with a summary and keeps the detail in appendices (seed
-// 000 is one page; the issue measured some 2,500 words): the summary, all
-// before the first appendix, is at most 750 words — two pages of Times New
-// Roman 14 at 1.5 spacing hold about 700 — and LibreOffice starts the
-// appendices on page 3 at the latest.
-TEST(DocumentsRunTest, SpravkaSummaryIsAtMostTwoPages) {
+// 000 is one page; the issue measured some 2,500 words in all): the summary,
+// all before the first appendix, is at most 750 words — LibreOffice prints
+// some 250 of them a page in Times New Roman 14 at 1.5 spacing (the demo's
+// 665 words fill 2.7 pages), so three pages at most — and Leninsk-Kuznetsky's
+// (about 400 words) leaves the appendices to page 3.
+TEST(DocumentsRunTest, SpravkaSummaryIsAtMostThreePages) {
   for (const auto* c : {&k_lk, &k_balakhta, &k_krymsk, &k_demo}) {
     const auto& r = run_of(*c);
     const auto d = test::dump_docx(r.spravka);
