@@ -35,13 +35,18 @@ class CollectRoutingTest : public ::testing::Test {
     }
   }
 
+  // The attachment as the methodist mailed it: where it is placed (never held).
   fs::path route(const fs::path& sample) {
-    const auto router = cli::monitoring_router(base, monitorings);
-    EXPECT_TRUE(router);
+    base.mail.methodist = "metodist@example.ru";
+    const auto place = cli::collect_placement(base, monitorings, cli::trusted_senders(base));
+    EXPECT_TRUE(place);
     collect::MailPart part;
     part.file_name = sample.filename().string();
     part.bytes = test::read_file(sample);
-    return router(part);
+    const auto placed = place(part, {"", "metodist@example.ru"});
+    EXPECT_EQ(placed.held, "");
+    EXPECT_EQ(placed.folder, placed.inbox);
+    return placed.inbox;
   }
 };
 
@@ -56,6 +61,21 @@ TEST_F(CollectRoutingTest, AFormGoesByItsMethodAndAnythingElseToTheCommonInbox) 
   EXPECT_EQ(route(balakhta_sample("bl03_2025-H1.xlsx")), dir / "inbox" / "balakhta");
   const auto other = dir.write("родители.csv", "Отметка времени,Ваша школа,Довольны ли вы питанием?\n1,2,3\n");
   EXPECT_EQ(route(other), dir / "inbox");
+}
+
+// Issue 25 meets issue 24: an export names no one school, so it counts only
+// from the methodist's or a registered school's address; a stranger's is held.
+TEST_F(CollectRoutingTest, AnExportFromAnAddressOutsideTheRegistryIsHeld) {
+  base.mail.methodist = "metodist@example.ru";
+  const auto place = cli::collect_placement(base, monitorings, cli::trusted_senders(base));
+  collect::MailPart part;
+  const auto sample = balakhta_sample("Яндекс_Анкета педагога_20.05.2025.xlsx");
+  part.file_name = sample.filename().string();
+  part.bytes = test::read_file(sample);
+  const auto placed = place(part, {"", "stranger@mail.example"});
+  EXPECT_NE(placed.held.find("stranger@mail.example"), std::string::npos) << placed.held;
+  EXPECT_EQ(placed.inbox, dir / "inbox" / "balakhta");
+  EXPECT_EQ(placed.folder, dir / "state" / "held");
 }
 
 }  // namespace
