@@ -179,8 +179,10 @@ texts = [str(c.value) for row in wb2['Рекомендации'].iter_rows() for
 print(any('Закрепить наставников' in t for t in texts), any('Нет Положения о наставничестве' in t for t in texts))
 m = wb2['Методика']
 cells = {str(c.value) for row in m.iter_rows() for c in row if c.value is not None}
-# The methodist's page names no file of the machine (issue 23), only the form's edition.
-print(not any(t.endswith('.xlsx') for t in cells), any('редакция формы' in t for t in cells))
+# The methodist's page names no file of the machine (issue 23: not the method's
+# own workbook, no path), only the form's edition; the forms received are listed
+# by their names (issue 25: each traced to its sender).
+print(not any('Методика.xlsx' in t or '/tmp/' in t for t in cells), any('редакция формы' in t for t in cells))
 )py");
   EXPECT_EQ(sheet, "True True True True True\nTrue True\nTrue True\n");
   r = p.mm("documents -q -c " + q(p.config));
