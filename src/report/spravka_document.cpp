@@ -85,6 +85,7 @@ class Spravka {
 
   void summary() {
     const auto sections = analysis::summary_sections(m_parts);
+    bool decisions = false;
     for (std::size_t i = 0; i < sections.size(); ++i) {
       const auto& [name, paragraphs] = sections[i];
       section(name);
@@ -93,12 +94,16 @@ class Spravka {
       if (i == 0) {
         for (const auto& survey : m_in.definition.surveys) survey_participants(survey);
       }
-      if (name == "Предлагаемые решения") m_doc.paragraph("Проект приказа прилагается.");
+      if (name == "Предлагаемые решения") decisions = true;
     }
+    // One closing line: the summary is meant to fit its page or two.
+    std::string closing = decisions ? "Проект приказа прилагается." : "";
     if (!m_in.summary.school_ids.empty()) {
-      m_doc.paragraph("Подробно — в приложениях: значения показателей, адресные рекомендации ОО, группы ОО" +
-                      std::string(m_a.rubric ? ", оценка по рубрике." : "."));
+      closing += std::string(closing.empty() ? "" : " ") +
+                 "Подробно — в приложениях: значения показателей, адресные рекомендации ОО, группы ОО" +
+                 (m_a.rubric ? ", оценка по рубрике." : ".");
     }
+    if (!closing.empty()) m_doc.paragraph(closing);
   }
 
   void signature() {

@@ -215,9 +215,13 @@ std::vector<std::string> sentences(const test::DocxDump& d) {
     }
   };
   for (const auto& p : d.paragraphs) split(p.text);
+  // A table row is read as one text: two indicators whose lists of schools
+  // happen to carry the same values are two rows, not a repetition.
   for (const auto& t : d.tables) {
     for (const auto& row : t) {
-      for (const auto& cell : row) split(cell);
+      std::string text;
+      for (const auto& cell : row) text += (text.empty() ? "" : " | ") + cell;
+      split(text);
     }
   }
   return out;

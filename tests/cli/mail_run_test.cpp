@@ -92,7 +92,7 @@ TEST(MailRunTest, DirectorsMethodistAndRejectedSchoolsGetTheirLetters) {
     EXPECT_EQ(m.attachments[0].second, test::read_file(dir / "out/2026-11/directors" / (school + "_2026-11.xlsx")));
     // The count word agrees with its number: 1/21 показатель, 2-4 показателя, else показателей.
     std::smatch worse;
-    const std::regex worse_line("хуже медианы по муниципалитету: (\\d+) (\\S+)\\.");
+    const std::regex worse_line("хуже медианы по округу: (\\d+) (\\S+)\\.");
     ASSERT_TRUE(std::regex_search(m.body, worse, worse_line)) << m.body;
     const int n = std::stoi(worse[1]);
     const char* word = n % 10 == 1 && n % 100 != 11                                  ? "показатель"
