@@ -31,6 +31,7 @@
 #include "cli/template_command.h"
 #include "definition/definition_loader.h"
 #include "definition/naming.h"
+#include "model/periodicity_code.h"
 
 namespace cli {
 
@@ -136,12 +137,7 @@ std::optional<Config> resolve_config(const CommonFlags& f, bool one_monitoring) 
   derive_paths(c);  // archive and outbox follow --state, state follows --output, unless configured
   if (c.period.empty()) {
     auto def = definition::load_definition(c.definition);
-    const std::string periodicity =
-        !def ? "month"
-             : def->definition.periodicity == model::Periodicity::year        ? "year"
-               : def->definition.periodicity == model::Periodicity::half_year   ? "half_year"
-               : def->definition.periodicity == model::Periodicity::school_year ? "school_year"
-                                                                                : "month";
+    const std::string periodicity = !def ? "month" : std::string(model::periodicity_code(def->definition.periodicity));
     const auto now = std::time(nullptr);
     std::tm tm{};
     localtime_r(&now, &tm);

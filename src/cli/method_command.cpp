@@ -11,8 +11,10 @@
 #include "cli/phases/exit_codes.h"
 #include "cli/phases/run_session.h"
 #include "definition/definition_loader.h"
+#include "definition/method_book_layout.h"
 #include "definition/method_book_writer.h"
 #include "model/form_fields.h"
+#include "model/periodicity_code.h"
 #include "model/period.h"
 #include "util/console_text.h"
 #include "util/plural.h"
@@ -38,14 +40,9 @@ void print_diagnostics(const std::vector<model::Diagnostic>& ds) {
   }
 }
 
+// «ежемесячно»: the words the method workbook's «Общее» shows for it.
 std::string periodicity_text(model::Periodicity p) {
-  switch (p) {
-    case model::Periodicity::month: return "ежемесячно";
-    case model::Periodicity::half_year: return "раз в полугодие";
-    case model::Periodicity::year: return "раз в год";
-    case model::Periodicity::school_year: return "раз в учебный год (сентябрь — август)";
-  }
-  return {};
+  return std::string(definition::book::choice_shown(definition::book::periodicity_choices(), model::periodicity_code(p)));
 }
 
 // "количество — 10, да/нет — 7": the kinds that occur, in the given order.

@@ -306,6 +306,7 @@ const Column* column_by_key(const SheetSpec& sheet, std::string_view key) {
 }
 
 std::span<const Choice> yes_no() { return k_yes_no; }
+std::span<const Choice> periodicity_choices() { return k_periodicity; }
 std::span<const Choice> month_choices() {
   // The months as model::month_name() names them: "1" -> «январь».
   static const std::array<std::string, 24> texts = [] {

@@ -105,6 +105,7 @@ const Column* column_by_key(const SheetSpec& sheet, std::string_view key);
 // Choices of the TOML format's enumerations, as the workbook shows them.
 std::span<const Choice> yes_no();
 std::span<const Choice> month_choices();  // codes "1".."12"
+std::span<const Choice> periodicity_choices();  // codes as model::periodicity_code
 
 // The code of `text` among `choices`: by shown name (case, «ё», spaces and a
 // trailing period ignored) or by code; nullopt when it is none of them.

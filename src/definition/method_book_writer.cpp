@@ -11,6 +11,7 @@
 #include "definition/method_book_layout.h"
 #include "definition/method_book_text.h"
 #include "model/form_fields.h"
+#include "model/periodicity_code.h"
 #include "util/text_wrap.h"
 #include "util/xlsx_file.h"
 
@@ -477,10 +478,7 @@ class BookWriter {
     const auto periodicity = std::find_if(settings.begin(), settings.end(), [](const book::Setting& s) {
                                return s.key == "definition.periodicity";
                              })->choices;
-    const std::string_view p = d.periodicity == model::Periodicity::month         ? "month"
-                               : d.periodicity == model::Periodicity::half_year   ? "half_year"
-                               : d.periodicity == model::Periodicity::school_year ? "school_year"
-                                                                                  : "year";
+    const std::string_view p = model::periodicity_code(d.periodicity);
     Values v = {{"definition.id", d.id},
                 {"definition.version", d.version},
                 {"definition.title", d.title},

@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "model/periodicity_code.h"
+
 namespace model {
 
 namespace {
@@ -26,12 +28,7 @@ std::string shown(RubricKind k) { return to_string(k); }
 std::string shown(EvidenceTest t) { return to_string(t); }
 std::string shown(RecommendationWhen w) { return to_string(w); }
 std::string shown(Better b) { return b == Better::higher ? "higher" : "lower"; }
-std::string shown(Periodicity p) {
-  return p == Periodicity::month         ? "month"
-         : p == Periodicity::half_year   ? "half_year"
-         : p == Periodicity::school_year ? "school_year"
-                                         : "year";
-}
+std::string shown(Periodicity p) { return std::string(periodicity_code(p)); }
 
 class Differ {
  public:

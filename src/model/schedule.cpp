@@ -1,5 +1,7 @@
 #include "model/schedule.h"
 
+#include "model/periodicity_code.h"
+
 #include <algorithm>
 
 namespace model {
@@ -27,6 +29,16 @@ Period collection_period(Periodicity periodicity, int year, int month, bool prev
     case Periodicity::school_year: break;
   }
   return Period{ys + (m < 10 ? "-0" : "-") + std::to_string(m), y, m, 0};
+}
+
+std::string_view periodicity_code(Periodicity p) {
+  switch (p) {
+    case Periodicity::month: return "month";
+    case Periodicity::half_year: return "half_year";
+    case Periodicity::year: return "year";
+    case Periodicity::school_year: return "school_year";
+  }
+  return "year";
 }
 
 PeriodKind period_kind(Periodicity periodicity) {
