@@ -50,36 +50,29 @@ bool worse(double value, double reference, model::Better better) {
   return better == model::Better::higher ? value < reference - k_eps : value > reference + k_eps;
 }
 
-struct Fired {
-  std::map<std::string, std::string> values;  // placeholders
-  double gap = 0;
-};
-
 std::string yes_no_word(double v) { return v > 50 ? "«Да»" : "«Нет»"; }
 
-// The placeholders' values for one school and rule, and whether the rule
-// fires (only on a gap of at least `min_gap`).
-std::optional<Fired> check_rule(const model::RecommendationRule& rule, const model::Definition& def,
-                                const aggregate::Summary& summary, const model::Submission* sub,
-                                const std::string& school_id, const Dynamics& dynamics,
-                                double min_gap, double min_den) {
+// The placeholders' values of `rule` for one school; `gap` is the gap the
+// rule fired on (formatted for the triggers that state one).
+std::map<std::string, std::string> placeholders(const model::RecommendationRule& rule,
+                                                const model::Definition& def,
+                                                const aggregate::Summary& summary,
+                                                const std::string& school_id, std::string_view school_name,
+                                                const Dynamics& dynamics, double min_den, double gap) {
   std::map<std::string, std::string> v = {{"value", k_unknown},  {"target", k_unknown},
                                           {"median", k_unknown}, {"gap", k_unknown},
                                           {"previous", k_unknown}, {"change", k_unknown},
                                           {"indicator", k_unknown}, {"input", k_unknown},
-                                          {"year", std::to_string(summary.period.year)}};
+                                          {"year", std::to_string(summary.period.year)},
+                                          {"school", std::string(school_name)}};
   if (rule.when == model::RecommendationWhen::document_missing) {
-    const auto* in = def.find_input(rule.input);
-    if (in == nullptr || sub == nullptr) return std::nullopt;
-    const auto yes = sub->yes(rule.input);
-    if (!yes || *yes) return std::nullopt;
     v["input"] = input_name(def, rule.input);
-    return Fired{v, 0};
+    return v;
   }
   const auto* ind = def.find_indicator(rule.indicator);
   const auto* sv = summary.value(school_id, rule.indicator);
+  if (ind == nullptr || sv == nullptr || !sv->value) return v;
   const auto* st = summary.stats(rule.indicator);
-  if (ind == nullptr || sv == nullptr || !sv->value) return std::nullopt;
   const bool yesno = ind->kind == model::IndicatorKind::yesno;
   v["indicator"] = ind->name;
   v["value"] = yesno ? yes_no_word(*sv->value) : value_text(*ind, *sv, min_den);
@@ -93,6 +86,27 @@ std::optional<Fired> check_rule(const model::RecommendationRule& rule, const mod
   if (prev && prev->change) {
     v["change"] = yesno ? "стало " + yes_no_word(*sv->value) : format_change(*ind, *prev->change);
   }
+  if (rule.when != model::RecommendationWhen::no_positive_dynamics) v["gap"] = format_gap(*ind, gap);
+  return v;
+}
+
+// Whether the rule fires for one school, and on which gap (only on a gap of
+// at least `min_gap`; 0 for a missing document). Figures only: the text is
+// made when it is shown (recommendation_text), not for every school and rule.
+std::optional<double> check_rule(const model::RecommendationRule& rule, const model::Definition& def,
+                                 const aggregate::Summary& summary, const model::Submission* sub,
+                                 const std::string& school_id, const Dynamics& dynamics, double min_gap) {
+  if (rule.when == model::RecommendationWhen::document_missing) {
+    const auto* in = def.find_input(rule.input);
+    if (in == nullptr || sub == nullptr) return std::nullopt;
+    const auto yes = sub->yes(rule.input);
+    if (!yes || *yes) return std::nullopt;
+    return 0.0;
+  }
+  const auto* ind = def.find_indicator(rule.indicator);
+  const auto* sv = summary.value(school_id, rule.indicator);
+  if (ind == nullptr || sv == nullptr || !sv->value) return std::nullopt;
+  const auto* st = summary.stats(rule.indicator);
   // A completing rule answers any missed target; the method's own, gaps of min_gap or more.
   const double need = rule.completing && rule.when == model::RecommendationWhen::below_target
                           ? -1
@@ -102,8 +116,7 @@ std::optional<Fired> check_rule(const model::RecommendationRule& rule, const mod
       if (sv->status != aggregate::TargetStatus::not_met || !sv->target || !sv->gap) return std::nullopt;
       const double gap = std::abs(*sv->gap);  // from the printed value
       if (gap < need) return std::nullopt;
-      v["gap"] = format_gap(*ind, gap);
-      return Fired{v, gap};
+      return gap;
     }
     case model::RecommendationWhen::below_median: {
       if (!st || !st->median || !worse(*sv->value, *st->median, ind->better) || !sv->deviation) {
@@ -111,8 +124,7 @@ std::optional<Fired> check_rule(const model::RecommendationRule& rule, const mod
       }
       const double gap = std::abs(*sv->deviation);  // printed value - printed median
       if (gap < need || gap < k_eps) return std::nullopt;
-      v["gap"] = format_gap(*ind, gap);
-      return Fired{v, gap};
+      return gap;
     }
     case model::RecommendationWhen::bottom_quartile: {
       if (!st || !st->median || !st->q1 || !st->q3 || !sv->deviation) return std::nullopt;
@@ -121,14 +133,15 @@ std::optional<Fired> check_rule(const model::RecommendationRule& rule, const mod
       const bool in_quarter = higher ? *sv->value <= edge + k_eps : *sv->value >= edge - k_eps;
       const double gap = std::abs(*sv->deviation);
       if (!in_quarter || !worse(*sv->value, *st->median, ind->better) || gap < k_eps) return std::nullopt;
-      v["gap"] = format_gap(*ind, gap);
-      return Fired{v, gap};
+      return gap;
     }
     case model::RecommendationWhen::no_positive_dynamics: {
+      const auto* row = dynamics.find(school_id, rule.indicator);
+      const auto* prev = row ? row->previous() : nullptr;
       if (prev == nullptr || !prev->improved || *prev->improved || !prev->change) return std::nullopt;
       const double drop = ind->better == model::Better::higher ? -*prev->change : *prev->change;
       if (drop < need) return std::nullopt;
-      return Fired{v, drop};
+      return drop;
     }
     case model::RecommendationWhen::document_missing: break;
   }
@@ -212,7 +225,6 @@ std::string fill_template(const std::string& text, const std::map<std::string, s
     out += it != values.end() ? it->second : text.substr(open, close - open + 1);
     pos = close + 1;
   }
-  out.shrink_to_fit();  // kept per school until the report is written
   return out;
 }
 
@@ -309,16 +321,12 @@ std::vector<SchoolRecommendations> recommend(
       const auto& rule = rules[i];
       const std::string& key = rule.when == model::RecommendationWhen::document_missing ? rule.input : rule.indicator;
       if (rule.completing && answered.contains(key)) continue;  // answered once
-      auto fired = check_rule(rule, definition, summary, sub, school_id, dynamics, settings.min_gap,
-                              settings.min_denominator);
-      if (!fired) continue;
+      const auto gap = check_rule(rule, definition, summary, sub, school_id, dynamics, settings.min_gap);
+      if (!gap) continue;
       answered.insert(key);
-      fired->values["school"] = sr.school_name;
       std::string dir = direction_of(rule, definition);
       if (definition.find_direction(dir) == nullptr) dir.clear();
-      by_direction[dir].push_back({rule.when, rule.indicator, rule.input,
-                                   fill_template(rule.text, fired->values), fired->gap,
-                                   static_cast<std::uint32_t>(i)});
+      by_direction[dir].push_back({rule.when, rule.indicator, rule.input, *gap, static_cast<std::uint32_t>(i)});
     }
     for (const auto& dir : order) {
       auto it = by_direction.find(dir);
@@ -332,6 +340,16 @@ std::vector<SchoolRecommendations> recommend(
     out.push_back(std::move(sr));
   }
   return out;
+}
+
+std::string recommendation_text(const model::Definition& definition, const aggregate::Summary& summary,
+                                const Dynamics& dynamics, const std::vector<model::RecommendationRule>& rules,
+                                const SchoolRecommendations& school, const Recommendation& item) {
+  if (item.rule >= rules.size()) return {};
+  const auto& rule = rules[item.rule];
+  return fill_template(rule.text,
+                       placeholders(rule, definition, summary, school.school_id, school.school_name, dynamics,
+                                    recommendation_settings(definition).min_denominator, item.gap));
 }
 
 }  // namespace analysis

@@ -30,7 +30,7 @@
 //
 //   const auto rules = analysis::effective_rules(def);
 //   const auto recs = analysis::recommend(def, registry, summary, submissions, dynamics, rules);
-//   recs[0].directions[0].items[0].text
+//   recommendation_text(def, summary, dynamics, rules, recs[0], recs[0].directions[0].items[0])
 //     -> "Доля … — 45,0 % при целевом значении 2026 года 80 % (отставание 35,0 п.п.). Включить …"
 #pragma once
 
@@ -52,7 +52,6 @@ struct Recommendation {
   model::RecommendationWhen when = model::RecommendationWhen::below_target;
   std::string indicator_id;  // empty for document_missing
   std::string input_id;      // document_missing only
-  std::string text;          // filled in
   double gap = 0;            // size of the gap that fired it (0 for document_missing)
   std::uint32_t rule = 0;    // index of its rule in effective_rules() (Analysis::rules)
 };
@@ -97,6 +96,14 @@ std::vector<SchoolRecommendations> recommend(
     const aggregate::Summary& summary,
     const std::map<std::string, const model::Submission*>& submissions, const Dynamics& dynamics,
     const std::vector<model::RecommendationRule>& rules);
+
+// The words of `item`, one of `school`'s recommendations made by recommend()
+// from the same definition, summary, dynamics and rules: its rule's text with
+// the placeholders filled. Made when shown, not kept: a region's run has tens
+// of thousands of them.
+std::string recommendation_text(const model::Definition& definition, const aggregate::Summary& summary,
+                                const Dynamics& dynamics, const std::vector<model::RecommendationRule>& rules,
+                                const SchoolRecommendations& school, const Recommendation& item);
 
 // The part of a rule's text that is the same for every school it concerns:
 // its sentences without a per-school figure ({value}, {gap}, {target},

@@ -105,6 +105,12 @@ void write_trigger_figures(SheetWriter& w, lxw_row_t row, lxw_col_t first_col,
   }
 }
 
+std::string recommendation_text(const ReportInput& in, const analysis::Analysis& a,
+                                const analysis::SchoolRecommendations& school,
+                                const analysis::Recommendation& item) {
+  return analysis::recommendation_text(in.definition, in.summary, a.dynamics, a.rules, school, item);
+}
+
 std::string trigger_label(const ReportInput& in, const analysis::Recommendation& item,
                           const TriggerFigures& figures) {
   if (item.when == model::RecommendationWhen::document_missing) {

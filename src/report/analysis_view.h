@@ -51,6 +51,12 @@ TriggerFigures trigger_figures(const ReportInput& in, const analysis::Analysis& 
 void write_trigger_figures(SheetWriter& w, lxw_row_t row, lxw_col_t first_col,
                            const TriggerFigures& figures, const Formats& f);
 
+// The words of one of `school`'s recommendations (analysis::recommendation_text
+// over the run's definition, summary and analysis `a`).
+std::string recommendation_text(const ReportInput& in, const analysis::Analysis& a,
+                                const analysis::SchoolRecommendations& school,
+                                const analysis::Recommendation& item);
+
 // «1.1 — ниже цели 2026», «нет документа: Положение о наставничестве».
 std::string trigger_label(const ReportInput& in, const analysis::Recommendation& item,
                           const TriggerFigures& figures);

@@ -70,13 +70,14 @@ model::Expected<void> write_recommendations_sheet(const BookContext& ctx) {
       for (const auto& item : direction.items) {
         const TriggerFigures figures = trigger_figures(in, *in.analysis, school.school_id, item);
         const std::string trigger = trigger_label(in, item, figures);
+        const std::string text = recommendation_text(in, *in.analysis, school, item);
         w.text(row, c_school, name, f.text_wrap);
         w.text(row, c_direction, direction.direction_name, f.text_wrap);
         w.text(row, c_trigger, trigger, f.text_wrap);
         write_trigger_figures(w, row, c_value, figures, f);
-        w.text(row, c_text, item.text, f.text_wrap);
+        w.text(row, c_text, text, f.text_wrap);
         fit_row(w, row, {{name, c_school}, {direction.direction_name, c_direction},
-                         {trigger, c_trigger}, {item.text, c_text}});
+                         {trigger, c_trigger}, {text, c_text}});
         ++row;
       }
     }

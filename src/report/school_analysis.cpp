@@ -189,11 +189,12 @@ lxw_row_t write_recommendations(SheetWriter& w, const BookContext& ctx, const Sc
     for (const auto& item : d.items) {
       const TriggerFigures figures = trigger_figures(ctx.in, a, school_id, item);
       const std::string trigger = trigger_label(ctx.in, item, figures);
+      const std::string text = recommendation_text(ctx.in, a, *mine, item);
       w.number(row, 0, ++n, f.integer);
-      w.merged(row, 1, row, k_text_last, item.text, f.text_wrap);
+      w.merged(row, 1, row, k_text_last, text, f.text_wrap);
       w.text(row, 6, trigger, f.text_wrap);
       write_trigger_figures(w, row, 7, figures, f);
-      w.row_height(row, std::max(text_height(item.text, layout.width(1, k_text_last)),
+      w.row_height(row, std::max(text_height(text, layout.width(1, k_text_last)),
                                  text_height(trigger, layout.width(6))));
       ++row;
     }

@@ -86,16 +86,16 @@ std::vector<std::string> school_headline(const BookContext& ctx, const std::stri
   if (auto p = place_line(in, school_id); !p.empty()) lines.push_back(std::move(p));
   if (auto s = standing_line(in, school_id); !s.empty()) lines.push_back(std::move(s));
   if (in.analysis != nullptr) {
-    std::vector<const std::string*> main;
+    std::vector<std::string> main;
     if (const auto* s = in.analysis->recommendations_of(school_id)) {
       for (const auto* item : s->ranked()) {  // below target first, larger gaps first
-        if (main.size() < k_headline_recommendations) main.push_back(&item->text);
+        if (main.size() < k_headline_recommendations) main.push_back(recommendation_text(in, *in.analysis, *s, *item));
       }
     }
     if (!main.empty()) {
       lines.push_back(main.size() == 1 ? "Главная рекомендация:" : "Главные рекомендации:");
       for (std::size_t i = 0; i < main.size(); ++i) {
-        lines.push_back(std::to_string(i + 1) + ". " + *main[i]);
+        lines.push_back(std::to_string(i + 1) + ". " + main[i]);
       }
     }
   }

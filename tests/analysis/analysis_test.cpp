@@ -171,7 +171,9 @@ TEST(AnalysisTest, RubricPerSchoolAndMunicipality) {
   // s2: below target (diag), below median (network), document missing.
   ASSERT_EQ(a.recommendations.size(), 3u);
   EXPECT_EQ(a.recommendations[1].count(), 3u);
-  EXPECT_EQ(a.recommendations[1].directions[0].items[0].text.substr(0, 60),
+  EXPECT_EQ(analysis::recommendation_text(f.def, f.summary, a.dynamics, a.rules, a.recommendations[1],
+                                         a.recommendations[1].directions[0].items[0])
+                .substr(0, 60),
             std::string("Доля diag — 70,0 % при целевом значении 2026 года 80 % (отставание 10,0 п.п.)")
                 .substr(0, 60));
 }

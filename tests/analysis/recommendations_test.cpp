@@ -31,12 +31,17 @@ struct Recommended {
     summary = aggregate::summarize(def, registry, subs, *model::parse_period("2026-11"));
     std::map<std::string, const model::Submission*> by_school;
     for (const auto& x : subs) by_school[x.school_id] = &x;
-    const auto dyn = analysis::compute_dynamics(def, summary, history);
+    dyn = analysis::compute_dynamics(def, summary, history);
     rules = analysis::effective_rules(def);
     recs = analysis::recommend(def, registry, summary, by_school, dyn, rules);
   }
   aggregate::Summary summary;
+  analysis::Dynamics dyn;
   std::vector<model::RecommendationRule> rules;
+
+  std::string text(const analysis::SchoolRecommendations& s, const analysis::Recommendation& item) const {
+    return analysis::recommendation_text(def, summary, dyn, rules, s, item);
+  }
 };
 
 TEST(RecommendationsTest, DefaultRulesNameTheFigures) {
@@ -52,22 +57,22 @@ TEST(RecommendationsTest, DefaultRulesNameTheFigures) {
   ASSERT_EQ(a.directions.size(), 2u);
   EXPECT_EQ(a.directions[0].direction_name, "Выявление профессиональных дефицитов");
   ASSERT_EQ(a.directions[0].items.size(), 1u);
-  EXPECT_EQ(a.directions[0].items[0].text,
+  EXPECT_EQ(r.text(a, a.directions[0].items[0]),
             "Доля diag — 45,0 % при целевом значении 2026 года 80 % (отставание 35,0 п.п.). "
             "Включить в план методической работы ОО меры по достижению целевого значения.");
   ASSERT_EQ(a.directions[1].items.size(), 2u);
   // network: 20, 30, 40; the lower quartile is 25 and a's 20 is under it.
-  EXPECT_EQ(a.directions[1].items[0].text,
+  EXPECT_EQ(r.text(a, a.directions[1].items[0]),
             "Доля network — 20,0 %, в нижней четверти значений ОО (медиана по муниципалитету 30,0 %). "
             "Проанализировать причины и перенять практики ОО с лучшими значениями.");
   EXPECT_EQ(a.directions[1].items[0].when, model::RecommendationWhen::bottom_quartile);
   // The form's answer is not quoted as a sentence («— «Нет»: разработать…»).
-  EXPECT_EQ(a.directions[1].items[1].text,
+  EXPECT_EQ(r.text(a, a.directions[1].items[1]),
             "В форме ОО не подтверждено: «Наличие Положения о наставничестве». Разработать и "
             "утвердить необходимый документ (организовать работу) и представить подтверждение в "
             "методическую службу.");
   for (const auto& d : a.directions) {
-    for (const auto& item : d.items) EXPECT_EQ(test::describe_faults(item.text), "") << item.text;
+    for (const auto& item : d.items) EXPECT_EQ(test::describe_faults(r.text(a, item)), "") << r.text(a, item);
   }
   EXPECT_EQ(a.count(), 3u);
   EXPECT_EQ(r.recs[1].count(), 0u);  // b meets the target, is above the median, has the document
@@ -111,12 +116,12 @@ TEST(RecommendationsTest, EveryMissedTargetAndEveryNoIsAnswered) {
     EXPECT_EQ(answers["doc_mentoring_doc"], doc[i] ? 0 : 1) << s.school_id;
     EXPECT_LE(answers["network"], 1) << s.school_id;
     for (const auto& d : s.directions) {
-      for (const auto& item : d.items) EXPECT_EQ(test::describe_faults(item.text), "") << item.text;
+      for (const auto& item : d.items) EXPECT_EQ(test::describe_faults(r.text(s, item)), "") << r.text(s, item);
     }
   }
   // s1 misses by 0,1 p.p.: answered although far below min_gap.
   ASSERT_EQ(r.recs[0].count(), 1u);
-  EXPECT_EQ(r.recs[0].directions[0].items[0].text.substr(0, 64),
+  EXPECT_EQ(r.text(r.recs[0], r.recs[0].directions[0].items[0]).substr(0, 64),
             std::string("Доля diag — 79,9 % при целевом значении 2026 года 80 % (отставание 0,1 п.п.)").substr(0, 64));
   // network 10 (s5) is both below the median by 20 and in the worst quarter: the
   // method's own rule answers it, and no completing rule repeats it.
@@ -127,7 +132,7 @@ TEST(RecommendationsTest, EveryMissedTargetAndEveryNoIsAnswered) {
       if (item.indicator_id != "network") continue;
       ++network;
       EXPECT_FALSE(r.rules[item.rule].completing);
-      EXPECT_EQ(item.text, "Доля network: 10,0 %. Включить педагогов в работу сетевых сообществ.");
+      EXPECT_EQ(r.text(s5, item), "Доля network: 10,0 %. Включить педагогов в работу сетевых сообществ.");
     }
   }
   EXPECT_EQ(network, 1);
@@ -146,7 +151,7 @@ TEST(RecommendationsTest, WordingFollowsTheIndicatorsDirection) {
                        test::SubmissionBuilder("c").share("deficits", 25).build()},
                       {}, def);
   ASSERT_EQ(r.recs[0].count(), 1u);
-  EXPECT_EQ(r.recs[0].directions[0].items[0].text,
+  EXPECT_EQ(r.text(r.recs[0], r.recs[0].directions[0].items[0]),
             "Доля deficits — 45,0 % при целевом значении 2026 года не более 30 % (превышение 15,0 п.п.). "
             "Включить в план методической работы ОО меры по снижению значения до целевого.");
   EXPECT_EQ(r.recs[1].count(), 0u);  // 20 is the best value
@@ -161,7 +166,7 @@ TEST(RecommendationsTest, GapIsTheDifferenceOfThePrintedValues) {
                        test::SubmissionBuilder("b").share("young", 95).build()},
                       {}, def);
   ASSERT_EQ(r.recs[0].count(), 1u);
-  EXPECT_EQ(r.recs[0].directions[0].items[0].text.substr(0, 80),
+  EXPECT_EQ(r.text(r.recs[0], r.recs[0].directions[0].items[0]).substr(0, 80),
             std::string("Доля young — 68,8 % при целевом значении 2026 года 90 % (отставание 21,2 п.п.)")
                 .substr(0, 80));
   EXPECT_NEAR(*r.summary.value("a", "young")->gap, -21.2, 1e-9);
@@ -174,9 +179,9 @@ TEST(RecommendationsTest, SmallDenominatorIsGivenWithItsCounts) {
                        test::SubmissionBuilder("b").share("young", 95).build()},
                       {}, def);
   ASSERT_EQ(r.recs[0].count(), 1u);
-  EXPECT_NE(r.recs[0].directions[0].items[0].text.find("Доля young — 50,0 % (1 из 2) при целевом"),
+  EXPECT_NE(r.text(r.recs[0], r.recs[0].directions[0].items[0]).find("Доля young — 50,0 % (1 из 2) при целевом"),
             std::string::npos)
-      << r.recs[0].directions[0].items[0].text;
+      << r.text(r.recs[0], r.recs[0].directions[0].items[0]);
 }
 
 TEST(RecommendationsTest, DefinitionRulesWithSchoolAndDynamics) {
@@ -198,7 +203,7 @@ TEST(RecommendationsTest, DefinitionRulesWithSchoolAndDynamics) {
   const auto& recs = r.recs;
   ASSERT_EQ(recs.size(), 2u);
   ASSERT_EQ(recs[0].count(), 1u);
-  EXPECT_EQ(recs[0].directions[0].items[0].text,
+  EXPECT_EQ(r.text(recs[0], recs[0].directions[0].items[0]),
             "ОО a: Доля network 20,0 %, было 31,0 % (\u221211,0 п.п.); цель —.");
   EXPECT_EQ(recs[1].count(), 0u);  // b improved from 35 to 40
 }
@@ -264,7 +269,7 @@ TEST(RecommendationsTest, RankedByImportanceAndWorstGapFirst) {
   EXPECT_EQ(ranked[2]->indicator_id, "big");    // 40 p.p. below the median
   EXPECT_EQ(ranked[3]->indicator_id, "lower");  // 30 p.p. above it, less is better
   EXPECT_EQ(ranked[4]->indicator_id, "small");  // 10 p.p.
-  EXPECT_EQ(ranked[3]->text,
+  EXPECT_EQ(r.text(r.recs[0], *ranked[3]),
             "Доля lower — 60,0 %, в четверти наибольших значений ОО, а лучше меньше (медиана по району "
             "30,0 %). Проанализировать причины и перенять практики ОО с лучшими значениями.");
 }
