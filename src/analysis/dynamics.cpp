@@ -147,6 +147,9 @@ Dynamics compute_dynamics(const model::Definition& definition, const aggregate::
     out.municipal.push_back(make_row(ind, "", st ? st->municipal : std::nullopt, earlier));
     add_school_sets(out.municipal.back(), ind, summary, earlier);
   }
+  // Without an earlier period a school's rows would only repeat its values
+  // (a region's first run: 10,000 schools' rows for nothing).
+  if (earlier.empty()) return out;
   for (const auto& school_id : summary.school_ids) {
     auto& rows = out.schools[school_id];
     rows.reserve(definition.indicators.size());

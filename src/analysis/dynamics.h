@@ -65,7 +65,8 @@ struct Dynamics {
   // equal periods are ignored).
   std::vector<std::string> periods;
   std::vector<DynamicsRow> municipal;  // definition order
-  // school id -> rows in definition order (schools with an accepted form)
+  // school id -> rows in definition order (schools with an accepted form);
+  // empty when there is no earlier period (find() then gives null)
   std::map<std::string, std::vector<DynamicsRow>> schools;
 
   const DynamicsRow* find(const std::string& school_id, const std::string& indicator_id) const;

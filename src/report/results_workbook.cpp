@@ -235,7 +235,7 @@ model::Expected<void> write_director_books(const ReportInput& in, const std::vec
   for (const auto& book : books) {
     if (in.registry.find(book.school_id) == nullptr) {
       model::Location where;
-      where.file = book.file.filename().string();
+      where.file = fs::path(book.file).filename().string();
       return std::unexpected(model::Diagnostic::error(
           where, "ОО с таким идентификатором нет в реестре: книгу для директора сформировать нельзя",
           "проверьте идентификатор ОО в реестре и в имени формы", book.school_id));

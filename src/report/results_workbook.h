@@ -18,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aggregate/summary.h"
@@ -109,8 +110,12 @@ model::Expected<void> write_director_workbook(const ReportInput& input,
 // is published. `on_written` is called after each workbook is written, from
 // the thread that wrote it (progress; must be thread-safe).
 struct DirectorBook {
+  DirectorBook(std::string id, const std::filesystem::path& path)
+      : school_id(std::move(id)), file(path.native()) {}
   std::string school_id;
-  std::filesystem::path file;
+  // The path as a string: a std::filesystem::path keeps each of its parts as
+  // one more path, some 600 bytes a book (6 MB for a region's directors).
+  std::string file;
 };
 model::Expected<void> write_director_workbooks(const ReportInput& input,
                                                const std::vector<DirectorBook>& books,

@@ -81,9 +81,10 @@ model::Expected<Published> publish_results(const Config& config, const report::R
   // The summary links to the directors' workbooks (published first).
   std::vector<report::DirectorBook> books;
   for (const auto& school_id : input.summary.school_ids) {
-    books.push_back({school_id, published.director_file(school_id)});
+    const auto file = published.director_file(school_id);
     report_options.school_books[school_id] =
-        published.directors_dir.filename().string() + "/" + books.back().file.filename().string();
+        published.directors_dir.filename().string() + "/" + file.filename().string();
+    books.emplace_back(school_id, file);
   }
   if (auto w = report::write_run_workbooks(input, books, published.results_file, report_options,
                                            [&] { progress.step(); });
