@@ -166,7 +166,11 @@ void add_statistics(const model::Definition& definition, const SchoolValues& raw
       }
     }
     complete_indicator(ind, st, row);
-    for (std::size_t i = 0; i < row.size(); ++i) out.values[out.school_ids[i]][ind.id] = std::move(row[i]);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      auto& mine = out.values[out.school_ids[i]];
+      if (mine.empty()) mine.reserve(definition.indicators.size());  // no regrowth, one indicator at a time
+      mine[ind.id] = std::move(row[i]);
+    }
     out.indicators.push_back(std::move(st));
   }
 }

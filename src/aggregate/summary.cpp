@@ -2,10 +2,34 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "aggregate/statistics.h"
 
 namespace aggregate {
+
+namespace {
+
+bool id_less(const IndicatorValues::value_type& item, std::string_view id) { return item.first < id; }
+
+}  // namespace
+
+SchoolValue& IndicatorValues::operator[](const std::string& indicator_id) {
+  auto it = std::lower_bound(m_items.begin(), m_items.end(), std::string_view(indicator_id), id_less);
+  if (it == m_items.end() || it->first != indicator_id) it = m_items.insert(it, {indicator_id, SchoolValue{}});
+  return it->second;
+}
+
+IndicatorValues::const_iterator IndicatorValues::find(std::string_view indicator_id) const {
+  const auto it = std::lower_bound(m_items.begin(), m_items.end(), indicator_id, id_less);
+  return it != m_items.end() && it->first == indicator_id ? it : m_items.end();
+}
+
+const SchoolValue& IndicatorValues::at(std::string_view indicator_id) const {
+  const auto it = find(indicator_id);
+  if (it == end()) throw std::out_of_range("IndicatorValues::at: no " + std::string(indicator_id));
+  return it->second;
+}
 
 const IndicatorStats* Summary::stats(const std::string& indicator_id) const {
   for (const auto& s : indicators) {

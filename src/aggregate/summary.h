@@ -6,6 +6,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/definition.h"
@@ -43,6 +45,33 @@ struct SchoolValue {
   std::optional<double> gap;           // printed(value) - target, in the indicator's units
 };
 
+// One school's values by indicator id, in id order: a sorted vector, not a
+// std::map, whose nodes cost some 50 bytes each beyond the value (a region's
+// run holds 10,000 schools × their indicators). Map-like where it is used:
+//   v["share_1"].value = 45;  v.find("share_1")->second;  for (const auto& [id, x] : v) …
+class IndicatorValues {
+ public:
+  using value_type = std::pair<std::string, SchoolValue>;
+  using iterator = std::vector<value_type>::iterator;
+  using const_iterator = std::vector<value_type>::const_iterator;
+
+  // The value of `indicator_id`, inserted (empty) when absent.
+  SchoolValue& operator[](const std::string& indicator_id);
+  const_iterator find(std::string_view indicator_id) const;
+  // Throws std::out_of_range when absent, as std::map::at.
+  const SchoolValue& at(std::string_view indicator_id) const;
+  iterator begin() { return m_items.begin(); }
+  iterator end() { return m_items.end(); }
+  const_iterator begin() const { return m_items.begin(); }
+  const_iterator end() const { return m_items.end(); }
+  std::size_t size() const { return m_items.size(); }
+  bool empty() const { return m_items.empty(); }
+  void reserve(std::size_t n) { m_items.reserve(n); }
+
+ private:
+  std::vector<value_type> m_items;
+};
+
 struct IndicatorStats {
   std::string indicator_id;
   int schools_with_value = 0;
@@ -67,7 +96,7 @@ struct Summary {
   // the same as missing_school_ids.
   std::optional<std::vector<std::string>> without_form_ids;
   std::vector<IndicatorStats> indicators;         // definition order
-  std::map<std::string, std::map<std::string, SchoolValue>> values;  // school -> indicator -> value
+  std::map<std::string, IndicatorValues> values;  // school -> indicator -> value
 
   // Schools that sent no accepted form (registry order).
   const std::vector<std::string>& without_form() const {
