@@ -345,16 +345,11 @@ std::vector<std::string> decisions(const model::Definition& def, const model::Re
     out.push_back("обобщить и распространить опыт ОО с лучшими значениями: " + ex);
   }
   if (!p.not_sent.empty() || !p.rejected.empty()) {
-    const std::set<std::string> missing_ids = [&] {
-      std::set<std::string> s(p.not_sent.begin(), p.not_sent.end());
-      s.insert(p.rejected.begin(), p.rejected.end());
-      return s;
-    }();
-    std::vector<std::string> ids;  // registry order
-    for (const auto& school : registry.schools) {
-      if (missing_ids.contains(school.id)) ids.push_back(school.id);
-    }
-    out.push_back("обеспечить представление форм мониторинга всеми ОО (" + school_list(registry, ids) + ")");
+    // The schools are named among the problems; here only how many.
+    std::set<std::string> missing_ids(p.not_sent.begin(), p.not_sent.end());
+    missing_ids.insert(p.rejected.begin(), p.rejected.end());
+    out.push_back("обеспечить представление форм мониторинга всеми ОО: принятой формы нет у " +
+                  count_of_schools(static_cast<int>(missing_ids.size())));
   }
   if (!summary.school_ids.empty()) {
     out.push_back("руководителям ОО рассмотреть результаты мониторинга и адресные рекомендации на "

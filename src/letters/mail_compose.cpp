@@ -189,7 +189,7 @@ mail::Letter methodist_letter(const MailContext& ctx, mail::MailAttachment workb
 
 mail::Letter nothing_accepted_letter(const MailContext& ctx, bool results_kept) {
   auto m = new_message(ctx, {"", ctx.methodist});
-  m.subject = "metodmon: " + monitoring_in_subject(ctx) + " за " + period_text(ctx) +
+  m.subject = "metodmon: запуск " + monitoring_in_subject(ctx) + " за " + period_text(ctx) +
               " — не принято ни одной формы, итоги " + (results_kept ? "не обновлены" : "не построены");
   std::string body = "Запуск мониторинга «" + ctx.definition.title + "» за " + period_text(ctx) + " (" +
                      ctx.run.run_time + ", " + ctx.run.tool_version + ") не принял ни одной формы.\n";

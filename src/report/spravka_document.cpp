@@ -57,18 +57,20 @@ class Spravka {
                     docx::ParagraphFormat::at(docx::Align::center).space(0, 6));
   }
 
-  // Basis and goal in one sentence, before what was studied.
+  // Basis and goal in one sentence, before what was studied. The documents
+  // are named as they are titled (nominative): after a dash, not after «на
+  // основании», which would need each title declined («Положения …, утверждённого …»).
   std::vector<Span> basis_and_goal() const {
     std::vector<std::string> basis = m_in.definition.basis;
     if (!m_s.basis.empty()) basis.push_back(m_s.basis);
     std::vector<Span> spans;
     if (basis.empty()) {
-      spans = {Span{"Мониторинг проведён на основании "},
+      spans = {Span{"Основание проведения мониторинга — "},
                placeholder("[приказ о проведении мониторинга: дата, номер, название]")};
     } else {
-      std::string text = "Мониторинг проведён на основании ";
+      std::string text = basis.size() == 1 ? "Основание проведения мониторинга — " : "Основания проведения мониторинга — ";
       for (std::size_t i = 0; i < basis.size(); ++i) {
-        text += (i == 0 ? "" : i + 1 == basis.size() ? " и " : ", ") + ("«" + basis[i] + "»");
+        text += (i == 0 ? "" : i + 1 == basis.size() ? " и " : ", ") + basis[i];
       }
       spans = {Span{text}};
     }

@@ -278,6 +278,25 @@ TEST(DocumentsRunTest, SpravkaSummaryIsAtMostThreePages) {
   EXPECT_LE(pages_before, 2) << pdf.substr(0, static_cast<std::size_t>(m.position(0)));
 }
 
+// The method's documents are named as titled, in the nominative, where the
+// grammar allows it: after a dash, never after «на основании» («на основании
+// «Положение …»» needed «Положения»). Every shipped method names its basis.
+TEST(DocumentsRunTest, TheBasisIsNamedInItsOwnWords) {
+  for (const auto* c : {&k_lk, &k_balakhta, &k_krymsk, &k_demo}) {
+    const auto d = test::dump_docx(run_of(*c).spravka);
+    std::string all;
+    for (const auto& p : d.paragraphs) all += p.text + "\n";
+    for (std::size_t at; (at = all.find("\u00a0")) != std::string::npos;) all.replace(at, 2, " ");
+    EXPECT_EQ(all.find("на основании «"), std::string::npos) << c->method;
+    const auto at = all.find("проведения мониторинга — ");
+    ASSERT_NE(at, std::string::npos) << c->method << "\n" << all.substr(0, 1500);
+    const std::string next = all.substr(at + std::string("проведения мониторинга — ").size(), 40);
+    EXPECT_TRUE(next.rfind("Положение", 0) == 0 || next.rfind("Муниципальная", 0) == 0 ||
+                next.rfind("Дорожная", 0) == 0 || next.rfind("Приказ", 0) == 0)
+        << c->method << ": " << next;
+  }
+}
+
 // One set of facts: every share («68,8 %») and every difference («21,2 п.п.»)
 // the справка and the приказ print is a figure of the results workbook, read
 // by openpyxl (a number rounded half up to one decimal, as printed, or a

@@ -66,6 +66,8 @@ TEST(NothingAcceptedTest, EmptyInboxOnARerunKeepsResultsHistoryAndMailsOnlyTheMe
   for (const auto& l : letters) {
     if (l.subject.find("не принято ни одной формы") == std::string::npos) continue;
     ++problem;
+    // A noun before the genitive: «запуск мониторинга … — не принято», not «мониторинга … — не принято».
+    EXPECT_EQ(l.subject.rfind("metodmon: запуск мониторинга ", 0), 0u) << l.subject;
     EXPECT_EQ(l.to, "metodist@ensk-edu.example");
     EXPECT_EQ(l.attachments, 0);
     EXPECT_NE(l.body.find("без изменений"), std::string::npos) << l.body;
