@@ -205,11 +205,20 @@ std::string rubric_result(const model::Definition& def, const Analysis& a) {
                                                                           r.schools.front().block_max(i)) + ")");
   }
   if (!uniform.empty()) {
+    // Said beside the schools' levels, which it qualifies.
     p += std::string(uniform.size() == 1 ? " Блок " : " Блоки ") + join_and(uniform) +
-         (uniform.size() == 1 ? " у всех ОО одинаков" : " у всех ОО одинаковы") +
-         ": он оценивает методику " + words.genitive + " (её показатели), а не работу ОО.";
-    if (uniform.size() > 1) p.replace(p.rfind(": он оценивает"), std::string(": он оценивает").size(), ": они оценивают");
+         (uniform.size() == 1 ? " у всех ОО одинаков: он оценивает " : " у всех ОО одинаковы: они оценивают ") +
+         "методику " + words.genitive + " (её показатели), а не работу ОО.";
   }
+  return p;
+}
+
+// What else the rubric shows: the parameters not yet assessed (the справка's
+// rubric appendix; after the summary in the workbook).
+std::vector<std::string> rubric_details(const Analysis& a) {
+  const auto& m = a.rubric->municipal;
+  std::vector<std::string> out;
+  const auto blocks = m.blocks();
   std::vector<std::string> unassessed;
   for (const auto& b : blocks) {
     for (const auto& pos : b.positions) {
@@ -219,9 +228,9 @@ std::string rubric_result(const model::Definition& def, const Analysis& a) {
     }
   }
   if (!unassessed.empty()) {
-    p += " Не оценивается (нет данных за предыдущий период, в максимум не входит): " + join_and(unassessed) + ".";
+    out.push_back("Не оценивается (нет данных за предыдущий период, в максимум не входит): " + join_and(unassessed) + ".");
   }
-  return p;
+  return out;
 }
 
 // The weakest blocks that differ between schools: where the municipality
@@ -440,8 +449,11 @@ SummaryParts summary_parts(const model::Definition& definition, const model::Reg
   if (!analysis.clusters.clusters.empty()) add(parts.results, groups_lead(definition, analysis.clusters));
   add(parts.results, recommendation_count_text(analysis));
   // Problems.
-  add(parts.problems, targets_missed(definition, summary, analysis, f, label));
-  add(parts.problems, schools_behind(definition, analysis, label));
+  const std::string missed = targets_missed(definition, summary, analysis, f, label);
+  add(parts.problems, missed);
+  // The schools behind targets: the main problem when the municipality met
+  // every target, otherwise detail beside the values.
+  add(missed.empty() ? parts.problems : parts.indicator_details, schools_behind(definition, analysis, label));
   if (f.satisfactory.empty() && f.judged > 0) {
     add(parts.problems, "Направлений с удовлетворительными результатами " + satisfactory_rule(definition, f) +
                             " нет.");
@@ -451,9 +463,12 @@ SummaryParts summary_parts(const model::Definition& definition, const model::Reg
     add(parts.problems, "Нет положительной динамики " + by_directions(direction_names(definition, f.stalled)) + ".");
   }
   add(parts.problems, no_answers(definition, summary, label));
-  if (analysis.rubric) add(parts.problems, weak_blocks(definition, analysis));
+  if (analysis.rubric) {
+    parts.rubric_details = rubric_details(analysis);
+    add(parts.rubric_details, weak_blocks(definition, analysis));
+  }
   add(parts.problems, missing_forms(registry, participation));
-  add(parts.problems, small_data(definition, summary));
+  add(parts.indicator_details, small_data(definition, summary));
   parts.decisions = decisions(definition, registry, summary, analysis, f, participation, label);
   return parts;
 }
@@ -479,10 +494,15 @@ std::vector<std::string> write_analytical_summary(const model::Definition& defin
                                                   const Analysis& analysis,
                                                   const model::Participation& participation) {
   std::vector<std::string> out;
-  for (auto& [title, paragraphs] :
-       summary_sections(summary_parts(definition, registry, summary, analysis, participation))) {
+  auto parts = summary_parts(definition, registry, summary, analysis, participation);
+  for (auto& [title, paragraphs] : summary_sections(parts)) {
     out.push_back(title + ":");
     for (auto& p : paragraphs) out.push_back(std::move(p));
+  }
+  if (!parts.indicator_details.empty() || !parts.rubric_details.empty()) {
+    out.push_back("Подробнее:");
+    for (auto& p : parts.indicator_details) out.push_back(std::move(p));
+    for (auto& p : parts.rubric_details) out.push_back(std::move(p));
   }
   return out;
 }

@@ -24,6 +24,12 @@ struct SummaryParts {
   std::vector<std::string> results;    // targets met, satisfactory directions, progress, rubric
   std::vector<std::string> problems;   // targets missed, «Нет» answers, no progress, missing forms
   std::vector<std::string> decisions;  // «выявить причины …»: infinitives, small first letter, no full stop
+  // What stands behind the summary, kept off its page (the справка's
+  // appendices; after the summary in the workbook): which schools reached
+  // each target, values from small denominators; of the rubric
+  // the parameters not assessed, the weakest blocks.
+  std::vector<std::string> indicator_details;
+  std::vector<std::string> rubric_details;
 };
 
 SummaryParts summary_parts(const model::Definition& definition, const model::Registry& registry,

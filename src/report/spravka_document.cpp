@@ -187,12 +187,14 @@ class Spravka {
       m_doc.paragraph({Span{note, false, true}},
                       docx::ParagraphFormat::styled(docx::k_table_text).aligned(docx::Align::both));
     }
+    for (const auto& p : m_parts.indicator_details) m_doc.paragraph(p);
     appendix("Адресные рекомендации ОО");
     write_recommendations(m_doc, m_in, m_s);
     appendix("Группы образовательных организаций");
     groups();
     if (m_a.rubric) {
       appendix("Оценка по рубрике «" + m_a.rubric->title + "»");
+      for (const auto& p : m_parts.rubric_details) m_doc.paragraph(p);
       rubric();
     }
   }

@@ -250,6 +250,23 @@ TEST(DocumentsRunTest, NoSentenceIsRepeatedInADocument) {
 // some 250 of them a page in Times New Roman 14 at 1.5 spacing (the demo's
 // 665 words fill 2.7 pages), so three pages at most — and Leninsk-Kuznetsky's
 // (about 400 words) leaves the appendices to page 3.
+// What stands behind the summary is in the appendices, not on its pages:
+// values from small denominators and rubric parameters not assessed (demo).
+TEST(DocumentsRunTest, SpravkaDetailIsInTheAppendices) {
+  const auto d = test::dump_docx(run_of(k_demo).spravka);
+  std::string summary;
+  for (const auto& p : d.paragraphs) {
+    if (p.style == "Heading 1") break;
+    summary += p.text + "\n";
+  }
+  const std::string all = d.all_text();
+  for (const char* detail : {"Мало данных (знаменатель меньше", "Не оценивается (нет данных за предыдущий период",
+                             "Наименьшая доля баллов"}) {
+    EXPECT_EQ(summary.find(detail), std::string::npos) << detail;
+    EXPECT_NE(all.find(detail), std::string::npos) << detail;
+  }
+}
+
 TEST(DocumentsRunTest, SpravkaSummaryIsAtMostThreePages) {
   for (const auto* c : {&k_lk, &k_balakhta, &k_krymsk, &k_demo}) {
     const auto& r = run_of(*c);
@@ -266,7 +283,7 @@ TEST(DocumentsRunTest, SpravkaSummaryIsAtMostThreePages) {
       }
     }
     EXPECT_GT(words, 100u) << c->method;  // it does say something
-    EXPECT_LE(words, 750u) << c->method;
+    EXPECT_LE(words, 620u) << c->method;  // 665 on the demo before the detail moved to the appendices
   }
   if (!test::have_libreoffice()) GTEST_SKIP() << "soffice not installed";
   test::TempDir dir;
