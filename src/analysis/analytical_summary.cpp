@@ -354,11 +354,10 @@ std::vector<std::string> decisions(const model::Definition& def, const model::Re
     out.push_back("обобщить и распространить опыт ОО с лучшими значениями: " + ex);
   }
   if (!p.not_sent.empty() || !p.rejected.empty()) {
-    // The schools are named among the problems; here only how many.
-    std::set<std::string> missing_ids(p.not_sent.begin(), p.not_sent.end());
-    missing_ids.insert(p.rejected.begin(), p.rejected.end());
+    // The schools are named among the problems; here only how many (the two
+    // lists never share a school: one sent nothing, the other only rejected forms).
     out.push_back("обеспечить представление форм мониторинга всеми ОО: принятой формы нет у " +
-                  count_of_schools(static_cast<int>(missing_ids.size())));
+                  count_of_schools(static_cast<int>(p.not_sent.size() + p.rejected.size())));
   }
   if (!summary.school_ids.empty()) {
     out.push_back("руководителям ОО рассмотреть результаты мониторинга и адресные рекомендации на "

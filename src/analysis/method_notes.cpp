@@ -2,6 +2,7 @@
 
 #include "analysis/number_text.h"
 #include "analysis/russian_words.h"
+#include "analysis/small_numbers.h"
 
 namespace analysis {
 
@@ -50,7 +51,7 @@ std::vector<std::string> write_method_notes(const model::Definition& definition,
         " (её показатели), а не работу ОО; так он и показан.");
   }
   const auto& c = analysis.clusters;
-  const double min_den = recommendation_settings(definition).min_denominator;
+  const double min_den = min_denominator(definition);
   notes.push_back(
       "Группировка ОО: по долевым показателям и показателям «да/нет», значения которых "
       "различаются (количества зависят от размера ОО и не учитываются), каждое значение "

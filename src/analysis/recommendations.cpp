@@ -349,7 +349,7 @@ std::string recommendation_text(const model::Definition& definition, const aggre
   const auto& rule = rules[item.rule];
   return fill_template(rule.text,
                        placeholders(rule, definition, summary, school.school_id, school.school_name, dynamics,
-                                    recommendation_settings(definition).min_denominator, item.gap));
+                                    min_denominator(definition), item.gap));
 }
 
 }  // namespace analysis
