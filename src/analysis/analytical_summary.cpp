@@ -472,7 +472,8 @@ SummaryParts summary_parts(const model::Definition& definition, const model::Reg
   return parts;
 }
 
-std::vector<std::pair<std::string, std::vector<std::string>>> summary_sections(const SummaryParts& parts) {
+std::vector<std::pair<std::string, std::vector<std::string>>> summary_sections(const SummaryParts& parts,
+                                                                              SummaryDetail detail) {
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
   out.push_back({"Что изучено", {parts.studied}});
   if (!parts.results.empty()) out.push_back({"Основные результаты", parts.results});
@@ -484,6 +485,11 @@ std::vector<std::pair<std::string, std::vector<std::string>>> summary_sections(c
     }
     out.push_back({"Предлагаемые решения", std::move(items)});
   }
+  if (detail == SummaryDetail::included) {
+    std::vector<std::string> details = parts.indicator_details;
+    details.insert(details.end(), parts.rubric_details.begin(), parts.rubric_details.end());
+    if (!details.empty()) out.push_back({"Подробнее о результатах", std::move(details)});
+  }
   return out;
 }
 
@@ -493,15 +499,10 @@ std::vector<std::string> write_analytical_summary(const model::Definition& defin
                                                   const Analysis& analysis,
                                                   const model::Participation& participation) {
   std::vector<std::string> out;
-  auto parts = summary_parts(definition, registry, summary, analysis, participation);
-  for (auto& [title, paragraphs] : summary_sections(parts)) {
+  for (auto& [title, paragraphs] :
+       summary_sections(summary_parts(definition, registry, summary, analysis, participation))) {
     out.push_back(title + ":");
     for (auto& p : paragraphs) out.push_back(std::move(p));
-  }
-  if (!parts.indicator_details.empty() || !parts.rubric_details.empty()) {
-    out.push_back("Подробнее:");
-    for (auto& p : parts.indicator_details) out.push_back(std::move(p));
-    for (auto& p : parts.rubric_details) out.push_back(std::move(p));
   }
   return out;
 }

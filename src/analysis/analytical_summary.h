@@ -36,10 +36,17 @@ SummaryParts summary_parts(const model::Definition& definition, const model::Reg
                            const aggregate::Summary& summary, const Analysis& analysis,
                            const model::Participation& participation);
 
+// Where the details (SummaryParts::indicator_details, rubric_details) go: in
+// a last section «Подробнее о результатах», or left to the caller (the
+// справка puts them into its appendices).
+enum class SummaryDetail { included, in_appendices };
+
 // The parts under their titles, in order: «Что изучено», «Основные результаты»,
-// «Основные проблемы», «Предлагаемые решения» (a part with nothing is left out;
-// decisions become sentences).
-std::vector<std::pair<std::string, std::vector<std::string>>> summary_sections(const SummaryParts& parts);
+// «Основные проблемы», «Предлагаемые решения», then «Подробнее о результатах»
+// when `detail` is included (a part with nothing is left out; decisions
+// become sentences).
+std::vector<std::pair<std::string, std::vector<std::string>>> summary_sections(
+    const SummaryParts& parts, SummaryDetail detail = SummaryDetail::included);
 
 // The same, as one list of paragraphs ("Основные результаты: …" paragraphs
 // under a title line), for a text with no headings.

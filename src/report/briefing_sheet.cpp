@@ -28,8 +28,9 @@ model::Expected<void> write_briefing_sheet(const BookContext& ctx) {
   write_title_block(w, "Аналитическая справка по итогам мониторинга", subtitle(in), f);
   lxw_row_t row = write_paragraph(
       w, 2, 0, 1,
-      "Первая страница аналитической справки (файл Word рядом с книгой): тот же текст и те же цифры, "
-      "что на листах книги; проценты — с одним знаком после запятой.",
+      "Первые страницы аналитической справки (файл Word рядом с книгой): тот же текст и те же цифры, "
+      "что на листах книги; проценты — с одним знаком после запятой. «Подробнее о результатах» в "
+      "справке — в приложениях.",
       k_number_width + k_text_width, f.note);
   ++row;
   const auto parts = analysis::summary_parts(in.definition, in.registry, in.summary, *in.analysis, participation(in));

@@ -86,7 +86,8 @@ class Spravka {
   }
 
   void summary() {
-    const auto sections = analysis::summary_sections(m_parts);
+    // The details go to the appendices (appendices()): the summary keeps its pages.
+    const auto sections = analysis::summary_sections(m_parts, analysis::SummaryDetail::in_appendices);
     bool decisions = false;
     for (std::size_t i = 0; i < sections.size(); ++i) {
       const auto& [name, paragraphs] = sections[i];

@@ -260,10 +260,20 @@ TEST(DocumentsRunTest, SpravkaDetailIsInTheAppendices) {
     summary += p.text + "\n";
   }
   const std::string all = d.all_text();
+  // The workbook's «Справка» sheet has no page to keep: the details follow its summary.
+  const auto& r = run_of(k_demo);
+  const auto book = r.spravka.parent_path() / ("Итоги_" + k_demo.id + "_" + k_demo.period + ".xlsx");
+  const std::string sheet = test::openpyxl_eval(book, R"(
+for row in wb['Справка'].iter_rows(values_only=True):
+    for v in row:
+        if isinstance(v, str): print(v)
+)");
+  EXPECT_NE(sheet.find("Подробнее о результатах"), std::string::npos) << sheet;
   for (const char* detail : {"Мало данных (знаменатель меньше", "Не оценивается (нет данных за предыдущий период",
                              "Наименьшая доля баллов"}) {
     EXPECT_EQ(summary.find(detail), std::string::npos) << detail;
     EXPECT_NE(all.find(detail), std::string::npos) << detail;
+    EXPECT_NE(sheet.find(detail), std::string::npos) << detail;
   }
 }
 
